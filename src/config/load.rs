@@ -1,0 +1,479 @@
+//! Turns a position-aware YAML tree into a [`ClusterConfig`], collecting every problem.
+
+use super::diagnostic::{Diagnostic, closest};
+use super::schema::{self, Section};
+use super::yaml::{self, Key, Node, Pos, Value};
+use super::{ClusterConfig, Iam, IdentityMappingSpec, Metadata, ServiceAccountSpec, Sp, StringMap};
+use crate::wellknown::WellKnown;
+
+const API_VERSION: &str = "eksctl.io/v1alpha5";
+
+/// Parses ClusterConfig text. Returns the config when its shape is usable, and every problem
+/// found (the config is `None` only when nothing sensible could be read).
+pub fn parse_config(source: &str) -> (Option<ClusterConfig>, Vec<Diagnostic>) {
+    let docs = match yaml::parse_documents(source) {
+        Ok(docs) => docs,
+        Err(e) => {
+            let d = Diagnostic::error(e.pos, format!("invalid YAML: {}", e.message))
+                .with_hint("fix the YAML syntax (indentation, quotes, brackets) at this position");
+            return (None, vec![d]);
+        }
+    };
+    let docs: Vec<Node> = docs
+        .into_iter()
+        .filter(|d| d.value != Value::Null)
+        .collect();
+    let mut r = Reader::default();
+    let doc = match docs.as_slice() {
+        [] => {
+            r.err(
+                None,
+                "the file is empty",
+                Some(
+                    "a ClusterConfig starts with `apiVersion: eksctl.io/v1alpha5`, `kind: ClusterConfig` and `metadata.name`",
+                ),
+            );
+            return (None, r.diags);
+        }
+        [doc] => doc,
+        [_, second, ..] => {
+            r.err(
+                Some(second.pos),
+                "the file holds more than one YAML document",
+                Some("put one ClusterConfig in each file"),
+            );
+            return (None, r.diags);
+        }
+    };
+    let config = r.cluster_config(doc);
+    (config, r.diags)
+}
+
+/// Looks up the keys of one mapping; unknown keys were already reported.
+struct Fields<'a> {
+    entries: &'a [(Key, Node)],
+    section: &'static Section,
+}
+
+impl<'a> Fields<'a> {
+    fn get(&self, name: &str) -> Option<&'a Node> {
+        debug_assert!(self.section.field(name).is_some(), "{name} not in schema");
+        self.entries
+            .iter()
+            .find(|(k, _)| k.name == name)
+            .map(|(_, v)| v)
+            .filter(|v| v.value != Value::Null)
+    }
+}
+
+impl Fields<'_> {
+    /// Where key `name` is written.
+    fn key_pos(&self, name: &str) -> Option<Pos> {
+        self.entries
+            .iter()
+            .find(|(k, _)| k.name == name)
+            .map(|(k, _)| k.pos)
+    }
+}
+
+#[derive(Default)]
+struct Reader {
+    diags: Vec<Diagnostic>,
+}
+
+impl Reader {
+    fn err(&mut self, pos: Option<Pos>, message: impl Into<String>, hint: Option<&str>) {
+        let mut d = Diagnostic::error(pos, message);
+        if let Some(h) = hint {
+            d = d.with_hint(h);
+        }
+        self.diags.push(d);
+    }
+
+    fn wrong_type(&mut self, node: &Node, path: &str, expected: &str) {
+        let hint = match (&node.value, expected) {
+            (Value::Bool(_) | Value::Float(_), "a string") => {
+                Some("quote the value so YAML reads it as text")
+            }
+            _ => None,
+        };
+        self.err(
+            Some(node.pos),
+            format!(
+                "`{path}` must be {expected}, found {}",
+                node.value.type_name()
+            ),
+            hint,
+        );
+    }
+
+    /// Checks that `node` is a mapping whose keys are all in `section`.
+    fn fields<'a>(
+        &mut self,
+        node: &'a Node,
+        section: &'static Section,
+        path: &str,
+    ) -> Option<Fields<'a>> {
+        let Value::Map(entries) = &node.value else {
+            self.wrong_type(node, path, "a mapping");
+            return None;
+        };
+        for (key, _) in entries {
+            if section.field(&key.name).is_none() {
+                let mut d = Diagnostic::error(
+                    Some(key.pos),
+                    format!("unknown key `{}` in `{path}`", key.name),
+                );
+                d = match closest(&key.name, section.names()) {
+                    Some(s) => d.with_hint(format!("did you mean `{s}`?")),
+                    None => d.with_hint(format!(
+                        "valid keys here: {}",
+                        section
+                            .fields
+                            .iter()
+                            .filter(|f| !matches!(f.ty, schema::FieldType::Ignored))
+                            .map(|f| format!("`{}`", f.name))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )),
+                };
+                self.diags.push(d);
+            }
+        }
+        Some(Fields { entries, section })
+    }
+
+    fn string(&mut self, node: Option<&Node>, path: &str) -> Option<Sp<String>> {
+        let node = node?;
+        match &node.value {
+            Value::Str(s) => Some(Sp {
+                value: s.clone(),
+                pos: node.pos,
+            }),
+            // A bare number is read back in its decimal spelling (leading zeros are kept as
+            // strings by the parser), so `account: 111122223333` works unquoted.
+            Value::Int(i) => Some(Sp {
+                value: i.to_string(),
+                pos: node.pos,
+            }),
+            _ => {
+                self.wrong_type(node, path, "a string");
+                None
+            }
+        }
+    }
+
+    fn bool(&mut self, node: Option<&Node>, path: &str) -> Option<Sp<bool>> {
+        let node = node?;
+        match &node.value {
+            Value::Bool(b) => Some(Sp {
+                value: *b,
+                pos: node.pos,
+            }),
+            _ => {
+                self.wrong_type(node, path, "`true` or `false`");
+                None
+            }
+        }
+    }
+
+    fn list<'a>(&mut self, node: Option<&'a Node>, path: &str) -> &'a [Node] {
+        match node {
+            None => &[],
+            Some(Node {
+                value: Value::Seq(items),
+                ..
+            }) => items,
+            Some(other) => {
+                self.wrong_type(other, path, "a list");
+                &[]
+            }
+        }
+    }
+
+    fn string_list(&mut self, node: Option<&Node>, path: &str) -> Vec<Sp<String>> {
+        let items = self.list(node, path);
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| self.string(Some(item), &format!("{path}[{i}]")))
+            .collect()
+    }
+
+    fn string_map(&mut self, node: Option<&Node>, path: &str) -> StringMap {
+        let Some(node) = node else {
+            return Vec::new();
+        };
+        let Value::Map(entries) = &node.value else {
+            self.wrong_type(node, path, "a mapping of strings");
+            return Vec::new();
+        };
+        entries
+            .iter()
+            .filter_map(|(k, v)| {
+                let value = match &v.value {
+                    Value::Null => Some(Sp {
+                        value: String::new(),
+                        pos: v.pos,
+                    }),
+                    _ => self.string(Some(v), &format!("{path}.{}", k.name)),
+                }?;
+                Some((
+                    Sp {
+                        value: k.name.clone(),
+                        pos: k.pos,
+                    },
+                    value,
+                ))
+            })
+            .collect()
+    }
+
+    fn cluster_config(&mut self, doc: &Node) -> Option<ClusterConfig> {
+        let top = self.fields(doc, &schema::CLUSTER_CONFIG, "(top level)")?;
+        match self.string(top.get("apiVersion"), "apiVersion") {
+            None => self.err(
+                Some(doc.pos),
+                "`apiVersion` is missing",
+                Some("add `apiVersion: eksctl.io/v1alpha5` at the top of the file"),
+            ),
+            Some(v) if v.value != API_VERSION => self.err(
+                Some(v.pos),
+                format!("`apiVersion` is `{}`, expected `{API_VERSION}`", v.value),
+                Some("eksiam reads eksctl's `eksctl.io/v1alpha5` ClusterConfig format"),
+            ),
+            Some(_) => {}
+        }
+        match self.string(top.get("kind"), "kind") {
+            None => self.err(
+                Some(doc.pos),
+                "`kind` is missing",
+                Some("add `kind: ClusterConfig`"),
+            ),
+            Some(k) if k.value != "ClusterConfig" => self.err(
+                Some(k.pos),
+                format!("`kind` is `{}`, expected `ClusterConfig`", k.value),
+                None,
+            ),
+            Some(_) => {}
+        }
+        let metadata = match top.get("metadata") {
+            Some(node) => self.metadata(node),
+            None => {
+                self.err(
+                    Some(doc.pos),
+                    "`metadata` is missing",
+                    Some("add `metadata:` with the cluster's `name` and `region`"),
+                );
+                None
+            }
+        };
+        if top.get("accessConfig").is_some() {
+            self.diags.push(
+                Diagnostic::warning(
+                    top.key_pos("accessConfig"),
+                    "`accessConfig` is ignored: eksiam edits the aws-auth ConfigMap, not EKS access entries",
+                )
+                .with_hint("use `iamIdentityMappings` for aws-auth entries that eksiam should manage"),
+            );
+        }
+        let iam = top.get("iam").map(|n| self.iam(n)).unwrap_or_default();
+        let identity_mappings = self
+            .list(top.get("iamIdentityMappings"), "iamIdentityMappings")
+            .iter()
+            .enumerate()
+            .filter_map(|(i, n)| self.identity_mapping(n, i))
+            .collect();
+        Some(ClusterConfig {
+            metadata: metadata?,
+            iam,
+            identity_mappings,
+        })
+    }
+
+    fn metadata(&mut self, node: &Node) -> Option<Metadata> {
+        let m = self.fields(node, &schema::METADATA, "metadata")?;
+        let name = self.string(m.get("name"), "metadata.name");
+        let region = self.string(m.get("region"), "metadata.region");
+        let tags = self.string_map(m.get("tags"), "metadata.tags");
+        if name.is_none() && m.get("name").is_none() {
+            self.err(
+                Some(node.pos),
+                "`metadata.name` is missing",
+                Some("add `name:` with the EKS cluster's name under `metadata`"),
+            );
+        }
+        Some(Metadata {
+            name: name?,
+            region,
+            tags,
+        })
+    }
+
+    fn iam(&mut self, node: &Node) -> Iam {
+        let Some(m) = self.fields(node, &schema::IAM, "iam") else {
+            return Iam::default();
+        };
+        if m.get("podIdentityAssociations").is_some() {
+            self.diags.push(
+                Diagnostic::warning(
+                    m.key_pos("podIdentityAssociations"),
+                    "`iam.podIdentityAssociations` is ignored: eksiam manages IAM roles for service accounts (IRSA), not EKS Pod Identity",
+                )
+                .with_hint("use `iam.serviceAccounts` for roles that eksiam should manage"),
+            );
+        }
+        let with_oidc = self
+            .bool(m.get("withOIDC"), "iam.withOIDC")
+            .is_some_and(|b| b.value);
+        let service_accounts = self
+            .list(m.get("serviceAccounts"), "iam.serviceAccounts")
+            .iter()
+            .enumerate()
+            .filter_map(|(i, n)| self.service_account(n, i))
+            .collect();
+        Iam {
+            with_oidc,
+            service_accounts,
+        }
+    }
+
+    fn service_account(&mut self, node: &Node, index: usize) -> Option<ServiceAccountSpec> {
+        let path = format!("iam.serviceAccounts[{index}]");
+        let m = self.fields(node, &schema::SERVICE_ACCOUNT, &path)?;
+        let meta_path = format!("{path}.metadata");
+        let meta = match m.get("metadata") {
+            Some(n) => self.fields(n, &schema::SERVICE_ACCOUNT_METADATA, &meta_path),
+            None => {
+                self.err(
+                    Some(node.pos),
+                    format!("`{meta_path}` is missing"),
+                    Some("add `metadata:` with the ServiceAccount's `name` (and `namespace`)"),
+                );
+                None
+            }
+        };
+        let (mut name, mut namespace, mut labels, mut annotations) =
+            (None, None, Vec::new(), Vec::new());
+        if let Some(meta) = &meta {
+            name = self.string(meta.get("name"), &format!("{meta_path}.name"));
+            if meta.get("name").is_none() {
+                self.err(
+                    m.get("metadata").map(|n| n.pos),
+                    format!("`{meta_path}.name` is missing"),
+                    Some("add the ServiceAccount's `name`"),
+                );
+            }
+            namespace = self.string(meta.get("namespace"), &format!("{meta_path}.namespace"));
+            labels = self.string_map(meta.get("labels"), &format!("{meta_path}.labels"));
+            annotations =
+                self.string_map(meta.get("annotations"), &format!("{meta_path}.annotations"));
+        }
+        let attach_policy_arns = self.string_list(
+            m.get("attachPolicyARNs"),
+            &format!("{path}.attachPolicyARNs"),
+        );
+        let attach_policy = match m.get("attachPolicy") {
+            Some(
+                n @ Node {
+                    value: Value::Map(_),
+                    ..
+                },
+            ) => Some(Sp {
+                value: n.to_json(),
+                pos: n.pos,
+            }),
+            Some(Node {
+                value: Value::Str(text),
+                pos,
+            }) => match serde_json::from_str::<serde_json::Value>(text) {
+                Ok(v @ serde_json::Value::Object(_)) => Some(Sp {
+                    value: v,
+                    pos: *pos,
+                }),
+                _ => {
+                    self.err(
+                        Some(*pos),
+                        format!("`{path}.attachPolicy` must be a policy document (a JSON or YAML object)"),
+                        Some("write the document as a mapping with `Version` and `Statement`"),
+                    );
+                    None
+                }
+            },
+            Some(other) => {
+                self.wrong_type(
+                    other,
+                    &format!("{path}.attachPolicy"),
+                    "a policy document (a mapping)",
+                );
+                None
+            }
+            None => None,
+        };
+        let attach_role_arn = self.string(m.get("attachRoleARN"), &format!("{path}.attachRoleARN"));
+        let well_known_policies = match m.get("wellKnownPolicies") {
+            Some(n) => self.well_known(n, &format!("{path}.wellKnownPolicies")),
+            None => Vec::new(),
+        };
+        let permissions_boundary = self.string(
+            m.get("permissionsBoundary"),
+            &format!("{path}.permissionsBoundary"),
+        );
+        let role_name = self.string(m.get("roleName"), &format!("{path}.roleName"));
+        let role_only = self
+            .bool(m.get("roleOnly"), &format!("{path}.roleOnly"))
+            .is_some_and(|b| b.value);
+        let tags = self.string_map(m.get("tags"), &format!("{path}.tags"));
+        let subject_pattern =
+            self.string(m.get("subjectPattern"), &format!("{path}.subjectPattern"));
+        Some(ServiceAccountSpec {
+            pos: node.pos,
+            name: name?,
+            namespace,
+            labels,
+            annotations,
+            attach_policy_arns,
+            attach_policy,
+            attach_role_arn,
+            well_known_policies,
+            permissions_boundary,
+            role_name,
+            role_only,
+            tags,
+            subject_pattern,
+        })
+    }
+
+    fn well_known(&mut self, node: &Node, path: &str) -> Vec<Sp<WellKnown>> {
+        let Some(m) = self.fields(node, &schema::WELL_KNOWN_POLICIES, path) else {
+            return Vec::new();
+        };
+        WellKnown::ALL
+            .iter()
+            .filter_map(|wk| {
+                let b = self.bool(m.get(wk.key()), &format!("{path}.{}", wk.key()))?;
+                b.value.then_some(Sp {
+                    value: *wk,
+                    pos: b.pos,
+                })
+            })
+            .collect()
+    }
+
+    fn identity_mapping(&mut self, node: &Node, index: usize) -> Option<IdentityMappingSpec> {
+        let path = format!("iamIdentityMappings[{index}]");
+        let m = self.fields(node, &schema::IDENTITY_MAPPING, &path)?;
+        Some(IdentityMappingSpec {
+            pos: node.pos,
+            arn: self.string(m.get("arn"), &format!("{path}.arn")),
+            username: self.string(m.get("username"), &format!("{path}.username")),
+            groups: self.string_list(m.get("groups"), &format!("{path}.groups")),
+            account: self.string(m.get("account"), &format!("{path}.account")),
+            no_duplicate_arns: self
+                .bool(m.get("noDuplicateARNs"), &format!("{path}.noDuplicateARNs"))
+                .is_some_and(|b| b.value),
+            service_name: self.string(m.get("serviceName"), &format!("{path}.serviceName")),
+            namespace: self.string(m.get("namespace"), &format!("{path}.namespace")),
+        })
+    }
+}

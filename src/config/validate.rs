@@ -1,0 +1,458 @@
+//! eksctl's rules and IAM's limits, checked on a parsed ClusterConfig before any network call.
+//! Every rule adds to one list, so a file's problems are all reported together.
+
+use super::{ClusterConfig, Diagnostic, IdentityMappingSpec, ServiceAccountSpec, Sp, StringMap};
+use crate::arn::{self, IamKind};
+use crate::naming;
+use std::collections::HashMap;
+
+/// Tag keys that eksiam writes itself.
+pub const RESERVED_TAG_PREFIX: &str = "eksiam.io/";
+
+/// Checks every rule; returns errors and warnings.
+pub fn validate(cfg: &ClusterConfig) -> Vec<Diagnostic> {
+    let mut v = Validator::default();
+    v.metadata(cfg);
+    for sa in &cfg.iam.service_accounts {
+        v.service_account(sa);
+    }
+    v.unique_service_accounts(cfg);
+    v.role_names(cfg);
+    for m in &cfg.identity_mappings {
+        v.identity_mapping(m);
+    }
+    v.unique_mappings(&cfg.identity_mappings);
+    v.diags
+}
+
+#[derive(Default)]
+struct Validator {
+    diags: Vec<Diagnostic>,
+}
+
+impl Validator {
+    fn error(&mut self, at: &Sp<impl Sized>, message: String, hint: impl Into<String>) {
+        self.diags
+            .push(Diagnostic::error(Some(at.pos), message).with_hint(hint));
+    }
+
+    fn arn(&mut self, value: &Sp<String>, field: &str, kinds: &[IamKind]) -> bool {
+        match arn::check_iam(&value.value, kinds) {
+            Ok(checked) => {
+                if let Some(w) = checked.warning {
+                    self.diags.push(
+                        Diagnostic::warning(Some(value.pos), format!("{field}: {w}"))
+                            .with_hint("IAM will refuse this ARN unless the account ID is fixed"),
+                    );
+                }
+                true
+            }
+            Err(e) => {
+                self.error(value, format!("{field}: {}", e.message), e.hint);
+                false
+            }
+        }
+    }
+
+    fn metadata(&mut self, cfg: &ClusterConfig) {
+        let name = &cfg.metadata.name;
+        let valid = name.value.len() <= 100
+            && name.value.starts_with(|c: char| c.is_ascii_alphabetic())
+            && name
+                .value
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-');
+        if !valid {
+            self.error(
+                name,
+                format!("`metadata.name` `{}` is not a valid EKS cluster name", name.value),
+                "cluster names start with a letter and contain only letters, digits and `-` (at most 100)",
+            );
+        }
+        if let Some(region) = &cfg.metadata.region {
+            let ok = !region.value.is_empty()
+                && region
+                    .value
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                && region.value.contains('-');
+            if !ok {
+                self.error(
+                    region,
+                    format!("`metadata.region` `{}` is not an AWS region", region.value),
+                    "write a region code such as `us-west-2`",
+                );
+            }
+        }
+        self.tags(&cfg.metadata.tags, "metadata.tags");
+    }
+
+    fn tags(&mut self, tags: &StringMap, field: &str) {
+        for (k, v) in tags {
+            if k.value.is_empty() || k.value.chars().count() > 128 {
+                self.error(
+                    k,
+                    format!(
+                        "tag key `{}` in `{field}` must be 1 to 128 characters",
+                        k.value
+                    ),
+                    "shorten the tag key",
+                );
+            } else if k.value.to_ascii_lowercase().starts_with("aws:") {
+                self.error(
+                    k,
+                    format!(
+                        "tag key `{}` in `{field}` uses the reserved prefix `aws:`",
+                        k.value
+                    ),
+                    "AWS reserves `aws:` tags; choose another key",
+                );
+            } else if k.value.starts_with(RESERVED_TAG_PREFIX) {
+                self.error(
+                    k,
+                    format!("tag key `{}` in `{field}` uses eksiam's own prefix `{RESERVED_TAG_PREFIX}`", k.value),
+                    "eksiam sets these ownership tags itself; choose another key",
+                );
+            }
+            if v.value.chars().count() > 256 {
+                self.error(
+                    v,
+                    format!(
+                        "the value of tag `{}` in `{field}` is longer than 256 characters",
+                        k.value
+                    ),
+                    "shorten the tag value",
+                );
+            }
+        }
+    }
+
+    fn service_account(&mut self, sa: &ServiceAccountSpec) {
+        let field = |f: &str| format!("`{f}` of `{}/{}`", sa.namespace(), sa.name.value);
+        if let Err(e) = naming::check_dns1123_subdomain(&sa.name.value) {
+            self.error(
+                &sa.name,
+                format!("ServiceAccount name `{}` {e}", sa.name.value),
+                "use a valid Kubernetes name such as `s3-reader`",
+            );
+        }
+        if let Some(ns) = &sa.namespace
+            && let Err(e) = naming::check_dns1123_label(&ns.value)
+        {
+            self.error(
+                ns,
+                format!("namespace `{}` {e}", ns.value),
+                "use a valid Kubernetes namespace name such as `backend-apps`",
+            );
+        }
+        for p in &sa.attach_policy_arns {
+            self.arn(p, &field("attachPolicyARNs"), &[IamKind::Policy]);
+        }
+        let mut seen = HashMap::new();
+        for p in &sa.attach_policy_arns {
+            if let Some(first) = seen.insert(p.value.as_str(), p.pos) {
+                self.diags.push(
+                    Diagnostic::warning(
+                        Some(p.pos),
+                        format!(
+                            "{} is listed twice (first on line {})",
+                            field("attachPolicyARNs"),
+                            first.line
+                        ),
+                    )
+                    .with_hint("remove the duplicate entry"),
+                );
+            }
+        }
+        if let Some(b) = &sa.permissions_boundary {
+            self.arn(b, &field("permissionsBoundary"), &[IamKind::Policy]);
+        }
+        if let Some(doc) = &sa.attach_policy {
+            let has_statement = doc
+                .value
+                .get("Statement")
+                .is_some_and(|s| s.is_object() || s.as_array().is_some_and(|a| !a.is_empty()));
+            if !has_statement {
+                self.error(
+                    doc,
+                    format!("{} has no `Statement`", field("attachPolicy")),
+                    "an IAM policy document needs `Version: \"2012-10-17\"` and a `Statement` list",
+                );
+            }
+        }
+        if let Some(role) = &sa.attach_role_arn {
+            self.arn(role, &field("attachRoleARN"), &[IamKind::Role]);
+            let combined: Vec<&str> = [
+                ("attachPolicyARNs", !sa.attach_policy_arns.is_empty()),
+                ("attachPolicy", sa.attach_policy.is_some()),
+                ("wellKnownPolicies", !sa.well_known_policies.is_empty()),
+                ("permissionsBoundary", sa.permissions_boundary.is_some()),
+                ("roleName", sa.role_name.is_some()),
+                ("tags", !sa.tags.is_empty()),
+                ("subjectPattern", sa.subject_pattern.is_some()),
+            ]
+            .into_iter()
+            .filter_map(|(name, set)| set.then_some(name))
+            .collect();
+            if !combined.is_empty() {
+                self.error(
+                    role,
+                    format!(
+                        "{} cannot be combined with {}",
+                        field("attachRoleARN"),
+                        combined.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")
+                    ),
+                    "an attached role is used as-is and never modified: remove `attachRoleARN` to let eksiam create the role, or remove the other fields",
+                );
+            }
+            if sa.role_only {
+                self.error(
+                    role,
+                    format!(
+                        "{} with `roleOnly: true` leaves nothing to do",
+                        field("attachRoleARN")
+                    ),
+                    "remove `roleOnly` to annotate the ServiceAccount with the attached role",
+                );
+            }
+        } else if sa.attach_policy_arns.is_empty()
+            && sa.attach_policy.is_none()
+            && sa.well_known_policies.is_empty()
+        {
+            self.error(
+                &sa.name,
+                format!(
+                    "ServiceAccount `{}/{}` has no permissions",
+                    sa.namespace(),
+                    sa.name.value
+                ),
+                "add `attachPolicyARNs`, `attachPolicy` or `wellKnownPolicies`, or use an existing role with `attachRoleARN`",
+            );
+        }
+        if let Some(rn) = &sa.role_name
+            && let Err(e) = naming::check_role_name(&rn.value)
+        {
+            self.error(
+                rn,
+                format!("{} `{}` {e}", field("roleName"), rn.value),
+                "choose a shorter name of letters, digits and `+=,.@_-`",
+            );
+        }
+        if let Some(p) = &sa.subject_pattern {
+            let prefix = format!("system:serviceaccount:{}:", sa.namespace());
+            if !p.value.starts_with("system:serviceaccount:") {
+                self.error(
+                    p,
+                    format!(
+                        "{} `{}` does not name ServiceAccounts",
+                        field("subjectPattern"),
+                        p.value
+                    ),
+                    format!(
+                        "write it as `{prefix}*` to trust every ServiceAccount of the namespace"
+                    ),
+                );
+            }
+        }
+        self.tags(&sa.tags, &field("tags"));
+        for (k, _) in &sa.annotations {
+            if k.value == "eks.amazonaws.com/role-arn" {
+                self.error(
+                    k,
+                    format!(
+                        "{} sets `eks.amazonaws.com/role-arn`, which eksiam manages",
+                        field("metadata.annotations")
+                    ),
+                    "remove the annotation; use `attachRoleARN` to bind an existing role",
+                );
+            }
+        }
+    }
+
+    fn unique_service_accounts(&mut self, cfg: &ClusterConfig) {
+        let mut seen: HashMap<(String, String), u32> = HashMap::new();
+        for sa in &cfg.iam.service_accounts {
+            let key = (sa.namespace().to_owned(), sa.name.value.clone());
+            if let Some(first) = seen.insert(key, sa.name.pos.line) {
+                self.error(
+                    &sa.name,
+                    format!(
+                        "ServiceAccount `{}/{}` is listed twice (first on line {first})",
+                        sa.namespace(),
+                        sa.name.value
+                    ),
+                    "merge the two entries into one",
+                );
+            }
+        }
+    }
+
+    /// Generated or chosen role names must be valid, and two ServiceAccounts may share a role
+    /// only when they ask for the same permissions.
+    fn role_names(&mut self, cfg: &ClusterConfig) {
+        let cluster = &cfg.metadata.name.value;
+        let mut by_role: HashMap<String, &ServiceAccountSpec> = HashMap::new();
+        for sa in &cfg.iam.service_accounts {
+            if sa.attach_role_arn.is_some() {
+                continue;
+            }
+            let name = match &sa.role_name {
+                Some(rn) => rn.value.clone(),
+                None => naming::role_name(cluster, sa.namespace(), &sa.name.value),
+            };
+            if sa.role_name.is_none()
+                && let Err(e) = naming::check_role_name(&name)
+            {
+                self.error(
+                    &sa.name,
+                    format!(
+                        "the role name `{name}` derived for `{}/{}` {e}",
+                        sa.namespace(),
+                        sa.name.value
+                    ),
+                    "set `roleName` explicitly",
+                );
+            }
+            if let Some(first) = by_role.get(&name) {
+                let same = first
+                    .attach_policy_arns
+                    .iter()
+                    .map(|p| &p.value)
+                    .eq(sa.attach_policy_arns.iter().map(|p| &p.value))
+                    && first.attach_policy.as_ref().map(|d| &d.value)
+                        == sa.attach_policy.as_ref().map(|d| &d.value)
+                    && first
+                        .well_known_policies
+                        .iter()
+                        .map(|w| w.value)
+                        .eq(sa.well_known_policies.iter().map(|w| w.value))
+                    && first.permissions_boundary.as_ref().map(|b| &b.value)
+                        == sa.permissions_boundary.as_ref().map(|b| &b.value)
+                    && first
+                        .tags
+                        .iter()
+                        .map(|(k, v)| (&k.value, &v.value))
+                        .eq(sa.tags.iter().map(|(k, v)| (&k.value, &v.value)));
+                if !same {
+                    let at = sa.role_name.as_ref().map_or(sa.name.pos, |r| r.pos);
+                    self.diags.push(
+                        Diagnostic::error(
+                            Some(at),
+                            format!(
+                                "role `{name}` is used by `{}/{}` (line {}) and `{}/{}` with different permissions",
+                                first.namespace(), first.name.value, first.name.pos.line,
+                                sa.namespace(), sa.name.value
+                            ),
+                        )
+                        .with_hint("a shared role must list the same policies, boundary and tags in every entry; or give each its own `roleName`"),
+                    );
+                }
+            } else {
+                by_role.insert(name, sa);
+            }
+        }
+    }
+
+    fn identity_mapping(&mut self, m: &IdentityMappingSpec) {
+        let at = Sp {
+            value: (),
+            pos: m.pos,
+        };
+        if let Some(service) = &m.service_name {
+            self.diags.push(
+                Diagnostic::warning(
+                    Some(service.pos),
+                    format!(
+                        "`serviceName: {}` mappings are not supported yet; this entry is skipped",
+                        service.value
+                    ),
+                )
+                .with_hint("map the service's role with `arn` and `username` instead"),
+            );
+            if m.arn.is_some() || m.account.is_some() {
+                self.error(
+                    service,
+                    "`serviceName` cannot be combined with `arn` or `account`".into(),
+                    "keep one of them",
+                );
+            }
+            return;
+        }
+        if let Some(ns) = &m.namespace {
+            self.error(
+                ns,
+                "`namespace` is only valid with `serviceName`".into(),
+                "remove `namespace` from this mapping",
+            );
+        }
+        match (&m.arn, &m.account) {
+            (Some(_), Some(account)) => self.error(
+                account,
+                "a mapping has either `arn` or `account`, not both".into(),
+                "split it into two mappings",
+            ),
+            (None, None) => self.error(
+                &at,
+                "a mapping needs `arn` (with `username`, `groups`) or `account`".into(),
+                "add `arn: arn:aws:iam::111122223333:role/NAME` and `username`, or `account: \"111122223333\"`",
+            ),
+            (Some(a), None) => {
+                if self.arn(a, "`arn`", &[IamKind::Role, IamKind::User]) {
+                    let (stripped, had_path) = arn::strip_role_path(&a.value);
+                    if had_path {
+                        self.diags.push(
+                            Diagnostic::warning(
+                                Some(a.pos),
+                                format!("the role path is removed: aws-auth maps `{stripped}`"),
+                            )
+                            .with_hint("aws-iam-authenticator sees the assumed-role ARN, which has no path; write the ARN without the path to silence this"),
+                        );
+                    }
+                }
+                if let Some(u) = &m.username
+                    && u.value.trim().is_empty()
+                {
+                    self.error(u, "`username` must not be empty".into(), "give the Kubernetes user name, e.g. `admin`");
+                }
+                for g in &m.groups {
+                    if g.value.trim().is_empty() {
+                        self.error(g, "a group name must not be empty".into(), "remove the empty entry");
+                    }
+                }
+            }
+            (None, Some(account)) => {
+                if !arn::is_account_id(&account.value) {
+                    self.error(
+                        account,
+                        format!("account `{}` is not a 12-digit AWS account ID", account.value),
+                        "write the account ID in quotes, e.g. `account: \"111122223333\"`",
+                    );
+                }
+                if m.username.is_some() || !m.groups.is_empty() || m.no_duplicate_arns {
+                    self.error(
+                        account,
+                        "`account` must be configured with no other options".into(),
+                        "remove `username`, `groups` and `noDuplicateARNs` from this mapping",
+                    );
+                }
+            }
+        }
+    }
+
+    fn unique_mappings(&mut self, mappings: &[IdentityMappingSpec]) {
+        let mut seen: HashMap<String, u32> = HashMap::new();
+        for m in mappings {
+            let Some(a) = m.arn.as_ref().or(m.account.as_ref()) else {
+                continue;
+            };
+            let key = arn::strip_role_path(&a.value).0.to_ascii_lowercase();
+            if let Some(first) = seen.insert(key, a.pos.line) {
+                self.error(
+                    a,
+                    format!("`{}` is mapped twice (first on line {first})", a.value),
+                    "aws-auth keeps one entry per ARN: merge the groups into one mapping",
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,307 @@
+//! The desired state: plain data built from a validated ClusterConfig (or, later, from flags).
+//! Nothing here knows about files, AWS or Kubernetes.
+
+use crate::arn;
+use crate::authmap::{Mapping, Subject as MapSubject};
+use crate::config::ClusterConfig;
+use crate::naming;
+use crate::trust::Subject;
+use crate::wellknown::Grant;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// Tag keys of eksiam's ownership tags.
+pub const TAG_MANAGED_BY: &str = "eksiam.io/managed-by";
+pub const TAG_CLUSTER: &str = "eksiam.io/cluster";
+pub const TAG_SERVICE_ACCOUNTS: &str = "eksiam.io/serviceaccounts";
+/// The label on namespaces and ServiceAccounts eksiam creates.
+pub const LABEL_MANAGED_BY: &str = "app.kubernetes.io/managed-by";
+pub const MANAGER: &str = "eksiam";
+/// The ServiceAccount annotation read by EKS's pod identity webhook.
+pub const ROLE_ARN_ANNOTATION: &str = "eks.amazonaws.com/role-arn";
+
+/// Name of the inline policy made from `attachPolicy`.
+pub const INLINE_POLICY_NAME: &str = "eksiam-inline";
+
+/// Everything eksiam should make true for one cluster.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Desired {
+    pub cluster: String,
+    pub region: Option<String>,
+    pub partition: String,
+    /// Register the cluster's OIDC issuer as an IAM OIDC provider.
+    pub oidc_provider: bool,
+    pub roles: Vec<DesiredRole>,
+    pub service_accounts: Vec<DesiredServiceAccount>,
+    pub mappings: Vec<DesiredMapping>,
+}
+
+/// A role eksiam creates and manages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DesiredRole {
+    pub name: String,
+    /// The ServiceAccounts (or patterns) the trust policy admits.
+    pub subjects: Vec<Subject>,
+    pub managed_policies: Vec<String>,
+    /// Inline policies by name.
+    pub inline_policies: BTreeMap<String, Value>,
+    pub permissions_boundary: Option<String>,
+    pub tags: BTreeMap<String, String>,
+}
+
+/// Which role a ServiceAccount uses.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RoleRef {
+    /// A role in [`Desired::roles`], by name.
+    Managed(String),
+    /// An existing role, used as-is.
+    Existing(String),
+}
+
+/// A ServiceAccount bound to a role.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DesiredServiceAccount {
+    pub namespace: String,
+    pub name: String,
+    pub role: RoleRef,
+    /// `false` for `roleOnly`: the role is made, the ServiceAccount is not touched.
+    pub manage_service_account: bool,
+    pub labels: BTreeMap<String, String>,
+    pub annotations: BTreeMap<String, String>,
+}
+
+/// An aws-auth mapping.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DesiredMapping {
+    pub mapping: Mapping,
+    pub no_duplicate_arns: bool,
+}
+
+impl Desired {
+    /// Builds the desired state of a validated config. `region` overrides `metadata.region`.
+    pub fn from_config(cfg: &ClusterConfig, region_override: Option<&str>) -> Desired {
+        let cluster = cfg.metadata.name.value.clone();
+        let region = region_override
+            .map(str::to_owned)
+            .or_else(|| cfg.metadata.region.as_ref().map(|r| r.value.clone()));
+        let partition = arn::partition_of_region(region.as_deref().unwrap_or("")).to_owned();
+        let cluster_tags: BTreeMap<String, String> = cfg
+            .metadata
+            .tags
+            .iter()
+            .map(|(k, v)| (k.value.clone(), v.value.clone()))
+            .collect();
+        let mut roles: Vec<DesiredRole> = Vec::new();
+        let mut service_accounts = Vec::new();
+        for sa in &cfg.iam.service_accounts {
+            let namespace = sa.namespace().to_owned();
+            let name = sa.name.value.clone();
+            let role = match &sa.attach_role_arn {
+                Some(arn) => RoleRef::Existing(arn.value.clone()),
+                None => {
+                    let role_name = sa.role_name.as_ref().map_or_else(
+                        || naming::role_name(&cluster, &namespace, &name),
+                        |r| r.value.clone(),
+                    );
+                    let subject = match &sa.subject_pattern {
+                        Some(p) => Subject::Pattern(p.value.clone()),
+                        None => Subject::ServiceAccount {
+                            namespace: namespace.clone(),
+                            name: name.clone(),
+                        },
+                    };
+                    match roles.iter_mut().find(|r| r.name == role_name) {
+                        Some(shared) => shared.subjects.push(subject),
+                        None => {
+                            let mut managed: Vec<String> = sa
+                                .attach_policy_arns
+                                .iter()
+                                .map(|p| p.value.clone())
+                                .collect();
+                            let mut inline = BTreeMap::new();
+                            if let Some(doc) = &sa.attach_policy {
+                                inline.insert(INLINE_POLICY_NAME.to_owned(), doc.value.clone());
+                            }
+                            for wk in &sa.well_known_policies {
+                                match wk.value.grant(&partition) {
+                                    Grant::Managed(arn) => managed.push(arn),
+                                    Grant::Inline(doc) => {
+                                        inline.insert(format!("eksiam-{}", wk.value.key()), doc);
+                                    }
+                                }
+                            }
+                            managed.dedup();
+                            let mut tags = cluster_tags.clone();
+                            tags.extend(
+                                sa.tags
+                                    .iter()
+                                    .map(|(k, v)| (k.value.clone(), v.value.clone())),
+                            );
+                            roles.push(DesiredRole {
+                                name: role_name.clone(),
+                                subjects: vec![subject],
+                                managed_policies: managed,
+                                inline_policies: inline,
+                                permissions_boundary: sa
+                                    .permissions_boundary
+                                    .as_ref()
+                                    .map(|b| b.value.clone()),
+                                tags,
+                            });
+                        }
+                    }
+                    RoleRef::Managed(role_name)
+                }
+            };
+            service_accounts.push(DesiredServiceAccount {
+                namespace,
+                name,
+                role,
+                manage_service_account: !sa.role_only,
+                labels: sa
+                    .labels
+                    .iter()
+                    .map(|(k, v)| (k.value.clone(), v.value.clone()))
+                    .collect(),
+                annotations: sa
+                    .annotations
+                    .iter()
+                    .map(|(k, v)| (k.value.clone(), v.value.clone()))
+                    .collect(),
+            });
+        }
+        for role in &mut roles {
+            role.tags.insert(TAG_MANAGED_BY.into(), MANAGER.into());
+            role.tags.insert(TAG_CLUSTER.into(), cluster.clone());
+            role.tags
+                .insert(TAG_SERVICE_ACCOUNTS.into(), subjects_tag(&role.subjects));
+        }
+        let mappings = cfg
+            .identity_mappings
+            .iter()
+            .filter(|m| m.service_name.is_none())
+            .filter_map(|m| {
+                let subject = match (&m.arn, &m.account) {
+                    (Some(a), _) => {
+                        let (stripped, _) = arn::strip_role_path(&a.value);
+                        if a.value.contains(":role/") {
+                            MapSubject::Role(stripped)
+                        } else {
+                            MapSubject::User(stripped)
+                        }
+                    }
+                    (None, Some(acct)) => MapSubject::Account(acct.value.clone()),
+                    (None, None) => return None,
+                };
+                Some(DesiredMapping {
+                    mapping: Mapping {
+                        subject,
+                        username: m.username.as_ref().map(|u| u.value.clone()),
+                        groups: m.groups.iter().map(|g| g.value.clone()).collect(),
+                    },
+                    no_duplicate_arns: m.no_duplicate_arns,
+                })
+            })
+            .collect();
+        Desired {
+            cluster,
+            region,
+            partition,
+            oidc_provider: cfg.iam.with_oidc,
+            roles,
+            service_accounts,
+            mappings,
+        }
+    }
+
+    /// The role called `name`.
+    pub fn role(&self, name: &str) -> Option<&DesiredRole> {
+        self.roles.iter().find(|r| r.name == name)
+    }
+}
+
+/// The value of the ownership tag naming the ServiceAccounts a role serves (IAM allows 256
+/// characters in a tag value).
+fn subjects_tag(subjects: &[Subject]) -> String {
+    let mut names: Vec<String> = subjects
+        .iter()
+        .map(|s| match s {
+            Subject::ServiceAccount { namespace, name } => format!("{namespace}/{name}"),
+            Subject::Pattern(p) => p
+                .trim_start_matches("system:serviceaccount:")
+                .replace(':', "/"),
+        })
+        .collect();
+    names.sort();
+    let joined = names.join(" ");
+    if joined.len() <= 256 {
+        joined
+    } else {
+        format!("{} serviceaccounts", names.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config;
+
+    fn desired(yaml: &str) -> Desired {
+        let loaded = config::load_str("t.yaml", yaml.to_owned())
+            .map_err(|e| e.render())
+            .unwrap();
+        Desired::from_config(&loaded.config, None)
+    }
+
+    const HEAD: &str = "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: prod\n  region: cn-north-1\n  tags: {team: platform}\n";
+
+    #[test]
+    fn roles_get_names_policies_and_ownership_tags() {
+        let d = desired(&format!(
+            "{HEAD}iam:\n  withOIDC: true\n  serviceAccounts:\n  - metadata: {{name: builder, namespace: ci}}\n    wellKnownPolicies: {{imageBuilder: true, autoScaler: true}}\n    tags: {{cost: ci}}\n"
+        ));
+        assert_eq!(d.partition, "aws-cn");
+        let role = &d.roles[0];
+        assert_eq!(role.name, "prod-ci-builder");
+        assert_eq!(
+            role.managed_policies,
+            vec!["arn:aws-cn:iam::aws:policy/AmazonEC2ContainerRegistryPowerUser"]
+        );
+        assert!(role.inline_policies.contains_key("eksiam-autoScaler"));
+        assert_eq!(role.tags["team"], "platform");
+        assert_eq!(role.tags["cost"], "ci");
+        assert_eq!(role.tags[TAG_MANAGED_BY], "eksiam");
+        assert_eq!(role.tags[TAG_CLUSTER], "prod");
+        assert_eq!(role.tags[TAG_SERVICE_ACCOUNTS], "ci/builder");
+        assert_eq!(
+            d.service_accounts[0].role,
+            RoleRef::Managed("prod-ci-builder".into())
+        );
+    }
+
+    #[test]
+    fn a_shared_role_trusts_both_service_accounts() {
+        let d = desired(&format!(
+            "{HEAD}iam:\n  serviceAccounts:\n  - metadata: {{name: a}}\n    roleName: shared\n    attachPolicyARNs: [arn:aws:iam::aws:policy/ReadOnlyAccess]\n  - metadata: {{name: b}}\n    roleName: shared\n    attachPolicyARNs: [arn:aws:iam::aws:policy/ReadOnlyAccess]\n"
+        ));
+        assert_eq!(d.roles.len(), 1);
+        assert_eq!(d.roles[0].subjects.len(), 2);
+        assert_eq!(d.roles[0].tags[TAG_SERVICE_ACCOUNTS], "default/a default/b");
+    }
+
+    #[test]
+    fn mappings_strip_role_paths_and_skip_service_names() {
+        let d = desired(&format!(
+            "{HEAD}iamIdentityMappings:\n- arn: arn:aws:iam::111122223333:role/teams/admin\n  username: admin\n  groups: [system:masters]\n- serviceName: emr-containers\n  namespace: emr\n- account: \"111122223333\"\n"
+        ));
+        assert_eq!(d.mappings.len(), 2);
+        assert_eq!(
+            d.mappings[0].mapping.subject,
+            MapSubject::Role("arn:aws:iam::111122223333:role/admin".into())
+        );
+        assert_eq!(
+            d.mappings[1].mapping.subject,
+            MapSubject::Account("111122223333".into())
+        );
+    }
+}

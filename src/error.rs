@@ -1,0 +1,62 @@
+//! Errors that reach the user, sorted into kinds; each kind has one exit code.
+
+use std::process::ExitCode;
+
+/// Why a command failed, which decides its exit code (see the CLI contract).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// Bad flags or a bad file: nothing was changed. Exit 3.
+    InvalidInput,
+    /// A failure while talking to AWS or Kubernetes, or a plan that cannot be applied. Exit 1.
+    Remote,
+}
+
+/// An error with what to do about it.
+#[derive(Debug)]
+pub struct CliError {
+    pub kind: ErrorKind,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl CliError {
+    /// Invalid input, with a hint.
+    pub fn input(message: impl Into<String>, hint: impl Into<String>) -> Self {
+        CliError {
+            kind: ErrorKind::InvalidInput,
+            message: message.into(),
+            hint: Some(hint.into()),
+        }
+    }
+
+    /// The exit code for this error.
+    pub fn exit_code(&self) -> ExitCode {
+        match self.kind {
+            ErrorKind::InvalidInput => ExitCode::from(3),
+            ErrorKind::Remote => ExitCode::from(1),
+        }
+    }
+
+    /// The text printed on stderr.
+    pub fn render(&self) -> String {
+        let mut s = if self.message.starts_with("error") || self.message.contains("\n") {
+            self.message.clone()
+        } else {
+            format!("error: {}", self.message)
+        };
+        if let Some(h) = &self.hint {
+            s.push_str(&format!("\nhint: {h}"));
+        }
+        s
+    }
+}
+
+impl From<crate::config::ConfigError> for CliError {
+    fn from(e: crate::config::ConfigError) -> Self {
+        CliError {
+            kind: ErrorKind::InvalidInput,
+            message: e.render(),
+            hint: None,
+        }
+    }
+}

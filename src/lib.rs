@@ -1,0 +1,18 @@
+//! eksiam: the IAM side of Amazon EKS, as one pipeline —
+//! input → desired state → observed state → plan → apply.
+//!
+//! The pure core (`config`, `desired`, `trust`, `policy`, `authmap`, `plan`) does no I/O.
+
+pub mod arn;
+pub mod authmap;
+pub mod cli;
+pub mod config;
+pub mod desired;
+pub mod error;
+pub mod filter;
+pub mod naming;
+pub mod observed;
+pub mod plan;
+pub mod policy;
+pub mod trust;
+pub mod wellknown;

@@ -1,0 +1,67 @@
+//! The observed state: what AWS and the cluster hold now, as plain data. The AWS and Kubernetes
+//! adapters fill it in; offline planning uses [`Observed::offline`], an account and cluster that
+//! hold nothing yet and whose identifiers are not known.
+
+use crate::authmap::AwsAuth;
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Namespaces every cluster has.
+pub const BUILTIN_NAMESPACES: &[&str] =
+    &["default", "kube-node-lease", "kube-public", "kube-system"];
+
+/// What exists now.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Observed {
+    /// The AWS account, when known.
+    pub account: Option<String>,
+    /// The cluster's OIDC issuer URL (`https://…`), when known.
+    pub issuer: Option<String>,
+    /// The IAM OIDC provider for the issuer, if it exists.
+    pub oidc_provider: Option<ObservedOidcProvider>,
+    /// The issuer's current thumbprint, when fetched.
+    pub thumbprint: Option<String>,
+    /// Roles by name: the ones the desired state names, and those eksiam manages for the cluster.
+    pub roles: BTreeMap<String, ObservedRole>,
+    pub namespaces: BTreeSet<String>,
+    pub service_accounts: BTreeMap<(String, String), ObservedServiceAccount>,
+    /// The aws-auth ConfigMap's data; `None` when the ConfigMap does not exist.
+    pub aws_auth: Option<AwsAuth>,
+}
+
+/// An IAM OIDC provider.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ObservedOidcProvider {
+    pub arn: String,
+    pub client_ids: Vec<String>,
+    pub thumbprints: Vec<String>,
+}
+
+/// An IAM role.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ObservedRole {
+    pub arn: String,
+    /// The trust policy, already decoded.
+    pub assume_role_policy: Value,
+    pub managed_policies: Vec<String>,
+    pub inline_policies: BTreeMap<String, Value>,
+    pub permissions_boundary: Option<String>,
+    pub tags: BTreeMap<String, String>,
+}
+
+/// A ServiceAccount's metadata.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ObservedServiceAccount {
+    pub labels: BTreeMap<String, String>,
+    pub annotations: BTreeMap<String, String>,
+}
+
+impl Observed {
+    /// An empty account and a new cluster, as `--offline` assumes.
+    pub fn offline() -> Observed {
+        Observed {
+            namespaces: BUILTIN_NAMESPACES.iter().map(|s| (*s).to_owned()).collect(),
+            ..Observed::default()
+        }
+    }
+}

@@ -1,0 +1,813 @@
+//! `diff(desired, observed) -> Plan`: pure, no I/O.
+
+use super::{Action, Change, ClusterInfo, Kind, Op, Plan, UNKNOWN};
+use crate::authmap::{AwsAuth, Upsert};
+use crate::desired::{
+    Desired, DesiredRole, LABEL_MANAGED_BY, MANAGER, ROLE_ARN_ANNOTATION, RoleRef, TAG_CLUSTER,
+    TAG_MANAGED_BY,
+};
+use crate::observed::{Observed, ObservedRole};
+use crate::policy;
+use crate::trust::{self, AUDIENCE, TRUST_POLICY_QUOTA};
+use serde_json::{Value, json};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Choices that change what the plan does.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DiffOptions {
+    /// Rebind ServiceAccounts already annotated with another role.
+    pub override_existing_service_accounts: bool,
+    /// Delete roles eksiam manages for this cluster that the desired state no longer lists.
+    pub prune: bool,
+}
+
+/// Computes the plan that takes `observed` to `desired`.
+pub fn diff(desired: &Desired, observed: &Observed, opts: &DiffOptions) -> Plan {
+    let mut d = Differ {
+        desired,
+        observed,
+        opts,
+        plan: Plan {
+            cluster: ClusterInfo {
+                name: desired.cluster.clone(),
+                region: desired.region.clone(),
+                account: observed.account.clone(),
+            },
+            actions: Vec::new(),
+            warnings: Vec::new(),
+            conflicts: Vec::new(),
+        },
+    };
+    let oidc_id = d.oidc_provider();
+    for role in &desired.roles {
+        d.role(role, oidc_id.as_deref());
+    }
+    if opts.prune {
+        d.prune_roles();
+    }
+    d.service_accounts();
+    d.mappings();
+    d.plan
+}
+
+struct Differ<'a> {
+    desired: &'a Desired,
+    observed: &'a Observed,
+    opts: &'a DiffOptions,
+    plan: Plan,
+}
+
+fn change(field: &str, before: impl Into<Value>, after: impl Into<Value>) -> Change {
+    Change {
+        field: field.to_owned(),
+        before: before.into(),
+        after: after.into(),
+    }
+}
+
+fn op_for(changes: &[Change]) -> Op {
+    if changes.is_empty() {
+        Op::NoOp
+    } else {
+        Op::Update
+    }
+}
+
+impl Differ<'_> {
+    fn push(
+        &mut self,
+        kind: Kind,
+        key: &str,
+        action: Op,
+        target: Option<String>,
+        changes: Vec<Change>,
+        depends_on: Vec<String>,
+    ) -> String {
+        let id = format!("{}/{key}", kind.as_str());
+        self.plan.actions.push(Action {
+            id: id.clone(),
+            kind,
+            action,
+            target,
+            changes,
+            depends_on,
+        });
+        id
+    }
+
+    fn issuer_host_path(&self) -> String {
+        self.observed
+            .issuer
+            .as_deref()
+            .map_or_else(|| UNKNOWN.to_owned(), |i| trust::host_path(i).to_owned())
+    }
+
+    fn provider_arn(&self) -> Option<String> {
+        let account = self.observed.account.as_deref()?;
+        let issuer = self.observed.issuer.as_deref()?;
+        Some(trust::provider_arn(
+            &self.desired.partition,
+            account,
+            trust::host_path(issuer),
+        ))
+    }
+
+    fn role_arn(&self, name: &str) -> Option<String> {
+        self.observed
+            .roles
+            .get(name)
+            .map(|r| r.arn.clone())
+            .or_else(|| {
+                let account = self.observed.account.as_deref()?;
+                Some(format!(
+                    "arn:{}:iam::{account}:role/{name}",
+                    self.desired.partition
+                ))
+            })
+    }
+
+    /// The OIDC provider action, when the desired state asks for one; returns its id.
+    fn oidc_provider(&mut self) -> Option<String> {
+        if !self.desired.oidc_provider {
+            if self.desired.roles.is_empty() || self.observed.oidc_provider.is_some() {
+                return None;
+            }
+            self.plan.warnings.push(format!(
+                "`iam.withOIDC` is not set: the roles trust the cluster's IAM OIDC provider, which must already exist (`eksiam utils associate-iam-oidc-provider --cluster {}`)",
+                self.desired.cluster
+            ));
+            return None;
+        }
+        let key = self.issuer_host_path();
+        let target = self.provider_arn();
+        let thumbprint = self.observed.thumbprint.clone();
+        let (op, changes) = match &self.observed.oidc_provider {
+            None => (
+                Op::Create,
+                vec![
+                    change(
+                        "url",
+                        Value::Null,
+                        self.observed
+                            .issuer
+                            .clone()
+                            .unwrap_or_else(|| UNKNOWN.into()),
+                    ),
+                    change("client_ids", Value::Null, json!([AUDIENCE])),
+                    change(
+                        "thumbprints",
+                        Value::Null,
+                        json!([thumbprint.unwrap_or_else(|| UNKNOWN.into())]),
+                    ),
+                    change(
+                        "tags",
+                        Value::Null,
+                        json!({TAG_MANAGED_BY: MANAGER, TAG_CLUSTER: self.desired.cluster}),
+                    ),
+                ],
+            ),
+            Some(p) => {
+                let mut changes = Vec::new();
+                if !p.client_ids.iter().any(|c| c == AUDIENCE) {
+                    let mut after = p.client_ids.clone();
+                    after.push(AUDIENCE.into());
+                    changes.push(change("client_ids", json!(p.client_ids), json!(after)));
+                }
+                if let Some(t) = thumbprint
+                    && !p.thumbprints.iter().any(|x| x.eq_ignore_ascii_case(&t))
+                {
+                    changes.push(change("thumbprints", json!(p.thumbprints), json!([t])));
+                }
+                (op_for(&changes), changes)
+            }
+        };
+        Some(self.push(Kind::OidcProvider, &key, op, target, changes, Vec::new()))
+    }
+
+    fn wanted_trust(&self, role: &DesiredRole, existing: Option<&ObservedRole>) -> Value {
+        let issuer = self.issuer_host_path();
+        let provider = self.provider_arn().unwrap_or_else(|| UNKNOWN.into());
+        let statements: Vec<Value> = role
+            .subjects
+            .iter()
+            .map(|s| trust::statement(&provider, &issuer, s))
+            .collect();
+        match existing {
+            None => trust::document(statements),
+            Some(r) => trust::merge(Some(&r.assume_role_policy), &issuer, &statements),
+        }
+    }
+
+    fn role(&mut self, role: &DesiredRole, oidc_id: Option<&str>) {
+        let existing = self.observed.roles.get(&role.name);
+        let target = self.role_arn(&role.name);
+        let depends: Vec<String> = oidc_id.map(str::to_owned).into_iter().collect();
+        let trust_doc = self.wanted_trust(role, existing);
+        let len = trust::rendered_len(&trust_doc);
+        if len > TRUST_POLICY_QUOTA {
+            self.plan.warnings.push(format!(
+                "the trust policy of role `{}` is {len} characters; IAM's default quota is {TRUST_POLICY_QUOTA} (ask AWS for a higher quota, or split the ServiceAccounts across roles)",
+                role.name
+            ));
+        }
+        let role_id = match existing {
+            None => {
+                let mut changes = vec![change("assume_role_policy", Value::Null, trust_doc)];
+                if let Some(b) = &role.permissions_boundary {
+                    changes.push(change("permissions_boundary", Value::Null, b.clone()));
+                }
+                changes.push(change("tags", Value::Null, json!(role.tags)));
+                self.push(
+                    Kind::IamRole,
+                    &role.name,
+                    Op::Create,
+                    target,
+                    changes,
+                    depends,
+                )
+            }
+            Some(obs) => {
+                if obs.tags.get(TAG_MANAGED_BY).map(String::as_str) != Some(MANAGER) {
+                    self.plan.conflicts.push(format!(
+                        "role `{}` already exists and was not created by eksiam (it has no `{TAG_MANAGED_BY}` tag); eksiam will not change it. Use `attachRoleARN` to bind it as-is, or choose another `roleName`",
+                        role.name
+                    ));
+                    return;
+                }
+                if let Some(other) = obs
+                    .tags
+                    .get(TAG_CLUSTER)
+                    .filter(|c| **c != self.desired.cluster)
+                {
+                    self.plan.conflicts.push(format!(
+                        "role `{}` is managed by eksiam for cluster `{other}`, not `{}`; choose another `roleName`",
+                        role.name, self.desired.cluster
+                    ));
+                    return;
+                }
+                let mut changes = Vec::new();
+                if !trust::up_to_date(&obs.assume_role_policy, &trust_doc) {
+                    changes.push(change(
+                        "assume_role_policy",
+                        obs.assume_role_policy.clone(),
+                        trust_doc,
+                    ));
+                }
+                if obs.permissions_boundary != role.permissions_boundary {
+                    changes.push(change(
+                        "permissions_boundary",
+                        json!(obs.permissions_boundary),
+                        json!(role.permissions_boundary),
+                    ));
+                }
+                let stale: BTreeMap<&String, &String> = role
+                    .tags
+                    .iter()
+                    .filter(|(k, v)| obs.tags.get(*k) != Some(v))
+                    .collect();
+                if !stale.is_empty() {
+                    let before: BTreeMap<&String, Option<&String>> =
+                        stale.keys().map(|k| (*k, obs.tags.get(*k))).collect();
+                    changes.push(change("tags", json!(before), json!(stale)));
+                }
+                self.push(
+                    Kind::IamRole,
+                    &role.name,
+                    op_for(&changes),
+                    target,
+                    changes,
+                    depends,
+                )
+            }
+        };
+        self.role_policies(role, existing, &role_id);
+    }
+
+    fn role_policies(
+        &mut self,
+        role: &DesiredRole,
+        existing: Option<&ObservedRole>,
+        role_id: &str,
+    ) {
+        let deps = vec![role_id.to_owned()];
+        let attached: BTreeSet<&str> = existing
+            .map(|r| r.managed_policies.iter().map(String::as_str).collect())
+            .unwrap_or_default();
+        for arn in &role.managed_policies {
+            let op = if attached.contains(arn.as_str()) {
+                Op::NoOp
+            } else {
+                Op::Create
+            };
+            let changes = if op == Op::Create {
+                vec![change("policy_arn", Value::Null, arn.clone())]
+            } else {
+                Vec::new()
+            };
+            self.push(
+                Kind::IamRolePolicyAttachment,
+                &format!("{}/{arn}", role.name),
+                op,
+                Some(arn.clone()),
+                changes,
+                deps.clone(),
+            );
+        }
+        for arn in attached
+            .iter()
+            .filter(|a| !role.managed_policies.iter().any(|w| w == *a))
+        {
+            self.push(
+                Kind::IamRolePolicyAttachment,
+                &format!("{}/{arn}", role.name),
+                Op::Delete,
+                Some((*arn).to_owned()),
+                vec![change("policy_arn", *arn, Value::Null)],
+                deps.clone(),
+            );
+        }
+        let inline = existing.map(|r| &r.inline_policies);
+        for (name, doc) in &role.inline_policies {
+            let (op, changes) = match inline.and_then(|m| m.get(name)) {
+                None => (
+                    Op::Create,
+                    vec![change("policy_document", Value::Null, doc.clone())],
+                ),
+                Some(cur) if policy::equivalent(cur, doc) => (Op::NoOp, Vec::new()),
+                Some(cur) => (
+                    Op::Update,
+                    vec![change("policy_document", cur.clone(), doc.clone())],
+                ),
+            };
+            self.push(
+                Kind::IamRoleInlinePolicy,
+                &format!("{}/{name}", role.name),
+                op,
+                Some(name.clone()),
+                changes,
+                deps.clone(),
+            );
+        }
+        if let Some(inline) = inline {
+            for (name, doc) in inline
+                .iter()
+                .filter(|(n, _)| !role.inline_policies.contains_key(*n))
+            {
+                self.push(
+                    Kind::IamRoleInlinePolicy,
+                    &format!("{}/{name}", role.name),
+                    Op::Delete,
+                    Some(name.clone()),
+                    vec![change("policy_document", doc.clone(), Value::Null)],
+                    deps.clone(),
+                );
+            }
+        }
+    }
+
+    fn prune_roles(&mut self) {
+        let stale: Vec<(&String, &ObservedRole)> = self
+            .observed
+            .roles
+            .iter()
+            .filter(|(name, r)| {
+                r.tags.get(TAG_MANAGED_BY).map(String::as_str) == Some(MANAGER)
+                    && r.tags.get(TAG_CLUSTER) == Some(&self.desired.cluster)
+                    && self.desired.role(name).is_none()
+            })
+            .collect();
+        for (name, r) in stale {
+            let mut changes = vec![change(
+                "assume_role_policy",
+                r.assume_role_policy.clone(),
+                Value::Null,
+            )];
+            if !r.managed_policies.is_empty() {
+                changes.push(change(
+                    "managed_policies",
+                    json!(r.managed_policies),
+                    Value::Null,
+                ));
+            }
+            if !r.inline_policies.is_empty() {
+                changes.push(change(
+                    "inline_policies",
+                    json!(r.inline_policies.keys().collect::<Vec<_>>()),
+                    Value::Null,
+                ));
+            }
+            self.push(
+                Kind::IamRole,
+                name,
+                Op::Delete,
+                Some(r.arn.clone()),
+                changes,
+                Vec::new(),
+            );
+        }
+    }
+
+    fn service_accounts(&mut self) {
+        let mut namespace_ids: BTreeMap<&str, String> = BTreeMap::new();
+        for sa in self
+            .desired
+            .service_accounts
+            .iter()
+            .filter(|s| s.manage_service_account)
+        {
+            if self.observed.namespaces.contains(&sa.namespace)
+                || namespace_ids.contains_key(sa.namespace.as_str())
+            {
+                continue;
+            }
+            let id = self.push(
+                Kind::Namespace,
+                &sa.namespace,
+                Op::Create,
+                Some(sa.namespace.clone()),
+                vec![change(
+                    "labels",
+                    Value::Null,
+                    json!({LABEL_MANAGED_BY: MANAGER}),
+                )],
+                Vec::new(),
+            );
+            namespace_ids.insert(&sa.namespace, id);
+        }
+        for sa in self
+            .desired
+            .service_accounts
+            .iter()
+            .filter(|s| s.manage_service_account)
+        {
+            let (role_arn, role_dep) = match &sa.role {
+                RoleRef::Managed(name) => (
+                    self.role_arn(name).unwrap_or_else(|| UNKNOWN.into()),
+                    Some(format!("{}/{name}", Kind::IamRole.as_str())),
+                ),
+                RoleRef::Existing(arn) => (arn.clone(), None),
+            };
+            let mut deps: Vec<String> = namespace_ids
+                .get(sa.namespace.as_str())
+                .cloned()
+                .into_iter()
+                .collect();
+            // A role with a conflict has no action to depend on.
+            deps.extend(role_dep.filter(|id| self.plan.actions.iter().any(|a| &a.id == id)));
+            let key = format!("{}/{}", sa.namespace, sa.name);
+            let mut labels = sa.labels.clone();
+            let mut annotations = sa.annotations.clone();
+            annotations.insert(ROLE_ARN_ANNOTATION.into(), role_arn.clone());
+            match self
+                .observed
+                .service_accounts
+                .get(&(sa.namespace.clone(), sa.name.clone()))
+            {
+                None => {
+                    labels.insert(LABEL_MANAGED_BY.into(), MANAGER.into());
+                    let changes = vec![
+                        change("labels", Value::Null, json!(labels)),
+                        change("annotations", Value::Null, json!(annotations)),
+                    ];
+                    self.push(
+                        Kind::Serviceaccount,
+                        &key,
+                        Op::Create,
+                        Some(key.clone()),
+                        changes,
+                        deps,
+                    );
+                }
+                Some(obs) => {
+                    if let Some(current) = obs.annotations.get(ROLE_ARN_ANNOTATION)
+                        && *current != role_arn
+                        && !self.opts.override_existing_service_accounts
+                    {
+                        self.plan.warnings.push(format!(
+                            "ServiceAccount `{key}` is already bound to `{current}`; it is left alone (use `--override-existing-serviceaccounts` to bind it to `{role_arn}`)"
+                        ));
+                        annotations.remove(ROLE_ARN_ANNOTATION);
+                    }
+                    let mut changes = Vec::new();
+                    for (field, want, have) in [
+                        ("labels", &labels, &obs.labels),
+                        ("annotations", &annotations, &obs.annotations),
+                    ] {
+                        let stale: BTreeMap<&String, &String> = want
+                            .iter()
+                            .filter(|(k, v)| have.get(*k) != Some(v))
+                            .collect();
+                        if !stale.is_empty() {
+                            let before: BTreeMap<&String, Option<&String>> =
+                                stale.keys().map(|k| (*k, have.get(*k))).collect();
+                            changes.push(change(field, json!(before), json!(stale)));
+                        }
+                    }
+                    self.push(
+                        Kind::Serviceaccount,
+                        &key,
+                        op_for(&changes),
+                        Some(key.clone()),
+                        changes,
+                        deps,
+                    );
+                }
+            }
+        }
+    }
+
+    fn mappings(&mut self) {
+        if self.desired.mappings.is_empty() {
+            return;
+        }
+        let mut auth = match &self.observed.aws_auth {
+            Some(a) => a.clone(),
+            None => {
+                self.plan.warnings.push(
+                    "the ConfigMap `kube-system/aws-auth` does not exist; it will be created"
+                        .into(),
+                );
+                AwsAuth::empty()
+            }
+        };
+        for (id, n) in auth.duplicates() {
+            self.plan.warnings.push(format!(
+                "`{id}` has {n} entries in aws-auth; aws-iam-authenticator uses the last one"
+            ));
+        }
+        for m in &self.desired.mappings {
+            let key = m.mapping.subject.id().to_owned();
+            let after = m.mapping.to_entry();
+            let (op, changes) = match auth.upsert(&m.mapping, m.no_duplicate_arns) {
+                Ok(Upsert::Added) => (Op::Create, vec![change("entry", Value::Null, after)]),
+                Ok(Upsert::Updated { before }) => {
+                    let now = auth.effective(&m.mapping.subject).cloned().unwrap_or(after);
+                    (Op::Update, vec![change("entry", before, now)])
+                }
+                Ok(Upsert::Unchanged) => (Op::NoOp, Vec::new()),
+                Err(e) => {
+                    self.plan.conflicts.push(format!(
+                        "{e} (`noDuplicateARNs` is set): existing entry {}",
+                        e.existing
+                    ));
+                    continue;
+                }
+            };
+            self.push(
+                Kind::AwsAuthMapping,
+                &key,
+                op,
+                Some(key.clone()),
+                changes,
+                Vec::new(),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::authmap::{Mapping, Subject as MapSubject};
+    use crate::desired::{DesiredMapping, DesiredServiceAccount, TAG_SERVICE_ACCOUNTS};
+    use crate::observed::ObservedServiceAccount;
+    use crate::trust::Subject;
+
+    const ISSUER: &str = "https://oidc.eks.us-west-2.amazonaws.com/id/ABC";
+
+    fn desired() -> Desired {
+        let tags = BTreeMap::from([
+            (TAG_MANAGED_BY.to_owned(), MANAGER.to_owned()),
+            (TAG_CLUSTER.to_owned(), "prod".to_owned()),
+            (TAG_SERVICE_ACCOUNTS.to_owned(), "apps/reader".to_owned()),
+        ]);
+        Desired {
+            cluster: "prod".into(),
+            region: Some("us-west-2".into()),
+            partition: "aws".into(),
+            oidc_provider: true,
+            roles: vec![DesiredRole {
+                name: "prod-apps-reader".into(),
+                subjects: vec![Subject::ServiceAccount {
+                    namespace: "apps".into(),
+                    name: "reader".into(),
+                }],
+                managed_policies: vec!["arn:aws:iam::aws:policy/ReadOnlyAccess".into()],
+                inline_policies: BTreeMap::new(),
+                permissions_boundary: None,
+                tags,
+            }],
+            service_accounts: vec![DesiredServiceAccount {
+                namespace: "apps".into(),
+                name: "reader".into(),
+                role: RoleRef::Managed("prod-apps-reader".into()),
+                manage_service_account: true,
+                labels: BTreeMap::new(),
+                annotations: BTreeMap::new(),
+            }],
+            mappings: vec![DesiredMapping {
+                mapping: Mapping {
+                    subject: MapSubject::Role("arn:aws:iam::111122223333:role/admin".into()),
+                    username: Some("admin".into()),
+                    groups: vec!["system:masters".into()],
+                },
+                no_duplicate_arns: false,
+            }],
+        }
+    }
+
+    fn ops(plan: &Plan) -> Vec<(String, Op)> {
+        plan.actions
+            .iter()
+            .map(|a| (a.id.clone(), a.action))
+            .collect()
+    }
+
+    #[test]
+    fn offline_plan_creates_everything_in_dependency_order() {
+        let plan = diff(&desired(), &Observed::offline(), &DiffOptions::default());
+        assert_eq!(
+            ops(&plan),
+            vec![
+                ("oidc-provider/(known after apply)".into(), Op::Create),
+                ("iam-role/prod-apps-reader".into(), Op::Create),
+                ("iam-role-policy-attachment/prod-apps-reader/arn:aws:iam::aws:policy/ReadOnlyAccess".into(), Op::Create),
+                ("namespace/apps".into(), Op::Create),
+                ("serviceaccount/apps/reader".into(), Op::Create),
+                ("aws-auth-mapping/arn:aws:iam::111122223333:role/admin".into(), Op::Create),
+            ]
+        );
+        let sa = &plan.actions[4];
+        assert_eq!(
+            sa.depends_on,
+            vec!["namespace/apps", "iam-role/prod-apps-reader"]
+        );
+        assert_eq!(sa.changes[1].after[ROLE_ARN_ANNOTATION], UNKNOWN);
+        assert_eq!(plan.actions[1].target, None);
+        assert!(plan.conflicts.is_empty());
+    }
+
+    /// The observed state after a successful apply of `desired()`.
+    fn converged() -> Observed {
+        let d = desired();
+        let mut o = Observed::offline();
+        o.account = Some("111122223333".into());
+        o.issuer = Some(ISSUER.into());
+        o.oidc_provider = Some(crate::observed::ObservedOidcProvider {
+            arn: "arn:aws:iam::111122223333:oidc-provider/oidc.eks.us-west-2.amazonaws.com/id/ABC"
+                .into(),
+            client_ids: vec![AUDIENCE.into()],
+            thumbprints: vec!["9e99a48a9960b14926bb7f3b02e22da2b0ab7280".into()],
+        });
+        let provider = trust::provider_arn("aws", "111122223333", trust::host_path(ISSUER));
+        let stmt = trust::statement(&provider, trust::host_path(ISSUER), &d.roles[0].subjects[0]);
+        o.roles.insert(
+            "prod-apps-reader".into(),
+            ObservedRole {
+                arn: "arn:aws:iam::111122223333:role/prod-apps-reader".into(),
+                // As IAM returns it: another key order, the Action as a list.
+                assume_role_policy: json!({"Statement": [{"Action": ["sts:AssumeRoleWithWebIdentity"],
+                    "Condition": stmt["Condition"], "Principal": stmt["Principal"], "Effect": "Allow"}],
+                    "Version": "2012-10-17"}),
+                managed_policies: vec!["arn:aws:iam::aws:policy/ReadOnlyAccess".into()],
+                inline_policies: BTreeMap::new(),
+                permissions_boundary: None,
+                tags: d.roles[0].tags.clone(),
+            },
+        );
+        o.namespaces.insert("apps".into());
+        o.service_accounts.insert(
+            ("apps".into(), "reader".into()),
+            ObservedServiceAccount {
+                labels: BTreeMap::from([(LABEL_MANAGED_BY.into(), MANAGER.into())]),
+                annotations: BTreeMap::from([(
+                    ROLE_ARN_ANNOTATION.into(),
+                    "arn:aws:iam::111122223333:role/prod-apps-reader".into(),
+                )]),
+            },
+        );
+        let mut auth = AwsAuth::empty();
+        auth.upsert(&d.mappings[0].mapping, false).unwrap();
+        o.aws_auth = Some(auth);
+        o
+    }
+
+    #[test]
+    fn converged_state_is_all_no_ops() {
+        let plan = diff(&desired(), &converged(), &DiffOptions::default());
+        assert!(!plan.has_changes(), "{:#?}", plan.actions);
+        assert_eq!(plan.summary().no_op, 5, "the namespace exists: no action");
+        assert!(plan.warnings.is_empty(), "{:?}", plan.warnings);
+    }
+
+    #[test]
+    fn drift_is_updated_and_extra_policies_detached() {
+        let mut o = converged();
+        let role = o.roles.get_mut("prod-apps-reader").unwrap();
+        role.managed_policies
+            .push("arn:aws:iam::aws:policy/AdministratorAccess".into());
+        role.permissions_boundary = Some("arn:aws:iam::111122223333:policy/b".into());
+        o.oidc_provider.as_mut().unwrap().client_ids = vec!["other".into()];
+        let plan = diff(&desired(), &o, &DiffOptions::default());
+        let by_id: BTreeMap<_, _> = ops(&plan).into_iter().collect();
+        assert_eq!(by_id["iam-role/prod-apps-reader"], Op::Update);
+        assert_eq!(
+            by_id["oidc-provider/oidc.eks.us-west-2.amazonaws.com/id/ABC"],
+            Op::Update
+        );
+        assert_eq!(
+            by_id["iam-role-policy-attachment/prod-apps-reader/arn:aws:iam::aws:policy/AdministratorAccess"],
+            Op::Delete
+        );
+    }
+
+    #[test]
+    fn another_service_accounts_statement_is_kept() {
+        let mut o = converged();
+        let role = o.roles.get_mut("prod-apps-reader").unwrap();
+        let provider = trust::provider_arn("aws", "111122223333", trust::host_path(ISSUER));
+        let other = trust::statement(
+            &provider,
+            trust::host_path(ISSUER),
+            &Subject::ServiceAccount {
+                namespace: "x".into(),
+                name: "y".into(),
+            },
+        );
+        role.assume_role_policy["Statement"]
+            .as_array_mut()
+            .unwrap()
+            .insert(0, other);
+        let plan = diff(&desired(), &o, &DiffOptions::default());
+        assert!(!plan.has_changes(), "{:#?}", plan.actions);
+    }
+
+    #[test]
+    fn unowned_roles_are_conflicts_and_never_pruned() {
+        let mut o = converged();
+        o.roles.get_mut("prod-apps-reader").unwrap().tags.clear();
+        let mut stray = o.roles["prod-apps-reader"].clone();
+        stray.tags = BTreeMap::from([
+            (TAG_MANAGED_BY.into(), MANAGER.into()),
+            (TAG_CLUSTER.into(), "prod".into()),
+        ]);
+        o.roles.insert("prod-old".into(), stray);
+        o.roles
+            .insert("hand-made".into(), o.roles["prod-apps-reader"].clone());
+        let plan = diff(
+            &desired(),
+            &o,
+            &DiffOptions {
+                prune: true,
+                ..DiffOptions::default()
+            },
+        );
+        assert_eq!(plan.conflicts.len(), 1, "{:?}", plan.conflicts);
+        let deletes: Vec<_> = plan
+            .actions
+            .iter()
+            .filter(|a| a.action == Op::Delete)
+            .map(|a| a.id.as_str())
+            .collect();
+        assert_eq!(deletes, vec!["iam-role/prod-old"]);
+    }
+
+    #[test]
+    fn service_account_bound_elsewhere_needs_override() {
+        let mut o = converged();
+        o.service_accounts
+            .get_mut(&("apps".into(), "reader".into()))
+            .unwrap()
+            .annotations
+            .insert(
+                ROLE_ARN_ANNOTATION.into(),
+                "arn:aws:iam::111122223333:role/other".into(),
+            );
+        let plan = diff(&desired(), &o, &DiffOptions::default());
+        assert!(!plan.has_changes());
+        assert!(plan.warnings[0].contains("--override-existing-serviceaccounts"));
+        let plan = diff(
+            &desired(),
+            &o,
+            &DiffOptions {
+                override_existing_service_accounts: true,
+                ..DiffOptions::default()
+            },
+        );
+        assert_eq!(plan.summary().update, 1);
+    }
+
+    #[test]
+    fn changed_mapping_is_an_update_or_a_conflict() {
+        let mut d = desired();
+        d.mappings[0].mapping.groups = vec!["viewers".into()];
+        let plan = diff(&d, &converged(), &DiffOptions::default());
+        let m = plan.actions.last().unwrap();
+        assert_eq!(m.action, Op::Update);
+        assert_eq!(m.changes[0].before["groups"], json!(["system:masters"]));
+        assert_eq!(m.changes[0].after["groups"], json!(["viewers"]));
+        d.mappings[0].no_duplicate_arns = true;
+        let plan = diff(&d, &converged(), &DiffOptions::default());
+        assert_eq!(plan.conflicts.len(), 1);
+    }
+}

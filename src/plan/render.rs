@@ -1,0 +1,191 @@
+//! Plans for people (text, optionally coloured) and for machines (JSON, format_version 1).
+
+use super::{Action, Kind, Op, Plan, UNKNOWN};
+use serde::Serialize;
+use serde_json::Value;
+use std::fmt::Write as _;
+
+#[derive(Serialize)]
+struct JsonPlan<'a> {
+    format_version: u32,
+    cluster: &'a super::ClusterInfo,
+    actions: &'a [Action],
+    warnings: &'a [String],
+    summary: super::Summary,
+}
+
+/// The plan as JSON (`-o json`), exactly as the CLI contract specifies.
+pub fn render_json(plan: &Plan) -> String {
+    let doc = JsonPlan {
+        format_version: 1,
+        cluster: &plan.cluster,
+        actions: &plan.actions,
+        warnings: &plan.warnings,
+        summary: plan.summary(),
+    };
+    serde_json::to_string_pretty(&doc).expect("plans serialise")
+}
+
+struct Style {
+    colour: bool,
+}
+
+impl Style {
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.colour {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_owned()
+        }
+    }
+}
+
+fn marker(op: Op) -> (&'static str, &'static str) {
+    match op {
+        Op::Create => ("+", "32"),
+        Op::Update => ("~", "33"),
+        Op::Delete => ("-", "31"),
+        Op::NoOp => (" ", "0"),
+    }
+}
+
+fn group_of(kind: Kind) -> &'static str {
+    match kind {
+        Kind::OidcProvider => "IAM OIDC provider",
+        Kind::IamRole | Kind::IamRolePolicyAttachment | Kind::IamRoleInlinePolicy => {
+            "IAM roles for service accounts"
+        }
+        Kind::Namespace | Kind::Serviceaccount => "Kubernetes namespaces and ServiceAccounts",
+        Kind::AwsAuthMapping => "aws-auth identity mappings (kube-system/aws-auth)",
+    }
+}
+
+fn value_text(v: &Value, indent: &str) -> String {
+    match v {
+        Value::Null => "null".into(),
+        Value::String(s) if s == UNKNOWN => UNKNOWN.into(),
+        Value::String(s) => format!("{s:?}"),
+        Value::Object(_) | Value::Array(_) => {
+            let pretty = serde_json::to_string_pretty(v).expect("values serialise");
+            pretty.replace('\n', &format!("\n{indent}"))
+        }
+        other => other.to_string(),
+    }
+}
+
+/// The plan as text for people: grouped, with `+`/`~`/`-` markers, ending with the summary line.
+pub fn render_text(plan: &Plan, colour: bool) -> String {
+    let style = Style { colour };
+    let mut out = String::new();
+    let region = plan
+        .cluster
+        .region
+        .as_deref()
+        .unwrap_or("(region from the AWS configuration)");
+    let account = plan.cluster.account.as_deref().unwrap_or(UNKNOWN);
+    let _ = writeln!(
+        out,
+        "Cluster `{}` in {region}, account {account}",
+        plan.cluster.name
+    );
+    let mut current: Option<&str> = None;
+    let mut unchanged = 0usize;
+    let flush = |out: &mut String, unchanged: &mut usize| {
+        if *unchanged > 0 {
+            let _ = writeln!(out, "    ({} unchanged)", *unchanged);
+            *unchanged = 0;
+        }
+    };
+    for action in &plan.actions {
+        let group = group_of(action.kind);
+        if current != Some(group) {
+            flush(&mut out, &mut unchanged);
+            let _ = writeln!(out, "\n{}", style.paint("1", group));
+            current = Some(group);
+        }
+        if action.action == Op::NoOp {
+            unchanged += 1;
+            continue;
+        }
+        let (sign, code) = marker(action.action);
+        let verb = match action.action {
+            Op::Create => "will be created",
+            Op::Update => "will be updated in place",
+            Op::Delete => "will be destroyed",
+            Op::NoOp => "is unchanged",
+        };
+        let name = action
+            .id
+            .split_once('/')
+            .map_or(action.id.as_str(), |(_, rest)| rest);
+        let _ = writeln!(
+            out,
+            "  {} {} {}  {}",
+            style.paint(code, sign),
+            action.kind.as_str(),
+            name,
+            style.paint("2", verb)
+        );
+        if let Some(t) = &action.target
+            && !name.ends_with(t.as_str())
+        {
+            let _ = writeln!(out, "      target: {t}");
+        }
+        for c in &action.changes {
+            let indent = "      ";
+            match action.action {
+                Op::Create => {
+                    let _ = writeln!(
+                        out,
+                        "{indent}{} = {}",
+                        c.field,
+                        value_text(&c.after, indent)
+                    );
+                }
+                Op::Delete => {
+                    let _ = writeln!(
+                        out,
+                        "{indent}{} = {}",
+                        c.field,
+                        value_text(&c.before, indent)
+                    );
+                }
+                _ => {
+                    let _ = writeln!(
+                        out,
+                        "{indent}{}: {} -> {}",
+                        c.field,
+                        value_text(&c.before, indent),
+                        value_text(&c.after, indent)
+                    );
+                }
+            }
+        }
+    }
+    flush(&mut out, &mut unchanged);
+    if !plan.warnings.is_empty() {
+        let _ = writeln!(out, "\n{}", style.paint("1;33", "Warnings:"));
+        for w in &plan.warnings {
+            let _ = writeln!(out, "  - {w}");
+        }
+    }
+    if !plan.conflicts.is_empty() {
+        let _ = writeln!(out, "\n{}", style.paint("1;31", "Cannot apply:"));
+        for c in &plan.conflicts {
+            let _ = writeln!(out, "  - {c}");
+        }
+    }
+    let s = plan.summary();
+    if !plan.has_changes() {
+        let _ = writeln!(
+            out,
+            "\nNo changes. The cluster's IAM matches the configuration."
+        );
+    }
+    let _ = write!(
+        out,
+        "\nPlan: {} to add, {} to change, {} to destroy.\n",
+        s.create, s.update, s.delete
+    );
+    out
+}

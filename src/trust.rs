@@ -1,0 +1,231 @@
+//! The trust policy of a role for ServiceAccounts: build it, find the statements it holds for
+//! a given ServiceAccount, and merge a wanted statement into an existing document without
+//! dropping the statements that trust other ServiceAccounts or other clusters.
+
+use crate::policy;
+use serde_json::{Value, json};
+
+/// IAM's default quota for a role's trust policy, in characters.
+pub const TRUST_POLICY_QUOTA: usize = 2048;
+
+/// The audience EKS's pod identity webhook requests.
+pub const AUDIENCE: &str = "sts.amazonaws.com";
+
+/// Which ServiceAccounts a statement trusts.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Subject {
+    /// Exactly one ServiceAccount: `StringEquals` on `:sub` and `:aud`.
+    ServiceAccount { namespace: String, name: String },
+    /// A pattern such as `system:serviceaccount:NS:*`: `StringLike` on `:sub` only.
+    Pattern(String),
+}
+
+impl Subject {
+    /// The `:sub` claim value (or pattern) this subject matches.
+    pub fn sub(&self) -> String {
+        match self {
+            Subject::ServiceAccount { namespace, name } => {
+                format!("system:serviceaccount:{namespace}:{name}")
+            }
+            Subject::Pattern(p) => p.clone(),
+        }
+    }
+}
+
+/// `arn:<partition>:iam::<account>:oidc-provider/<issuer host and path>`.
+pub fn provider_arn(partition: &str, account: &str, issuer_host_path: &str) -> String {
+    format!("arn:{partition}:iam::{account}:oidc-provider/{issuer_host_path}")
+}
+
+/// The issuer URL without its scheme, as IAM uses it in ARNs and condition keys.
+pub fn host_path(issuer_url: &str) -> &str {
+    let s = issuer_url.strip_prefix("https://").unwrap_or(issuer_url);
+    s.trim_end_matches('/')
+}
+
+/// One statement admitting `subject` through the provider.
+pub fn statement(provider_arn: &str, issuer_host_path: &str, subject: &Subject) -> Value {
+    let sub_key = format!("{issuer_host_path}:sub");
+    let condition = match subject {
+        Subject::ServiceAccount { .. } => json!({"StringEquals": {
+            sub_key: subject.sub(),
+            format!("{issuer_host_path}:aud"): AUDIENCE,
+        }}),
+        Subject::Pattern(p) => json!({"StringLike": {sub_key: p}}),
+    };
+    json!({
+        "Effect": "Allow",
+        "Principal": {"Federated": provider_arn},
+        "Action": "sts:AssumeRoleWithWebIdentity",
+        "Condition": condition,
+    })
+}
+
+/// A whole trust policy document from statements.
+pub fn document(statements: Vec<Value>) -> Value {
+    json!({"Version": "2012-10-17", "Statement": statements})
+}
+
+/// The `:sub` values a statement trusts for `issuer_host_path`, if it is a web-identity
+/// statement for that issuer.
+fn subs_for_issuer(stmt: &Value, issuer_host_path: &str) -> Vec<String> {
+    let key = format!("{issuer_host_path}:sub");
+    let Some(cond) = stmt.get("Condition").and_then(Value::as_object) else {
+        return Vec::new();
+    };
+    cond.values()
+        .filter_map(|op| op.get(&key))
+        .flat_map(|v| match v {
+            Value::String(s) => vec![s.clone()],
+            Value::Array(a) => a
+                .iter()
+                .filter_map(|x| x.as_str().map(str::to_owned))
+                .collect(),
+            _ => Vec::new(),
+        })
+        .collect()
+}
+
+/// The document that results from ensuring `wanted` statements are in `existing`: statements
+/// for the same issuer and the same `:sub` are replaced; every other statement is kept in order.
+pub fn merge(existing: Option<&Value>, issuer_host_path: &str, wanted: &[Value]) -> Value {
+    let wanted_subs: Vec<String> = wanted
+        .iter()
+        .flat_map(|w| subs_for_issuer(w, issuer_host_path))
+        .collect();
+    let mut statements: Vec<Value> = existing
+        .and_then(|d| d.get("Statement"))
+        .map(|s| match s {
+            Value::Array(a) => a.clone(),
+            other => vec![other.clone()],
+        })
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|s| {
+            let subs = subs_for_issuer(s, issuer_host_path);
+            subs.is_empty() || !subs.iter().all(|sub| wanted_subs.contains(sub))
+        })
+        .collect();
+    statements.extend(wanted.iter().cloned());
+    let mut doc = existing.cloned().unwrap_or_else(|| document(Vec::new()));
+    doc["Statement"] = Value::Array(statements);
+    if doc.get("Version").is_none() {
+        doc["Version"] = json!("2012-10-17");
+    }
+    doc
+}
+
+/// Whether the document, minified as IAM counts it, fits the trust policy quota.
+pub fn rendered_len(doc: &Value) -> usize {
+    doc.to_string().chars().count()
+}
+
+/// Whether `existing` already says what `wanted` says.
+pub fn up_to_date(existing: &Value, wanted: &Value) -> bool {
+    policy::equivalent(existing, wanted)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ISSUER: &str = "oidc.eks.us-west-2.amazonaws.com/id/ABC";
+
+    fn sa(ns: &str, name: &str) -> Subject {
+        Subject::ServiceAccount {
+            namespace: ns.into(),
+            name: name.into(),
+        }
+    }
+
+    fn provider() -> String {
+        provider_arn("aws", "111122223333", ISSUER)
+    }
+
+    #[test]
+    fn statement_has_exactly_sub_and_aud() {
+        let doc = document(vec![statement(&provider(), ISSUER, &sa("NS", "NAME"))]);
+        let expected = json!({"Version": "2012-10-17",
+          "Statement": [{
+            "Effect": "Allow",
+            "Principal": {"Federated": "arn:aws:iam::111122223333:oidc-provider/oidc.eks.us-west-2.amazonaws.com/id/ABC"},
+            "Action": "sts:AssumeRoleWithWebIdentity",
+            "Condition": {"StringEquals": {
+              "oidc.eks.us-west-2.amazonaws.com/id/ABC:sub": "system:serviceaccount:NS:NAME",
+              "oidc.eks.us-west-2.amazonaws.com/id/ABC:aud": "sts.amazonaws.com"}}}]});
+        assert_eq!(doc, expected);
+        assert!(rendered_len(&doc) < TRUST_POLICY_QUOTA);
+    }
+
+    #[test]
+    fn pattern_uses_string_like_on_sub_only() {
+        let s = statement(
+            &provider(),
+            ISSUER,
+            &Subject::Pattern("system:serviceaccount:ns:*".into()),
+        );
+        assert_eq!(
+            s["Condition"],
+            json!({"StringLike": {"oidc.eks.us-west-2.amazonaws.com/id/ABC:sub": "system:serviceaccount:ns:*"}})
+        );
+    }
+
+    #[test]
+    fn merge_keeps_other_service_accounts_and_clusters() {
+        let other_cluster = "oidc.eks.eu-west-1.amazonaws.com/id/XYZ";
+        let existing = document(vec![
+            statement(&provider(), ISSUER, &sa("a", "one")),
+            statement(
+                &provider_arn("aws", "111122223333", other_cluster),
+                other_cluster,
+                &sa("b", "two"),
+            ),
+        ]);
+        let wanted = statement(&provider(), ISSUER, &sa("b", "two"));
+        let merged = merge(Some(&existing), ISSUER, std::slice::from_ref(&wanted));
+        let stmts = merged["Statement"].as_array().unwrap();
+        assert_eq!(stmts.len(), 3);
+        assert_eq!(stmts[2], wanted);
+        // Merging again changes nothing.
+        let again = merge(Some(&merged), ISSUER, &[wanted]);
+        assert!(up_to_date(&merged, &again));
+    }
+
+    #[test]
+    fn merge_replaces_a_stale_statement_for_the_same_service_account() {
+        let mut stale = statement(&provider(), ISSUER, &sa("a", "one"));
+        stale["Condition"] =
+            json!({"StringLike": {format!("{ISSUER}:sub"): "system:serviceaccount:a:one"}});
+        let existing = document(vec![stale]);
+        let wanted = statement(&provider(), ISSUER, &sa("a", "one"));
+        let merged = merge(Some(&existing), ISSUER, std::slice::from_ref(&wanted));
+        assert_eq!(merged["Statement"], json!([wanted]));
+        assert!(!up_to_date(&existing, &merged));
+    }
+
+    #[test]
+    fn url_encoded_documents_from_iam_compare_equal() {
+        let doc = document(vec![statement(&provider(), ISSUER, &sa("NS", "NAME"))]);
+        let encoded: String = doc
+            .to_string()
+            .bytes()
+            .map(|b| {
+                if b.is_ascii_alphanumeric() {
+                    (b as char).to_string()
+                } else {
+                    format!("%{b:02X}")
+                }
+            })
+            .collect();
+        let parsed = policy::parse_document(&encoded).unwrap();
+        assert!(up_to_date(&parsed, &doc));
+    }
+
+    #[test]
+    fn host_path_strips_scheme_and_slash() {
+        assert_eq!(
+            host_path("https://oidc.eks.us-west-2.amazonaws.com/id/ABC/"),
+            ISSUER
+        );
+    }
+}
