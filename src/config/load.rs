@@ -7,6 +7,7 @@ use super::{ClusterConfig, Iam, IdentityMappingSpec, Metadata, ServiceAccountSpe
 use crate::wellknown::WellKnown;
 
 const API_VERSION: &str = "eksctl.io/v1alpha5";
+const TOP_LEVEL: &str = "(top level)";
 
 /// Parses ClusterConfig text. Returns the config when its shape is usable, and every problem
 /// found (the config is `None` only when nothing sensible could be read).
@@ -14,8 +15,13 @@ pub fn parse_config(source: &str) -> (Option<ClusterConfig>, Vec<Diagnostic>) {
     let docs = match yaml::parse_documents(source) {
         Ok(docs) => docs,
         Err(e) => {
-            let d = Diagnostic::error(e.pos, format!("invalid YAML: {}", e.message))
-                .with_hint("fix the YAML syntax (indentation, quotes, brackets) at this position");
+            let hint = if e.message.starts_with("duplicate mapping key") {
+                "a key may appear once in a mapping: remove or merge the repeated key"
+            } else {
+                "fix the YAML syntax (indentation, quotes, brackets) at this position"
+            };
+            let d =
+                Diagnostic::error(e.pos, format!("invalid YAML: {}", e.message)).with_hint(hint);
             return (None, vec![d]);
         }
     };
@@ -27,7 +33,11 @@ pub fn parse_config(source: &str) -> (Option<ClusterConfig>, Vec<Diagnostic>) {
     let doc = match docs.as_slice() {
         [] => {
             r.err(
-                None,
+                Some(Pos {
+                    line: 1,
+                    column: 1,
+                    len: 0,
+                }),
                 "the file is empty",
                 Some(
                     "a ClusterConfig starts with `apiVersion: eksctl.io/v1alpha5`, `kind: ClusterConfig` and `metadata.name`",
@@ -93,9 +103,14 @@ impl Reader {
     fn wrong_type(&mut self, node: &Node, path: &str, expected: &str) {
         let hint = match (&node.value, expected) {
             (Value::Bool(_) | Value::Float(_), "a string") => {
-                Some("quote the value so YAML reads it as text")
+                "quote the value so YAML reads it as text".to_owned()
             }
-            _ => None,
+            (_, "`true` or `false`") => "write `true` or `false`, without quotes".to_owned(),
+            (_, "a list") => "write a YAML list, e.g. `[a, b]` or one `- item` per line".to_owned(),
+            (_, e) if e.starts_with("a mapping") => {
+                "write a mapping: one `key: value` per line, indented under the key".to_owned()
+            }
+            _ => format!("write {expected} here"),
         };
         self.err(
             Some(node.pos),
@@ -103,7 +118,7 @@ impl Reader {
                 "`{path}` must be {expected}, found {}",
                 node.value.type_name()
             ),
-            hint,
+            Some(&hint),
         );
     }
 
@@ -120,10 +135,12 @@ impl Reader {
         };
         for (key, _) in entries {
             if section.field(&key.name).is_none() {
-                let mut d = Diagnostic::error(
-                    Some(key.pos),
-                    format!("unknown key `{}` in `{path}`", key.name),
-                );
+                let message = if path == TOP_LEVEL {
+                    format!("unknown top-level key `{}`", key.name)
+                } else {
+                    format!("unknown key `{}` in `{path}`", key.name)
+                };
+                let mut d = Diagnostic::error(Some(key.pos), message);
                 d = match closest(&key.name, section.names()) {
                     Some(s) => d.with_hint(format!("did you mean `{s}`?")),
                     None => d.with_hint(format!(
@@ -230,7 +247,7 @@ impl Reader {
     }
 
     fn cluster_config(&mut self, doc: &Node) -> Option<ClusterConfig> {
-        let top = self.fields(doc, &schema::CLUSTER_CONFIG, "(top level)")?;
+        let top = self.fields(doc, &schema::CLUSTER_CONFIG, TOP_LEVEL)?;
         match self.string(top.get("apiVersion"), "apiVersion") {
             None => self.err(
                 Some(doc.pos),
@@ -340,7 +357,9 @@ impl Reader {
 
     fn service_account(&mut self, node: &Node, index: usize) -> Option<ServiceAccountSpec> {
         let path = format!("iam.serviceAccounts[{index}]");
+        let errors_before = self.diags.len();
         let m = self.fields(node, &schema::SERVICE_ACCOUNT, &path)?;
+        let has_unknown_keys = self.diags.len() > errors_before;
         let meta_path = format!("{path}.metadata");
         let meta = match m.get("metadata") {
             Some(n) => self.fields(n, &schema::SERVICE_ACCOUNT_METADATA, &meta_path),
@@ -441,6 +460,7 @@ impl Reader {
             role_only,
             tags,
             subject_pattern,
+            has_unknown_keys,
         })
     }
 

@@ -69,6 +69,9 @@ pub struct ServiceAccountSpec {
     pub role_only: bool,
     pub tags: StringMap,
     pub subject_pattern: Option<Sp<String>>,
+    /// The entry had keys eksiam does not know (already reported); rules that a misspelt key
+    /// would trip as well stay quiet.
+    pub has_unknown_keys: bool,
 }
 
 impl ServiceAccountSpec {

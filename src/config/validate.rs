@@ -215,7 +215,8 @@ impl Validator {
                     "remove `roleOnly` to annotate the ServiceAccount with the attached role",
                 );
             }
-        } else if sa.attach_policy_arns.is_empty()
+        } else if !sa.has_unknown_keys
+            && sa.attach_policy_arns.is_empty()
             && sa.attach_policy.is_none()
             && sa.well_known_policies.is_empty()
         {

@@ -194,6 +194,10 @@ fn syntax_error(e: serde_saphyr::Error) -> SyntaxError {
     {
         message = message[idx + 2..].to_owned();
     }
+    // The parser's own advice names its API; the loader gives a hint in the file's terms.
+    if let Some(idx) = message.find(", set DuplicateKeyPolicy") {
+        message.truncate(idx);
+    }
     if let Some(idx) = message.find(" at line ") {
         message.truncate(idx);
     }

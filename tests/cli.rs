@@ -1,0 +1,486 @@
+//! Integration tests of the `eksiam` binary: plans of the examples and of eksctl's own
+//! files, the malformed-input corpus, exit codes and output formats. Each test runs the real
+//! binary in a hermetic environment and snapshots what users read.
+
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs eksiam from the repository root with an empty environment (no AWS settings, no colour
+/// variables, no backtraces), so output depends on the arguments alone.
+fn eksiam(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_eksiam"))
+        .args(args)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .current_dir(root())
+        .output()
+        .expect("run eksiam")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).expect("utf-8 output")
+}
+
+fn code(out: &Output) -> i32 {
+    out.status.code().expect("exit code")
+}
+
+fn examples() -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(root().join("examples"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".yaml"))
+        .collect();
+    v.sort();
+    assert!(
+        v.len() >= 3,
+        "examples/ holds at least three ClusterConfigs"
+    );
+    v
+}
+
+#[test]
+fn examples_plan_as_text() {
+    for name in examples() {
+        let out = eksiam(&["plan", "-f", &format!("examples/{name}"), "--offline"]);
+        assert_eq!(code(&out), 0, "{name}: {}", text(&out.stderr));
+        let stdout = text(&out.stdout);
+        assert!(
+            !stdout.contains('\x1b'),
+            "no colour when stdout is not a terminal"
+        );
+        assert!(
+            stdout
+                .trim_end()
+                .lines()
+                .last()
+                .unwrap()
+                .starts_with("Plan: ")
+        );
+        insta::assert_snapshot!(format!("plan-text-{name}"), stdout);
+        insta::assert_snapshot!(format!("plan-stderr-{name}"), text(&out.stderr));
+    }
+}
+
+/// The JSON plan, read back with every field required and no field unknown.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JsonPlan {
+    format_version: u32,
+    cluster: JsonCluster,
+    actions: Vec<JsonAction>,
+    warnings: Vec<String>,
+    summary: JsonSummary,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JsonCluster {
+    name: String,
+    region: Option<String>,
+    account: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JsonAction {
+    id: String,
+    kind: String,
+    action: String,
+    target: Option<String>,
+    changes: Vec<JsonChange>,
+    depends_on: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JsonChange {
+    field: String,
+    before: serde_json::Value,
+    after: serde_json::Value,
+}
+
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct JsonSummary {
+    create: usize,
+    update: usize,
+    delete: usize,
+    no_op: usize,
+}
+
+const KINDS: &[&str] = &[
+    "oidc-provider",
+    "iam-role",
+    "iam-role-policy-attachment",
+    "iam-role-inline-policy",
+    "namespace",
+    "serviceaccount",
+    "aws-auth-mapping",
+];
+
+fn json_plan(file: &str) -> (JsonPlan, String) {
+    let out = eksiam(&["plan", "-f", file, "--offline", "-o", "json"]);
+    assert_eq!(code(&out), 0, "{file}: {}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let plan: JsonPlan = serde_json::from_str(&stdout).expect("plan JSON matches the contract");
+    (plan, stdout)
+}
+
+#[test]
+fn examples_plan_as_json_follow_the_contract() {
+    for name in examples() {
+        let (plan, raw) = json_plan(&format!("examples/{name}"));
+        assert_eq!(plan.format_version, 1);
+        assert_eq!(
+            plan.cluster.account, None,
+            "offline: the account is unknown"
+        );
+        assert!(plan.cluster.region.is_some());
+        assert!(!plan.cluster.name.is_empty());
+        let mut ids = std::collections::HashSet::new();
+        for a in &plan.actions {
+            assert!(KINDS.contains(&a.kind.as_str()), "{}", a.kind);
+            assert!(["create", "update", "delete", "no-op"].contains(&a.action.as_str()));
+            assert!(a.id.starts_with(&format!("{}/", a.kind)), "{}", a.id);
+            assert!(ids.insert(a.id.clone()), "duplicate id {}", a.id);
+            for dep in &a.depends_on {
+                assert!(
+                    ids.contains(dep),
+                    "{} depends on {dep}, which must come first",
+                    a.id
+                );
+            }
+            for c in &a.changes {
+                assert!(!c.field.is_empty());
+                let _ = (&c.before, &c.after, &a.target);
+            }
+        }
+        let creates = plan.actions.iter().filter(|a| a.action == "create").count();
+        assert_eq!(
+            plan.summary,
+            JsonSummary {
+                create: creates,
+                update: 0,
+                delete: 0,
+                no_op: 0
+            }
+        );
+        let _ = plan.warnings;
+        insta::assert_snapshot!(format!("plan-json-{name}"), raw);
+    }
+}
+
+#[test]
+fn trust_policy_in_the_plan_admits_exactly_one_service_account() {
+    let (plan, _) = json_plan("examples/irsa-basic.yaml");
+    let role = plan
+        .actions
+        .iter()
+        .find(|a| a.id == "iam-role/prod-backend-s3-reader")
+        .unwrap();
+    let doc = &role
+        .changes
+        .iter()
+        .find(|c| c.field == "assume_role_policy")
+        .unwrap()
+        .after;
+    let stmts = doc["Statement"].as_array().unwrap();
+    assert_eq!(stmts.len(), 1);
+    let cond = &stmts[0]["Condition"]["StringEquals"];
+    assert_eq!(cond.as_object().unwrap().len(), 2);
+    assert_eq!(
+        cond["(known after apply):sub"],
+        "system:serviceaccount:backend:s3-reader"
+    );
+    assert_eq!(cond["(known after apply):aud"], "sts.amazonaws.com");
+}
+
+fn fixtures() -> Vec<PathBuf> {
+    let dir = root().join("../shared/fixtures/eksctl");
+    let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| {
+            panic!(
+                "{}: {e} (shared/ must sit beside the repository)",
+                dir.display()
+            )
+        })
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .collect();
+    v.sort();
+    assert!(v.len() >= 6);
+    v
+}
+
+#[test]
+fn every_eksctl_fixture_plans_offline() {
+    for path in fixtures() {
+        let p = path.to_str().unwrap();
+        let out = eksiam(&["plan", "-f", p, "--offline"]);
+        assert_eq!(code(&out), 0, "{p}: {}", text(&out.stderr));
+        let (plan, _) = json_plan(p);
+        let name = path.file_name().unwrap().to_str().unwrap();
+        let summary = (plan.summary.create, plan.actions.len());
+        // The IAM parts are planned; files without any have nothing to do.
+        let expected = match name {
+            "13-iamserviceaccounts.yaml" => (36, 36),
+            "17-permissions-boundary.yaml" => (4, 4),
+            "35-iamidentitymappings.yaml" => (3, 3),
+            _ => (0, 0),
+        };
+        assert_eq!(summary, expected, "{name}");
+    }
+}
+
+#[test]
+fn fixtures_with_ignored_iam_sections_say_so() {
+    let out = eksiam(&[
+        "plan",
+        "-f",
+        "../shared/fixtures/eksctl/39-pod-identity-association.yaml",
+        "--offline",
+    ]);
+    assert!(text(&out.stderr).contains("`iam.podIdentityAssociations` is ignored"));
+    let out = eksiam(&[
+        "plan",
+        "-f",
+        "../shared/fixtures/eksctl/40-access-entries.yaml",
+        "--offline",
+    ]);
+    assert!(text(&out.stderr).contains("`accessConfig` is ignored"));
+    let out = eksiam(&[
+        "plan",
+        "-f",
+        "../shared/fixtures/eksctl/35-iamidentitymappings.yaml",
+        "--offline",
+    ]);
+    assert!(text(&out.stderr).contains("not supported yet; this entry is skipped"));
+}
+
+/// Reads `# expect-line: N` and `# expect: TEXT` from a corpus file.
+fn expectations(path: &Path) -> (Option<String>, Option<String>) {
+    let src = std::fs::read_to_string(path).unwrap();
+    let get = |key: &str| {
+        src.lines()
+            .find_map(|l| l.strip_prefix(key))
+            .map(|s| s.trim().to_owned())
+    };
+    (get("# expect-line:"), get("# expect:"))
+}
+
+#[test]
+fn malformed_files_exit_3_with_the_line_and_no_panic() {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("tests/malformed"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert!(files.len() >= 20, "the corpus has at least 20 files");
+    let mut report = String::new();
+    for path in &files {
+        let rel = path.strip_prefix(root()).unwrap().to_str().unwrap();
+        let out = eksiam(&["plan", "-f", rel, "--offline"]);
+        let stderr = text(&out.stderr);
+        assert_eq!(code(&out), 3, "{rel}: {stderr}");
+        assert!(out.stdout.is_empty(), "{rel}: nothing on stdout");
+        assert!(!stderr.contains("panicked"), "{rel}: {stderr}");
+        let (line, message) = expectations(path);
+        let line = line.unwrap_or_else(|| "1".into());
+        assert!(
+            stderr.contains(&format!("{rel}:{line}:")),
+            "{rel}: expected line {line}:\n{stderr}"
+        );
+        if let Some(m) = message {
+            assert!(stderr.contains(&m), "{rel}: expected `{m}`:\n{stderr}");
+        }
+        assert!(
+            stderr.contains("hint: "),
+            "{rel}: every error says how to fix it:\n{stderr}"
+        );
+        report.push_str(&format!("$ eksiam plan -f {rel} --offline\n{stderr}\n"));
+    }
+    insta::assert_snapshot!("malformed-errors", report);
+}
+
+#[test]
+fn a_missing_file_is_invalid_input() {
+    let out = eksiam(&["plan", "-f", "does-not-exist.yaml", "--offline"]);
+    assert_eq!(code(&out), 3);
+    insta::assert_snapshot!("missing-file", text(&out.stderr));
+}
+
+#[test]
+fn detailed_exitcode_tells_whether_there_are_changes() {
+    let out = eksiam(&[
+        "plan",
+        "-f",
+        "examples/irsa-basic.yaml",
+        "--offline",
+        "--detailed-exitcode",
+    ]);
+    assert_eq!(code(&out), 2);
+    let out = eksiam(&[
+        "plan",
+        "-f",
+        "../shared/fixtures/eksctl/01-simple-cluster.yaml",
+        "--offline",
+        "--detailed-exitcode",
+    ]);
+    assert_eq!(code(&out), 0);
+    assert!(text(&out.stdout).contains("No changes."));
+    let out = eksiam(&["plan", "-f", "examples/irsa-basic.yaml", "--offline"]);
+    assert_eq!(code(&out), 0, "without the flag, changes still exit 0");
+}
+
+#[test]
+fn apply_dry_run_offline_prints_the_same_plan() {
+    let plan = eksiam(&["plan", "-f", "examples/aws-auth.yaml", "--offline"]);
+    let apply = eksiam(&[
+        "apply",
+        "-f",
+        "examples/aws-auth.yaml",
+        "--dry-run",
+        "--offline",
+        "--approve",
+    ]);
+    assert_eq!(code(&apply), 0, "{}", text(&apply.stderr));
+    assert_eq!(plan.stdout, apply.stdout);
+}
+
+#[test]
+fn offline_cannot_apply() {
+    let out = eksiam(&["apply", "-f", "examples/aws-auth.yaml", "--offline"]);
+    assert_eq!(code(&out), 3);
+    assert!(text(&out.stderr).contains("hint: add `--dry-run`"));
+    let out = eksiam(&["apply", "-f", "examples/aws-auth.yaml"]);
+    assert_eq!(code(&out), 3);
+    assert!(text(&out.stderr).contains("plans offline only"));
+}
+
+#[test]
+fn usage_errors_exit_3_and_help_exits_0() {
+    let out = eksiam(&["plan", "--offline"]);
+    assert_eq!(code(&out), 3);
+    let out = eksiam(&["frobnicate"]);
+    assert_eq!(code(&out), 3);
+    let out = eksiam(&[
+        "plan",
+        "-f",
+        "examples/aws-auth.yaml",
+        "--offline",
+        "-o",
+        "xml",
+    ]);
+    assert_eq!(code(&out), 3);
+    let help = eksiam(&["--help"]);
+    assert_eq!(code(&help), 0);
+    insta::assert_snapshot!("help", text(&help.stdout));
+    let help = eksiam(&["plan", "--help"]);
+    insta::assert_snapshot!("help-plan", text(&help.stdout));
+    let help = eksiam(&["apply", "--help"]);
+    insta::assert_snapshot!("help-apply", text(&help.stdout));
+}
+
+#[test]
+fn yaml_output_is_the_json_plan() {
+    let out = eksiam(&[
+        "plan",
+        "-f",
+        "examples/irsa-basic.yaml",
+        "--offline",
+        "-o",
+        "yaml",
+    ]);
+    assert_eq!(code(&out), 0);
+    let from_yaml: serde_json::Value = serde_saphyr::from_str(&text(&out.stdout)).unwrap();
+    let (_, raw) = json_plan("examples/irsa-basic.yaml");
+    let from_json: serde_json::Value = serde_json::from_str(&raw).unwrap();
+    assert_eq!(from_yaml, from_json);
+}
+
+#[test]
+fn include_and_exclude_pick_service_accounts() {
+    let ids = |extra: &[&str]| {
+        let mut args = vec![
+            "plan",
+            "-f",
+            "examples/platform-addons.yaml",
+            "--offline",
+            "-o",
+            "json",
+        ];
+        args.extend_from_slice(extra);
+        let out = eksiam(&args);
+        let plan: JsonPlan = serde_json::from_slice(&out.stdout).unwrap();
+        plan.actions
+            .into_iter()
+            .filter(|a| a.kind == "serviceaccount")
+            .map(|a| a.id)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&[]).len(), 6);
+    assert_eq!(
+        ids(&["--include", "kube-system/*", "--exclude", "*/external-dns"]),
+        vec![
+            "serviceaccount/kube-system/cluster-autoscaler",
+            "serviceaccount/kube-system/ebs-csi-controller-sa"
+        ]
+    );
+}
+
+#[test]
+fn thumbprint_flag_is_checked_and_shown() {
+    let out = eksiam(&[
+        "plan",
+        "-f",
+        "examples/irsa-basic.yaml",
+        "--offline",
+        "--thumbprint",
+        "xyz",
+    ]);
+    assert_eq!(code(&out), 3);
+    let t = "9E99A48A9960B14926BB7F3B02E22DA2B0AB7280";
+    let out = eksiam(&[
+        "plan",
+        "-f",
+        "examples/irsa-basic.yaml",
+        "--offline",
+        "--thumbprint",
+        t,
+        "-o",
+        "json",
+    ]);
+    assert!(text(&out.stdout).contains(&t.to_ascii_lowercase()));
+}
+
+#[test]
+fn quiet_hides_warnings() {
+    let out = eksiam(&["plan", "-f", "examples/aws-auth.yaml", "--offline", "-q"]);
+    assert_eq!(code(&out), 0);
+    assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
+    let out = eksiam(&["plan", "-f", "examples/aws-auth.yaml", "--offline"]);
+    assert!(text(&out.stderr).contains("the role path is removed"));
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let bin = env!("CARGO_BIN_EXE_eksiam");
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(format!("'{bin}' plan -f examples/platform-addons.yaml --offline | head -c 10 >/dev/null; echo \"${{PIPESTATUS:-ok}}\""))
+        .current_dir(root())
+        .env_remove("RUST_BACKTRACE")
+        .output()
+        .unwrap();
+    assert!(
+        !text(&out.stderr).contains("panicked"),
+        "{}",
+        text(&out.stderr)
+    );
+}
