@@ -240,27 +240,21 @@ fn every_eksctl_fixture_plans_offline() {
 
 #[test]
 fn fixtures_with_ignored_iam_sections_say_so() {
-    let out = eksiam(&[
-        "plan",
-        "-f",
-        "../shared/fixtures/eksctl/39-pod-identity-association.yaml",
-        "--offline",
-    ]);
-    assert!(text(&out.stderr).contains("`iam.podIdentityAssociations` is ignored"));
-    let out = eksiam(&[
-        "plan",
-        "-f",
-        "../shared/fixtures/eksctl/40-access-entries.yaml",
-        "--offline",
-    ]);
-    assert!(text(&out.stderr).contains("`accessConfig` is ignored"));
-    let out = eksiam(&[
-        "plan",
-        "-f",
-        "../shared/fixtures/eksctl/35-iamidentitymappings.yaml",
-        "--offline",
-    ]);
-    assert!(text(&out.stderr).contains("not supported yet; this entry is skipped"));
+    for (file, warning) in [
+        (
+            "39-pod-identity-association.yaml",
+            "`iam.podIdentityAssociations` is ignored",
+        ),
+        ("40-access-entries.yaml", "`accessConfig` is ignored"),
+        (
+            "35-iamidentitymappings.yaml",
+            "not supported yet; this entry is skipped",
+        ),
+    ] {
+        let path = format!("../shared/fixtures/eksctl/{file}");
+        let out = eksiam(&["plan", "-f", &path, "--offline"]);
+        assert!(text(&out.stderr).contains(warning), "{file}");
+    }
 }
 
 /// Reads `# expect-line: N` and `# expect: TEXT` from a corpus file.
