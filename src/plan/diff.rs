@@ -810,4 +810,25 @@ mod tests {
         let plan = diff(&d, &converged(), &DiffOptions::default());
         assert_eq!(plan.conflicts.len(), 1);
     }
+
+    #[test]
+    fn trust_policies_over_the_quota_are_flagged_before_iam_refuses_them() {
+        let mut d = desired();
+        d.roles[0].subjects = (0..12)
+            .map(|i| Subject::ServiceAccount {
+                namespace: "apps".into(),
+                name: format!("worker-{i}"),
+            })
+            .collect();
+        let plan = diff(&d, &converged(), &DiffOptions::default());
+        assert!(
+            plan.warnings
+                .iter()
+                .any(|w| w.contains("IAM's default quota is 2048")),
+            "{:?}",
+            plan.warnings
+        );
+        let plan = diff(&desired(), &converged(), &DiffOptions::default());
+        assert!(plan.warnings.is_empty());
+    }
 }
