@@ -1,0 +1,205 @@
+//! moto's server as the AWS account of a test: IAM, STS and EKS over HTTP on loopback, with a
+//! recorder that lists every request so tests count AWS calls from the outside.
+
+use crate::http;
+use crate::process::{Proc, wait_until};
+use base64::Engine as _;
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::Duration;
+
+/// A running moto server.
+pub struct Moto {
+    /// `http://127.0.0.1:PORT`.
+    pub url: String,
+    /// The region the test's environment names.
+    pub region: String,
+    dir: tempfile::TempDir,
+    _proc: Proc,
+}
+
+/// One AWS call as moto recorded it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AwsCall {
+    /// `iam`, `sts`, `eks`, … (from the request's signing scope).
+    pub service: String,
+    /// The API action, e.g. `CreateRole` or `DescribeCluster`.
+    pub action: String,
+}
+
+impl AwsCall {
+    /// Whether the action changes state (by AWS's naming of actions).
+    pub fn is_mutating(&self) -> bool {
+        const READ: &[&str] = &["Get", "List", "Describe"];
+        !READ.iter().any(|p| self.action.starts_with(p))
+    }
+}
+
+/// The moto executable: `EKSIAM_MOTO_SERVER`, else the project's `.venv`.
+fn moto_server() -> PathBuf {
+    if let Some(p) = std::env::var_os("EKSIAM_MOTO_SERVER") {
+        return PathBuf::from(p);
+    }
+    let p = crate::repo_root().join(".venv/bin/moto_server");
+    assert!(
+        p.exists(),
+        "{} is missing: run scripts/test, which creates the venv with moto[server]",
+        p.display()
+    );
+    p
+}
+
+impl Moto {
+    /// Starts moto (with AWS managed policies loaded) on a free port, recording requests.
+    pub fn start() -> Moto {
+        let port = crate::free_port();
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut cmd = Command::new(moto_server());
+        cmd.args(["-H", "127.0.0.1", "-p", &port.to_string()])
+            .env("MOTO_IAM_LOAD_MANAGED_POLICIES", "true")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::fs::File::create(dir.path().join("moto.log")).expect("log file"));
+        let proc = Proc::spawn("moto_server", cmd);
+        let url = format!("http://127.0.0.1:{port}");
+        wait_until("moto_server", Duration::from_secs(60), || {
+            http::request("GET", &format!("{url}/moto-api/"), "text/plain", "").is_ok()
+        });
+        http::post_json(&format!("{url}/moto-api/recorder/start-recording"), "");
+        Moto {
+            url,
+            region: "us-west-2".into(),
+            dir,
+            _proc: proc,
+        }
+    }
+
+    /// The environment that points an AWS SDK at this moto: endpoint, dummy credentials,
+    /// region, and no shared config or credentials files.
+    pub fn env(&self) -> Vec<(String, String)> {
+        let none = self.dir.path().join("no-such-aws-config");
+        [
+            ("AWS_ENDPOINT_URL", self.url.clone()),
+            ("AWS_ACCESS_KEY_ID", "testing".into()),
+            ("AWS_SECRET_ACCESS_KEY", "testing".into()),
+            ("AWS_SESSION_TOKEN", "testing".into()),
+            ("AWS_REGION", self.region.clone()),
+            ("AWS_CONFIG_FILE", none.display().to_string()),
+            ("AWS_SHARED_CREDENTIALS_FILE", none.display().to_string()),
+            ("AWS_EC2_METADATA_DISABLED", "true".into()),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v))
+        .collect()
+    }
+
+    /// Creates an EKS cluster and returns its OIDC issuer URL. (moto gives every cluster of a
+    /// process the same issuer and marks it ACTIVE at once.)
+    pub fn create_cluster(&self, name: &str) -> String {
+        let body = serde_json::json!({
+            "name": name,
+            "roleArn": "arn:aws:iam::123456789012:role/eks-cluster",
+            "resourcesVpcConfig": {"subnetIds": []},
+        });
+        let auth = format!(
+            "AWS4-HMAC-SHA256 Credential=testing/20260101/{}/eks/aws4_request, SignedHeaders=host, Signature=0",
+            self.region
+        );
+        let r = raw_request(&format!("{}/clusters", self.url), &auth, &body.to_string());
+        let v: serde_json::Value = serde_json::from_str(&r).expect("CreateCluster JSON");
+        v["cluster"]["identity"]["oidc"]["issuer"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no issuer in {r}"))
+            .to_owned()
+    }
+
+    /// How many requests moto has recorded so far (a mark for [`Moto::calls_since`]).
+    pub fn mark(&self) -> usize {
+        self.recording().len()
+    }
+
+    /// The AWS calls recorded after `mark`.
+    pub fn calls_since(&self, mark: usize) -> Vec<AwsCall> {
+        self.recording()
+            .into_iter()
+            .skip(mark)
+            .filter_map(|r| classify(&r))
+            .collect()
+    }
+
+    fn recording(&self) -> Vec<serde_json::Value> {
+        http::get(&format!(
+            "{}/moto-api/recorder/download-recording",
+            self.url
+        ))
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).expect("recorder line"))
+        .collect()
+    }
+}
+
+fn raw_request(url: &str, auth: &str, body: &str) -> String {
+    use std::io::{Read as _, Write as _};
+    let rest = url.strip_prefix("http://").expect("http URL");
+    let (host, path) = rest.split_once('/').expect("path");
+    let mut s = std::net::TcpStream::connect(host).expect("connect to moto");
+    write!(
+        s,
+        "POST /{path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Type: application/json\r\nAuthorization: {auth}\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .expect("write");
+    let mut out = String::new();
+    s.read_to_string(&mut out).expect("read");
+    out.split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_owned())
+        .unwrap_or_default()
+}
+
+/// Names the AWS call of one recorded request.
+fn classify(r: &serde_json::Value) -> Option<AwsCall> {
+    let auth = r["headers"]["Authorization"]
+        .as_str()
+        .or(r["headers"]["authorization"].as_str())?;
+    let scope = auth.split("Credential=").nth(1)?;
+    let service = scope.split('/').nth(3)?.to_owned();
+    let body = match (r["body"].as_str(), r["body_encoded"].as_bool()) {
+        (Some(b), Some(true)) => {
+            String::from_utf8(base64::engine::general_purpose::STANDARD.decode(b).ok()?).ok()?
+        }
+        (Some(b), _) => b.to_owned(),
+        _ => String::new(),
+    };
+    let url = r["url"].as_str().unwrap_or_default();
+    let action = body
+        .split('&')
+        .chain(url.split_once('?').map_or("", |(_, q)| q).split('&'))
+        .find_map(|kv| kv.strip_prefix("Action="))
+        .map(str::to_owned)
+        .or_else(|| {
+            r["headers"]["X-Amz-Target"]
+                .as_str()
+                .and_then(|t| t.rsplit('.').next())
+                .map(str::to_owned)
+        })
+        .unwrap_or_else(|| rest_action(r["method"].as_str().unwrap_or_default(), url));
+    Some(AwsCall { service, action })
+}
+
+/// EKS is a REST API: name its calls by method and path.
+fn rest_action(method: &str, url: &str) -> String {
+    let path = url
+        .split("://")
+        .nth(1)
+        .and_then(|u| u.split_once('/'))
+        .map_or("", |(_, p)| p);
+    let path = path.split('?').next().unwrap_or_default();
+    let parts: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    match (method, parts.as_slice()) {
+        ("GET", ["clusters"]) => "ListClusters".into(),
+        ("POST", ["clusters"]) => "CreateCluster".into(),
+        ("GET", ["clusters", _]) => "DescribeCluster".into(),
+        ("DELETE", ["clusters", _]) => "DeleteCluster".into(),
+        _ => format!("{method} /{path}"),
+    }
+}

@@ -1,0 +1,90 @@
+//! A TLS "OIDC issuer" with a generated root → intermediate → leaf chain, served on loopback
+//! in two variants (full chain with the root, short chain ending at the intermediate), and an
+//! HTTP CONNECT proxy, so thumbprints can be tested exactly as users behind proxies fetch them.
+
+use crate::http;
+use crate::process::Proc;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A running issuer.
+pub struct Issuer {
+    /// Issuer URL whose server sends leaf, intermediate and root.
+    pub full_chain_url: String,
+    /// SHA-1 (hex) of the root, the last certificate the full-chain server sends.
+    pub full_chain_thumbprint: String,
+    /// Issuer URL whose server sends leaf and intermediate only.
+    pub short_chain_url: String,
+    /// SHA-1 (hex) of the intermediate, the last certificate the short-chain server sends.
+    pub short_chain_thumbprint: String,
+    dir: tempfile::TempDir,
+    _proc: Proc,
+}
+
+impl Issuer {
+    /// Generates a chain and starts both servers.
+    pub fn start() -> Issuer {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut cmd = Command::new(crate::bin("testtools"));
+        cmd.arg("issuer").arg("--dir").arg(dir.path());
+        let (proc, hello) = Proc::spawn_announcing("issuer", cmd);
+        let s = |k: &str| {
+            hello[k]
+                .as_str()
+                .unwrap_or_else(|| panic!("issuer: no {k}"))
+                .to_owned()
+        };
+        Issuer {
+            full_chain_url: s("full"),
+            full_chain_thumbprint: s("full_thumbprint"),
+            short_chain_url: s("short"),
+            short_chain_thumbprint: s("short_thumbprint"),
+            dir,
+            _proc: proc,
+        }
+    }
+
+    /// PEM of the root CA (a `--ca-file` that makes the chain trusted).
+    pub fn root_pem(&self) -> PathBuf {
+        self.dir.path().join("root.pem")
+    }
+
+    /// The folder with root.pem, intermediate.pem, leaf.pem.
+    pub fn dir(&self) -> &Path {
+        self.dir.path()
+    }
+}
+
+/// A running HTTP CONNECT proxy.
+pub struct ConnectProxy {
+    /// The value for `HTTPS_PROXY`.
+    pub url: String,
+    _proc: Proc,
+}
+
+impl ConnectProxy {
+    /// Starts the proxy.
+    pub fn start() -> ConnectProxy {
+        let mut cmd = Command::new(crate::bin("testtools"));
+        cmd.arg("connect-proxy");
+        let (proc, hello) = Proc::spawn_announcing("connect-proxy", cmd);
+        ConnectProxy {
+            url: hello["proxy"].as_str().expect("proxy URL").to_owned(),
+            _proc: proc,
+        }
+    }
+
+    /// The `host:port` of every tunnel opened so far.
+    pub fn tunnels(&self) -> Vec<String> {
+        let v: serde_json::Value =
+            serde_json::from_str(&http::get(&format!("{}/stats", self.url))).expect("stats");
+        v["targets"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|t| t.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}

@@ -1,0 +1,65 @@
+//! Test support shared by eksiam's integration tests, benchmarks and `scripts/sandbox`.
+//!
+//! Every part is a real server process on loopback: etcd + kube-apiserver built from the
+//! upstream Go modules (`scripts/kube-binaries`), moto's server from the project's venv, and
+//! the small `testtools` servers (fault/latency proxy, TLS issuer, CONNECT proxy). Processes
+//! die with the test process, even when it panics or is killed.
+
+pub mod aws;
+pub mod http;
+pub mod issuer;
+pub mod kube;
+pub mod process;
+pub mod proxy;
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// The repository root.
+pub fn repo_root() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+}
+
+/// The folder holding kube-apiserver, kubectl, etcd, aws-auth-oracle and testtools.
+///
+/// `EKSIAM_TEST_BIN` names it when set (the test command sets it); otherwise
+/// `scripts/kube-binaries` is run once, which builds the binaries or finds them in the cache.
+pub fn bin_dir() -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        if let Some(dir) = std::env::var_os("EKSIAM_TEST_BIN") {
+            return PathBuf::from(dir);
+        }
+        let out = std::process::Command::new(repo_root().join("scripts/kube-binaries"))
+            .stderr(std::process::Stdio::inherit())
+            .output()
+            .expect("run scripts/kube-binaries");
+        assert!(out.status.success(), "scripts/kube-binaries failed");
+        let text = String::from_utf8(out.stdout).expect("utf-8");
+        PathBuf::from(
+            text.lines()
+                .last()
+                .expect("bin dir on the last line")
+                .trim(),
+        )
+    })
+}
+
+/// The path of one of the test binaries.
+pub fn bin(name: &str) -> PathBuf {
+    let p = bin_dir().join(name);
+    assert!(
+        p.exists(),
+        "{} is missing: run scripts/kube-binaries",
+        p.display()
+    );
+    p
+}
+
+/// A free TCP port on 127.0.0.1 (for servers that cannot pick their own).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("bind a loopback port")
+}

@@ -1,0 +1,128 @@
+//! The fault/latency proxy (`testtools faultproxy`): put it in front of kube-apiserver (TLS)
+//! or moto (plain HTTP) and make it fail the next N matching requests, delay every request,
+//! or drop connections.
+
+use crate::http;
+use crate::process::Proc;
+use serde_json::json;
+use std::path::Path;
+use std::process::Command;
+
+/// A running proxy.
+pub struct FaultProxy {
+    /// The URL clients use instead of the upstream's.
+    pub url: String,
+    admin: String,
+    _proc: Proc,
+}
+
+/// What the next matching requests get.
+#[derive(Debug, Clone, Default)]
+pub struct Fault {
+    /// HTTP method to match (`None`: any).
+    pub method: Option<String>,
+    /// Regular expression on the URL path, without the query (`None`: any).
+    pub path: Option<String>,
+    /// Regular expression on the request body, e.g. `Action=CreateRole` for IAM.
+    pub body: Option<String>,
+    /// The status to answer with (ignored when `drop`).
+    pub status: u16,
+    /// How many matching requests fail.
+    pub count: u32,
+    /// `Retry-After` seconds.
+    pub retry_after: Option<u32>,
+    /// Response body; default: a Kubernetes `Status` for `status`.
+    pub response: Option<(String, String)>,
+    /// Close the connection without answering.
+    pub drop: bool,
+}
+
+impl Fault {
+    /// `count` requests of `method` on paths matching `path` answer `status` with a
+    /// Kubernetes `Status` body.
+    pub fn kube(method: &str, path: &str, status: u16, count: u32) -> Fault {
+        Fault {
+            method: Some(method.into()),
+            path: Some(path.into()),
+            status,
+            count,
+            ..Fault::default()
+        }
+    }
+
+    /// `count` AWS Query-protocol calls of `action` (IAM, STS) answer `Throttling`.
+    pub fn aws_throttling(action: &str, count: u32) -> Fault {
+        let xml = "<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error><RequestId>eksiam-test</RequestId></ErrorResponse>";
+        Fault {
+            method: Some("POST".into()),
+            body: Some(format!("Action={action}(&|$)")),
+            status: 400,
+            count,
+            response: Some((xml.into(), "text/xml".into())),
+            ..Fault::default()
+        }
+    }
+}
+
+impl FaultProxy {
+    /// Starts a proxy to `upstream`. With `tls` = (cert, key), it serves TLS; `upstream_ca`
+    /// verifies an https upstream.
+    pub fn start(
+        upstream: &str,
+        upstream_ca: Option<&Path>,
+        tls: Option<(&Path, &Path)>,
+    ) -> FaultProxy {
+        let mut cmd = Command::new(crate::bin("testtools"));
+        cmd.args(["faultproxy", "--upstream", upstream]);
+        if let Some(ca) = upstream_ca {
+            cmd.arg("--upstream-ca").arg(ca);
+        }
+        if let Some((cert, key)) = tls {
+            cmd.arg("--tls-cert").arg(cert).arg("--tls-key").arg(key);
+        }
+        let (proc, hello) = Proc::spawn_announcing("faultproxy", cmd);
+        FaultProxy {
+            url: hello["proxy"].as_str().expect("proxy URL").to_owned(),
+            admin: hello["admin"].as_str().expect("admin URL").to_owned(),
+            _proc: proc,
+        }
+    }
+
+    /// Adds a fault rule.
+    pub fn inject(&self, f: &Fault) {
+        let (response, content_type) = f.response.clone().unwrap_or_default();
+        let rule = json!({
+            "method": f.method.clone().unwrap_or_default(),
+            "path": f.path.clone().unwrap_or_default(),
+            "body": f.body.clone().unwrap_or_default(),
+            "status": f.status,
+            "count": f.count,
+            "retry_after": f.retry_after.unwrap_or(0),
+            "response": response,
+            "content_type": content_type,
+            "drop": f.drop,
+        });
+        http::post_json(&format!("{}/faults", self.admin), &rule.to_string());
+    }
+
+    /// Delays every request by `ms` milliseconds.
+    pub fn set_delay_ms(&self, ms: u64) {
+        http::post_json(
+            &format!("{}/delay", self.admin),
+            &json!({"ms": ms}).to_string(),
+        );
+    }
+
+    /// Clears rules, delay and counters.
+    pub fn reset(&self) {
+        http::post_json(&format!("{}/reset", self.admin), "{}");
+    }
+
+    /// `(requests seen, requests faulted, faults still pending)`.
+    pub fn stats(&self) -> (u64, u64, u64) {
+        let v: serde_json::Value =
+            serde_json::from_str(&http::get(&format!("{}/stats", self.admin))).expect("stats JSON");
+        let n = |k: &str| v[k].as_u64().unwrap_or(0);
+        (n("requests"), n("faulted"), n("pending"))
+    }
+}

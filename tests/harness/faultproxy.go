@@ -1,0 +1,255 @@
+package main
+
+import (
+	"bytes"
+	"crypto/tls"
+	"crypto/x509"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httputil"
+	"net/url"
+	"os"
+	"regexp"
+	"strconv"
+	"sync"
+	"time"
+)
+
+// Rule fails the next Count requests that match Method (empty: any), Path (regexp on the
+// path, without the query) and Body (regexp on the request body).
+type Rule struct {
+	Method      string `json:"method"`
+	Path        string `json:"path"`
+	Body        string `json:"body"`
+	Status      int    `json:"status"`
+	Count       int    `json:"count"`
+	RetryAfter  int    `json:"retry_after"`
+	Response    string `json:"response"`
+	ContentType string `json:"content_type"`
+	// Drop closes the connection without an answer instead of sending Status.
+	Drop bool `json:"drop"`
+	Hits int  `json:"hits"`
+
+	path *regexp.Regexp
+	body *regexp.Regexp
+}
+
+type proxyState struct {
+	mu       sync.Mutex
+	rules    []*Rule
+	delay    time.Duration
+	requests int
+	faulted  int
+}
+
+func (s *proxyState) match(r *http.Request, body []byte) *Rule {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.requests++
+	target := r.URL.Path
+	for _, rule := range s.rules {
+		if rule.Count <= 0 {
+			continue
+		}
+		if rule.Method != "" && rule.Method != r.Method {
+			continue
+		}
+		if rule.path != nil && !rule.path.MatchString(target) {
+			continue
+		}
+		if rule.body != nil && !rule.body.Match(body) {
+			continue
+		}
+		rule.Count--
+		rule.Hits++
+		s.faulted++
+		copy := *rule
+		return &copy
+	}
+	return nil
+}
+
+// kubeStatus is a metav1.Status body, as the apiserver sends with errors.
+func kubeStatus(code int) string {
+	reasons := map[int]string{409: "Conflict", 429: "TooManyRequests", 500: "InternalError", 503: "ServiceUnavailable", 404: "NotFound", 403: "Forbidden"}
+	reason := reasons[code]
+	if reason == "" {
+		reason = "Unknown"
+	}
+	b, _ := json.Marshal(map[string]any{
+		"kind": "Status", "apiVersion": "v1", "metadata": map[string]any{},
+		"status": "Failure", "message": "injected by the eksiam test fault proxy: " + reason,
+		"reason": reason, "code": code,
+	})
+	return string(b)
+}
+
+func runFaultProxy(args []string) error {
+	fs := flag.NewFlagSet("faultproxy", flag.ExitOnError)
+	upstream := fs.String("upstream", "", "URL of the server to proxy")
+	upstreamCA := fs.String("upstream-ca", "", "PEM bundle that signs the upstream's certificate")
+	tlsCert := fs.String("tls-cert", "", "serve TLS with this certificate (PEM)")
+	tlsKey := fs.String("tls-key", "", "and this key")
+	listen := fs.String("listen", "127.0.0.1:0", "proxy address")
+	fs.Parse(args)
+	var caPEM []byte
+	if *upstreamCA != "" {
+		var err error
+		if caPEM, err = os.ReadFile(*upstreamCA); err != nil {
+			return err
+		}
+	}
+	handler, admin, err := newFaultProxy(*upstream, caPEM)
+	if err != nil {
+		return err
+	}
+	proxyLn, err := net.Listen("tcp", *listen)
+	if err != nil {
+		return err
+	}
+	adminLn, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	scheme := "http"
+	if *tlsCert != "" {
+		cert, err := tls.LoadX509KeyPair(*tlsCert, *tlsKey)
+		if err != nil {
+			return err
+		}
+		proxyLn = tls.NewListener(proxyLn, &tls.Config{Certificates: []tls.Certificate{cert}, NextProtos: []string{"http/1.1"}})
+		scheme = "https"
+	}
+	go http.Serve(adminLn, admin)
+	announce(map[string]string{
+		"proxy": fmt.Sprintf("%s://%s", scheme, proxyLn.Addr()),
+		"admin": fmt.Sprintf("http://%s", adminLn.Addr()),
+	})
+	return http.Serve(proxyLn, handler)
+}
+
+// newFaultProxy returns the proxy's handler and its admin API's handler.
+func newFaultProxy(upstream string, upstreamCA []byte) (http.Handler, http.Handler, error) {
+	up, err := url.Parse(upstream)
+	if err != nil || up.Host == "" {
+		return nil, nil, fmt.Errorf("--upstream must be a URL, got %q", upstream)
+	}
+	transport := http.DefaultTransport.(*http.Transport).Clone()
+	if upstreamCA != nil {
+		pool := x509.NewCertPool()
+		if !pool.AppendCertsFromPEM(upstreamCA) {
+			return nil, nil, fmt.Errorf("no certificate in the upstream CA bundle")
+		}
+		transport.TLSClientConfig = &tls.Config{RootCAs: pool}
+	}
+	rp := httputil.NewSingleHostReverseProxy(up)
+	rp.Transport = transport
+	rp.FlushInterval = -1 // stream watches without buffering
+	state := &proxyState{}
+
+	handler := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		r.Body.Close()
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		state.mu.Lock()
+		delay := state.delay
+		state.mu.Unlock()
+		if delay > 0 {
+			time.Sleep(delay)
+		}
+		if rule := state.match(r, body); rule != nil {
+			if rule.Drop {
+				if hj, ok := w.(http.Hijacker); ok {
+					if conn, _, err := hj.Hijack(); err == nil {
+						conn.Close()
+						return
+					}
+				}
+				panic(http.ErrAbortHandler)
+			}
+			resp := rule.Response
+			ctype := rule.ContentType
+			if resp == "" {
+				resp, ctype = kubeStatus(rule.Status), "application/json"
+			}
+			if ctype != "" {
+				w.Header().Set("Content-Type", ctype)
+			}
+			if rule.RetryAfter > 0 {
+				w.Header().Set("Retry-After", strconv.Itoa(rule.RetryAfter))
+			}
+			w.WriteHeader(rule.Status)
+			io.WriteString(w, resp)
+			return
+		}
+		r.Host = up.Host
+		rp.ServeHTTP(w, r)
+	})
+
+	admin := http.NewServeMux()
+	admin.HandleFunc("POST /faults", func(w http.ResponseWriter, r *http.Request) {
+		var rule Rule
+		if err := json.NewDecoder(r.Body).Decode(&rule); err != nil {
+			http.Error(w, err.Error(), 400)
+			return
+		}
+		var err error
+		if rule.Path != "" {
+			if rule.path, err = regexp.Compile(rule.Path); err != nil {
+				http.Error(w, err.Error(), 400)
+				return
+			}
+		}
+		if rule.Body != "" {
+			if rule.body, err = regexp.Compile(rule.Body); err != nil {
+				http.Error(w, err.Error(), 400)
+				return
+			}
+		}
+		if rule.Count == 0 {
+			rule.Count = 1
+		}
+		if rule.Status == 0 && !rule.Drop {
+			http.Error(w, "status or drop is required", 400)
+			return
+		}
+		state.mu.Lock()
+		state.rules = append(state.rules, &rule)
+		state.mu.Unlock()
+		w.WriteHeader(204)
+	})
+	admin.HandleFunc("POST /delay", func(w http.ResponseWriter, r *http.Request) {
+		var d struct {
+			Ms int `json:"ms"`
+		}
+		if err := json.NewDecoder(r.Body).Decode(&d); err != nil {
+			http.Error(w, err.Error(), 400)
+			return
+		}
+		state.mu.Lock()
+		state.delay = time.Duration(d.Ms) * time.Millisecond
+		state.mu.Unlock()
+		w.WriteHeader(204)
+	})
+	admin.HandleFunc("POST /reset", func(w http.ResponseWriter, r *http.Request) {
+		state.mu.Lock()
+		state.rules, state.delay, state.requests, state.faulted = nil, 0, 0, 0
+		state.mu.Unlock()
+		w.WriteHeader(204)
+	})
+	admin.HandleFunc("GET /stats", func(w http.ResponseWriter, r *http.Request) {
+		state.mu.Lock()
+		defer state.mu.Unlock()
+		pending := 0
+		for _, rule := range state.rules {
+			pending += rule.Count
+		}
+		json.NewEncoder(w).Encode(map[string]int{"requests": state.requests, "faulted": state.faulted, "pending": pending})
+	})
+
+	return handler, admin, nil
+}

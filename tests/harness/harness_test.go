@@ -1,0 +1,199 @@
+package main
+
+import (
+	"crypto/sha1"
+	"crypto/tls"
+	"crypto/x509"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+)
+
+// upstream answers every request with 200 "upstream <method> <path>".
+func upstream(t *testing.T) *httptest.Server {
+	t.Helper()
+	s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		io.WriteString(w, "upstream "+r.Method+" "+r.URL.RequestURI()+" "+string(body))
+	}))
+	t.Cleanup(s.Close)
+	return s
+}
+
+func proxy(t *testing.T) (*httptest.Server, *httptest.Server) {
+	t.Helper()
+	h, admin, err := newFaultProxy(upstream(t).URL, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, a := httptest.NewServer(h), httptest.NewServer(admin)
+	t.Cleanup(p.Close)
+	t.Cleanup(a.Close)
+	return p, a
+}
+
+func post(t *testing.T, url, body string) {
+	t.Helper()
+	resp, err := http.Post(url, "application/json", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.StatusCode != 204 {
+		b, _ := io.ReadAll(resp.Body)
+		t.Fatalf("%s: %d %s", url, resp.StatusCode, b)
+	}
+}
+
+func do(t *testing.T, method, url, body string) (int, http.Header, string) {
+	t.Helper()
+	req, _ := http.NewRequest(method, url, strings.NewReader(body))
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, resp.Header, string(b)
+}
+
+func TestPassesThrough(t *testing.T) {
+	p, _ := proxy(t)
+	code, _, body := do(t, "GET", p.URL+"/api/v1/namespaces?limit=1", "")
+	if code != 200 || body != "upstream GET /api/v1/namespaces?limit=1 " {
+		t.Fatalf("%d %q", code, body)
+	}
+}
+
+func TestFailsTheNextNMatchingRequestsWithAKubeStatus(t *testing.T) {
+	p, a := proxy(t)
+	post(t, a.URL+"/faults", `{"method":"PUT","path":"/configmaps/aws-auth$","status":409,"count":2}`)
+	// Other methods and paths are not affected.
+	if code, _, _ := do(t, "GET", p.URL+"/api/v1/namespaces/kube-system/configmaps/aws-auth", ""); code != 200 {
+		t.Fatalf("GET was faulted: %d", code)
+	}
+	for i := 0; i < 2; i++ {
+		code, h, body := do(t, "PUT", p.URL+"/api/v1/namespaces/kube-system/configmaps/aws-auth", "{}")
+		var status map[string]any
+		json.Unmarshal([]byte(body), &status)
+		if code != 409 || status["reason"] != "Conflict" || status["kind"] != "Status" || h.Get("Content-Type") != "application/json" {
+			t.Fatalf("try %d: %d %v", i, code, body)
+		}
+	}
+	if code, _, _ := do(t, "PUT", p.URL+"/api/v1/namespaces/kube-system/configmaps/aws-auth", "{}"); code != 200 {
+		t.Fatalf("third PUT should pass: %d", code)
+	}
+	_, _, stats := do(t, "GET", a.URL+"/stats", "")
+	if !strings.Contains(stats, `"faulted":2`) || !strings.Contains(stats, `"requests":4`) {
+		t.Fatalf("stats %s", stats)
+	}
+}
+
+func TestTooManyRequestsCarriesRetryAfter(t *testing.T) {
+	p, a := proxy(t)
+	post(t, a.URL+"/faults", `{"status":429,"retry_after":2}`)
+	code, h, _ := do(t, "GET", p.URL+"/x", "")
+	if code != 429 || h.Get("Retry-After") != "2" {
+		t.Fatalf("%d %v", code, h)
+	}
+}
+
+func TestAwsThrottlingMatchedOnTheQueryBody(t *testing.T) {
+	p, a := proxy(t)
+	throttle := `<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error></ErrorResponse>`
+	rule, _ := json.Marshal(map[string]any{"method": "POST", "body": "Action=CreateRole", "status": 400,
+		"response": throttle, "content_type": "text/xml"})
+	post(t, a.URL+"/faults", string(rule))
+	if code, _, _ := do(t, "POST", p.URL+"/", "Action=GetRole&RoleName=a"); code != 200 {
+		t.Fatalf("GetRole was faulted: %d", code)
+	}
+	code, h, body := do(t, "POST", p.URL+"/", "Action=CreateRole&RoleName=a")
+	if code != 400 || !strings.Contains(body, "<Code>Throttling</Code>") || h.Get("Content-Type") != "text/xml" {
+		t.Fatalf("%d %s", code, body)
+	}
+	// The upstream still gets the body of requests that pass.
+	if _, _, body := do(t, "POST", p.URL+"/", "Action=CreateRole&RoleName=a"); !strings.HasSuffix(body, "Action=CreateRole&RoleName=a") {
+		t.Fatalf("body not forwarded: %q", body)
+	}
+}
+
+func TestServerErrors(t *testing.T) {
+	p, a := proxy(t)
+	post(t, a.URL+"/faults", `{"status":500}`)
+	if code, _, body := do(t, "GET", p.URL+"/x", ""); code != 500 || !strings.Contains(body, "InternalError") {
+		t.Fatalf("%d %s", code, body)
+	}
+}
+
+func TestDelayAddsLatencyToEveryRequest(t *testing.T) {
+	p, a := proxy(t)
+	post(t, a.URL+"/delay", `{"ms":150}`)
+	for i := 0; i < 2; i++ {
+		start := time.Now()
+		do(t, "GET", p.URL+"/x", "")
+		if elapsed := time.Since(start); elapsed < 150*time.Millisecond {
+			t.Fatalf("request %d took %v, want at least 150ms", i, elapsed)
+		}
+	}
+	post(t, a.URL+"/reset", `{}`)
+	start := time.Now()
+	do(t, "GET", p.URL+"/x", "")
+	if time.Since(start) >= 150*time.Millisecond {
+		t.Fatalf("reset did not clear the delay")
+	}
+}
+
+func TestDropClosesTheConnection(t *testing.T) {
+	p, a := proxy(t)
+	post(t, a.URL+"/faults", `{"path":"/drop-me","drop":true}`)
+	req, _ := http.NewRequest("GET", p.URL+"/drop-me", nil)
+	if _, err := http.DefaultClient.Do(req); err == nil {
+		t.Fatal("expected a dropped connection")
+	}
+	if code, _, _ := do(t, "GET", p.URL+"/drop-me", ""); code != 200 {
+		t.Fatalf("only one request was to be dropped: %d", code)
+	}
+}
+
+func TestIssuerThumbprintsAndConnectProxy(t *testing.T) {
+	root, _ := newCert("root", true, nil, nil)
+	inter, _ := newCert("inter", true, nil, root)
+	leaf, _ := newCert("leaf", false, []string{"127.0.0.1"}, inter)
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	srv.TLS = &tls.Config{Certificates: []tls.Certificate{{Certificate: [][]byte{leaf.der, inter.der}, PrivateKey: leaf.key}}}
+	srv.StartTLS()
+	defer srv.Close()
+	cp := httptest.NewServer(newConnectProxy())
+	defer cp.Close()
+	proxyURL, _ := url.Parse(cp.URL)
+	var presented [][]byte
+	client := &http.Client{Transport: &http.Transport{
+		Proxy: http.ProxyURL(proxyURL),
+		TLSClientConfig: &tls.Config{InsecureSkipVerify: true, VerifyPeerCertificate: func(raw [][]byte, _ [][]*x509.Certificate) error {
+			presented = raw
+			return nil
+		}},
+	}}
+	resp, err := client.Get(srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if len(presented) != 2 {
+		t.Fatalf("short chain: %d certificates", len(presented))
+	}
+	want := sha1.Sum(inter.der)
+	got := sha1.Sum(presented[len(presented)-1])
+	if hex.EncodeToString(got[:]) != hex.EncodeToString(want[:]) {
+		t.Fatal("the last certificate is the intermediate")
+	}
+	_, _, stats := do(t, "GET", cp.URL+"/stats", "")
+	if !strings.Contains(stats, `"tunnels":1`) {
+		t.Fatalf("stats %s", stats)
+	}
+}

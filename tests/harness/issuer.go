@@ -1,0 +1,126 @@
+package main
+
+import (
+	"crypto/sha1"
+	"crypto/tls"
+	"encoding/hex"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"sync"
+)
+
+// runIssuer serves an OIDC discovery document over TLS from two loopback ports with the same
+// root -> intermediate -> leaf chain: one sends the full chain (leaf, intermediate, root), the
+// other a short chain (leaf, intermediate). It writes root.pem, intermediate.pem and leaf.pem to
+// --dir and announces the URLs and the SHA-1 of the last certificate each one sends.
+func runIssuer(args []string) error {
+	fs := flag.NewFlagSet("issuer", flag.ExitOnError)
+	dir := fs.String("dir", "", "where to write the PEM files")
+	path := fs.String("path", "/id/EKSIAMTEST", "issuer path")
+	fs.Parse(args)
+	root, err := newCert("eksiam test root CA", true, nil, nil)
+	if err != nil {
+		return err
+	}
+	inter, err := newCert("eksiam test intermediate CA", true, nil, root)
+	if err != nil {
+		return err
+	}
+	leaf, err := newCert("oidc.eksiam.test", false, []string{"127.0.0.1", "localhost"}, inter)
+	if err != nil {
+		return err
+	}
+	leafKey, err := keyPEM(leaf.key)
+	if err != nil {
+		return err
+	}
+	if err := writeFiles(*dir, map[string][]byte{
+		"root.pem":         certPEM(root.der),
+		"intermediate.pem": certPEM(inter.der),
+		"leaf.pem":         certPEM(leaf.der),
+		"leaf.key":         leafKey,
+	}); err != nil {
+		return err
+	}
+	out := map[string]string{}
+	for _, variant := range []struct {
+		name  string
+		chain [][]byte
+	}{
+		{"full", [][]byte{leaf.der, inter.der, root.der}},
+		{"short", [][]byte{leaf.der, inter.der}},
+	} {
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			return err
+		}
+		base := fmt.Sprintf("https://%s%s", ln.Addr(), *path)
+		mux := http.NewServeMux()
+		mux.HandleFunc(*path+"/.well-known/openid-configuration", func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "application/json")
+			fmt.Fprintf(w, `{"issuer":%q,"jwks_uri":%q}`, base, base+"/keys")
+		})
+		srv := &http.Server{Handler: mux, TLSConfig: &tls.Config{Certificates: []tls.Certificate{{
+			Certificate: variant.chain, PrivateKey: leaf.key,
+		}}}}
+		go srv.Serve(tls.NewListener(ln, srv.TLSConfig))
+		top := sha1.Sum(variant.chain[len(variant.chain)-1])
+		out[variant.name] = base
+		out[variant.name+"_thumbprint"] = hex.EncodeToString(top[:])
+	}
+	announce(out)
+	select {}
+}
+
+// runConnectProxy is an HTTP CONNECT proxy (what HTTPS_PROXY points at) that counts the
+// tunnels it opened; `GET /stats` on the same port returns the count and the targets.
+func runConnectProxy(args []string) error {
+	fs := flag.NewFlagSet("connect-proxy", flag.ExitOnError)
+	fs.Parse(args)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	announce(map[string]string{"proxy": "http://" + ln.Addr().String()})
+	return http.Serve(ln, newConnectProxy())
+}
+
+func newConnectProxy() http.Handler {
+	var mu sync.Mutex
+	targets := []string{}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodConnect {
+			mu.Lock()
+			defer mu.Unlock()
+			w.Header().Set("Content-Type", "application/json")
+			json.NewEncoder(w).Encode(map[string]any{"tunnels": len(targets), "targets": targets})
+			return
+		}
+		upstream, err := net.Dial("tcp", r.Host)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadGateway)
+			return
+		}
+		client, buf, err := w.(http.Hijacker).Hijack()
+		if err != nil {
+			upstream.Close()
+			return
+		}
+		mu.Lock()
+		targets = append(targets, r.Host)
+		mu.Unlock()
+		io.WriteString(client, "HTTP/1.1 200 Connection established\r\n\r\n")
+		go func() {
+			io.Copy(upstream, buf)
+			upstream.Close()
+		}()
+		go func() {
+			io.Copy(client, upstream)
+			client.Close()
+		}()
+	})
+}
