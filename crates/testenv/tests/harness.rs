@@ -432,3 +432,56 @@ fn the_issuer_serves_full_and_short_chains_through_a_connect_proxy() {
         .to_owned();
     assert_eq!(proxy.tunnels(), vec![host]);
 }
+
+#[test]
+fn the_oracle_reads_aws_auth_as_the_authenticator_does() {
+    let configmap = r#"apiVersion: v1
+kind: ConfigMap
+metadata: {name: aws-auth, namespace: kube-system}
+data:
+  mapRoles: |
+    - rolearn: arn:aws:iam::111122223333:role/eks-node
+      username: system:node:{{EC2PrivateDNSName}}
+      groups: [system:bootstrappers, system:nodes]
+    - rolearn: arn:aws:iam::111122223333:role/teams/dev/admin
+      username: admin
+      groups: [system:masters]
+    - username: no-arn-here
+      groups: [system:masters]
+  mapUsers: |
+    - userarn: arn:aws:iam::111122223333:user/alice
+      username: alice
+      groups: [viewers]
+  mapAccounts: |
+    - "444455556666"
+"#;
+    let v = testenv::oracle::interpret(
+        configmap,
+        &[
+            "arn:aws:sts::111122223333:assumed-role/admin/session",
+            "arn:aws:iam::111122223333:role/eks-node",
+        ],
+    );
+    let roles = v["roles"].as_array().unwrap();
+    assert_eq!(roles.len(), 2, "{v:#}");
+    assert_eq!(roles[0]["username"], "system:node:{{EC2PrivateDNSName}}");
+    assert_eq!(
+        roles[0]["groups"],
+        serde_json::json!(["system:bootstrappers", "system:nodes"])
+    );
+    assert_eq!(
+        v["users"][0]["userarn"],
+        "arn:aws:iam::111122223333:user/alice"
+    );
+    assert_eq!(v["accounts"], serde_json::json!(["444455556666"]));
+    let rejected = v["rejected"].as_array().unwrap();
+    assert_eq!(rejected.len(), 1, "{v:#}");
+    assert_eq!(rejected[0]["key"], "mapRoles");
+    assert_eq!(rejected[0]["index"], 2);
+    // The authenticator sees the path-less assumed-role ARN: a role mapped with its IAM path
+    // does not match it (which is why eksiam strips paths).
+    let lookups = v["lookups"].as_array().unwrap();
+    assert_eq!(lookups[0]["mapped"], false, "{v:#}");
+    assert_eq!(lookups[1]["mapped"], true);
+    assert_eq!(lookups[1]["username"], "system:node:{{EC2PrivateDNSName}}");
+}
