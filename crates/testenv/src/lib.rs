@@ -18,7 +18,11 @@ use std::sync::OnceLock;
 
 /// The repository root.
 pub fn repo_root() -> &'static Path {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+    static ROOT: OnceLock<PathBuf> = OnceLock::new();
+    ROOT.get_or_init(|| {
+        let p = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
+        p.canonicalize().unwrap_or_else(|_| p.to_path_buf())
+    })
 }
 
 /// The folder holding kube-apiserver, kubectl, etcd, aws-auth-oracle and testtools.
