@@ -10,6 +10,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"strings"
 	"sync"
 )
 
@@ -21,6 +22,8 @@ func runIssuer(args []string) error {
 	fs := flag.NewFlagSet("issuer", flag.ExitOnError)
 	dir := fs.String("dir", "", "where to write the PEM files")
 	path := fs.String("path", "/id/EKSIAMTEST", "issuer path")
+	var hosts hostList = []string{"127.0.0.1", "localhost"}
+	fs.Var(&hosts, "host", "another DNS name for the leaf certificate (repeatable)")
 	fs.Parse(args)
 	root, err := newCert("eksiam test root CA", true, nil, nil)
 	if err != nil {
@@ -30,7 +33,7 @@ func runIssuer(args []string) error {
 	if err != nil {
 		return err
 	}
-	leaf, err := newCert("oidc.eksiam.test", false, []string{"127.0.0.1", "localhost"}, inter)
+	leaf, err := newCert("oidc.eksiam.test", false, hosts, inter)
 	if err != nil {
 		return err
 	}
@@ -78,18 +81,36 @@ func runIssuer(args []string) error {
 
 // runConnectProxy is an HTTP CONNECT proxy (what HTTPS_PROXY points at) that counts the
 // tunnels it opened; `GET /stats` on the same port returns the count and the targets.
+//
+// --map HOST:PORT=ADDR sends tunnels for HOST:PORT to ADDR instead, the way a corporate
+// proxy's DNS would, so a test can serve a real issuer's host name from loopback.
 func runConnectProxy(args []string) error {
 	fs := flag.NewFlagSet("connect-proxy", flag.ExitOnError)
+	var maps hostList
+	fs.Var(&maps, "map", "HOST:PORT=ADDR (repeatable)")
 	fs.Parse(args)
+	routes := map[string]string{}
+	for _, m := range maps {
+		from, to, ok := strings.Cut(m, "=")
+		if !ok {
+			return fmt.Errorf("--map %q: want HOST:PORT=ADDR", m)
+		}
+		routes[from] = to
+	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return err
 	}
 	announce(map[string]string{"proxy": "http://" + ln.Addr().String()})
-	return http.Serve(ln, newConnectProxy())
+	return http.Serve(ln, newConnectProxy(routes))
 }
 
-func newConnectProxy() http.Handler {
+type hostList []string
+
+func (h *hostList) String() string     { return strings.Join(*h, ",") }
+func (h *hostList) Set(v string) error { *h = append(*h, v); return nil }
+
+func newConnectProxy(routes map[string]string) http.Handler {
 	var mu sync.Mutex
 	targets := []string{}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -100,7 +121,11 @@ func newConnectProxy() http.Handler {
 			json.NewEncoder(w).Encode(map[string]any{"tunnels": len(targets), "targets": targets})
 			return
 		}
-		upstream, err := net.Dial("tcp", r.Host)
+		addr := r.Host
+		if to, ok := routes[addr]; ok {
+			addr = to
+		}
+		upstream, err := net.Dial("tcp", addr)
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusBadGateway)
 			return

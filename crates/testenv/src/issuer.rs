@@ -24,9 +24,18 @@ pub struct Issuer {
 impl Issuer {
     /// Generates a chain and starts both servers.
     pub fn start() -> Issuer {
+        Issuer::start_with_hosts(&[])
+    }
+
+    /// Like [`Issuer::start`], with more DNS names in the leaf certificate (for example the
+    /// issuer host moto reports, reached through [`ConnectProxy::start_with_routes`]).
+    pub fn start_with_hosts(hosts: &[&str]) -> Issuer {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut cmd = Command::new(crate::bin("testtools"));
         cmd.arg("issuer").arg("--dir").arg(dir.path());
+        for h in hosts {
+            cmd.arg("--host").arg(h);
+        }
         let (proc, hello) = Proc::spawn_announcing("issuer", cmd);
         let s = |k: &str| {
             hello[k]
@@ -65,8 +74,17 @@ pub struct ConnectProxy {
 impl ConnectProxy {
     /// Starts the proxy.
     pub fn start() -> ConnectProxy {
+        ConnectProxy::start_with_routes(&[])
+    }
+
+    /// Starts the proxy with tunnels for `HOST:PORT` sent to another address, as a proxy's
+    /// DNS would route them.
+    pub fn start_with_routes(routes: &[(&str, &str)]) -> ConnectProxy {
         let mut cmd = Command::new(crate::bin("testtools"));
         cmd.arg("connect-proxy");
+        for (from, to) in routes {
+            cmd.arg("--map").arg(format!("{from}={to}"));
+        }
         let (proc, hello) = Proc::spawn_announcing("connect-proxy", cmd);
         ConnectProxy {
             url: hello["proxy"].as_str().expect("proxy URL").to_owned(),
@@ -87,4 +105,39 @@ impl ConnectProxy {
             })
             .unwrap_or_default()
     }
+}
+
+/// The `host:port` of an `https://` URL.
+pub fn host_port(url: &str) -> &str {
+    url.trim_start_matches("https://").split('/').next().unwrap_or_default()
+}
+
+/// SHA-1 (lower-case hex) of the last certificate the server at `url` presents, as
+/// `openssl s_client -showcerts` and `openssl x509 -fingerprint -sha1` compute it: the
+/// independent reference for thumbprint tests.
+pub fn openssl_thumbprint(url: &str) -> String {
+    let out = Command::new("openssl")
+        .args(["s_client", "-showcerts", "-connect", host_port(url)])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run openssl s_client");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let last = text.rsplit("-----BEGIN CERTIFICATE-----").next().unwrap_or_default();
+    let body = last.split("-----END CERTIFICATE-----").next().unwrap_or_default();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("top.pem");
+    std::fs::write(&file, format!("-----BEGIN CERTIFICATE-----{body}-----END CERTIFICATE-----\n"))
+        .expect("write pem");
+    let fp = Command::new("openssl")
+        .args(["x509", "-noout", "-fingerprint", "-sha1", "-in"])
+        .arg(&file)
+        .output()
+        .expect("run openssl x509");
+    String::from_utf8_lossy(&fp.stdout)
+        .trim()
+        .rsplit('=')
+        .next()
+        .unwrap_or_default()
+        .replace(':', "")
+        .to_ascii_lowercase()
 }

@@ -351,46 +351,6 @@ fn the_fault_proxy_throttles_aws_calls_in_front_of_moto() {
     );
 }
 
-/// SHA-1 of the last certificate the server presents, by openssl.
-fn openssl_top_thumbprint(url: &str, dir: &std::path::Path) -> String {
-    let hostport = url
-        .trim_start_matches("https://")
-        .split('/')
-        .next()
-        .unwrap();
-    let out = Command::new("openssl")
-        .args(["s_client", "-showcerts", "-connect", hostport])
-        .stdin(std::process::Stdio::null())
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    let last = text.rsplit("-----BEGIN CERTIFICATE-----").next().unwrap();
-    let pem = format!(
-        "-----BEGIN CERTIFICATE-----{}-----END CERTIFICATE-----\n",
-        last.split("-----END CERTIFICATE-----").next().unwrap()
-    );
-    let file = dir.join("top.pem");
-    std::fs::write(&file, pem).unwrap();
-    let fp = Command::new("openssl")
-        .args([
-            "x509",
-            "-noout",
-            "-fingerprint",
-            "-sha1",
-            "-in",
-            file.to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
-    String::from_utf8_lossy(&fp.stdout)
-        .trim()
-        .rsplit('=')
-        .next()
-        .unwrap()
-        .replace(':', "")
-        .to_ascii_lowercase()
-}
-
 #[test]
 fn the_issuer_serves_full_and_short_chains_through_a_connect_proxy() {
     let issuer = Issuer::start();
