@@ -5,6 +5,7 @@
 
 pub mod arn;
 pub mod authmap;
+pub mod aws;
 pub mod cli;
 pub mod config;
 pub mod desired;
@@ -12,7 +13,9 @@ pub mod error;
 pub mod filter;
 pub mod naming;
 pub mod observed;
+pub mod oidc;
 pub mod plan;
 pub mod policy;
+pub mod thumbprint;
 pub mod trust;
 pub mod wellknown;

@@ -3,6 +3,8 @@ use eksiam::cli::{Cli, run};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // One process-wide TLS crypto provider for rustls (the SDK's and the thumbprint's).
+    let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -354,7 +354,7 @@ fn offline_cannot_apply() {
     assert!(text(&out.stderr).contains("hint: add `--dry-run`"));
     let out = eksiam(&["apply", "-f", "examples/aws-auth.yaml"]);
     assert_eq!(code(&out), 3);
-    assert!(text(&out.stderr).contains("plans offline only"));
+    assert!(text(&out.stderr).contains("applies `iam.withOIDC` only"));
 }
 
 #[test]
@@ -379,6 +379,20 @@ fn usage_errors_exit_3_and_help_exits_0() {
     insta::assert_snapshot!("help-plan", text(&help.stdout));
     let help = eksiam(&["apply", "--help"]);
     insta::assert_snapshot!("help-apply", text(&help.stdout));
+    let help = eksiam(&["thumbprint", "--help"]);
+    insta::assert_snapshot!("help-thumbprint", text(&help.stdout));
+    let help = eksiam(&["utils", "associate-iam-oidc-provider", "--help"]);
+    insta::assert_snapshot!("help-associate-iam-oidc-provider", text(&help.stdout));
+    let bad = eksiam(&[
+        "utils",
+        "associate-iam-oidc-provider",
+        "--cluster",
+        "c",
+        "--thumbprint",
+        "12:34",
+    ]);
+    assert_eq!(code(&bad), 3);
+    insta::assert_snapshot!("bad-thumbprint", text(&bad.stderr));
 }
 
 #[test]

@@ -2,6 +2,8 @@
 //! each args struct is its `--help` text.
 
 mod plan;
+mod thumbprint;
+mod utils;
 
 use crate::error::CliError;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -64,6 +66,10 @@ impl GlobalArgs {
 pub enum Command {
     Plan(plan::PlanArgs),
     Apply(plan::ApplyArgs),
+    Thumbprint(thumbprint::ThumbprintArgs),
+    /// eksctl's utility commands
+    #[command(subcommand)]
+    Utils(utils::UtilsCommand),
 }
 
 /// Runs the parsed command line.
@@ -74,5 +80,31 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
     match cli.command {
         Command::Plan(args) => plan::cmd_plan(&cli.global, args),
         Command::Apply(args) => plan::cmd_apply(&cli.global, args),
+        Command::Thumbprint(args) => thumbprint::cmd_thumbprint(&cli.global, args),
+        Command::Utils(cmd) => utils::cmd_utils(&cli.global, cmd),
+    }
+}
+
+/// The async runtime for commands that talk to the network.
+pub(crate) fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("start the async runtime")
+}
+
+/// Writes to stdout; a closed pipe (`eksiam … | head`) is not an error.
+pub(crate) fn print_stdout(text: &str) -> Result<(), CliError> {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(CliError {
+            kind: crate::error::ErrorKind::Remote,
+            message: format!("cannot write to stdout: {e}"),
+            hint: None,
+        }),
     }
 }

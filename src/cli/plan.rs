@@ -1,14 +1,15 @@
 //! `eksiam plan` and `eksiam apply`: the declarative commands over a ClusterConfig file.
 
 use super::{GlobalArgs, OutputFormat};
+use crate::aws::Aws;
 use crate::config::{self, Loaded};
 use crate::desired::Desired;
 use crate::error::CliError;
 use crate::filter;
 use crate::observed::Observed;
+use crate::oidc::{self, ThumbprintSource};
 use crate::plan::{self, DiffOptions, Plan};
 use clap::Args;
-use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -33,7 +34,7 @@ pub struct ApplyArgs {
     /// Print the plan and change nothing
     #[arg(long)]
     pub dry_run: bool,
-    /// With `--dry-run`: plan without any network call
+    /// With `--dry-run`: plan without any network call, as if the account and cluster held nothing yet
     #[arg(long)]
     pub offline: bool,
     /// Accepted and ignored, so eksctl scripts keep working
@@ -60,17 +61,18 @@ pub struct FileArgs {
     #[arg(long, value_delimiter = ',', value_name = "GLOB")]
     pub exclude: Vec<String>,
     /// Use this issuer thumbprint (40 hex characters) instead of fetching it
-    #[arg(long, value_name = "HEX")]
+    #[arg(long, value_name = "HEX", value_parser = super::utils::parse_thumbprint)]
     pub thumbprint: Option<String>,
+    #[command(flatten)]
+    pub tls: super::thumbprint::TlsArgs,
 }
 
 /// Runs `plan`.
 ///
 /// # Errors
-/// Invalid input, or (later) a failure to read the account and cluster.
+/// Invalid input, or a failure to read the account and cluster.
 pub fn cmd_plan(global: &GlobalArgs, args: PlanArgs) -> Result<ExitCode, CliError> {
-    let plan = make_plan(global, &args.file, args.offline)?;
-    print_plan(global, &plan)?;
+    let plan = run(global, &args.file, args.offline, false)?;
     Ok(if args.detailed_exitcode && plan.has_changes() {
         ExitCode::from(2)
     } else {
@@ -81,7 +83,7 @@ pub fn cmd_plan(global: &GlobalArgs, args: PlanArgs) -> Result<ExitCode, CliErro
 /// Runs `apply`.
 ///
 /// # Errors
-/// Invalid input, or (later) a failure while applying.
+/// Invalid input, or a failure while reading or applying.
 pub fn cmd_apply(global: &GlobalArgs, args: ApplyArgs) -> Result<ExitCode, CliError> {
     if args.offline && !args.dry_run {
         return Err(CliError::input(
@@ -89,35 +91,14 @@ pub fn cmd_apply(global: &GlobalArgs, args: ApplyArgs) -> Result<ExitCode, CliEr
             "add `--dry-run`, or use `eksiam plan -f FILE --offline`",
         ));
     }
-    if !args.dry_run {
-        return Err(live_not_available());
-    }
-    let plan = make_plan(global, &args.file, args.offline)?;
-    print_plan(global, &plan)?;
+    run(global, &args.file, args.offline, !args.dry_run)?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn live_not_available() -> CliError {
-    CliError::input(
-        "this build of eksiam plans offline only: reading and changing a live account and cluster is not available yet",
-        "use `eksiam plan -f FILE --offline` (see CHANGELOG.md for what this version supports)",
-    )
-}
-
-fn make_plan(global: &GlobalArgs, args: &FileArgs, offline: bool) -> Result<Plan, CliError> {
-    if let Some(t) = &args.thumbprint
-        && !(t.len() == 40 && t.bytes().all(|b| b.is_ascii_hexdigit()))
-    {
-        return Err(CliError::input(
-            format!("`--thumbprint {t}` is not a SHA-1 thumbprint"),
-            "give 40 hexadecimal characters, as printed by `openssl x509 -fingerprint -sha1` without the colons",
-        ));
-    }
+/// Loads the file, plans (offline or against AWS), prints the plan, and applies it when asked.
+fn run(global: &GlobalArgs, args: &FileArgs, offline: bool, apply: bool) -> Result<Plan, CliError> {
     let loaded = config::load(&args.file)?;
     report_warnings(global, &loaded);
-    if !offline {
-        return Err(live_not_available());
-    }
     let mut cfg = loaded.config.clone();
     cfg.iam.service_accounts.retain(|sa| {
         filter::selected(
@@ -136,16 +117,62 @@ fn make_plan(global: &GlobalArgs, args: &FileArgs, offline: bool) -> Result<Plan
             desired.mappings.len()
         );
     }
-    let mut observed = Observed::offline();
-    observed.thumbprint = args.thumbprint.as_ref().map(|t| t.to_ascii_lowercase());
     let opts = DiffOptions {
         override_existing_service_accounts: args.override_existing_serviceaccounts,
         prune: args.prune,
     };
-    let mut plan = plan::diff(&desired, &observed, &opts);
-    let file_warnings = loaded.warnings.iter().map(|w| w.one_line(&loaded.file));
-    plan.warnings.splice(0..0, file_warnings);
-    Ok(plan)
+    let file_warnings: Vec<String> = loaded
+        .warnings
+        .iter()
+        .map(|w| w.one_line(&loaded.file))
+        .collect();
+    if offline {
+        let mut observed = Observed::offline();
+        observed.thumbprint = args.thumbprint.clone();
+        let mut plan = plan::diff(&desired, &observed, &opts);
+        plan.warnings.splice(0..0, file_warnings);
+        print_plan(global, &plan)?;
+        return Ok(plan);
+    }
+    if !desired.roles.is_empty()
+        || !desired.service_accounts.is_empty()
+        || !desired.mappings.is_empty()
+    {
+        return Err(CliError::input(
+            "this build of eksiam applies `iam.withOIDC` only: `iam.serviceAccounts` and `iamIdentityMappings` can be planned with `--offline` but not yet read from or written to a live account and cluster",
+            "use `eksiam plan -f FILE --offline` to review them (see CHANGELOG.md for what this version supports)",
+        ));
+    }
+    super::runtime().block_on(async {
+        let region = global.region.as_deref().or(desired.region.as_deref());
+        let mut observed = Observed::offline();
+        let mut warnings = file_warnings;
+        let aws = if desired.oidc_provider {
+            let aws = Aws::connect(region, global.profile.as_deref()).await?;
+            let source = match &args.thumbprint {
+                Some(t) => ThumbprintSource::Given(t.clone()),
+                None => ThumbprintSource::Fetch(args.tls.options()),
+            };
+            let obs = oidc::observe(&aws, &desired.cluster, &source).await?;
+            observed = obs.observed;
+            warnings.extend(obs.warnings);
+            Some(aws)
+        } else {
+            None
+        };
+        let mut plan = plan::diff(&desired, &observed, &opts);
+        plan.warnings.splice(0..0, warnings);
+        print_plan(global, &plan)?;
+        if let Some(aws) = aws
+            && apply
+            && plan.has_changes()
+        {
+            for line in oidc::apply(&aws, &plan, &observed).await? {
+                eprintln!("{line}");
+            }
+        }
+        Ok(plan)
+    })
 }
 
 fn report_warnings(global: &GlobalArgs, loaded: &Loaded) {
@@ -157,7 +184,8 @@ fn report_warnings(global: &GlobalArgs, loaded: &Loaded) {
     }
 }
 
-fn print_plan(global: &GlobalArgs, plan: &Plan) -> Result<(), CliError> {
+/// Prints a plan in the chosen format on stdout.
+pub(super) fn print_plan(global: &GlobalArgs, plan: &Plan) -> Result<(), CliError> {
     let text = match global.output {
         OutputFormat::Text => plan::render_text(plan, global.colour()),
         OutputFormat::Json => plan::render_json(plan) + "\n",
@@ -167,15 +195,5 @@ fn print_plan(global: &GlobalArgs, plan: &Plan) -> Result<(), CliError> {
             serde_saphyr::to_string(&value).expect("plans serialise as YAML")
         }
     };
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Ok(()) => Ok(()),
-        // `eksiam plan … | head` closes the pipe early: that is not an error.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(CliError {
-            kind: crate::error::ErrorKind::Remote,
-            message: format!("cannot write the plan to stdout: {e}"),
-            hint: None,
-        }),
-    }
+    super::print_stdout(&text)
 }

@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log"
 	"net"
 	"net/http"
 	"strings"
@@ -67,7 +68,8 @@ func runIssuer(args []string) error {
 			w.Header().Set("Content-Type", "application/json")
 			fmt.Fprintf(w, `{"issuer":%q,"jwks_uri":%q}`, base, base+"/keys")
 		})
-		srv := &http.Server{Handler: mux, TLSConfig: &tls.Config{Certificates: []tls.Certificate{{
+		// Clients that reject the test CA are expected: do not log their handshakes.
+		srv := &http.Server{Handler: mux, ErrorLog: log.New(io.Discard, "", 0), TLSConfig: &tls.Config{Certificates: []tls.Certificate{{
 			Certificate: variant.chain, PrivateKey: leaf.key,
 		}}}}
 		go srv.Serve(tls.NewListener(ln, srv.TLSConfig))

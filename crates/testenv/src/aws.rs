@@ -57,6 +57,9 @@ impl Moto {
         let mut cmd = Command::new(moto_server());
         cmd.args(["-H", "127.0.0.1", "-p", &port.to_string()])
             .env("MOTO_IAM_LOAD_MANAGED_POLICIES", "true")
+            // The recorder writes to `./moto_recording` unless told otherwise, which parallel
+            // tests would share: give each server its own file.
+            .env("MOTO_RECORDER_FILEPATH", dir.path().join("recording"))
             .stdout(std::process::Stdio::null())
             .stderr(std::fs::File::create(dir.path().join("moto.log")).expect("log file"));
         let proc = Proc::spawn("moto_server", cmd);
@@ -127,6 +130,10 @@ impl Moto {
     }
 
     fn recording(&self) -> Vec<serde_json::Value> {
+        // moto answers 500 until it has recorded a first request.
+        if !self.dir.path().join("recording").exists() {
+            return Vec::new();
+        }
         http::get(&format!(
             "{}/moto-api/recorder/download-recording",
             self.url

@@ -109,7 +109,10 @@ impl ConnectProxy {
 
 /// The `host:port` of an `https://` URL.
 pub fn host_port(url: &str) -> &str {
-    url.trim_start_matches("https://").split('/').next().unwrap_or_default()
+    url.trim_start_matches("https://")
+        .split('/')
+        .next()
+        .unwrap_or_default()
 }
 
 /// SHA-1 (lower-case hex) of the last certificate the server at `url` presents, as
@@ -122,12 +125,21 @@ pub fn openssl_thumbprint(url: &str) -> String {
         .output()
         .expect("run openssl s_client");
     let text = String::from_utf8_lossy(&out.stdout);
-    let last = text.rsplit("-----BEGIN CERTIFICATE-----").next().unwrap_or_default();
-    let body = last.split("-----END CERTIFICATE-----").next().unwrap_or_default();
+    let last = text
+        .rsplit("-----BEGIN CERTIFICATE-----")
+        .next()
+        .unwrap_or_default();
+    let body = last
+        .split("-----END CERTIFICATE-----")
+        .next()
+        .unwrap_or_default();
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("top.pem");
-    std::fs::write(&file, format!("-----BEGIN CERTIFICATE-----{body}-----END CERTIFICATE-----\n"))
-        .expect("write pem");
+    std::fs::write(
+        &file,
+        format!("-----BEGIN CERTIFICATE-----{body}-----END CERTIFICATE-----\n"),
+    )
+    .expect("write pem");
     let fp = Command::new("openssl")
         .args(["x509", "-noout", "-fingerprint", "-sha1", "-in"])
         .arg(&file)

@@ -354,13 +354,13 @@ fn the_fault_proxy_throttles_aws_calls_in_front_of_moto() {
 #[test]
 fn the_issuer_serves_full_and_short_chains_through_a_connect_proxy() {
     let issuer = Issuer::start();
-    let tmp = tempfile::tempdir().unwrap();
+    use testenv::issuer::openssl_thumbprint;
     assert_eq!(
-        openssl_top_thumbprint(&issuer.full_chain_url, tmp.path()),
+        openssl_thumbprint(&issuer.full_chain_url),
         issuer.full_chain_thumbprint
     );
     assert_eq!(
-        openssl_top_thumbprint(&issuer.short_chain_url, tmp.path()),
+        openssl_thumbprint(&issuer.short_chain_url),
         issuer.short_chain_thumbprint
     );
     assert_ne!(issuer.full_chain_thumbprint, issuer.short_chain_thumbprint);

@@ -1,0 +1,265 @@
+//! The AWS edge: EKS (DescribeCluster) and IAM (OIDC providers) through the AWS SDK, with the
+//! SDK's standard configuration chain (`--region`, `--profile`, `AWS_ENDPOINT_URL`, …). SDK
+//! types stay in this module; the rest of eksiam sees plain data and [`AwsError`]s that say
+//! what failed and what to do.
+
+use crate::observed::ObservedOidcProvider;
+use aws_sdk_iam::error::ProvideErrorMetadata;
+use std::fmt;
+
+/// A failed AWS call: the operation, the resource, AWS's code and message, and a hint.
+#[derive(Debug)]
+pub struct AwsError {
+    pub operation: &'static str,
+    pub resource: String,
+    pub code: Option<String>,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl fmt::Display for AwsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} of `{}` failed: ", self.operation, self.resource)?;
+        if let Some(c) = &self.code {
+            write!(f, "{c}: ")?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for AwsError {}
+
+impl AwsError {
+    fn from_sdk<E, R>(
+        operation: &'static str,
+        service: &str,
+        resource: &str,
+        e: aws_sdk_iam::error::SdkError<E, R>,
+    ) -> AwsError
+    where
+        E: ProvideErrorMetadata + std::error::Error + 'static,
+        R: fmt::Debug,
+    {
+        let code = e.code().map(str::to_owned);
+        let message = match e.message() {
+            Some(m) => m.to_owned(),
+            None => aws_sdk_iam::error::DisplayErrorContext(&e).to_string(),
+        };
+        let hint = match code.as_deref() {
+            Some("AccessDenied" | "AccessDeniedException" | "UnauthorizedOperation") => Some(format!(
+                "the identity eksiam runs as needs the IAM permission `{service}:{operation}`"
+            )),
+            Some("InvalidClientTokenId" | "ExpiredToken" | "UnrecognizedClientException" | "SignatureDoesNotMatch") => Some(
+                "the AWS credentials are invalid or expired: refresh them (`aws sso login`, or new keys) or choose a profile with `--profile`".into(),
+            ),
+            Some("Throttling" | "ThrottlingException" | "RequestLimitExceeded") => {
+                Some("AWS throttled the request: run again in a moment".into())
+            }
+            _ if message.contains("credentials") || message.contains("Credentials") => Some(
+                "no AWS credentials found: set `AWS_PROFILE` or pass `--profile`, or set `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY`".into(),
+            ),
+            _ if code.is_none() => Some("check network access to AWS (and `AWS_ENDPOINT_URL` if set)".into()),
+            _ => None,
+        };
+        AwsError {
+            operation,
+            resource: resource.to_owned(),
+            code,
+            message,
+            hint,
+        }
+    }
+}
+
+/// What eksiam needs to know about a cluster.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClusterDescription {
+    pub name: String,
+    pub arn: String,
+    pub account: String,
+    pub partition: String,
+    /// The OIDC issuer URL, when the cluster has one.
+    pub issuer: Option<String>,
+    pub endpoint: Option<String>,
+    pub certificate_authority: Option<String>,
+}
+
+/// What is needed to create an OIDC provider.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewOidcProvider {
+    pub url: String,
+    pub client_ids: Vec<String>,
+    pub thumbprints: Vec<String>,
+    pub tags: Vec<(String, String)>,
+}
+
+/// The EKS and IAM calls the OIDC association makes: a seam between the pipeline and the SDK.
+#[allow(async_fn_in_trait)]
+pub trait OidcApi {
+    /// `eks:DescribeCluster`.
+    async fn describe_cluster(&self, name: &str) -> Result<ClusterDescription, AwsError>;
+    /// `iam:GetOpenIDConnectProvider`; `None` when it does not exist.
+    async fn get_oidc_provider(&self, arn: &str) -> Result<Option<ObservedOidcProvider>, AwsError>;
+    /// `iam:CreateOpenIDConnectProvider`; returns the ARN.
+    async fn create_oidc_provider(&self, p: &NewOidcProvider) -> Result<String, AwsError>;
+    /// `iam:UpdateOpenIDConnectProviderThumbprint`.
+    async fn update_thumbprints(&self, arn: &str, thumbprints: &[String]) -> Result<(), AwsError>;
+    /// `iam:AddClientIDToOpenIDConnectProvider`.
+    async fn add_client_id(&self, arn: &str, client_id: &str) -> Result<(), AwsError>;
+}
+
+/// SDK clients for one region.
+pub struct Aws {
+    eks: aws_sdk_eks::Client,
+    iam: aws_sdk_iam::Client,
+    /// The region in use.
+    pub region: String,
+}
+
+impl Aws {
+    /// Loads the AWS configuration (SDK chain; `region` and `profile` override it).
+    ///
+    /// # Errors
+    /// When no region can be found.
+    pub async fn connect(
+        region: Option<&str>,
+        profile: Option<&str>,
+    ) -> Result<Aws, crate::error::CliError> {
+        let mut loader = aws_config::defaults(aws_config::BehaviorVersion::latest());
+        if let Some(p) = profile {
+            loader = loader.profile_name(p);
+        }
+        if let Some(r) = region {
+            loader = loader.region(aws_config::Region::new(r.to_owned()));
+        }
+        let config = loader.load().await;
+        let Some(region) = config.region().map(|r| r.to_string()) else {
+            return Err(crate::error::CliError::input(
+                "no AWS region is configured",
+                "pass `--region`, set `AWS_REGION`, or set `metadata.region` in the file",
+            ));
+        };
+        Ok(Aws {
+            eks: aws_sdk_eks::Client::new(&config),
+            iam: aws_sdk_iam::Client::new(&config),
+            region,
+        })
+    }
+}
+
+impl OidcApi for Aws {
+    async fn describe_cluster(&self, name: &str) -> Result<ClusterDescription, AwsError> {
+        let out = self.eks.describe_cluster().name(name).send().await.map_err(|e| {
+            let not_found = e.as_service_error().is_some_and(|s| s.is_resource_not_found_exception());
+            let mut err = AwsError::from_sdk("DescribeCluster", "eks", name, e);
+            if not_found {
+                err.hint = Some(format!(
+                    "no EKS cluster `{name}` in region `{}`: check the name, or pass `--region`",
+                    self.region
+                ));
+            }
+            err
+        })?;
+        let c = out.cluster.ok_or_else(|| AwsError {
+            operation: "DescribeCluster",
+            resource: name.to_owned(),
+            code: None,
+            message: "the answer holds no cluster".into(),
+            hint: None,
+        })?;
+        let arn = c.arn.unwrap_or_default();
+        let mut parts = arn.split(':');
+        let partition = parts.nth(1).unwrap_or("aws").to_owned();
+        let account = parts.nth(2).unwrap_or_default().to_owned();
+        Ok(ClusterDescription {
+            name: c.name.unwrap_or_else(|| name.to_owned()),
+            arn,
+            account,
+            partition,
+            issuer: c.identity.and_then(|i| i.oidc).and_then(|o| o.issuer),
+            endpoint: c.endpoint,
+            certificate_authority: c.certificate_authority.and_then(|ca| ca.data),
+        })
+    }
+
+    async fn get_oidc_provider(&self, arn: &str) -> Result<Option<ObservedOidcProvider>, AwsError> {
+        match self
+            .iam
+            .get_open_id_connect_provider()
+            .open_id_connect_provider_arn(arn)
+            .send()
+            .await
+        {
+            Ok(out) => Ok(Some(ObservedOidcProvider {
+                arn: arn.to_owned(),
+                client_ids: out.client_id_list.unwrap_or_default(),
+                thumbprints: out.thumbprint_list.unwrap_or_default(),
+            })),
+            Err(e)
+                if e.as_service_error()
+                    .is_some_and(|s| s.is_no_such_entity_exception()) =>
+            {
+                Ok(None)
+            }
+            Err(e) => Err(AwsError::from_sdk(
+                "GetOpenIDConnectProvider",
+                "iam",
+                arn,
+                e,
+            )),
+        }
+    }
+
+    async fn create_oidc_provider(&self, p: &NewOidcProvider) -> Result<String, AwsError> {
+        let mut req = self.iam.create_open_id_connect_provider().url(&p.url);
+        for c in &p.client_ids {
+            req = req.client_id_list(c);
+        }
+        for t in &p.thumbprints {
+            req = req.thumbprint_list(t);
+        }
+        for (k, v) in &p.tags {
+            let tag = aws_sdk_iam::types::Tag::builder()
+                .key(k)
+                .value(v)
+                .build()
+                .map_err(|e| AwsError {
+                    operation: "CreateOpenIDConnectProvider",
+                    resource: p.url.clone(),
+                    code: None,
+                    message: e.to_string(),
+                    hint: None,
+                })?;
+            req = req.tags(tag);
+        }
+        let out = req
+            .send()
+            .await
+            .map_err(|e| AwsError::from_sdk("CreateOpenIDConnectProvider", "iam", &p.url, e))?;
+        Ok(out.open_id_connect_provider_arn.unwrap_or_default())
+    }
+
+    async fn update_thumbprints(&self, arn: &str, thumbprints: &[String]) -> Result<(), AwsError> {
+        self.iam
+            .update_open_id_connect_provider_thumbprint()
+            .open_id_connect_provider_arn(arn)
+            .set_thumbprint_list(Some(thumbprints.to_vec()))
+            .send()
+            .await
+            .map_err(|e| {
+                AwsError::from_sdk("UpdateOpenIDConnectProviderThumbprint", "iam", arn, e)
+            })?;
+        Ok(())
+    }
+
+    async fn add_client_id(&self, arn: &str, client_id: &str) -> Result<(), AwsError> {
+        self.iam
+            .add_client_id_to_open_id_connect_provider()
+            .open_id_connect_provider_arn(arn)
+            .client_id(client_id)
+            .send()
+            .await
+            .map_err(|e| AwsError::from_sdk("AddClientIDToOpenIDConnectProvider", "iam", arn, e))?;
+        Ok(())
+    }
+}

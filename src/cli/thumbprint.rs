@@ -1,0 +1,63 @@
+//! `eksiam thumbprint ISSUER_URL`: print the SHA-1 thumbprint IAM stores for an OIDC issuer.
+
+use super::GlobalArgs;
+use crate::error::CliError;
+use crate::oidc;
+use crate::thumbprint::{self, ProxySettings};
+use clap::Args;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+/// Print the thumbprint IAM stores for an OIDC issuer
+///
+/// The SHA-1 of the last certificate the issuer presents, as 40 lower-case hex characters.
+/// The chain is verified against the system roots and `--ca-file`. Honours `HTTPS_PROXY` and
+/// `NO_PROXY`.
+#[derive(Debug, Args)]
+pub struct ThumbprintArgs {
+    /// The issuer URL, e.g. `https://oidc.eks.us-west-2.amazonaws.com/id/ABC…`
+    #[arg(value_name = "ISSUER_URL")]
+    pub issuer: String,
+    #[command(flatten)]
+    pub tls: TlsArgs,
+}
+
+/// How to reach and trust an issuer.
+#[derive(Debug, Args)]
+pub struct TlsArgs {
+    /// Also trust the CAs in this PEM file (e.g. a TLS-inspecting proxy's); `SSL_CERT_FILE`
+    /// replaces the system roots, as in OpenSSL
+    #[arg(long, value_name = "PEM")]
+    pub ca_file: Option<PathBuf>,
+    /// Give up on each network step (connect, proxy, TLS handshake) after this many seconds
+    #[arg(long, value_name = "SECONDS", default_value_t = 10)]
+    pub timeout: u64,
+}
+
+impl TlsArgs {
+    /// The thumbprint options, proxy settings from the environment.
+    pub fn options(&self) -> thumbprint::Options {
+        thumbprint::Options {
+            ca_file: self.ca_file.clone(),
+            timeout: Duration::from_secs(self.timeout.max(1)),
+            proxy: ProxySettings::from_env(),
+        }
+    }
+}
+
+/// Runs `thumbprint`.
+///
+/// # Errors
+/// Invalid input (not https, bad CA file) or a network/TLS failure.
+pub fn cmd_thumbprint(global: &GlobalArgs, args: ThumbprintArgs) -> Result<ExitCode, CliError> {
+    let opts = args.tls.options();
+    let t = super::runtime().block_on(oidc::fetch_thumbprint(&args.issuer, &opts))?;
+    if let Some(w) = oidc::thumbprint_warning(&args.issuer, &t)
+        && !global.quiet
+    {
+        eprintln!("warning: {w}");
+    }
+    super::print_stdout(&format!("{}\n", t.sha1_hex))?;
+    Ok(ExitCode::SUCCESS)
+}

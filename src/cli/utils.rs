@@ -1,0 +1,95 @@
+//! `eksiam utils …`: eksctl's `utils` commands.
+
+use super::GlobalArgs;
+use super::thumbprint::TlsArgs;
+use crate::aws::Aws;
+use crate::desired::Desired;
+use crate::error::CliError;
+use crate::oidc::{self, ThumbprintSource};
+use crate::plan::{self, DiffOptions};
+use clap::{Args, Subcommand};
+use std::process::ExitCode;
+
+/// eksctl's utility commands.
+#[derive(Debug, Subcommand)]
+pub enum UtilsCommand {
+    AssociateIamOidcProvider(AssociateArgs),
+}
+
+/// Register the cluster's OIDC issuer as an IAM OIDC provider
+///
+/// Creates the provider with client ID `sts.amazonaws.com` and the issuer's thumbprint, or
+/// brings an existing one up to date. Prints the plan first; `--dry-run` stops there.
+#[derive(Debug, Args)]
+pub struct AssociateArgs {
+    /// The EKS cluster
+    #[arg(long, value_name = "NAME")]
+    pub cluster: String,
+    /// Use this thumbprint (40 hex characters) instead of fetching it from the issuer
+    #[arg(long, value_name = "HEX", value_parser = parse_thumbprint)]
+    pub thumbprint: Option<String>,
+    #[command(flatten)]
+    pub tls: TlsArgs,
+    /// Print the plan and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Accepted and ignored, so eksctl scripts keep working
+    #[arg(long, hide = true)]
+    pub approve: bool,
+}
+
+/// Checks a `--thumbprint` value.
+///
+/// # Errors
+/// When it is not 40 hex characters.
+pub fn parse_thumbprint(t: &str) -> Result<String, String> {
+    let t = t.replace(':', "");
+    if t.len() == 40 && t.bytes().all(|b| b.is_ascii_hexdigit()) {
+        Ok(t.to_ascii_lowercase())
+    } else {
+        Err(
+            "a thumbprint is 40 hexadecimal characters (SHA-1), as `eksiam thumbprint` prints it"
+                .into(),
+        )
+    }
+}
+
+/// Runs a `utils` command.
+///
+/// # Errors
+/// As each command says.
+pub fn cmd_utils(global: &GlobalArgs, cmd: UtilsCommand) -> Result<ExitCode, CliError> {
+    match cmd {
+        UtilsCommand::AssociateIamOidcProvider(args) => cmd_associate(global, args),
+    }
+}
+
+fn cmd_associate(global: &GlobalArgs, args: AssociateArgs) -> Result<ExitCode, CliError> {
+    super::runtime().block_on(async {
+        let aws = Aws::connect(global.region.as_deref(), global.profile.as_deref()).await?;
+        let source = match &args.thumbprint {
+            Some(t) => ThumbprintSource::Given(t.clone()),
+            None => ThumbprintSource::Fetch(args.tls.options()),
+        };
+        let obs = oidc::observe(&aws, &args.cluster, &source).await?;
+        let desired = Desired {
+            cluster: args.cluster.clone(),
+            region: Some(aws.region.clone()),
+            partition: obs.cluster.partition.clone(),
+            oidc_provider: true,
+            roles: Vec::new(),
+            service_accounts: Vec::new(),
+            mappings: Vec::new(),
+        };
+        let mut plan = plan::diff(&desired, &obs.observed, &DiffOptions::default());
+        plan.warnings.extend(obs.warnings);
+        super::plan::print_plan(global, &plan)?;
+        if args.dry_run || !plan.has_changes() {
+            return Ok(ExitCode::SUCCESS);
+        }
+        for line in oidc::apply(&aws, &plan, &obs.observed).await? {
+            eprintln!("{line}");
+        }
+        Ok(ExitCode::SUCCESS)
+    })
+}

@@ -1,0 +1,169 @@
+//! The OIDC provider association: observe the cluster's issuer and its IAM OIDC provider, and
+//! carry out the plan's `oidc-provider` action. Shared by `utils associate-iam-oidc-provider`
+//! and `apply -f` with `iam.withOIDC: true`.
+
+use crate::aws::{AwsError, ClusterDescription, NewOidcProvider, OidcApi};
+use crate::desired::{MANAGER, TAG_CLUSTER, TAG_MANAGED_BY};
+use crate::error::{CliError, ErrorKind};
+use crate::observed::Observed;
+use crate::plan::{Kind, Op, Plan};
+use crate::thumbprint;
+use crate::trust::{self, AUDIENCE};
+
+/// Where the thumbprint comes from.
+#[derive(Debug, Clone)]
+pub enum ThumbprintSource {
+    /// `--thumbprint HEX`: no network call to the issuer.
+    Given(String),
+    /// A TLS handshake with the issuer.
+    Fetch(thumbprint::Options),
+}
+
+/// Fetches a thumbprint, turning failures into user-facing errors.
+///
+/// # Errors
+/// Invalid input (not https, unreadable CA file) or a network/TLS failure.
+pub async fn fetch_thumbprint(
+    issuer: &str,
+    opts: &thumbprint::Options,
+) -> Result<thumbprint::Thumbprint, CliError> {
+    thumbprint::fetch(issuer, opts).await.map_err(|e| CliError {
+        kind: if e.is_invalid_input() {
+            ErrorKind::InvalidInput
+        } else {
+            ErrorKind::Remote
+        },
+        message: format!("cannot fetch the thumbprint of `{issuer}`: {e}"),
+        hint: e.hint(),
+    })
+}
+
+/// A warning for thumbprints that do not come from a public root.
+pub fn thumbprint_warning(issuer: &str, t: &thumbprint::Thumbprint) -> Option<String> {
+    (!t.publicly_trusted).then(|| {
+        format!(
+            "the certificate chain of `{issuer}` does not lead to a public root (a TLS-inspecting proxy?): thumbprint {} is of the certificate this network presents",
+            t.sha1_hex
+        )
+    })
+}
+
+pub(crate) fn remote(e: AwsError) -> CliError {
+    CliError {
+        kind: ErrorKind::Remote,
+        message: e.to_string(),
+        hint: e.hint.clone(),
+    }
+}
+
+/// What the association found.
+pub struct Observation {
+    pub cluster: ClusterDescription,
+    pub observed: Observed,
+    pub warnings: Vec<String>,
+}
+
+/// Reads the cluster, its OIDC provider, and the issuer's thumbprint.
+///
+/// # Errors
+/// AWS failures, a cluster without an issuer, or a failed thumbprint fetch.
+pub async fn observe(
+    api: &impl OidcApi,
+    cluster: &str,
+    source: &ThumbprintSource,
+) -> Result<Observation, CliError> {
+    let desc = api.describe_cluster(cluster).await.map_err(remote)?;
+    let issuer = desc.issuer.clone().ok_or_else(|| CliError {
+        kind: ErrorKind::Remote,
+        message: format!("cluster `{cluster}` has no OIDC issuer"),
+        hint: Some(
+            "EKS clusters get an issuer when they are created; check the cluster's status".into(),
+        ),
+    })?;
+    let arn = trust::provider_arn(&desc.partition, &desc.account, trust::host_path(&issuer));
+    let provider = api.get_oidc_provider(&arn).await.map_err(remote)?;
+    let mut warnings = Vec::new();
+    let thumbprint = match source {
+        ThumbprintSource::Given(t) => t.to_ascii_lowercase(),
+        ThumbprintSource::Fetch(opts) => {
+            let t = fetch_thumbprint(&issuer, opts).await?;
+            warnings.extend(thumbprint_warning(&issuer, &t));
+            t.sha1_hex
+        }
+    };
+    let observed = Observed {
+        account: Some(desc.account.clone()),
+        issuer: Some(issuer),
+        oidc_provider: provider,
+        thumbprint: Some(thumbprint),
+        ..Observed::offline()
+    };
+    Ok(Observation {
+        cluster: desc,
+        observed,
+        warnings,
+    })
+}
+
+/// Carries out the plan's `oidc-provider` action; returns one line per call made.
+///
+/// # Errors
+/// The first failed AWS call, with what was done before it in the message.
+pub async fn apply(
+    api: &impl OidcApi,
+    plan: &Plan,
+    observed: &Observed,
+) -> Result<Vec<String>, CliError> {
+    let mut done = Vec::new();
+    let Some(action) = plan.actions.iter().find(|a| a.kind == Kind::OidcProvider) else {
+        return Ok(done);
+    };
+    let issuer = observed.issuer.clone().unwrap_or_default();
+    let thumbprint = observed.thumbprint.clone().unwrap_or_default();
+    let fail = |e: AwsError, done: &[String]| {
+        let mut err = remote(e);
+        if !done.is_empty() {
+            err.message = format!("{}\nalready done: {}", err.message, done.join("; "));
+        }
+        err
+    };
+    match action.action {
+        Op::Create => {
+            let arn = api
+                .create_oidc_provider(&NewOidcProvider {
+                    url: issuer,
+                    client_ids: vec![AUDIENCE.into()],
+                    thumbprints: vec![thumbprint],
+                    tags: vec![
+                        (TAG_MANAGED_BY.into(), MANAGER.into()),
+                        (TAG_CLUSTER.into(), plan.cluster.name.clone()),
+                    ],
+                })
+                .await
+                .map_err(|e| fail(e, &done))?;
+            done.push(format!("{}: created {arn}", action.id));
+        }
+        Op::Update => {
+            let arn = action.target.clone().unwrap_or_default();
+            for change in &action.changes {
+                match change.field.as_str() {
+                    "thumbprints" => {
+                        api.update_thumbprints(&arn, std::slice::from_ref(&thumbprint))
+                            .await
+                            .map_err(|e| fail(e, &done))?;
+                        done.push(format!("{}: thumbprint set to {thumbprint}", action.id));
+                    }
+                    "client_ids" => {
+                        api.add_client_id(&arn, AUDIENCE)
+                            .await
+                            .map_err(|e| fail(e, &done))?;
+                        done.push(format!("{}: client ID `{AUDIENCE}` added", action.id));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Op::Delete | Op::NoOp => {}
+    }
+    Ok(done)
+}

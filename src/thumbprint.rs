@@ -1,0 +1,428 @@
+//! The OIDC issuer's certificate thumbprint: a TLS handshake to the issuer host (through an
+//! HTTP CONNECT proxy when `HTTPS_PROXY` says so), the chain verified against the system roots
+//! plus a custom CA bundle, and the SHA-1 of the DER of the **last** certificate the server
+//! presents — what IAM stores for the OIDC provider.
+
+use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
+use rustls::{ClientConfig, RootCertStore};
+use sha1::{Digest as _, Sha1};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+use tokio::net::TcpStream;
+
+/// How to reach and trust the issuer.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Extra trusted CAs (PEM), in addition to the system roots.
+    pub ca_file: Option<PathBuf>,
+    /// Bound on each network step (connect, proxy, handshake).
+    pub timeout: Duration,
+    /// The proxy settings (normally from the environment).
+    pub proxy: ProxySettings,
+}
+
+/// `HTTPS_PROXY` and `NO_PROXY`.
+#[derive(Debug, Clone, Default)]
+pub struct ProxySettings {
+    pub https_proxy: Option<String>,
+    pub no_proxy: Option<String>,
+}
+
+impl ProxySettings {
+    /// Reads `HTTPS_PROXY`/`https_proxy` and `NO_PROXY`/`no_proxy`.
+    pub fn from_env() -> ProxySettings {
+        let var = |a: &str, b: &str| {
+            std::env::var(a)
+                .or_else(|_| std::env::var(b))
+                .ok()
+                .filter(|v| !v.is_empty())
+        };
+        ProxySettings {
+            https_proxy: var("HTTPS_PROXY", "https_proxy"),
+            no_proxy: var("NO_PROXY", "no_proxy"),
+        }
+    }
+
+    /// The proxy to use for `host`, unless `NO_PROXY` exempts it.
+    pub fn proxy_for(&self, host: &str) -> Option<&str> {
+        let proxy = self.https_proxy.as_deref()?;
+        let exempt = self.no_proxy.as_deref().is_some_and(|list| {
+            list.split(',')
+                .map(str::trim)
+                .filter(|e| !e.is_empty())
+                .any(|e| {
+                    let e = e.trim_start_matches('*').trim_start_matches('.');
+                    e == "*" || host == e || host.ends_with(&format!(".{e}"))
+                })
+                || list.trim() == "*"
+        });
+        (!exempt).then_some(proxy)
+    }
+}
+
+/// The result of a fetch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Thumbprint {
+    /// 40 lower-case hex characters.
+    pub sha1_hex: String,
+    /// How many certificates the server sent.
+    pub chain_len: usize,
+    /// Whether the chain verifies against the system roots alone (false: it needed `--ca-file`,
+    /// as behind a TLS-intercepting proxy).
+    pub publicly_trusted: bool,
+}
+
+/// Why the thumbprint could not be fetched. Messages say what failed; hints what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum ThumbprintError {
+    #[error("`{0}` is not an https URL")]
+    NotHttps(String),
+    #[error("cannot resolve `{host}`: {source}")]
+    Dns {
+        host: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot connect to `{addr}`: {source}")]
+    Connect {
+        addr: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{step} with `{target}` timed out after {secs} s")]
+    Timeout {
+        step: &'static str,
+        target: String,
+        secs: u64,
+    },
+    #[error("the proxy `{proxy}` refused the tunnel to `{target}`: {status}")]
+    Proxy {
+        proxy: String,
+        target: String,
+        status: String,
+    },
+    #[error("the certificate chain of `{host}` is not trusted: {reason}")]
+    Untrusted { host: String, reason: String },
+    #[error("the TLS handshake with `{host}` failed: {reason}")]
+    Handshake { host: String, reason: String },
+    #[error("cannot read the CA bundle `{path}`: {reason}")]
+    CaFile { path: String, reason: String },
+}
+
+impl ThumbprintError {
+    /// What the user can do about it.
+    pub fn hint(&self) -> Option<String> {
+        Some(match self {
+            ThumbprintError::NotHttps(_) => {
+                "give the issuer as `https://HOST/PATH`, as `aws eks describe-cluster` reports it".into()
+            }
+            ThumbprintError::Dns { .. } => {
+                "check the issuer URL and your DNS; behind a proxy, set `HTTPS_PROXY`".into()
+            }
+            ThumbprintError::Connect { .. } | ThumbprintError::Timeout { .. } => {
+                "check network access to the issuer; behind a proxy set `HTTPS_PROXY` (and `NO_PROXY`), or raise `--timeout`".into()
+            }
+            ThumbprintError::Proxy { .. } => "check `HTTPS_PROXY` and that the proxy allows CONNECT to port 443".into(),
+            ThumbprintError::Untrusted { .. } => {
+                "behind a TLS-inspecting proxy, pass its CA bundle with `--ca-file` (or `SSL_CERT_FILE`); or give `--thumbprint` explicitly".into()
+            }
+            ThumbprintError::Handshake { .. } => return None,
+            ThumbprintError::CaFile { .. } => "give a PEM file with one or more certificates".into(),
+        })
+    }
+
+    /// Whether the error is the user's input rather than the network.
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(
+            self,
+            ThumbprintError::NotHttps(_) | ThumbprintError::CaFile { .. }
+        )
+    }
+}
+
+/// `(host, port)` of an https issuer URL.
+///
+/// # Errors
+/// [`ThumbprintError::NotHttps`] for anything else.
+pub fn parse_issuer(url: &str) -> Result<(String, u16), ThumbprintError> {
+    let bad = || ThumbprintError::NotHttps(url.to_owned());
+    let rest = url.strip_prefix("https://").ok_or_else(bad)?;
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    if authority.is_empty() || authority.contains('@') {
+        return Err(bad());
+    }
+    let (host, port) = match authority.rsplit_once(':') {
+        Some((h, p)) if !h.ends_with(']') || authority.starts_with('[') => {
+            (h, p.parse::<u16>().map_err(|_| bad())?)
+        }
+        _ => (authority, 443),
+    };
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    if host.is_empty() {
+        return Err(bad());
+    }
+    Ok((host.to_owned(), port))
+}
+
+fn load_pem(path: &Path) -> Result<Vec<CertificateDer<'static>>, ThumbprintError> {
+    let err = |reason: String| ThumbprintError::CaFile {
+        path: path.display().to_string(),
+        reason,
+    };
+    let data = std::fs::read(path).map_err(|e| err(e.to_string()))?;
+    let certs: Vec<_> = rustls_pemfile::certs(&mut data.as_slice())
+        .collect::<Result<_, _>>()
+        .map_err(|e| err(e.to_string()))?;
+    if certs.is_empty() {
+        return Err(err("no certificate in it".into()));
+    }
+    Ok(certs)
+}
+
+fn system_roots() -> RootCertStore {
+    let mut roots = RootCertStore::empty();
+    // Unreadable system certificates are skipped; a chain they would have trusted then fails
+    // with an "untrusted" error that names `--ca-file`.
+    let found = rustls_native_certs::load_native_certs();
+    roots.add_parsable_certificates(found.certs);
+    roots
+}
+
+async fn timed<T>(
+    secs: Duration,
+    step: &'static str,
+    target: &str,
+    fut: impl Future<Output = T>,
+) -> Result<T, ThumbprintError> {
+    tokio::time::timeout(secs, fut)
+        .await
+        .map_err(|_| ThumbprintError::Timeout {
+            step,
+            target: target.to_owned(),
+            secs: secs.as_secs().max(1),
+        })
+}
+
+async fn connect(addr: &str, host: &str, opts: &Options) -> Result<TcpStream, ThumbprintError> {
+    let addrs: Vec<_> = timed(
+        opts.timeout,
+        "resolving the name",
+        addr,
+        tokio::net::lookup_host(addr),
+    )
+    .await?
+    .map_err(|source| ThumbprintError::Dns {
+        host: host.to_owned(),
+        source,
+    })?
+    .collect();
+    let mut last = None;
+    for a in addrs {
+        match timed(opts.timeout, "connecting", addr, TcpStream::connect(a)).await? {
+            Ok(s) => return Ok(s),
+            Err(e) => last = Some(e),
+        }
+    }
+    Err(ThumbprintError::Connect {
+        addr: addr.to_owned(),
+        source: last.unwrap_or_else(|| std::io::Error::other("no address")),
+    })
+}
+
+/// Opens a tunnel to `target` through an HTTP proxy.
+async fn tunnel(proxy: &str, target: &str, opts: &Options) -> Result<TcpStream, ThumbprintError> {
+    let authority = proxy
+        .trim_start_matches("http://")
+        .split('/')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    let authority = if authority.contains(':') {
+        authority
+    } else {
+        format!("{authority}:80")
+    };
+    let proxy_host = authority
+        .rsplit_once(':')
+        .map_or(authority.as_str(), |(h, _)| h)
+        .to_owned();
+    let mut stream = connect(&authority, &proxy_host, opts).await?;
+    let request = format!("CONNECT {target} HTTP/1.1\r\nHost: {target}\r\n\r\n");
+    let handshake = async {
+        stream.write_all(request.as_bytes()).await?;
+        let mut head = Vec::new();
+        let mut byte = [0u8; 1];
+        while !head.ends_with(b"\r\n\r\n") && head.len() < 16 * 1024 {
+            if stream.read(&mut byte).await? == 0 {
+                break;
+            }
+            head.push(byte[0]);
+        }
+        Ok::<_, std::io::Error>(head)
+    };
+    let head = timed(opts.timeout, "the proxy CONNECT", target, handshake)
+        .await?
+        .map_err(|source| ThumbprintError::Connect {
+            addr: authority.clone(),
+            source,
+        })?;
+    let text = String::from_utf8_lossy(&head);
+    let status = text.lines().next().unwrap_or_default().to_owned();
+    if status.split_whitespace().nth(1) != Some("200") {
+        return Err(ThumbprintError::Proxy {
+            proxy: proxy.to_owned(),
+            target: target.to_owned(),
+            status: if status.is_empty() {
+                "no answer".into()
+            } else {
+                status
+            },
+        });
+    }
+    Ok(stream)
+}
+
+/// Fetches the thumbprint of `issuer_url`.
+///
+/// # Errors
+/// A [`ThumbprintError`] for a bad URL, DNS, connection, proxy, timeout or TLS failure.
+pub async fn fetch(issuer_url: &str, opts: &Options) -> Result<Thumbprint, ThumbprintError> {
+    let (host, port) = parse_issuer(issuer_url)?;
+    let system = system_roots();
+    let mut roots = system.clone();
+    if let Some(ca) = &opts.ca_file {
+        roots.add_parsable_certificates(load_pem(ca)?);
+    }
+    let target = format!("{host}:{port}");
+    let tcp = match opts.proxy.proxy_for(&host) {
+        Some(proxy) => tunnel(proxy, &target, opts).await?,
+        None => connect(&target, &host, opts).await?,
+    };
+    let config = ClientConfig::builder()
+        .with_root_certificates(Arc::new(roots))
+        .with_no_client_auth();
+    let server_name = ServerName::try_from(host.clone())
+        .map_err(|_| ThumbprintError::NotHttps(issuer_url.to_owned()))?;
+    let connector = tokio_rustls::TlsConnector::from(Arc::new(config));
+    let tls = timed(
+        opts.timeout,
+        "the TLS handshake",
+        &target,
+        connector.connect(server_name.clone(), tcp),
+    )
+    .await?
+    .map_err(|e| classify_tls_error(&host, e))?;
+    let chain: Vec<CertificateDer<'static>> = tls
+        .get_ref()
+        .1
+        .peer_certificates()
+        .map(|c| c.iter().map(|c| c.clone().into_owned()).collect())
+        .unwrap_or_default();
+    let top = chain.last().ok_or_else(|| ThumbprintError::Handshake {
+        host: host.clone(),
+        reason: "the server sent no certificate".into(),
+    })?;
+    let sha1_hex = Sha1::digest(top.as_ref())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let publicly_trusted = verifies_with(&system, &chain, &server_name);
+    Ok(Thumbprint {
+        sha1_hex,
+        chain_len: chain.len(),
+        publicly_trusted,
+    })
+}
+
+fn verifies_with(
+    roots: &RootCertStore,
+    chain: &[CertificateDer<'static>],
+    name: &ServerName<'static>,
+) -> bool {
+    let Ok(verifier) =
+        rustls::client::WebPkiServerVerifier::builder(Arc::new(roots.clone())).build()
+    else {
+        return false;
+    };
+    let Some((leaf, rest)) = chain.split_first() else {
+        return false;
+    };
+    use rustls::client::danger::ServerCertVerifier as _;
+    verifier
+        .verify_server_cert(leaf, rest, name, &[], UnixTime::now())
+        .is_ok()
+}
+
+fn classify_tls_error(host: &str, e: std::io::Error) -> ThumbprintError {
+    let reason = e.to_string();
+    let tls = e
+        .get_ref()
+        .and_then(|inner| inner.downcast_ref::<rustls::Error>());
+    match tls {
+        Some(rustls::Error::InvalidCertificate(_)) => ThumbprintError::Untrusted {
+            host: host.to_owned(),
+            reason,
+        },
+        _ => ThumbprintError::Handshake {
+            host: host.to_owned(),
+            reason,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn issuer_urls() {
+        assert_eq!(
+            parse_issuer("https://oidc.eks.us-west-2.amazonaws.com/id/ABC").unwrap(),
+            ("oidc.eks.us-west-2.amazonaws.com".into(), 443)
+        );
+        assert_eq!(
+            parse_issuer("https://127.0.0.1:8443/id/X").unwrap(),
+            ("127.0.0.1".into(), 8443)
+        );
+        assert_eq!(
+            parse_issuer("https://[::1]:9/x").unwrap(),
+            ("::1".into(), 9)
+        );
+        for bad in [
+            "http://x/y",
+            "oidc.example.com",
+            "https://",
+            "https://:443/",
+            "https://h:notaport/",
+        ] {
+            assert!(
+                matches!(parse_issuer(bad), Err(ThumbprintError::NotHttps(_))),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn no_proxy_rules() {
+        let p = ProxySettings {
+            https_proxy: Some("http://proxy:3128".into()),
+            no_proxy: Some("localhost, .internal.example,10.0.0.1".into()),
+        };
+        assert_eq!(
+            p.proxy_for("oidc.eks.us-west-2.amazonaws.com"),
+            Some("http://proxy:3128")
+        );
+        assert_eq!(p.proxy_for("localhost"), None);
+        assert_eq!(p.proxy_for("a.internal.example"), None);
+        assert_eq!(p.proxy_for("internal.example"), None);
+        assert_eq!(p.proxy_for("10.0.0.1"), None);
+        let all = ProxySettings {
+            no_proxy: Some("*".into()),
+            ..p.clone()
+        };
+        assert_eq!(all.proxy_for("anything"), None);
+        assert_eq!(ProxySettings::default().proxy_for("x"), None);
+    }
+}

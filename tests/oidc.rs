@@ -1,0 +1,430 @@
+//! The OIDC provider association and the issuer thumbprint, end to end: the real binary
+//! against moto (IAM, EKS), a TLS issuer with a generated chain, and an HTTP CONNECT proxy.
+//! Expected thumbprints come from openssl, calls are counted by moto's recorder.
+
+use std::process::{Command, Output};
+use testenv::aws::Moto;
+use testenv::issuer::{ConnectProxy, Issuer, host_port, openssl_thumbprint};
+
+/// Runs eksiam with only `PATH` and `env` in its environment.
+fn eksiam(args: &[&str], env: &[(String, String)]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_eksiam"))
+        .args(args)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .envs(env.iter().map(|(k, v)| (k, v)))
+        .output()
+        .expect("run eksiam")
+}
+
+fn out(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn err(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().expect("exit code")
+}
+
+#[test]
+fn thumbprint_is_the_sha1_of_the_last_certificate_of_full_and_short_chains() {
+    let issuer = Issuer::start();
+    let root = issuer.root_pem();
+    let root = root.to_str().unwrap();
+    for url in [&issuer.full_chain_url, &issuer.short_chain_url] {
+        let o = eksiam(&["thumbprint", url, "--ca-file", root], &[]);
+        assert_eq!(code(&o), 0, "{}", err(&o));
+        assert_eq!(out(&o), format!("{}\n", openssl_thumbprint(url)));
+        assert!(
+            err(&o).contains("does not lead to a public root"),
+            "{}",
+            err(&o)
+        );
+    }
+    assert_ne!(issuer.full_chain_thumbprint, issuer.short_chain_thumbprint);
+    // -q keeps stderr quiet and stdout machine-clean.
+    let o = eksiam(
+        &[
+            "thumbprint",
+            &issuer.short_chain_url,
+            "--ca-file",
+            root,
+            "-q",
+        ],
+        &[],
+    );
+    assert!(o.stderr.is_empty());
+    assert_eq!(out(&o).trim().len(), 40);
+}
+
+#[test]
+fn thumbprint_goes_through_https_proxy_unless_no_proxy_says_otherwise() {
+    let issuer = Issuer::start();
+    let proxy = ConnectProxy::start();
+    let root = issuer.root_pem();
+    let args = [
+        "thumbprint",
+        issuer.full_chain_url.as_str(),
+        "--ca-file",
+        root.to_str().unwrap(),
+    ];
+    let via = [("HTTPS_PROXY".to_owned(), proxy.url.clone())];
+    let o = eksiam(&args, &via);
+    assert_eq!(code(&o), 0, "{}", err(&o));
+    assert_eq!(out(&o).trim(), issuer.full_chain_thumbprint);
+    assert_eq!(
+        proxy.tunnels(),
+        vec![host_port(&issuer.full_chain_url).to_owned()]
+    );
+    // Lower-case spelling works too; NO_PROXY exempts the host.
+    let bypass = [
+        ("https_proxy".to_owned(), proxy.url.clone()),
+        ("NO_PROXY".to_owned(), "localhost,127.0.0.1".to_owned()),
+    ];
+    let o = eksiam(&args, &bypass);
+    assert_eq!(code(&o), 0, "{}", err(&o));
+    assert_eq!(proxy.tunnels().len(), 1, "no new tunnel");
+}
+
+#[test]
+fn thumbprint_failures_say_what_failed_and_what_to_do() {
+    let issuer = Issuer::start();
+    // Untrusted chain: the generated root is not a system root.
+    let o = eksiam(&["thumbprint", &issuer.full_chain_url], &[]);
+    assert_eq!(code(&o), 1);
+    assert!(
+        err(&o).contains("is not trusted")
+            && err(&o).contains("hint:")
+            && err(&o).contains("--ca-file"),
+        "{}",
+        err(&o)
+    );
+    // Not https: invalid input.
+    let o = eksiam(&["thumbprint", "http://oidc.example.com/id/X"], &[]);
+    assert_eq!(code(&o), 3);
+    assert!(err(&o).contains("is not an https URL"), "{}", err(&o));
+    // A CA file that is not PEM: invalid input.
+    let o = eksiam(
+        &[
+            "thumbprint",
+            &issuer.full_chain_url,
+            "--ca-file",
+            "Cargo.toml",
+        ],
+        &[],
+    );
+    assert_eq!(code(&o), 3, "{}", err(&o));
+    assert!(err(&o).contains("no certificate"), "{}", err(&o));
+    // Refused connection.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = closed.local_addr().unwrap().port();
+    drop(closed);
+    let o = eksiam(
+        &["thumbprint", &format!("https://127.0.0.1:{port}/id/X")],
+        &[],
+    );
+    assert_eq!(code(&o), 1);
+    assert!(
+        err(&o).contains("cannot connect") && err(&o).contains("refused"),
+        "{}",
+        err(&o)
+    );
+    // DNS failure (`.invalid` never resolves).
+    let o = eksiam(&["thumbprint", "https://oidc.eksiam.invalid/id/X"], &[]);
+    assert_eq!(code(&o), 1);
+    assert!(
+        err(&o).contains("cannot resolve `oidc.eksiam.invalid`"),
+        "{}",
+        err(&o)
+    );
+    // A server that accepts but never answers: bounded by --timeout.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("https://{}/id/X", silent.local_addr().unwrap());
+    let o = eksiam(&["thumbprint", &url, "--timeout", "1"], &[]);
+    assert_eq!(code(&o), 1);
+    assert!(
+        err(&o).contains("timed out after 1 s") && err(&o).contains("--timeout"),
+        "{}",
+        err(&o)
+    );
+    // A proxy that cannot reach the target.
+    let proxy = ConnectProxy::start();
+    let o = eksiam(
+        &["thumbprint", &format!("https://127.0.0.1:{port}/id/X")],
+        &[("HTTPS_PROXY".into(), proxy.url.clone())],
+    );
+    assert_eq!(code(&o), 1);
+    assert!(err(&o).contains("refused the tunnel"), "{}", err(&o));
+}
+
+/// moto with a cluster, its issuer host served from loopback by the test issuer and reached
+/// through a CONNECT proxy (as a user behind a corporate proxy reaches the real one).
+struct Account {
+    moto: Moto,
+    issuer_url: String,
+    issuer: Issuer,
+    _proxy: ConnectProxy,
+    env: Vec<(String, String)>,
+}
+
+impl Account {
+    fn new() -> Account {
+        let moto = Moto::start();
+        let issuer_url = moto.create_cluster("prod");
+        let host = issuer_url
+            .trim_start_matches("https://")
+            .split('/')
+            .next()
+            .unwrap()
+            .to_owned();
+        let issuer = Issuer::start_with_hosts(&[&host]);
+        let proxy = ConnectProxy::start_with_routes(&[(
+            &format!("{host}:443"),
+            host_port(&issuer.full_chain_url),
+        )]);
+        let mut env = moto.env();
+        env.push(("HTTPS_PROXY".into(), proxy.url.clone()));
+        // The AWS SDK must reach moto directly, not through the proxy.
+        env.push(("NO_PROXY".into(), "127.0.0.1,localhost".into()));
+        Account {
+            moto,
+            issuer_url,
+            issuer,
+            _proxy: proxy,
+            env,
+        }
+    }
+
+    fn associate(&self, extra: &[&str]) -> Output {
+        let root = self.issuer.root_pem();
+        let mut args = vec![
+            "utils",
+            "associate-iam-oidc-provider",
+            "--cluster",
+            "prod",
+            "--ca-file",
+            root.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        eksiam(&args, &self.env)
+    }
+
+    fn provider_arn(&self) -> String {
+        format!(
+            "arn:aws:iam::123456789012:oidc-provider/{}",
+            self.issuer_url.trim_start_matches("https://")
+        )
+    }
+
+    /// The provider as IAM has it, read with curl (an independent client).
+    fn read_provider(&self) -> String {
+        let auth = "Authorization: AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=0";
+        let arn = format!("OpenIDConnectProviderArn={}", self.provider_arn());
+        let o = Command::new("curl")
+            .args(["-sf", "-XPOST", &self.moto.url, "-H", auth])
+            .args([
+                "-d",
+                "Action=GetOpenIDConnectProvider",
+                "-d",
+                "Version=2010-05-08",
+                "--data-urlencode",
+                &arn,
+            ])
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "GetOpenIDConnectProvider: {}", err(&o));
+        out(&o)
+    }
+
+    fn mutating_calls_since(&self, mark: usize) -> Vec<String> {
+        self.moto
+            .calls_since(mark)
+            .into_iter()
+            .filter(|c| c.is_mutating())
+            .map(|c| c.action)
+            .collect()
+    }
+}
+
+#[test]
+fn associate_creates_the_provider_once_and_converges() {
+    let acct = Account::new();
+    // Dry run: a plan with one creation, and no mutating call.
+    let mark = acct.moto.mark();
+    let o = acct.associate(&["--dry-run", "-o", "json"]);
+    assert_eq!(code(&o), 0, "{}", err(&o));
+    let plan: serde_json::Value = serde_json::from_str(&out(&o)).unwrap();
+    assert_eq!(plan["summary"]["create"], 1);
+    assert_eq!(plan["actions"][0]["target"], acct.provider_arn());
+    assert_eq!(plan["cluster"]["account"], "123456789012");
+    assert!(acct.mutating_calls_since(mark).is_empty());
+    let reads: Vec<String> = acct
+        .moto
+        .calls_since(mark)
+        .into_iter()
+        .map(|c| c.action)
+        .collect();
+    assert_eq!(reads, vec!["DescribeCluster", "GetOpenIDConnectProvider"]);
+
+    // Apply: the provider exists with the issuer's thumbprint (openssl's, through the proxy).
+    let o = acct.associate(&[]);
+    assert_eq!(code(&o), 0, "{}", err(&o));
+    assert!(
+        err(&o).contains(&format!("created {}", acct.provider_arn())),
+        "{}",
+        err(&o)
+    );
+    let provider = acct.read_provider();
+    assert!(
+        provider.contains(&acct.issuer.full_chain_thumbprint),
+        "{provider}"
+    );
+    assert!(provider.contains("sts.amazonaws.com"), "{provider}");
+    assert!(provider.contains("eksiam.io/managed-by"), "{provider}");
+
+    // Second run: nothing to do, no mutating call.
+    let mark = acct.moto.mark();
+    let o = acct.associate(&[]);
+    assert_eq!(code(&o), 0, "{}", err(&o));
+    assert!(out(&o).contains("No changes."), "{}", out(&o));
+    assert!(
+        acct.mutating_calls_since(mark).is_empty(),
+        "{:?}",
+        acct.mutating_calls_since(mark)
+    );
+}
+
+#[test]
+fn a_stale_thumbprint_is_updated() {
+    let acct = Account::new();
+    let stale = "0123456789abcdef0123456789abcdef01234567";
+    assert_eq!(code(&acct.associate(&["--thumbprint", stale])), 0);
+    assert!(acct.read_provider().contains(stale));
+    let mark = acct.moto.mark();
+    let o = acct.associate(&[]);
+    assert_eq!(code(&o), 0, "{}", err(&o));
+    assert!(out(&o).contains("~ oidc-provider"), "{}", out(&o));
+    assert!(out(&o).contains(stale) && out(&o).contains(&acct.issuer.full_chain_thumbprint));
+    assert_eq!(
+        acct.mutating_calls_since(mark),
+        vec!["UpdateOpenIDConnectProviderThumbprint"]
+    );
+    let provider = acct.read_provider();
+    assert!(
+        provider.contains(&acct.issuer.full_chain_thumbprint) && !provider.contains(stale),
+        "{provider}"
+    );
+}
+
+#[test]
+fn a_missing_client_id_is_planned() {
+    // moto answers AddClientIDToOpenIDConnectProvider with 500 (a moto bug), so only the plan
+    // is checked here: a provider made by someone else, without `sts.amazonaws.com`.
+    let acct = Account::new();
+    let auth = "Authorization: AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=0";
+    let body = format!(
+        "Action=CreateOpenIDConnectProvider&Version=2010-05-08&Url={}&ClientIDList.member.1=other-audience&ThumbprintList.member.1={}",
+        acct.issuer_url, acct.issuer.full_chain_thumbprint
+    );
+    let o = Command::new("curl")
+        .args([
+            "-sf",
+            "-o",
+            "/dev/null",
+            "-XPOST",
+            &acct.moto.url,
+            "-H",
+            auth,
+            "-d",
+            &body,
+        ])
+        .status()
+        .unwrap();
+    assert!(o.success());
+    let o = acct.associate(&["--dry-run", "-o", "json"]);
+    assert_eq!(code(&o), 0, "{}", err(&o));
+    let plan: serde_json::Value = serde_json::from_str(&out(&o)).unwrap();
+    let action = &plan["actions"][0];
+    assert_eq!(action["action"], "update");
+    assert_eq!(action["changes"][0]["field"], "client_ids");
+    assert_eq!(
+        action["changes"][0]["after"],
+        serde_json::json!(["other-audience", "sts.amazonaws.com"])
+    );
+}
+
+#[test]
+fn apply_with_oidc_from_a_file() {
+    let acct = Account::new();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("cluster.yaml");
+    std::fs::write(&file, "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: prod, region: us-west-2}\niam: {withOIDC: true}\n").unwrap();
+    let root = acct.issuer.root_pem();
+    let args = |cmd: &'static str, extra: &[&'static str]| {
+        let mut a = vec![
+            cmd.to_owned(),
+            "-f".into(),
+            file.display().to_string(),
+            "--ca-file".into(),
+            root.display().to_string(),
+        ];
+        a.extend(extra.iter().map(|s| (*s).to_owned()));
+        a
+    };
+    let run = |a: Vec<String>| {
+        let refs: Vec<&str> = a.iter().map(String::as_str).collect();
+        eksiam(&refs, &acct.env)
+    };
+    let o = run(args("plan", &["--detailed-exitcode"]));
+    assert_eq!(code(&o), 2, "{}", err(&o));
+    let o = run(args("apply", &[]));
+    assert_eq!(code(&o), 0, "{}", err(&o));
+    assert!(
+        acct.read_provider()
+            .contains(&acct.issuer.full_chain_thumbprint)
+    );
+    let o = run(args("plan", &["--detailed-exitcode"]));
+    assert_eq!(code(&o), 0, "converged: {}", out(&o));
+}
+
+#[test]
+fn aws_failures_name_the_cluster_and_region() {
+    let moto = Moto::start();
+    let o = eksiam(
+        &[
+            "utils",
+            "associate-iam-oidc-provider",
+            "--cluster",
+            "nope",
+            "--thumbprint",
+            "0123456789abcdef0123456789abcdef01234567",
+        ],
+        &moto.env(),
+    );
+    assert_eq!(code(&o), 1);
+    assert!(
+        err(&o).contains("DescribeCluster of `nope` failed"),
+        "{}",
+        err(&o)
+    );
+    assert!(
+        err(&o).contains("no EKS cluster `nope` in region `us-west-2`"),
+        "{}",
+        err(&o)
+    );
+    // No region anywhere: invalid input.
+    let env: Vec<_> = moto
+        .env()
+        .into_iter()
+        .filter(|(k, _)| k != "AWS_REGION")
+        .collect();
+    let o = eksiam(
+        &["utils", "associate-iam-oidc-provider", "--cluster", "prod"],
+        &env,
+    );
+    assert_eq!(code(&o), 3, "{}", err(&o));
+    assert!(err(&o).contains("--region"), "{}", err(&o));
+}
