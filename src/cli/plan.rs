@@ -107,7 +107,7 @@ fn run(global: &GlobalArgs, args: &FileArgs, offline: bool, apply: bool) -> Resu
             &args.exclude,
         )
     });
-    let desired = Desired::from_config(&cfg, global.region.as_deref());
+    let mut desired = Desired::from_config(&cfg, global.region.as_deref());
     if global.verbose {
         eprintln!(
             "loaded `{}`: {} roles, {} ServiceAccounts, {} identity mappings",
@@ -154,6 +154,8 @@ fn run(global: &GlobalArgs, args: &FileArgs, offline: bool, apply: bool) -> Resu
                 None => ThumbprintSource::Fetch(args.tls.options()),
             };
             let obs = oidc::observe(&aws, &desired.cluster, &source).await?;
+            // The cluster's ARN names the partition for certain; the region only implies it.
+            desired.partition = obs.cluster.partition.clone();
             observed = obs.observed;
             warnings.extend(obs.warnings);
             Some(aws)
