@@ -128,7 +128,9 @@ impl ThumbprintError {
             ThumbprintError::Untrusted { .. } => {
                 "behind a TLS-inspecting proxy, pass its CA bundle with `--ca-file` (or `SSL_CERT_FILE`); or give `--thumbprint` explicitly".into()
             }
-            ThumbprintError::Handshake { .. } => return None,
+            ThumbprintError::Handshake { .. } => {
+                "check that the URL's host and port serve HTTPS (an HTTP port, or a proxy that breaks TLS, fails this way)".into()
+            }
             ThumbprintError::CaFile { .. } => "give a PEM file with one or more certificates".into(),
         })
     }

@@ -150,6 +150,24 @@ fn thumbprint_failures_say_what_failed_and_what_to_do() {
         "{}",
         err(&o)
     );
+    // A server that does not speak TLS.
+    let plain = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("https://{}/id/X", plain.local_addr().unwrap());
+    std::thread::spawn(move || {
+        use std::io::{Read as _, Write as _};
+        if let Ok((mut conn, _)) = plain.accept() {
+            let mut buf = [0u8; 512];
+            let _ = conn.read(&mut buf);
+            let _ = conn.write_all(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
+        }
+    });
+    let o = eksiam(&["thumbprint", &url], &[]);
+    assert_eq!(code(&o), 1);
+    assert!(
+        err(&o).contains("TLS handshake") && err(&o).contains("serve HTTPS"),
+        "{}",
+        err(&o)
+    );
     // A proxy that cannot reach the target.
     let proxy = ConnectProxy::start();
     let o = eksiam(
