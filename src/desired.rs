@@ -34,6 +34,8 @@ pub struct Desired {
     pub roles: Vec<DesiredRole>,
     pub service_accounts: Vec<DesiredServiceAccount>,
     pub mappings: Vec<DesiredMapping>,
+    /// aws-auth subjects that must have no entry (imperative `delete iamidentitymapping`).
+    pub absent_mappings: Vec<MapSubject>,
 }
 
 /// A role eksiam creates and manages.
@@ -211,6 +213,7 @@ impl Desired {
             roles,
             service_accounts,
             mappings,
+            absent_mappings: Vec::new(),
         }
     }
 

@@ -11,6 +11,8 @@ pub mod config;
 pub mod desired;
 pub mod error;
 pub mod filter;
+pub mod kube;
+pub mod mappings;
 pub mod naming;
 pub mod observed;
 pub mod oidc;

@@ -27,6 +27,8 @@ pub struct Observed {
     pub service_accounts: BTreeMap<(String, String), ObservedServiceAccount>,
     /// The aws-auth ConfigMap's data; `None` when the ConfigMap does not exist.
     pub aws_auth: Option<AwsAuth>,
+    /// The aws-auth subjects eksiam added (from the ConfigMap's ownership annotation).
+    pub aws_auth_owned: BTreeSet<String>,
 }
 
 /// An IAM OIDC provider.

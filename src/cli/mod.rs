@@ -1,6 +1,7 @@
 //! The command line: clap definitions and dispatch. One file per command; the doc comment on
 //! each args struct is its `--help` text.
 
+mod iamidentitymapping;
 mod plan;
 mod thumbprint;
 mod utils;
@@ -42,6 +43,12 @@ pub struct GlobalArgs {
     /// Less logging on stderr (no warnings)
     #[arg(short, long, global = true)]
     pub quiet: bool,
+    /// The kubeconfig to use (else `KUBECONFIG`, else `~/.kube/config`), as kubectl
+    #[arg(long, global = true, value_name = "PATH")]
+    pub kubeconfig: Option<std::path::PathBuf>,
+    /// The kubeconfig context to use (else its current context)
+    #[arg(long, global = true, value_name = "NAME")]
+    pub context: Option<String>,
 }
 
 /// Machine or human output.
@@ -67,9 +74,36 @@ pub enum Command {
     Plan(plan::PlanArgs),
     Apply(plan::ApplyArgs),
     Thumbprint(thumbprint::ThumbprintArgs),
+    /// Create resources (eksctl's `create`)
+    #[command(subcommand)]
+    Create(CreateCommand),
+    /// List resources (eksctl's `get`)
+    #[command(subcommand)]
+    Get(GetCommand),
+    /// Delete resources (eksctl's `delete`)
+    #[command(subcommand)]
+    Delete(DeleteCommand),
     /// eksctl's utility commands
     #[command(subcommand)]
     Utils(utils::UtilsCommand),
+}
+
+/// `eksiam create …`.
+#[derive(Debug, Subcommand)]
+pub enum CreateCommand {
+    Iamidentitymapping(iamidentitymapping::CreateArgs),
+}
+
+/// `eksiam get …`.
+#[derive(Debug, Subcommand)]
+pub enum GetCommand {
+    Iamidentitymapping(iamidentitymapping::GetArgs),
+}
+
+/// `eksiam delete …`.
+#[derive(Debug, Subcommand)]
+pub enum DeleteCommand {
+    Iamidentitymapping(iamidentitymapping::DeleteArgs),
 }
 
 /// Runs the parsed command line.
@@ -82,6 +116,15 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Apply(args) => plan::cmd_apply(&cli.global, args),
         Command::Thumbprint(args) => thumbprint::cmd_thumbprint(&cli.global, args),
         Command::Utils(cmd) => utils::cmd_utils(&cli.global, cmd),
+        Command::Create(CreateCommand::Iamidentitymapping(a)) => {
+            iamidentitymapping::cmd_create(&cli.global, a)
+        }
+        Command::Get(GetCommand::Iamidentitymapping(a)) => {
+            iamidentitymapping::cmd_get(&cli.global, a)
+        }
+        Command::Delete(DeleteCommand::Iamidentitymapping(a)) => {
+            iamidentitymapping::cmd_delete(&cli.global, a)
+        }
     }
 }
 

@@ -6,6 +6,8 @@ use crate::config::{self, Loaded};
 use crate::desired::Desired;
 use crate::error::CliError;
 use crate::filter;
+use crate::kube::Kube;
+use crate::mappings;
 use crate::observed::Observed;
 use crate::oidc::{self, ThumbprintSource};
 use crate::plan::{self, DiffOptions, Plan};
@@ -51,6 +53,10 @@ pub struct FileArgs {
     /// Also delete what eksiam manages for this cluster but the file no longer lists
     #[arg(long)]
     pub prune: bool,
+    /// Allow aws-auth removals that would lock out nodes (a `system:node:` mapping) or empty
+    /// `mapRoles`
+    #[arg(long)]
+    pub allow_lockout: bool,
     /// Rebind ServiceAccounts that are already annotated with another role
     #[arg(long)]
     pub override_existing_serviceaccounts: bool,
@@ -120,6 +126,7 @@ fn run(global: &GlobalArgs, args: &FileArgs, offline: bool, apply: bool) -> Resu
     let opts = DiffOptions {
         override_existing_service_accounts: args.override_existing_serviceaccounts,
         prune: args.prune,
+        allow_lockout: args.allow_lockout,
     };
     let file_warnings: Vec<String> = loaded
         .warnings
@@ -134,13 +141,10 @@ fn run(global: &GlobalArgs, args: &FileArgs, offline: bool, apply: bool) -> Resu
         print_plan(global, &plan)?;
         return Ok(plan);
     }
-    if !desired.roles.is_empty()
-        || !desired.service_accounts.is_empty()
-        || !desired.mappings.is_empty()
-    {
+    if !desired.roles.is_empty() || !desired.service_accounts.is_empty() {
         return Err(CliError::input(
-            "this build of eksiam applies `iam.withOIDC` only: `iam.serviceAccounts` and `iamIdentityMappings` can be planned with `--offline` but not yet read from or written to a live account and cluster",
-            "use `eksiam plan -f FILE --offline` to review them (see CHANGELOG.md for what this version supports)",
+            "this build of eksiam applies `iam.withOIDC` and `iamIdentityMappings` only: `iam.serviceAccounts` can be planned with `--offline` but not yet read from or written to a live account and cluster",
+            "use `eksiam plan -f FILE --offline` to review them, or `--exclude '*/*'` to act on the rest of the file (see CHANGELOG.md)",
         ));
     }
     super::runtime().block_on(async {
@@ -156,20 +160,38 @@ fn run(global: &GlobalArgs, args: &FileArgs, offline: bool, apply: bool) -> Resu
             let obs = oidc::observe(&aws, &desired.cluster, &source).await?;
             // The cluster's ARN names the partition for certain; the region only implies it.
             desired.partition = obs.cluster.partition.clone();
-            observed = obs.observed;
+            observed.account = obs.observed.account;
+            observed.issuer = obs.observed.issuer;
+            observed.oidc_provider = obs.observed.oidc_provider;
+            observed.thumbprint = obs.observed.thumbprint;
             warnings.extend(obs.warnings);
             Some(aws)
+        } else {
+            None
+        };
+        let cluster_side = if !desired.mappings.is_empty() || args.prune {
+            let kube =
+                Kube::connect(global.kubeconfig.as_deref(), global.context.as_deref()).await?;
+            let obj = kube.read_aws_auth().await?;
+            mappings::observe(&obj, &mut observed)?;
+            Some((kube, obj))
         } else {
             None
         };
         let mut plan = plan::diff(&desired, &observed, &opts);
         plan.warnings.splice(0..0, warnings);
         print_plan(global, &plan)?;
-        if let Some(aws) = aws
-            && apply
-            && plan.has_changes()
-        {
+        if !apply || !plan.has_changes() {
+            return Ok(plan);
+        }
+        refuse_conflicts(&plan)?;
+        if let Some(aws) = aws {
             for line in oidc::apply(&aws, &plan, &observed).await? {
+                eprintln!("{line}");
+            }
+        }
+        if let Some((kube, obj)) = cluster_side {
+            for line in mappings::apply(&kube, &desired.cluster, &desired, &opts, obj).await? {
                 eprintln!("{line}");
             }
         }
@@ -177,13 +199,19 @@ fn run(global: &GlobalArgs, args: &FileArgs, offline: bool, apply: bool) -> Resu
     })
 }
 
-fn report_warnings(global: &GlobalArgs, loaded: &Loaded) {
-    if global.quiet {
-        return;
+/// Stops before applying a plan that cannot be applied as it stands.
+pub(super) fn refuse_conflicts(plan: &Plan) -> Result<(), CliError> {
+    if plan.conflicts.is_empty() {
+        return Ok(());
     }
-    for w in &loaded.warnings {
-        eprintln!("{}", w.render(&loaded.file, &loaded.source));
-    }
+    Err(CliError {
+        kind: crate::error::ErrorKind::Remote,
+        message: format!(
+            "the plan cannot be applied; nothing was changed:\n  - {}",
+            plan.conflicts.join("\n  - ")
+        ),
+        hint: None,
+    })
 }
 
 /// Prints a plan in the chosen format on stdout.
@@ -198,4 +226,13 @@ pub(super) fn print_plan(global: &GlobalArgs, plan: &Plan) -> Result<(), CliErro
         }
     };
     super::print_stdout(&text)
+}
+
+fn report_warnings(global: &GlobalArgs, loaded: &Loaded) {
+    if global.quiet {
+        return;
+    }
+    for w in &loaded.warnings {
+        eprintln!("{}", w.render(&loaded.file, &loaded.source));
+    }
 }

@@ -80,6 +80,7 @@ fn cmd_associate(global: &GlobalArgs, args: AssociateArgs) -> Result<ExitCode, C
             roles: Vec::new(),
             service_accounts: Vec::new(),
             mappings: Vec::new(),
+            absent_mappings: Vec::new(),
         };
         let mut plan = plan::diff(&desired, &obs.observed, &DiffOptions::default());
         plan.warnings.extend(obs.warnings);

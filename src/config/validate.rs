@@ -25,6 +25,13 @@ pub fn validate(cfg: &ClusterConfig) -> Vec<Diagnostic> {
     v.diags
 }
 
+/// Checks one identity mapping given on the command line (same rules as in a file).
+pub fn validate_mapping(m: &IdentityMappingSpec) -> Vec<Diagnostic> {
+    let mut v = Validator::default();
+    v.identity_mapping(m);
+    v.diags
+}
+
 #[derive(Default)]
 struct Validator {
     diags: Vec<Diagnostic>,

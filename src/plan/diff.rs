@@ -1,7 +1,8 @@
 //! `diff(desired, observed) -> Plan`: pure, no I/O.
 
+use super::awsauth;
 use super::{Action, Change, ClusterInfo, Kind, Op, Plan, UNKNOWN};
-use crate::authmap::{AwsAuth, Upsert};
+use crate::authmap::AwsAuth;
 use crate::desired::{
     Desired, DesiredRole, LABEL_MANAGED_BY, MANAGER, ROLE_ARN_ANNOTATION, RoleRef, TAG_CLUSTER,
     TAG_MANAGED_BY,
@@ -17,8 +18,11 @@ use std::collections::{BTreeMap, BTreeSet};
 pub struct DiffOptions {
     /// Rebind ServiceAccounts already annotated with another role.
     pub override_existing_service_accounts: bool,
-    /// Delete roles eksiam manages for this cluster that the desired state no longer lists.
+    /// Delete roles and aws-auth mappings eksiam manages for this cluster that the desired
+    /// state no longer lists.
     pub prune: bool,
+    /// Allow aws-auth removals that risk locking nodes or people out.
+    pub allow_lockout: bool,
 }
 
 /// Computes the plan that takes `observed` to `desired`.
@@ -517,11 +521,15 @@ impl Differ<'_> {
     }
 
     fn mappings(&mut self) {
-        if self.desired.mappings.is_empty() {
+        if self.desired.mappings.is_empty()
+            && self.desired.absent_mappings.is_empty()
+            && !self.opts.prune
+        {
             return;
         }
         let mut auth = match &self.observed.aws_auth {
             Some(a) => a.clone(),
+            None if self.desired.mappings.is_empty() => return,
             None => {
                 self.plan.warnings.push(
                     "the ConfigMap `kube-system/aws-auth` does not exist; it will be created"
@@ -530,38 +538,19 @@ impl Differ<'_> {
                 AwsAuth::empty()
             }
         };
-        for (id, n) in auth.duplicates() {
-            self.plan.warnings.push(format!(
-                "`{id}` has {n} entries in aws-auth; aws-iam-authenticator uses the last one"
-            ));
-        }
-        for m in &self.desired.mappings {
-            let key = m.mapping.subject.id().to_owned();
-            let after = m.mapping.to_entry();
-            let (op, changes) = match auth.upsert(&m.mapping, m.no_duplicate_arns) {
-                Ok(Upsert::Added) => (Op::Create, vec![change("entry", Value::Null, after)]),
-                Ok(Upsert::Updated { before }) => {
-                    let now = auth.effective(&m.mapping.subject).cloned().unwrap_or(after);
-                    (Op::Update, vec![change("entry", before, now)])
-                }
-                Ok(Upsert::Unchanged) => (Op::NoOp, Vec::new()),
-                Err(e) => {
-                    self.plan.conflicts.push(format!(
-                        "{e} (`noDuplicateARNs` is set): existing entry {}",
-                        e.existing
-                    ));
-                    continue;
-                }
-            };
-            self.push(
-                Kind::AwsAuthMapping,
-                &key,
-                op,
-                Some(key.clone()),
-                changes,
-                Vec::new(),
-            );
-        }
+        let r = awsauth::edit(
+            &mut auth,
+            &awsauth::MappingEdit {
+                desired: &self.desired.mappings,
+                absent: &self.desired.absent_mappings,
+                owned: &self.observed.aws_auth_owned,
+                prune: self.opts.prune,
+                allow_lockout: self.opts.allow_lockout,
+            },
+        );
+        self.plan.actions.extend(r.actions);
+        self.plan.warnings.extend(r.warnings);
+        self.plan.conflicts.extend(r.conflicts);
     }
 }
 
@@ -613,6 +602,7 @@ mod tests {
                 },
                 no_duplicate_arns: false,
             }],
+            absent_mappings: Vec::new(),
         }
     }
 

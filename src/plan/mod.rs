@@ -1,6 +1,7 @@
 //! The plan: an ordered list of actions computed by [`diff`] from desired and observed state,
 //! with their field-level changes and dependencies; rendered for people or machines.
 
+pub mod awsauth;
 mod diff;
 mod render;
 

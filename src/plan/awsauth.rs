@@ -1,0 +1,295 @@
+//! The aws-auth part of a plan, as one pure edit of the parsed ConfigMap: upserts of the
+//! desired mappings, removals, pruning of entries eksiam added earlier, and the lock-out guard.
+//! The offline plan runs it on a copy; the live apply runs it on what it read and writes the
+//! result.
+
+use super::{Action, Change, Kind, Op};
+use crate::authmap::{AwsAuth, Subject, Upsert};
+use crate::desired::DesiredMapping;
+use serde_json::Value;
+use std::collections::BTreeSet;
+
+/// The ConfigMap annotation that lists (lower-cased) the subjects eksiam added, so `--prune`
+/// can remove exactly those without touching the entries' format.
+pub const OWNED_ANNOTATION: &str = "eksiam.io/managed-mappings";
+
+/// What to do to aws-auth.
+#[derive(Debug, Clone, Copy)]
+pub struct MappingEdit<'a> {
+    pub desired: &'a [DesiredMapping],
+    /// Subjects to remove (every entry for each).
+    pub absent: &'a [Subject],
+    /// Subjects eksiam added before (from [`OWNED_ANNOTATION`]).
+    pub owned: &'a BTreeSet<String>,
+    /// Remove owned subjects that `desired` no longer lists.
+    pub prune: bool,
+    /// Allow removals that risk locking nodes or people out.
+    pub allow_lockout: bool,
+}
+
+/// The actions, messages and new ownership list of an edit.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MappingResult {
+    pub actions: Vec<Action>,
+    pub warnings: Vec<String>,
+    pub conflicts: Vec<String>,
+    pub owned_after: BTreeSet<String>,
+}
+
+fn action(key: &str, op: Op, changes: Vec<Change>) -> Action {
+    Action {
+        id: format!("{}/{key}", Kind::AwsAuthMapping.as_str()),
+        kind: Kind::AwsAuthMapping,
+        action: op,
+        target: Some(key.to_owned()),
+        changes,
+        depends_on: Vec::new(),
+    }
+}
+
+fn entry_change(before: Value, after: Value) -> Vec<Change> {
+    vec![Change {
+        field: "entry".into(),
+        before,
+        after,
+    }]
+}
+
+/// Whether an entry maps a node role (removing it stops nodes from joining).
+fn is_node_entry(e: &Value) -> bool {
+    e.get("username")
+        .and_then(Value::as_str)
+        .is_some_and(|u| u.starts_with("system:node:"))
+}
+
+/// Applies the edit to `auth` and describes it.
+pub fn edit(auth: &mut AwsAuth, e: &MappingEdit) -> MappingResult {
+    let mut r = MappingResult {
+        owned_after: e.owned.clone(),
+        ..MappingResult::default()
+    };
+    for (id, n) in auth.duplicates() {
+        r.warnings.push(format!(
+            "`{id}` has {n} entries in aws-auth; aws-iam-authenticator uses the last one"
+        ));
+    }
+    for m in e.desired {
+        let key = m.mapping.subject.id().to_owned();
+        let after = m.mapping.to_entry();
+        let (op, changes) = match auth.upsert(&m.mapping, m.no_duplicate_arns) {
+            Ok(Upsert::Added) => {
+                r.owned_after.insert(key.to_ascii_lowercase());
+                (Op::Create, entry_change(Value::Null, after))
+            }
+            Ok(Upsert::Updated { before }) => {
+                let now = auth.effective(&m.mapping.subject).cloned().unwrap_or(after);
+                (Op::Update, entry_change(before, now))
+            }
+            Ok(Upsert::Unchanged) => (Op::NoOp, Vec::new()),
+            Err(dup) => {
+                r.conflicts.push(format!(
+                    "{dup} and `noDuplicateARNs` is set: the existing entry is {}",
+                    dup.existing
+                ));
+                continue;
+            }
+        };
+        r.actions.push(action(&key, op, changes));
+    }
+    let mut removals: Vec<Subject> = e.absent.to_vec();
+    if e.prune {
+        let wanted: BTreeSet<String> = e
+            .desired
+            .iter()
+            .map(|m| m.mapping.subject.id().to_ascii_lowercase())
+            .collect();
+        for owned in e.owned.iter().filter(|o| !wanted.contains(*o)) {
+            // The annotation keeps ids only; find the entry's kind from the data.
+            for candidate in [
+                Subject::Role(owned.clone()),
+                Subject::User(owned.clone()),
+                Subject::Account(owned.clone()),
+            ] {
+                if auth.effective(&candidate).is_some() {
+                    removals.push(candidate);
+                }
+            }
+        }
+    }
+    for subject in &removals {
+        let key = subject.id().to_owned();
+        let mut probe = auth.clone();
+        let removed = probe.remove(subject);
+        if removed.is_empty() {
+            r.actions.push(action(&key, Op::NoOp, Vec::new()));
+            continue;
+        }
+        if !e.allow_lockout {
+            if removed.iter().any(is_node_entry) {
+                r.conflicts.push(format!(
+                    "removing `{key}` would stop the nodes that use it from joining the cluster (it maps `system:node:…`); pass `--allow-lockout` if that is intended"
+                ));
+                continue;
+            }
+            if probe.empties_map_roles() {
+                r.conflicts.push(format!(
+                    "removing `{key}` would leave `mapRoles` empty; pass `--allow-lockout` if that is intended"
+                ));
+                continue;
+            }
+        }
+        *auth = probe;
+        r.owned_after.remove(&key.to_ascii_lowercase());
+        let before = if removed.len() == 1 {
+            removed.into_iter().next().unwrap_or(Value::Null)
+        } else {
+            Value::Array(removed)
+        };
+        r.actions
+            .push(action(&key, Op::Delete, entry_change(before, Value::Null)));
+    }
+    r
+}
+
+/// Reads the ownership annotation (a JSON list of subject ids); a missing or unreadable one
+/// means eksiam owns nothing.
+pub fn parse_owned(annotation: Option<&String>) -> BTreeSet<String> {
+    annotation
+        .and_then(|a| serde_json::from_str::<Vec<String>>(a).ok())
+        .map(|v| v.into_iter().map(|s| s.to_ascii_lowercase()).collect())
+        .unwrap_or_default()
+}
+
+/// The annotation value for an ownership list.
+pub fn render_owned(owned: &BTreeSet<String>) -> String {
+    serde_json::to_string(&owned.iter().collect::<Vec<_>>()).expect("strings serialise")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::authmap::Mapping;
+    use std::collections::BTreeMap;
+
+    const NODE: &str = "- rolearn: arn:aws:iam::111122223333:role/node\n  username: system:node:{{EC2PrivateDNSName}}\n  groups: [system:nodes]\n";
+
+    fn auth(roles: &str) -> AwsAuth {
+        AwsAuth::parse(&BTreeMap::from([("mapRoles".to_owned(), roles.to_owned())])).unwrap()
+    }
+
+    fn wanted(arn: &str) -> DesiredMapping {
+        DesiredMapping {
+            mapping: Mapping {
+                subject: Subject::Role(arn.into()),
+                username: Some("u".into()),
+                groups: vec!["g".into()],
+            },
+            no_duplicate_arns: false,
+        }
+    }
+
+    fn run(
+        a: &mut AwsAuth,
+        desired: &[DesiredMapping],
+        absent: &[Subject],
+        owned: &BTreeSet<String>,
+        prune: bool,
+        allow: bool,
+    ) -> MappingResult {
+        edit(
+            a,
+            &MappingEdit {
+                desired,
+                absent,
+                owned,
+                prune,
+                allow_lockout: allow,
+            },
+        )
+    }
+
+    #[test]
+    fn added_entries_become_owned_and_prune_removes_only_those() {
+        let mut a = auth(NODE);
+        let none = BTreeSet::new();
+        let r = run(
+            &mut a,
+            &[wanted("arn:aws:iam::1:role/A")],
+            &[],
+            &none,
+            false,
+            false,
+        );
+        assert_eq!(
+            r.owned_after,
+            BTreeSet::from(["arn:aws:iam::1:role/a".to_owned()])
+        );
+        // The file drops the mapping: prune removes it, never the node role it did not add.
+        let r2 = run(&mut a, &[], &[], &r.owned_after, true, false);
+        assert_eq!(r2.actions.len(), 1);
+        assert_eq!(r2.actions[0].action, Op::Delete);
+        assert!(r2.owned_after.is_empty());
+        assert_eq!(a.entries().count(), 1);
+    }
+
+    #[test]
+    fn removing_a_node_role_or_the_last_role_needs_allow_lockout() {
+        let mut a = auth(NODE);
+        let node = Subject::Role("arn:aws:iam::111122223333:role/node".into());
+        let r = run(
+            &mut a,
+            &[],
+            std::slice::from_ref(&node),
+            &BTreeSet::new(),
+            false,
+            false,
+        );
+        assert_eq!(r.conflicts.len(), 1, "{r:?}");
+        assert_eq!(a.entries().count(), 1, "nothing removed");
+        let r = run(
+            &mut a,
+            &[],
+            std::slice::from_ref(&node),
+            &BTreeSet::new(),
+            false,
+            true,
+        );
+        assert!(r.conflicts.is_empty());
+        assert_eq!(a.entries().count(), 0);
+        let mut b = auth("- rolearn: arn:aws:iam::1:role/only\n  username: x\n");
+        let r = run(
+            &mut b,
+            &[],
+            &[Subject::Role("arn:aws:iam::1:role/only".into())],
+            &BTreeSet::new(),
+            false,
+            false,
+        );
+        assert!(r.conflicts[0].contains("leave `mapRoles` empty"), "{r:?}");
+    }
+
+    #[test]
+    fn removing_an_absent_subject_is_a_no_op() {
+        let mut a = auth(NODE);
+        let r = run(
+            &mut a,
+            &[],
+            &[Subject::User("arn:aws:iam::1:user/x".into())],
+            &BTreeSet::new(),
+            false,
+            false,
+        );
+        assert_eq!(r.actions[0].action, Op::NoOp);
+        assert!(!a.is_dirty());
+    }
+
+    #[test]
+    fn ownership_annotation_round_trips() {
+        let owned = BTreeSet::from(["b".to_owned(), "a".to_owned()]);
+        let text = render_owned(&owned);
+        assert_eq!(text, r#"["a","b"]"#);
+        assert_eq!(parse_owned(Some(&text)), owned);
+        assert!(parse_owned(Some(&"not json".to_owned())).is_empty());
+        assert!(parse_owned(None).is_empty());
+    }
+}
