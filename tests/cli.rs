@@ -352,9 +352,14 @@ fn offline_cannot_apply() {
     let out = eksiam(&["apply", "-f", "examples/aws-auth.yaml", "--offline"]);
     assert_eq!(code(&out), 3);
     assert!(text(&out.stderr).contains("hint: add `--dry-run`"));
-    let out = eksiam(&["apply", "-f", "examples/aws-auth.yaml"]);
+    // Live IRSA is not in this version: refused before any network call.
+    let out = eksiam(&["apply", "-f", "examples/irsa-basic.yaml"]);
     assert_eq!(code(&out), 3);
-    assert!(text(&out.stderr).contains("applies `iam.withOIDC` only"));
+    assert!(text(&out.stderr).contains("`iam.serviceAccounts` can be planned with `--offline`"));
+    // Mappings need a cluster: without a kubeconfig, say how to give one.
+    let out = eksiam(&["apply", "-f", "examples/aws-auth.yaml"]);
+    assert_eq!(code(&out), 3, "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("--kubeconfig"), "{}", text(&out.stderr));
 }
 
 #[test]
