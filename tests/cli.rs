@@ -359,7 +359,11 @@ fn offline_cannot_apply() {
     // Mappings need a cluster: without a kubeconfig, say how to give one.
     let out = eksiam(&["apply", "-f", "examples/aws-auth.yaml"]);
     assert_eq!(code(&out), 3, "{}", text(&out.stderr));
-    assert!(text(&out.stderr).contains("--kubeconfig"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("--kubeconfig"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]

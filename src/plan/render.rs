@@ -73,6 +73,59 @@ fn value_text(v: &Value, indent: &str) -> String {
     }
 }
 
+/// An aws-auth entry on one line, as it reads in the ConfigMap (`{rolearn: …, username: …}`).
+fn entry_line(v: &Value) -> String {
+    match v {
+        Value::Object(m) => {
+            let fields: Vec<String> = m
+                .iter()
+                .map(|(k, v)| match v {
+                    Value::String(s) => format!("{k}: {s}"),
+                    Value::Array(items) => format!(
+                        "{k}: [{}]",
+                        items
+                            .iter()
+                            .map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_owned))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                    other => format!("{k}: {other}"),
+                })
+                .collect();
+            format!("{{{}}}", fields.join(", "))
+        }
+        Value::String(s) => s.clone(),
+        Value::Array(items) => items
+            .iter()
+            .map(entry_line)
+            .collect::<Vec<_>>()
+            .join("\n        "),
+        other => other.to_string(),
+    }
+}
+
+/// aws-auth changes as a diff of entries: `-` the entry as it was, `+` as it will be.
+fn render_entry_diff(out: &mut String, action: &Action, style: &Style) {
+    for c in &action.changes {
+        if !c.before.is_null() {
+            let _ = writeln!(
+                out,
+                "      {} {}",
+                style.paint("31", "-"),
+                entry_line(&c.before)
+            );
+        }
+        if !c.after.is_null() {
+            let _ = writeln!(
+                out,
+                "      {} {}",
+                style.paint("32", "+"),
+                entry_line(&c.after)
+            );
+        }
+    }
+}
+
 /// The plan as text for people: grouped, with `+`/`~`/`-` markers, ending with the summary line.
 pub fn render_text(plan: &Plan, colour: bool) -> String {
     let style = Style { colour };
@@ -130,6 +183,10 @@ pub fn render_text(plan: &Plan, colour: bool) -> String {
             && !name.ends_with(t.as_str())
         {
             let _ = writeln!(out, "      target: {t}");
+        }
+        if action.kind == Kind::AwsAuthMapping {
+            render_entry_diff(&mut out, action, &style);
+            continue;
         }
         for c in &action.changes {
             let indent = "      ";
