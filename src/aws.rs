@@ -43,7 +43,14 @@ impl AwsError {
         let code = e.code().map(str::to_owned);
         let message = match e.message() {
             Some(m) => m.to_owned(),
-            None => aws_sdk_iam::error::DisplayErrorContext(&e).to_string(),
+            None => {
+                let full = aws_sdk_iam::error::DisplayErrorContext(&e).to_string();
+                if full.contains("no credentials found in chain") {
+                    "no AWS credentials were found (environment, profile, web identity, container and instance metadata were tried)".to_owned()
+                } else {
+                    full
+                }
+            }
         };
         let hint = match code.as_deref() {
             Some("AccessDenied" | "AccessDeniedException" | "UnauthorizedOperation") => Some(format!(
@@ -110,6 +117,7 @@ pub trait OidcApi {
 
 /// SDK clients for one region.
 pub struct Aws {
+    config: aws_config::SdkConfig,
     eks: aws_sdk_eks::Client,
     iam: aws_sdk_iam::Client,
     /// The region in use.
@@ -142,8 +150,37 @@ impl Aws {
         Ok(Aws {
             eks: aws_sdk_eks::Client::new(&config),
             iam: aws_sdk_iam::Client::new(&config),
+            config,
             region,
         })
+    }
+
+    /// An EKS bearer token for `cluster`, presigned with the configured credentials.
+    ///
+    /// # Errors
+    /// When no credentials can be found.
+    pub async fn eks_token(
+        &self,
+        cluster: &str,
+    ) -> Result<crate::eks_token::EksToken, crate::error::CliError> {
+        use aws_credential_types::provider::ProvideCredentials as _;
+        let no_creds = |detail: String| {
+            crate::error::CliError {
+            kind: crate::error::ErrorKind::Remote,
+            message: format!("cannot make a token for cluster `{cluster}`: {detail}"),
+            hint: Some("no AWS credentials found: set `AWS_PROFILE` or pass `--profile`, or set `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY`; or reach the cluster with `--kubeconfig`".into()),
+        }
+        };
+        let provider = self
+            .config
+            .credentials_provider()
+            .ok_or_else(|| no_creds("no credentials provider is configured".into()))?;
+        let creds = provider
+            .provide_credentials()
+            .await
+            .map_err(|e| no_creds(aws_sdk_iam::error::DisplayErrorContext(&e).to_string()))?;
+        crate::eks_token::presign(cluster, &self.region, &creds, std::time::SystemTime::now())
+            .map_err(no_creds)
     }
 }
 

@@ -93,6 +93,75 @@ impl Kube {
         Ok(Kube { client })
     }
 
+    /// Connects without a kubeconfig: endpoint and CA from `eks:DescribeCluster`, and an EKS
+    /// bearer token presigned with the AWS credentials.
+    ///
+    /// # Errors
+    /// AWS failures, a cluster without an endpoint, or no credentials.
+    pub async fn connect_eks(aws: &crate::aws::Aws, cluster: &str) -> Result<Kube, CliError> {
+        use crate::aws::OidcApi as _;
+        use base64::Engine as _;
+        let desc = aws.describe_cluster(cluster).await.map_err(|e| {
+            let mut err = crate::oidc::remote(e);
+            err.hint = Some(format!(
+                "{}; or reach the cluster with `--kubeconfig`",
+                err.hint.unwrap_or_else(|| "check the AWS settings".into())
+            ));
+            err
+        })?;
+        let bad = |what: String| {
+            CliError {
+            kind: ErrorKind::Remote,
+            message: format!("cannot reach cluster `{cluster}`: {what}"),
+            hint: Some("check the cluster's status with `aws eks describe-cluster`, or pass `--kubeconfig`".into()),
+        }
+        };
+        let endpoint = desc
+            .endpoint
+            .clone()
+            .ok_or_else(|| bad("it has no API endpoint yet".into()))?;
+        let uri: http::Uri = endpoint
+            .parse()
+            .map_err(|e| bad(format!("bad endpoint `{endpoint}`: {e}")))?;
+        let mut config = kube::Config::new(uri);
+        if let Some(ca) = &desc.certificate_authority {
+            let pem = base64::engine::general_purpose::STANDARD
+                .decode(ca.trim())
+                .map_err(|e| bad(format!("its certificate authority is not base64: {e}")))?;
+            let ders: Vec<Vec<u8>> = rustls_pemfile::certs(&mut pem.as_slice())
+                .filter_map(Result::ok)
+                .map(|c| c.to_vec())
+                .collect();
+            if ders.is_empty() {
+                return Err(bad("its certificate authority holds no certificate".into()));
+            }
+            config.root_cert = Some(ders);
+        }
+        let token = aws.eks_token(cluster).await?;
+        config.auth_info.token = Some(secrecy::SecretString::from(token.expose().to_owned()));
+        let client = kube::Client::try_from(config).map_err(|e| bad(e.to_string()))?;
+        Ok(Kube { client })
+    }
+
+    /// How kubectl users expect: a kubeconfig when `--kubeconfig` or `--context` is given,
+    /// otherwise the cluster's own endpoint and an EKS token (no kubeconfig needed).
+    ///
+    /// # Errors
+    /// As [`Kube::connect`] and [`Kube::connect_eks`].
+    pub async fn for_cluster(
+        kubeconfig: Option<&Path>,
+        context: Option<&str>,
+        cluster: &str,
+        region: Option<&str>,
+        profile: Option<&str>,
+    ) -> Result<Kube, CliError> {
+        if kubeconfig.is_some() || context.is_some() {
+            return Kube::connect(kubeconfig, context).await;
+        }
+        let aws = crate::aws::Aws::connect(region, profile).await?;
+        Kube::connect_eks(&aws, cluster).await
+    }
+
     fn api(&self) -> Api<ConfigMap> {
         Api::namespaced(self.client.clone(), AWS_AUTH_NAMESPACE)
     }

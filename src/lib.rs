@@ -9,6 +9,7 @@ pub mod aws;
 pub mod cli;
 pub mod config;
 pub mod desired;
+pub mod eks_token;
 pub mod error;
 pub mod filter;
 pub mod kube;

@@ -17,6 +17,10 @@ fn eksiam(args: &[&str]) -> Output {
         .args(args)
         .env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        // Never reach for credentials beyond this machine (EC2 metadata) or the user's files.
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env("AWS_CONFIG_FILE", "/nonexistent/eksiam-test")
+        .env("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/eksiam-test")
         .current_dir(root())
         .output()
         .expect("run eksiam")
@@ -356,14 +360,25 @@ fn offline_cannot_apply() {
     let out = eksiam(&["apply", "-f", "examples/irsa-basic.yaml"]);
     assert_eq!(code(&out), 3);
     assert!(text(&out.stderr).contains("`iam.serviceAccounts` can be planned with `--offline`"));
-    // Mappings need a cluster: without a kubeconfig, say how to give one.
+    // Mappings need the cluster: without a kubeconfig, eksiam reaches it through AWS; with no
+    // credentials it says how to give some (no request leaves the machine).
     let out = eksiam(&["apply", "-f", "examples/aws-auth.yaml"]);
-    assert_eq!(code(&out), 3, "{}", text(&out.stderr));
+    assert_eq!(code(&out), 1, "{}", text(&out.stderr));
+    let err = text(&out.stderr);
     assert!(
-        text(&out.stderr).contains("--kubeconfig"),
-        "{}",
-        text(&out.stderr)
+        err.contains("--profile") && err.contains("--kubeconfig"),
+        "{err}"
     );
+    // A kubeconfig that does not exist is invalid input.
+    let out = eksiam(&[
+        "apply",
+        "-f",
+        "examples/aws-auth.yaml",
+        "--kubeconfig",
+        "/nonexistent/kubeconfig",
+    ]);
+    assert_eq!(code(&out), 3, "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("cannot use the kubeconfig"));
 }
 
 #[test]

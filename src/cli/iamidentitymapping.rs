@@ -156,6 +156,17 @@ fn empty_desired(global: &GlobalArgs, cluster: &str) -> Desired {
     }
 }
 
+async fn connect(global: &GlobalArgs, cluster: &str) -> Result<Kube, CliError> {
+    Kube::for_cluster(
+        global.kubeconfig.as_deref(),
+        global.context.as_deref(),
+        cluster,
+        global.region.as_deref(),
+        global.profile.as_deref(),
+    )
+    .await
+}
+
 /// Plans and (unless `dry_run`) applies an aws-auth edit.
 fn edit(
     global: &GlobalArgs,
@@ -170,7 +181,7 @@ fn edit(
         }
     }
     super::runtime().block_on(async {
-        let kube = Kube::connect(global.kubeconfig.as_deref(), global.context.as_deref()).await?;
+        let kube = connect(global, &desired.cluster).await?;
         let obj = kube.read_aws_auth().await?;
         let mut observed = Observed::offline();
         mappings::observe(&obj, &mut observed)?;
@@ -241,10 +252,8 @@ pub fn cmd_get(global: &GlobalArgs, args: GetArgs) -> Result<ExitCode, CliError>
         ),
         None => None,
     };
-    let data = super::runtime().block_on(async {
-        let kube = Kube::connect(global.kubeconfig.as_deref(), global.context.as_deref()).await?;
-        kube.read_aws_auth().await
-    })?;
+    let data = super::runtime()
+        .block_on(async { connect(global, &args.cluster).await?.read_aws_auth().await })?;
     let auth = AwsAuth::parse(&data.data).map_err(|e| CliError {
         kind: ErrorKind::Remote,
         message: e.to_string(),

@@ -170,8 +170,14 @@ fn run(global: &GlobalArgs, args: &FileArgs, offline: bool, apply: bool) -> Resu
             None
         };
         let cluster_side = if !desired.mappings.is_empty() || args.prune {
-            let kube =
-                Kube::connect(global.kubeconfig.as_deref(), global.context.as_deref()).await?;
+            let kube = Kube::for_cluster(
+                global.kubeconfig.as_deref(),
+                global.context.as_deref(),
+                &desired.cluster,
+                region,
+                global.profile.as_deref(),
+            )
+            .await?;
             let obj = kube.read_aws_auth().await?;
             mappings::observe(&obj, &mut observed)?;
             Some((kube, obj))
