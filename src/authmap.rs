@@ -310,6 +310,45 @@ impl AwsAuth {
         removed
     }
 
+    /// Keeps only the effective (last) entry of `subject`; returns the entries removed.
+    pub fn collapse(&mut self, subject: &Subject) -> Vec<Value> {
+        let list = self.list_mut(subject);
+        let mut positions = list.positions(subject.id());
+        positions.pop();
+        let mut removed = Vec::new();
+        for i in positions.into_iter().rev() {
+            removed.insert(0, list.entries.remove(i));
+        }
+        if !removed.is_empty() {
+            list.dirty = true;
+        }
+        removed
+    }
+
+    /// The subject of every entry that has duplicates.
+    pub fn duplicate_subjects(&self) -> Vec<Subject> {
+        let mut out = Vec::new();
+        for (list, make) in [
+            (&self.roles, Subject::Role as fn(String) -> Subject),
+            (&self.users, Subject::User),
+            (&self.accounts, Subject::Account),
+        ] {
+            let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+            for e in &list.entries {
+                if let Some(id) = list.id_of(e) {
+                    *seen.entry(id).or_insert(0) += 1;
+                }
+            }
+            let mut lower_seen = std::collections::BTreeSet::new();
+            for (id, _) in seen {
+                if list.positions(&id).len() > 1 && lower_seen.insert(id.to_ascii_lowercase()) {
+                    out.push(make(id));
+                }
+            }
+        }
+        out
+    }
+
     /// Subjects that have more than one entry, with their count (the last one wins).
     pub fn duplicates(&self) -> Vec<(String, usize)> {
         let mut out = Vec::new();
@@ -486,6 +525,22 @@ mod tests {
         ));
         assert_eq!(removed.len(), 2);
         assert!(auth.empties_map_roles());
+    }
+
+    #[test]
+    fn collapse_keeps_the_effective_entry() {
+        let text = format!(
+            "{NODE_ROLES}- rolearn: arn:aws:iam::111122223333:role/EKS-node\n  username: dup\n"
+        );
+        let mut auth = AwsAuth::parse(&data(&text)).unwrap();
+        let subjects = auth.duplicate_subjects();
+        assert_eq!(subjects.len(), 1);
+        let removed = auth.collapse(&subjects[0]);
+        assert_eq!(removed.len(), 1);
+        assert_eq!(removed[0]["x-team-note"], "keep me");
+        assert_eq!(auth.entries().count(), 1);
+        assert_eq!(auth.entries().next().unwrap().1["username"], "dup");
+        assert!(auth.duplicate_subjects().is_empty());
     }
 
     #[test]

@@ -52,6 +52,7 @@ pub fn next_object(
             owned: &observed.aws_auth_owned,
             prune: opts.prune,
             allow_lockout: opts.allow_lockout,
+            collapse_duplicates: opts.collapse_duplicates,
         },
     );
     if !r.conflicts.is_empty() {

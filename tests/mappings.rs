@@ -504,3 +504,42 @@ fn apply_file_converges_prunes_only_its_own_entries_and_backups_restore() {
         "arn:aws:iam::111122223333:user/ci"
     );
 }
+
+#[test]
+fn duplicates_are_reported_and_collapsed_only_when_asked() {
+    let c = Cluster::new();
+    c.seed(&NODE_SEED.replace(
+        "      x-note: keep me\n",
+        "      x-note: keep me\n    - rolearn: arn:aws:iam::111122223333:role/EKS-NODE\n      username: shadow\n",
+    ));
+    let o = c.create("arn:aws:iam::111122223333:role/admin", "admin", &[]);
+    ok(&o);
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("has 2 entries in aws-auth"),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    assert_eq!(
+        c.oracle(&[])["roles"].as_array().unwrap().len(),
+        3,
+        "not collapsed unless asked"
+    );
+    let o = c.eksiam(&[
+        "create",
+        "iamidentitymapping",
+        "--cluster",
+        "prod",
+        "--arn",
+        "arn:aws:iam::111122223333:role/admin",
+        "--username",
+        "admin",
+        "--collapse-duplicates",
+    ]);
+    ok(&o);
+    let roles = c.oracle(&[])["roles"].as_array().unwrap().clone();
+    assert_eq!(roles.len(), 2, "{roles:?}");
+    assert_eq!(
+        roles[0]["username"], "shadow",
+        "the entry the authenticator used is the one kept"
+    );
+}

@@ -39,6 +39,9 @@ pub struct CreateArgs {
     /// Fail instead of updating when the ARN is already mapped differently
     #[arg(long)]
     pub no_duplicate_arns: bool,
+    /// Remove shadowed duplicate entries, keeping the one the authenticator uses
+    #[arg(long)]
+    pub collapse_duplicates: bool,
     /// Print the plan and change nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -217,7 +220,10 @@ pub fn cmd_create(global: &GlobalArgs, args: CreateArgs) -> Result<ExitCode, Cli
     edit(
         global,
         &desired,
-        &DiffOptions::default(),
+        &DiffOptions {
+            collapse_duplicates: args.collapse_duplicates,
+            ..DiffOptions::default()
+        },
         args.dry_run,
         warnings,
     )

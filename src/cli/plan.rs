@@ -57,6 +57,9 @@ pub struct FileArgs {
     /// `mapRoles`
     #[arg(long)]
     pub allow_lockout: bool,
+    /// Remove shadowed duplicate aws-auth entries, keeping the one the authenticator uses
+    #[arg(long)]
+    pub collapse_duplicates: bool,
     /// Rebind ServiceAccounts that are already annotated with another role
     #[arg(long)]
     pub override_existing_serviceaccounts: bool,
@@ -127,6 +130,7 @@ fn run(global: &GlobalArgs, args: &FileArgs, offline: bool, apply: bool) -> Resu
         override_existing_service_accounts: args.override_existing_serviceaccounts,
         prune: args.prune,
         allow_lockout: args.allow_lockout,
+        collapse_duplicates: args.collapse_duplicates,
     };
     let file_warnings: Vec<String> = loaded
         .warnings

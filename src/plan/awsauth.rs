@@ -25,6 +25,8 @@ pub struct MappingEdit<'a> {
     pub prune: bool,
     /// Allow removals that risk locking nodes or people out.
     pub allow_lockout: bool,
+    /// Remove the shadowed duplicates of every subject (the authenticator uses the last one).
+    pub collapse_duplicates: bool,
 }
 
 /// The actions, messages and new ownership list of an edit.
@@ -68,10 +70,25 @@ pub fn edit(auth: &mut AwsAuth, e: &MappingEdit) -> MappingResult {
         owned_after: e.owned.clone(),
         ..MappingResult::default()
     };
-    for (id, n) in auth.duplicates() {
-        r.warnings.push(format!(
-            "`{id}` has {n} entries in aws-auth; aws-iam-authenticator uses the last one"
-        ));
+    if e.collapse_duplicates {
+        for subject in auth.duplicate_subjects() {
+            let removed = auth.collapse(&subject);
+            let kept = auth.effective(&subject).cloned().unwrap_or(Value::Null);
+            let key = subject.id().to_owned();
+            let mut before = removed;
+            before.push(kept.clone());
+            r.actions.push(action(
+                &key,
+                Op::Update,
+                entry_change(Value::Array(before), kept),
+            ));
+        }
+    } else {
+        for (id, n) in auth.duplicates() {
+            r.warnings.push(format!(
+                "`{id}` has {n} entries in aws-auth; aws-iam-authenticator uses the last one (`--collapse-duplicates` keeps only that one)"
+            ));
+        }
     }
     for m in e.desired {
         let key = m.mapping.subject.id().to_owned();
@@ -204,6 +221,7 @@ mod tests {
                 owned,
                 prune,
                 allow_lockout: allow,
+                collapse_duplicates: false,
             },
         )
     }

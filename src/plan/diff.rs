@@ -23,6 +23,8 @@ pub struct DiffOptions {
     pub prune: bool,
     /// Allow aws-auth removals that risk locking nodes or people out.
     pub allow_lockout: bool,
+    /// Remove shadowed duplicate aws-auth entries.
+    pub collapse_duplicates: bool,
 }
 
 /// Computes the plan that takes `observed` to `desired`.
@@ -546,6 +548,7 @@ impl Differ<'_> {
                 owned: &self.observed.aws_auth_owned,
                 prune: self.opts.prune,
                 allow_lockout: self.opts.allow_lockout,
+                collapse_duplicates: self.opts.collapse_duplicates,
             },
         );
         self.plan.actions.extend(r.actions);
