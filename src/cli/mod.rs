@@ -43,10 +43,12 @@ pub struct GlobalArgs {
     /// Less logging on stderr (no warnings)
     #[arg(short, long, global = true)]
     pub quiet: bool,
-    /// The kubeconfig to use (else `KUBECONFIG`, else `~/.kube/config`), as kubectl
+    /// Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the
+    /// cluster's endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)
     #[arg(long, global = true, value_name = "PATH")]
     pub kubeconfig: Option<std::path::PathBuf>,
-    /// The kubeconfig context to use (else its current context)
+    /// Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else
+    /// `KUBECONFIG`, else `~/.kube/config`)
     #[arg(long, global = true, value_name = "NAME")]
     pub context: Option<String>,
 }
