@@ -213,6 +213,17 @@ impl KubeServer {
         self.dir.path().join("kubeconfig")
     }
 
+    /// The admin identity as a `kube::Config`, for tests that use the kube crate directly.
+    ///
+    /// # Panics
+    /// When the kubeconfig cannot be read (it was written by [`KubeServer::start`]).
+    pub async fn kube_config(&self) -> kube::Config {
+        let file = kube::config::Kubeconfig::read_from(self.kubeconfig()).expect("read kubeconfig");
+        kube::Config::from_custom_kubeconfig(file, &kube::config::KubeConfigOptions::default())
+            .await
+            .expect("kube::Config from the kubeconfig")
+    }
+
     /// The CA that signs the serving certificate.
     pub fn ca(&self) -> PathBuf {
         self.dir.path().join("ca.crt")

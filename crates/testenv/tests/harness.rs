@@ -445,3 +445,20 @@ data:
     assert_eq!(lookups[1]["mapped"], true);
     assert_eq!(lookups[1]["username"], "system:node:{{EC2PrivateDNSName}}");
 }
+
+#[tokio::test]
+async fn the_kube_crate_reaches_the_apiserver_with_the_harness_config() {
+    let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
+    let k = KubeServer::shared();
+    let client = kube::Client::try_from(k.kube_config().await).unwrap();
+    let namespaces: kube::Api<k8s_openapi::api::core::v1::Namespace> = kube::Api::all(client);
+    let names: Vec<String> = namespaces
+        .list(&Default::default())
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .filter_map(|n| n.metadata.name)
+        .collect();
+    assert!(names.contains(&"kube-system".to_owned()), "{names:?}");
+}
