@@ -30,7 +30,7 @@ impl fmt::Display for AwsError {
 impl std::error::Error for AwsError {}
 
 impl AwsError {
-    fn from_sdk<E, R>(
+    pub(crate) fn from_sdk<E, R>(
         operation: &'static str,
         service: &str,
         resource: &str,
@@ -118,8 +118,8 @@ pub trait OidcApi {
 /// SDK clients for one region.
 pub struct Aws {
     config: aws_config::SdkConfig,
-    eks: aws_sdk_eks::Client,
-    iam: aws_sdk_iam::Client,
+    pub(crate) eks: aws_sdk_eks::Client,
+    pub(crate) iam: aws_sdk_iam::Client,
     /// The region in use.
     pub region: String,
 }

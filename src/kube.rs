@@ -225,3 +225,223 @@ impl Kube {
         }
     }
 }
+
+/// Runs a Kubernetes call again after 429 Too Many Requests or a 5xx (bounded, with backoff).
+async fn retrying<T, F, Fut>(mut call: F) -> Result<T, kube::Error>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<T, kube::Error>>,
+{
+    let mut attempt = 0u32;
+    loop {
+        match call().await {
+            Err(kube::Error::Api(s)) if (s.code == 429 || s.code >= 500) && attempt < 6 => {
+                attempt += 1;
+                tokio::time::sleep(std::time::Duration::from_millis(100 << attempt)).await;
+            }
+            other => return other,
+        }
+    }
+}
+
+fn sa_error(operation: &str, target: &str, e: kube::Error) -> CliError {
+    let (message, hint) = match &e {
+        kube::Error::Api(s) if s.is_forbidden() => (
+            format!("{operation} `{target}` was forbidden: {}", s.message),
+            Some("the identity in the kubeconfig needs RBAC permission on namespaces and serviceaccounts".to_owned()),
+        ),
+        kube::Error::Api(s) => (format!("{operation} `{target}` failed: {} ({} {})", s.message, s.code, s.reason), None),
+        other => (format!("{operation} `{target}` failed: {other}"), None),
+    };
+    CliError {
+        kind: ErrorKind::Remote,
+        message,
+        hint,
+    }
+}
+
+impl Kube {
+    /// The names of all namespaces (one LIST).
+    ///
+    /// # Errors
+    /// When the API server refuses or cannot be reached.
+    pub async fn namespaces(&self) -> Result<std::collections::BTreeSet<String>, CliError> {
+        let api: Api<k8s_openapi::api::core::v1::Namespace> = Api::all(self.client.clone());
+        let lp = kube::api::ListParams::default();
+        let list = retrying(|| api.list(&lp))
+            .await
+            .map_err(|e| sa_error("listing", "namespaces", e))?;
+        Ok(list
+            .items
+            .into_iter()
+            .filter_map(|n| n.metadata.name)
+            .collect())
+    }
+
+    /// ServiceAccounts of `namespaces`: one cluster-wide LIST, or one LIST per namespace when
+    /// RBAC allows only that.
+    ///
+    /// # Errors
+    /// When neither is allowed.
+    pub async fn service_accounts(
+        &self,
+        namespaces: &[String],
+    ) -> Result<BTreeMap<(String, String), crate::observed::ObservedServiceAccount>, CliError> {
+        use k8s_openapi::api::core::v1::ServiceAccount;
+        let wanted: std::collections::BTreeSet<&String> = namespaces.iter().collect();
+        let all: Api<ServiceAccount> = Api::all(self.client.clone());
+        let lp = kube::api::ListParams::default();
+        let items = match retrying(|| all.list(&lp)).await {
+            Ok(list) => list.items,
+            Err(kube::Error::Api(s)) if s.is_forbidden() => {
+                let mut items = Vec::new();
+                for ns in &wanted {
+                    let api: Api<ServiceAccount> = Api::namespaced(self.client.clone(), ns);
+                    match retrying(|| api.list(&lp)).await {
+                        Ok(list) => items.extend(list.items),
+                        Err(kube::Error::Api(s)) if s.is_not_found() => {}
+                        Err(e) => return Err(sa_error("listing serviceaccounts in", ns, e)),
+                    }
+                }
+                items
+            }
+            Err(e) => return Err(sa_error("listing", "serviceaccounts", e)),
+        };
+        Ok(items
+            .into_iter()
+            .filter_map(|sa| {
+                let ns = sa.metadata.namespace?;
+                let name = sa.metadata.name?;
+                wanted.contains(&ns).then(|| {
+                    (
+                        (ns, name),
+                        crate::observed::ObservedServiceAccount {
+                            labels: sa.metadata.labels.unwrap_or_default(),
+                            annotations: sa.metadata.annotations.unwrap_or_default(),
+                        },
+                    )
+                })
+            })
+            .collect())
+    }
+
+    /// Creates a namespace with `labels`; an existing one is fine.
+    ///
+    /// # Errors
+    /// API failures.
+    pub async fn create_namespace(
+        &self,
+        name: &str,
+        labels: &BTreeMap<String, String>,
+    ) -> Result<(), CliError> {
+        let api: Api<k8s_openapi::api::core::v1::Namespace> = Api::all(self.client.clone());
+        let ns = k8s_openapi::api::core::v1::Namespace {
+            metadata: ObjectMeta {
+                name: Some(name.into()),
+                labels: Some(labels.clone()),
+                ..ObjectMeta::default()
+            },
+            ..Default::default()
+        };
+        let pp = PostParams::default();
+        match retrying(|| api.create(&pp, &ns)).await {
+            Ok(_) => Ok(()),
+            Err(kube::Error::Api(s)) if s.is_already_exists() => Ok(()),
+            Err(e) => Err(sa_error("creating namespace", name, e)),
+        }
+    }
+
+    /// Creates a ServiceAccount, or when it appeared meanwhile, merge-patches the same metadata.
+    ///
+    /// # Errors
+    /// API failures.
+    pub async fn create_service_account(
+        &self,
+        ns: &str,
+        name: &str,
+        labels: &BTreeMap<String, String>,
+        annotations: &BTreeMap<String, String>,
+    ) -> Result<(), CliError> {
+        use k8s_openapi::api::core::v1::ServiceAccount;
+        let api: Api<ServiceAccount> = Api::namespaced(self.client.clone(), ns);
+        let sa = ServiceAccount {
+            metadata: ObjectMeta {
+                name: Some(name.into()),
+                namespace: Some(ns.into()),
+                labels: Some(labels.clone()),
+                annotations: Some(annotations.clone()),
+                ..ObjectMeta::default()
+            },
+            ..Default::default()
+        };
+        let pp = PostParams::default();
+        match retrying(|| api.create(&pp, &sa)).await {
+            Ok(_) => Ok(()),
+            Err(kube::Error::Api(s)) if s.is_already_exists() => {
+                let set = |m: &BTreeMap<String, String>| {
+                    m.iter()
+                        .map(|(k, v)| (k.clone(), Some(v.clone())))
+                        .collect()
+                };
+                self.patch_service_account(ns, name, &set(labels), &set(annotations))
+                    .await
+            }
+            Err(e) => Err(sa_error(
+                "creating serviceaccount",
+                &format!("{ns}/{name}"),
+                e,
+            )),
+        }
+    }
+
+    /// A JSON merge patch of a ServiceAccount's labels and annotations (`None` removes a key).
+    /// Only those keys are touched; the object is never replaced.
+    ///
+    /// # Errors
+    /// API failures.
+    pub async fn patch_service_account(
+        &self,
+        ns: &str,
+        name: &str,
+        labels: &BTreeMap<String, Option<String>>,
+        annotations: &BTreeMap<String, Option<String>>,
+    ) -> Result<(), CliError> {
+        use k8s_openapi::api::core::v1::ServiceAccount;
+        let api: Api<ServiceAccount> = Api::namespaced(self.client.clone(), ns);
+        let mut meta = serde_json::Map::new();
+        if !labels.is_empty() {
+            meta.insert("labels".into(), serde_json::json!(labels));
+        }
+        if !annotations.is_empty() {
+            meta.insert("annotations".into(), serde_json::json!(annotations));
+        }
+        let patch = kube::api::Patch::Merge(serde_json::json!({"metadata": meta}));
+        let pp = kube::api::PatchParams {
+            field_manager: Some("eksiam".into()),
+            ..Default::default()
+        };
+        retrying(|| api.patch(name, &pp, &patch))
+            .await
+            .map(|_| ())
+            .map_err(|e| sa_error("patching serviceaccount", &format!("{ns}/{name}"), e))
+    }
+
+    /// Deletes a ServiceAccount; a missing one is fine.
+    ///
+    /// # Errors
+    /// API failures.
+    pub async fn delete_service_account(&self, ns: &str, name: &str) -> Result<(), CliError> {
+        use k8s_openapi::api::core::v1::ServiceAccount;
+        let api: Api<ServiceAccount> = Api::namespaced(self.client.clone(), ns);
+        let dp = kube::api::DeleteParams::default();
+        match retrying(|| api.delete(name, &dp)).await {
+            Ok(_) => Ok(()),
+            Err(kube::Error::Api(s)) if s.is_not_found() => Ok(()),
+            Err(e) => Err(sa_error(
+                "deleting serviceaccount",
+                &format!("{ns}/{name}"),
+                e,
+            )),
+        }
+    }
+}

@@ -3,6 +3,7 @@
 //!
 //! The pure core (`config`, `desired`, `trust`, `policy`, `authmap`, `plan`) does no I/O.
 
+pub mod apply;
 pub mod arn;
 pub mod authmap;
 pub mod aws;
@@ -12,6 +13,7 @@ pub mod desired;
 pub mod eks_token;
 pub mod error;
 pub mod filter;
+pub mod iam;
 pub mod kube;
 pub mod mappings;
 pub mod naming;

@@ -36,6 +36,9 @@ pub struct ApplyArgs {
     /// Print the plan and change nothing
     #[arg(long)]
     pub dry_run: bool,
+    /// How many AWS and Kubernetes calls run at once
+    #[arg(long, value_name = "N", default_value_t = crate::apply::DEFAULT_CONCURRENCY, value_parser = clap::value_parser!(usize))]
+    pub concurrency: usize,
     /// With `--dry-run`: plan without any network call, as if the account and cluster held nothing yet
     #[arg(long)]
     pub offline: bool,
@@ -81,7 +84,7 @@ pub struct FileArgs {
 /// # Errors
 /// Invalid input, or a failure to read the account and cluster.
 pub fn cmd_plan(global: &GlobalArgs, args: PlanArgs) -> Result<ExitCode, CliError> {
-    let plan = run(global, &args.file, args.offline, false)?;
+    let plan = run(global, &args.file, args.offline, false, 1)?;
     Ok(if args.detailed_exitcode && plan.has_changes() {
         ExitCode::from(2)
     } else {
@@ -100,12 +103,24 @@ pub fn cmd_apply(global: &GlobalArgs, args: ApplyArgs) -> Result<ExitCode, CliEr
             "add `--dry-run`, or use `eksiam plan -f FILE --offline`",
         ));
     }
-    run(global, &args.file, args.offline, !args.dry_run)?;
+    run(
+        global,
+        &args.file,
+        args.offline,
+        !args.dry_run,
+        args.concurrency,
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// Loads the file, plans (offline or against AWS), prints the plan, and applies it when asked.
-fn run(global: &GlobalArgs, args: &FileArgs, offline: bool, apply: bool) -> Result<Plan, CliError> {
+fn run(
+    global: &GlobalArgs,
+    args: &FileArgs,
+    offline: bool,
+    apply: bool,
+    concurrency: usize,
+) -> Result<Plan, CliError> {
     let loaded = config::load(&args.file)?;
     report_warnings(global, &loaded);
     let mut cfg = loaded.config.clone();
@@ -145,49 +160,75 @@ fn run(global: &GlobalArgs, args: &FileArgs, offline: bool, apply: bool) -> Resu
         print_plan(global, &plan)?;
         return Ok(plan);
     }
-    if !desired.roles.is_empty() || !desired.service_accounts.is_empty() {
-        return Err(CliError::input(
-            "this build of eksiam applies `iam.withOIDC` and `iamIdentityMappings` only: `iam.serviceAccounts` can be planned with `--offline` but not yet read from or written to a live account and cluster",
-            "use `eksiam plan -f FILE --offline` to review them, or `--exclude '*/*'` to act on the rest of the file (see CHANGELOG.md)",
-        ));
-    }
     super::runtime().block_on(async {
         let region = global.region.as_deref().or(desired.region.as_deref());
         let mut observed = Observed::offline();
         let mut warnings = file_warnings;
-        let aws = if desired.oidc_provider {
+        let irsa = !desired.roles.is_empty() || !desired.service_accounts.is_empty();
+        let aws = if desired.oidc_provider || irsa || args.prune {
             let aws = Aws::connect(region, global.profile.as_deref()).await?;
-            let source = match &args.thumbprint {
-                Some(t) => ThumbprintSource::Given(t.clone()),
-                None => ThumbprintSource::Fetch(args.tls.options()),
+            let desc = if desired.oidc_provider {
+                let source = match &args.thumbprint {
+                    Some(t) => ThumbprintSource::Given(t.clone()),
+                    None => ThumbprintSource::Fetch(args.tls.options()),
+                };
+                let obs = oidc::observe(&aws, &desired.cluster, &source).await?;
+                observed.oidc_provider = obs.observed.oidc_provider;
+                observed.thumbprint = obs.observed.thumbprint;
+                warnings.extend(obs.warnings);
+                obs.cluster
+            } else {
+                use crate::aws::OidcApi as _;
+                aws.describe_cluster(&desired.cluster)
+                    .await
+                    .map_err(oidc::remote)?
             };
-            let obs = oidc::observe(&aws, &desired.cluster, &source).await?;
             // The cluster's ARN names the partition for certain; the region only implies it.
-            desired.partition = obs.cluster.partition.clone();
-            observed.account = obs.observed.account;
-            observed.issuer = obs.observed.issuer;
-            observed.oidc_provider = obs.observed.oidc_provider;
-            observed.thumbprint = obs.observed.thumbprint;
-            warnings.extend(obs.warnings);
+            desired.partition = desc.partition.clone();
+            observed.account = Some(desc.account.clone());
+            observed.issuer = desc.issuer.clone();
+            if !desired.roles.is_empty() || args.prune {
+                observed.roles = observe_roles(&aws, &desired, &mut warnings).await?;
+            }
             Some(aws)
         } else {
             None
         };
-        let cluster_side = if !desired.mappings.is_empty() || args.prune {
-            let kube = Kube::for_cluster(
-                global.kubeconfig.as_deref(),
-                global.context.as_deref(),
-                &desired.cluster,
-                region,
-                global.profile.as_deref(),
+        let manages_sas = desired
+            .service_accounts
+            .iter()
+            .any(|s| s.manage_service_account);
+        let kube = if !desired.mappings.is_empty() || args.prune || manages_sas {
+            Some(
+                Kube::for_cluster(
+                    global.kubeconfig.as_deref(),
+                    global.context.as_deref(),
+                    &desired.cluster,
+                    region,
+                    global.profile.as_deref(),
+                )
+                .await?,
             )
-            .await?;
-            let obj = kube.read_aws_auth().await?;
-            mappings::observe(&obj, &mut observed)?;
-            Some((kube, obj))
         } else {
             None
         };
+        let mut auth_obj = None;
+        if let Some(kube) = &kube {
+            if !desired.mappings.is_empty() || args.prune {
+                let obj = kube.read_aws_auth().await?;
+                mappings::observe(&obj, &mut observed)?;
+                auth_obj = Some(obj);
+            }
+            if manages_sas {
+                observed.namespaces = kube.namespaces().await?;
+                let namespaces: Vec<String> = desired
+                    .service_accounts
+                    .iter()
+                    .map(|s| s.namespace.clone())
+                    .collect();
+                observed.service_accounts = kube.service_accounts(&namespaces).await?;
+            }
+        }
         let mut plan = plan::diff(&desired, &observed, &opts);
         plan.warnings.splice(0..0, warnings);
         print_plan(global, &plan)?;
@@ -195,18 +236,49 @@ fn run(global: &GlobalArgs, args: &FileArgs, offline: bool, apply: bool) -> Resu
             return Ok(plan);
         }
         refuse_conflicts(&plan)?;
-        if let Some(aws) = aws {
-            for line in oidc::apply(&aws, &plan, &observed).await? {
+        if let Some(aws) = &aws {
+            for line in oidc::apply(aws, &plan, &observed).await? {
                 eprintln!("{line}");
             }
         }
-        if let Some((kube, obj)) = cluster_side {
-            for line in mappings::apply(&kube, &desired.cluster, &desired, &opts, obj).await? {
+        let targets = crate::apply::Targets {
+            aws: aws.as_ref(),
+            kube: kube.as_ref(),
+            observed: &observed,
+        };
+        for line in crate::apply::apply(&plan, &targets, concurrency).await? {
+            eprintln!("{line}");
+        }
+        if let (Some(kube), Some(obj)) = (&kube, auth_obj) {
+            for line in mappings::apply(kube, &desired.cluster, &desired, &opts, obj).await? {
                 eprintln!("{line}");
             }
         }
         Ok(plan)
     })
+}
+
+/// The roles the plan needs: every role of the account in one paged call when allowed (which
+/// also finds the roles eksiam manages for `--prune`), else the desired roles one by one.
+async fn observe_roles(
+    aws: &Aws,
+    desired: &Desired,
+    warnings: &mut Vec<String>,
+) -> Result<std::collections::BTreeMap<String, crate::observed::ObservedRole>, CliError> {
+    match aws.all_roles().await {
+        Ok(all) => Ok(all),
+        Err(e) if e.code.as_deref() == Some("AccessDenied") => {
+            warnings.push("`iam:GetAccountAuthorizationDetails` is denied: reading roles one by one, and `--prune` cannot find roles the file no longer lists".into());
+            let mut roles = std::collections::BTreeMap::new();
+            for r in &desired.roles {
+                if let Some(role) = aws.role(&r.name).await.map_err(oidc::remote)? {
+                    roles.insert(r.name.clone(), role);
+                }
+            }
+            Ok(roles)
+        }
+        Err(e) => Err(oidc::remote(e)),
+    }
 }
 
 /// Stops before applying a plan that cannot be applied as it stands.

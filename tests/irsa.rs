@@ -1,0 +1,357 @@
+//! IAM roles for service accounts end to end: the real binary against moto (IAM, EKS) and a
+//! real kube-apiserver; AWS calls counted by moto's recorder, Kubernetes requests by the audit
+//! log, trust policies read back through IAM, ServiceAccounts through kubectl.
+
+use std::process::{Command, Output};
+use testenv::aws::Moto;
+use testenv::kube::KubeServer;
+use testenv::proxy::{Fault, FaultProxy};
+
+const THUMBPRINT: &str = "9e99a48a9960b14926bb7f3b02e22da2b0ab7280";
+
+struct Env {
+    moto: Moto,
+    k: KubeServer,
+    issuer: String,
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Env {
+        let moto = Moto::start();
+        let issuer = moto.create_cluster("prod");
+        Env {
+            moto,
+            k: KubeServer::start(),
+            issuer,
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn eksiam_env(&self, env: &[(String, String)], args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_eksiam"))
+            .args(args)
+            .arg("--kubeconfig")
+            .arg(self.k.kubeconfig())
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("EKSIAM_BACKUP_DIR", self.dir.path())
+            .envs(env.iter().map(|(k, v)| (k, v)))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .expect("run eksiam")
+    }
+
+    fn eksiam(&self, args: &[&str]) -> Output {
+        self.eksiam_env(&self.moto.env(), args)
+    }
+
+    fn apply(&self, file: &str, extra: &[&str]) -> Output {
+        let mut a = vec!["apply", "-f", file, "--thumbprint", THUMBPRINT];
+        a.extend_from_slice(extra);
+        self.eksiam(&a)
+    }
+
+    fn write(&self, name: &str, text: &str) -> String {
+        let p = self.dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        p.display().to_string()
+    }
+
+    fn iam(&self, body: &[&str]) -> String {
+        let auth = "Authorization: AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=0";
+        let mut c = Command::new("curl");
+        c.args([
+            "-sf",
+            "-XPOST",
+            &self.moto.url,
+            "-H",
+            auth,
+            "-d",
+            "Version=2010-05-08",
+        ]);
+        for b in body {
+            c.args(["--data-urlencode", b]);
+        }
+        let o = c.output().unwrap();
+        assert!(
+            o.status.success(),
+            "{body:?}: {}",
+            String::from_utf8_lossy(&o.stdout)
+        );
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    }
+
+    /// The role's trust policy as IAM returns it (URL-encoded), decoded.
+    fn trust(&self, role: &str) -> serde_json::Value {
+        let xml = self.iam(&["Action=GetRole", &format!("RoleName={role}")]);
+        let enc = xml
+            .split("<AssumeRolePolicyDocument>")
+            .nth(1)
+            .unwrap()
+            .split("</AssumeRolePolicyDocument>")
+            .next()
+            .unwrap();
+        eksiam::policy::parse_document(enc).unwrap()
+    }
+
+    fn sa(&self, ns: &str, name: &str) -> serde_json::Value {
+        serde_json::from_str(&self.k.kubectl_ok(&[
+            "-n",
+            ns,
+            "get",
+            "serviceaccount",
+            name,
+            "-o",
+            "json",
+        ]))
+        .unwrap()
+    }
+
+    fn mutating_aws(&self, mark: usize) -> Vec<String> {
+        self.moto
+            .calls_since(mark)
+            .into_iter()
+            .filter(|c| c.is_mutating())
+            .map(|c| c.action)
+            .collect()
+    }
+
+    fn kube_writes(&self, mark: testenv::kube::AuditMark) -> Vec<String> {
+        self.k
+            .requests_since(mark)
+            .into_iter()
+            .filter(|e| {
+                e.user == "eksiam-admin"
+                    && ["create", "update", "patch", "delete"].contains(&e.verb.as_str())
+            })
+            .map(|e| format!("{} {}/{}", e.verb, e.resource, e.name))
+            .collect()
+    }
+}
+
+fn ok(o: &Output) -> String {
+    assert!(
+        o.status.success(),
+        "exit {:?}\nstdout: {}\nstderr: {}",
+        o.status.code(),
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn apply_creates_roles_and_annotates_service_accounts_then_converges() {
+    let env = Env::new();
+    let host = env.issuer.trim_start_matches("https://").to_owned();
+    ok(&env.apply("examples/irsa-basic.yaml", &[]));
+
+    // The trust policy admits exactly that ServiceAccount.
+    let trust = env.trust("prod-backend-s3-reader");
+    let stmts = trust["Statement"].as_array().unwrap();
+    assert_eq!(stmts.len(), 1);
+    assert_eq!(
+        stmts[0]["Principal"]["Federated"],
+        format!("arn:aws:iam::123456789012:oidc-provider/{host}")
+    );
+    assert_eq!(
+        stmts[0]["Condition"],
+        serde_json::json!({"StringEquals": {format!("{host}:sub"): "system:serviceaccount:backend:s3-reader", format!("{host}:aud"): "sts.amazonaws.com"}})
+    );
+    let attached = env.iam(&[
+        "Action=ListAttachedRolePolicies",
+        "RoleName=prod-backend-s3-reader",
+    ]);
+    assert!(attached.contains("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"));
+    let inline = env.iam(&[
+        "Action=ListRolePolicies",
+        "RoleName=prod-backend-queue-worker",
+    ]);
+    assert!(inline.contains("eksiam-inline"));
+    let role = env.iam(&["Action=GetRole", "RoleName=prod-backend-queue-worker"]);
+    assert!(
+        role.contains("arn:aws:iam::111122223333:policy/platform-boundary")
+            && role.contains("eksiam.io/managed-by")
+    );
+
+    // kubectl reads the annotation, the labels from the file and eksiam's own label.
+    let sa = env.sa("backend", "s3-reader");
+    assert_eq!(
+        sa["metadata"]["annotations"]["eks.amazonaws.com/role-arn"],
+        "arn:aws:iam::123456789012:role/prod-backend-s3-reader"
+    );
+    assert_eq!(
+        sa["metadata"]["labels"]["app.kubernetes.io/part-of"],
+        "orders"
+    );
+    assert_eq!(
+        sa["metadata"]["labels"]["app.kubernetes.io/managed-by"],
+        "eksiam"
+    );
+
+    // Second apply: no mutating call on either side, and few reads.
+    let (aws_mark, kube_mark) = (env.moto.mark(), env.k.audit_mark());
+    let out = ok(&env.apply("examples/irsa-basic.yaml", &[]));
+    assert!(out.contains("No changes."), "{out}");
+    assert!(
+        env.mutating_aws(aws_mark).is_empty(),
+        "{:?}",
+        env.mutating_aws(aws_mark)
+    );
+    assert!(
+        env.kube_writes(kube_mark).is_empty(),
+        "{:?}",
+        env.kube_writes(kube_mark)
+    );
+    let reads: Vec<String> = env
+        .moto
+        .calls_since(aws_mark)
+        .into_iter()
+        .map(|c| c.action)
+        .collect();
+    assert_eq!(
+        reads,
+        vec![
+            "DescribeCluster",
+            "GetOpenIDConnectProvider",
+            "GetAccountAuthorizationDetails"
+        ]
+    );
+    let kube_reads = env
+        .k
+        .requests_since(kube_mark)
+        .into_iter()
+        .filter(|e| e.user == "eksiam-admin")
+        .count();
+    assert_eq!(
+        kube_reads, 2,
+        "one LIST of namespaces and one of ServiceAccounts"
+    );
+}
+
+#[test]
+fn shared_roles_override_guard_and_prune() {
+    let env = Env::new();
+    // A ServiceAccount bound elsewhere by someone else, and a role eksiam does not own.
+    env.k.kubectl_ok(&["create", "namespace", "apps"]);
+    env.k
+        .kubectl_ok(&["-n", "apps", "create", "serviceaccount", "taken"]);
+    env.k.kubectl_ok(&[
+        "-n",
+        "apps",
+        "annotate",
+        "serviceaccount",
+        "taken",
+        "eks.amazonaws.com/role-arn=arn:aws:iam::123456789012:role/other",
+    ]);
+    env.iam(&[
+        "Action=CreateRole",
+        "RoleName=prod-apps-handmade",
+        "AssumeRolePolicyDocument={}",
+    ]);
+    let head = "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: prod, region: us-west-2}\niam:\n  withOIDC: true\n  serviceAccounts:\n";
+    let sa = |name: &str, extra: &str| {
+        format!(
+            "  - metadata: {{name: {name}, namespace: apps}}\n    attachPolicyARNs: [arn:aws:iam::aws:policy/ReadOnlyAccess]\n{extra}"
+        )
+    };
+    let file = env.write(
+        "a.yaml",
+        &format!(
+            "{head}{}{}{}{}",
+            sa("one", "    roleName: prod-shared\n"),
+            sa("two", "    roleName: prod-shared\n"),
+            sa("taken", ""),
+            sa("gone", "")
+        ),
+    );
+    let out = ok(&env.apply(&file, &[]));
+    assert!(
+        out.contains("already bound to `arn:aws:iam::123456789012:role/other`"),
+        "{out}"
+    );
+    // One role, one statement per ServiceAccount.
+    let trust = env.trust("prod-shared");
+    assert_eq!(trust["Statement"].as_array().unwrap().len(), 2, "{trust:#}");
+    assert_eq!(
+        env.sa("apps", "taken")["metadata"]["annotations"]["eks.amazonaws.com/role-arn"],
+        "arn:aws:iam::123456789012:role/other"
+    );
+    // With the flag, it is rebound.
+    ok(&env.apply(&file, &["--override-existing-serviceaccounts"]));
+    assert_eq!(
+        env.sa("apps", "taken")["metadata"]["annotations"]["eks.amazonaws.com/role-arn"],
+        "arn:aws:iam::123456789012:role/prod-apps-taken"
+    );
+    // The file drops `gone`: --prune deletes its role, never the hand-made one.
+    let file = env.write(
+        "b.yaml",
+        &format!(
+            "{head}{}{}{}",
+            sa("one", "    roleName: prod-shared\n"),
+            sa("two", "    roleName: prod-shared\n"),
+            sa("taken", "")
+        ),
+    );
+    let out = ok(&env.apply(&file, &["--prune", "--override-existing-serviceaccounts"]));
+    assert!(out.contains("- iam-role prod-apps-gone"), "{out}");
+    let roles = env.iam(&["Action=ListRoles"]);
+    assert!(
+        !roles.contains("<RoleName>prod-apps-gone</RoleName>"),
+        "{roles}"
+    );
+    assert!(roles.contains("<RoleName>prod-apps-handmade</RoleName>"));
+}
+
+#[test]
+fn injected_throttling_and_server_errors_converge() {
+    let env = Env::new();
+    let proxy = FaultProxy::start(&env.moto.url, None, None);
+    proxy.inject(&Fault::aws_throttling("CreateRole", 2));
+    proxy.inject(&Fault {
+        method: Some("POST".into()),
+        body: Some("Action=AttachRolePolicy".into()),
+        status: 500,
+        count: 1,
+        ..Fault::default()
+    });
+    let (kproxy, kubeconfig) = env.k.proxied();
+    kproxy.inject(&Fault::kube("POST", "/serviceaccounts$", 429, 1));
+    kproxy.inject(&Fault::kube("POST", "/namespaces$", 500, 1));
+    let mut aws_env = env.moto.env();
+    for (k, v) in &mut aws_env {
+        if k == "AWS_ENDPOINT_URL" {
+            *v = proxy.url.clone();
+        }
+    }
+    let o = Command::new(env!("CARGO_BIN_EXE_eksiam"))
+        .args([
+            "apply",
+            "-f",
+            "examples/irsa-basic.yaml",
+            "--thumbprint",
+            THUMBPRINT,
+            "--kubeconfig",
+        ])
+        .arg(&kubeconfig)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .envs(aws_env.iter().map(|(k, v)| (k, v)))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    let first_ok = o.status.success();
+    // Whether the retries absorbed every fault or not, a re-run converges.
+    let out = ok(&env.apply("examples/irsa-basic.yaml", &[]));
+    assert!(first_ok || out.contains("Plan:"), "{out}");
+    let out = ok(&env.apply("examples/irsa-basic.yaml", &[]));
+    assert!(out.contains("No changes."), "{out}");
+    assert_eq!(proxy.stats().2, 0, "every AWS fault was hit");
+    assert_eq!(kproxy.stats().2, 0, "every Kubernetes fault was hit");
+    assert!(
+        first_ok,
+        "the built-in retries absorb throttling, 429 and 5xx: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
