@@ -156,6 +156,15 @@ async fn run_action(a: &Action, t: &Targets<'_>) -> Result<String, CliError> {
                 .await?;
             Ok("created".into())
         }
+        (Kind::Serviceaccount, Op::Delete) => {
+            let (ns, name) = a
+                .target
+                .as_deref()
+                .and_then(|t| t.split_once('/'))
+                .ok_or_else(|| missing("no ServiceAccount name"))?;
+            kube()?.delete_service_account(ns, name).await?;
+            Ok("deleted".into())
+        }
         (Kind::Serviceaccount, op @ (Op::Create | Op::Update)) => {
             let (ns, name) = a
                 .target

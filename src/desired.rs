@@ -36,6 +36,9 @@ pub struct Desired {
     pub mappings: Vec<DesiredMapping>,
     /// aws-auth subjects that must have no entry (imperative `delete iamidentitymapping`).
     pub absent_mappings: Vec<MapSubject>,
+    /// ServiceAccounts (`namespace`, `name`) whose role binding must go (imperative
+    /// `delete iamserviceaccount`).
+    pub absent_service_accounts: Vec<(String, String)>,
 }
 
 /// A role eksiam creates and manages.
@@ -214,6 +217,7 @@ impl Desired {
             service_accounts,
             mappings,
             absent_mappings: Vec::new(),
+            absent_service_accounts: Vec::new(),
         }
     }
 

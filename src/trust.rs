@@ -115,6 +115,15 @@ pub fn merge(existing: Option<&Value>, issuer_host_path: &str, wanted: &[Value])
     doc
 }
 
+/// The document without the statements that trust exactly `sub` through `issuer_host_path`.
+pub fn remove_subject(doc: &Value, issuer_host_path: &str, sub: &str) -> Value {
+    let mut out = doc.clone();
+    if let Some(Value::Array(stmts)) = out.get_mut("Statement") {
+        stmts.retain(|s| subs_for_issuer(s, issuer_host_path) != [sub.to_owned()]);
+    }
+    out
+}
+
 /// Whether the document, minified as IAM counts it, fits the trust policy quota.
 pub fn rendered_len(doc: &Value) -> usize {
     doc.to_string().chars().count()

@@ -359,7 +359,11 @@ fn offline_cannot_apply() {
     // Live plans need AWS: with no credentials, eksiam says how to give some.
     let out = eksiam(&["plan", "-f", "examples/irsa-basic.yaml"]);
     assert_eq!(code(&out), 1);
-    assert!(text(&out.stderr).contains("no AWS credentials"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("no AWS credentials"),
+        "{}",
+        text(&out.stderr)
+    );
     // Mappings need the cluster: without a kubeconfig, eksiam reaches it through AWS; with no
     // credentials it says how to give some (no request leaves the machine).
     let out = eksiam(&["apply", "-f", "examples/aws-auth.yaml"]);

@@ -355,3 +355,232 @@ fn injected_throttling_and_server_errors_converge() {
         String::from_utf8_lossy(&o.stderr)
     );
 }
+
+#[test]
+fn imperative_create_get_update_delete() {
+    let env = Env::new();
+    let create = [
+        "create",
+        "iamserviceaccount",
+        "--cluster",
+        "prod",
+        "--name",
+        "app",
+        "--namespace",
+        "apps",
+        "--attach-policy-arn",
+        "arn:aws:iam::aws:policy/ReadOnlyAccess",
+        "--tags",
+        "team=platform",
+    ];
+    // Dry run: no mutating call anywhere.
+    let (aws_mark, kube_mark) = (env.moto.mark(), env.k.audit_mark());
+    let mut dry = create.to_vec();
+    dry.push("--dry-run");
+    let plan = ok(&env.eksiam(&dry));
+    assert!(
+        plan.contains("+ iam-role prod-apps-app") && plan.contains("+ serviceaccount apps/app"),
+        "{plan}"
+    );
+    assert!(env.mutating_aws(aws_mark).is_empty());
+    assert!(env.kube_writes(kube_mark).is_empty());
+    // Create, then a re-run changes nothing.
+    ok(&env.eksiam(&create));
+    assert_eq!(
+        env.sa("apps", "app")["metadata"]["annotations"]["eks.amazonaws.com/role-arn"],
+        "arn:aws:iam::123456789012:role/prod-apps-app"
+    );
+    let (aws_mark, kube_mark) = (env.moto.mark(), env.k.audit_mark());
+    assert!(ok(&env.eksiam(&create)).contains("No changes."));
+    assert!(env.mutating_aws(aws_mark).is_empty());
+    assert!(env.kube_writes(kube_mark).is_empty());
+    // get: JSON with eksctl's keys.
+    let rows: serde_json::Value = serde_json::from_str(&ok(&env.eksiam(&[
+        "get",
+        "iamserviceaccount",
+        "--cluster",
+        "prod",
+        "-o",
+        "json",
+    ])))
+    .unwrap();
+    assert_eq!(
+        rows,
+        serde_json::json!([{"namespace": "apps", "name": "app", "roleARN": "arn:aws:iam::123456789012:role/prod-apps-app",
+            "managed": true, "attachPolicyARNs": ["arn:aws:iam::aws:policy/ReadOnlyAccess"]}])
+    );
+    // update: exactly the given policies.
+    ok(&env.eksiam(&[
+        "update",
+        "iamserviceaccount",
+        "--cluster",
+        "prod",
+        "--name",
+        "app",
+        "--namespace",
+        "apps",
+        "--attach-policy-arn",
+        "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess",
+        "--tags",
+        "team=platform",
+    ]));
+    let attached = env.iam(&["Action=ListAttachedRolePolicies", "RoleName=prod-apps-app"]);
+    assert!(
+        attached.contains("AmazonS3ReadOnlyAccess") && !attached.contains("/ReadOnlyAccess<"),
+        "{attached}"
+    );
+    // delete: the role and the ServiceAccount eksiam created are gone.
+    ok(&env.eksiam(&[
+        "delete",
+        "iamserviceaccount",
+        "--cluster",
+        "prod",
+        "--name",
+        "app",
+        "--namespace",
+        "apps",
+    ]));
+    assert!(!env.iam(&["Action=ListRoles"]).contains("prod-apps-app"));
+    assert!(
+        !env.k
+            .kubectl(&["-n", "apps", "get", "serviceaccount", "app"])
+            .status
+            .success()
+    );
+    // Deleting again is a no-op.
+    assert!(
+        ok(&env.eksiam(&[
+            "delete",
+            "iamserviceaccount",
+            "--cluster",
+            "prod",
+            "--name",
+            "app",
+            "--namespace",
+            "apps"
+        ]))
+        .contains("No changes.")
+    );
+}
+
+#[test]
+fn delete_keeps_a_service_account_eksiam_did_not_create() {
+    let env = Env::new();
+    env.k.kubectl_ok(&["create", "namespace", "apps"]);
+    env.k
+        .kubectl_ok(&["-n", "apps", "create", "serviceaccount", "mine"]);
+    ok(&env.eksiam(&[
+        "create",
+        "iamserviceaccount",
+        "--cluster",
+        "prod",
+        "--name",
+        "mine",
+        "--namespace",
+        "apps",
+        "--attach-policy-arn",
+        "arn:aws:iam::aws:policy/ReadOnlyAccess",
+    ]));
+    assert!(
+        env.sa("apps", "mine")["metadata"]["annotations"]["eks.amazonaws.com/role-arn"].is_string()
+    );
+    ok(&env.eksiam(&[
+        "delete",
+        "iamserviceaccount",
+        "--cluster",
+        "prod",
+        "--name",
+        "mine",
+        "--namespace",
+        "apps",
+    ]));
+    let sa = env.sa("apps", "mine");
+    assert!(
+        sa["metadata"]["annotations"]
+            .get("eks.amazonaws.com/role-arn")
+            .is_none(),
+        "{sa:#}"
+    );
+}
+
+#[test]
+fn bad_flags_are_refused_before_any_call() {
+    let env = Env::new();
+    let mark = env.moto.mark();
+    let o = env.eksiam(&[
+        "create",
+        "iamserviceaccount",
+        "--cluster",
+        "prod",
+        "--name",
+        "Bad_Name",
+        "--attach-policy-arn",
+        "arn:aws:iam::aws:policy/ReadOnlyAccess",
+    ]);
+    assert_eq!(o.status.code(), Some(3));
+    let o = env.eksiam(&[
+        "create",
+        "iamserviceaccount",
+        "--cluster",
+        "prod",
+        "--name",
+        "a",
+        "--attach-policy-arn",
+        "not-an-arn",
+    ]);
+    assert_eq!(o.status.code(), Some(3));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("--attach-policy-arn"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let o = env.eksiam(&[
+        "create",
+        "iamserviceaccount",
+        "--cluster",
+        "prod",
+        "--name",
+        "a",
+    ]);
+    assert_eq!(o.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("has no permissions"));
+    assert!(env.moto.calls_since(mark).is_empty());
+}
+
+#[test]
+fn eksctls_own_irsa_example_applies_and_converges() {
+    let moto = Moto::start();
+    moto.create_cluster("cluster-13");
+    let env = Env {
+        issuer: String::new(),
+        moto,
+        k: KubeServer::start(),
+        dir: tempfile::tempdir().unwrap(),
+    };
+    let file = "../shared/fixtures/eksctl/13-iamserviceaccounts.yaml";
+    ok(&env.apply(file, &[]));
+    // Well-known policies became managed attachments and inline documents.
+    assert!(
+        env.iam(&[
+            "Action=ListAttachedRolePolicies",
+            "RoleName=cluster-13-kube-system-ebs-csi-controller-sa"
+        ])
+        .contains("AmazonEBSCSIDriverPolicy")
+    );
+    assert!(
+        env.iam(&[
+            "Action=ListRolePolicies",
+            "RoleName=cluster-13-kube-system-cluster-autoscaler"
+        ])
+        .contains("eksiam-autoScaler")
+    );
+    // attachRoleARN is used as-is: the ServiceAccount points at it, no role is made for it.
+    assert_eq!(
+        env.sa("default", "some-app")["metadata"]["annotations"]["eks.amazonaws.com/role-arn"],
+        "arn:aws:iam::123:role/already-created-role-for-app"
+    );
+    let (aws_mark, kube_mark) = (env.moto.mark(), env.k.audit_mark());
+    assert!(ok(&env.apply(file, &[])).contains("No changes."));
+    assert!(env.mutating_aws(aws_mark).is_empty());
+    assert!(env.kube_writes(kube_mark).is_empty());
+}

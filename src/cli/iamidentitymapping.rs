@@ -156,6 +156,7 @@ fn empty_desired(global: &GlobalArgs, cluster: &str) -> Desired {
         service_accounts: Vec::new(),
         mappings: Vec::new(),
         absent_mappings: Vec::new(),
+        absent_service_accounts: Vec::new(),
     }
 }
 

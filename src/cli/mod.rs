@@ -2,6 +2,7 @@
 //! each args struct is its `--help` text.
 
 mod iamidentitymapping;
+mod iamserviceaccount;
 mod plan;
 mod thumbprint;
 mod utils;
@@ -79,6 +80,9 @@ pub enum Command {
     /// Create resources (eksctl's `create`)
     #[command(subcommand)]
     Create(CreateCommand),
+    /// Update resources (eksctl's `update`)
+    #[command(subcommand)]
+    Update(UpdateCommand),
     /// List resources (eksctl's `get`)
     #[command(subcommand)]
     Get(GetCommand),
@@ -94,18 +98,27 @@ pub enum Command {
 #[derive(Debug, Subcommand)]
 pub enum CreateCommand {
     Iamidentitymapping(iamidentitymapping::CreateArgs),
+    Iamserviceaccount(iamserviceaccount::CreateArgs),
+}
+
+/// `eksiam update …`.
+#[derive(Debug, Subcommand)]
+pub enum UpdateCommand {
+    Iamserviceaccount(iamserviceaccount::UpdateArgs),
 }
 
 /// `eksiam get …`.
 #[derive(Debug, Subcommand)]
 pub enum GetCommand {
     Iamidentitymapping(iamidentitymapping::GetArgs),
+    Iamserviceaccount(iamserviceaccount::GetArgs),
 }
 
 /// `eksiam delete …`.
 #[derive(Debug, Subcommand)]
 pub enum DeleteCommand {
     Iamidentitymapping(iamidentitymapping::DeleteArgs),
+    Iamserviceaccount(iamserviceaccount::DeleteArgs),
 }
 
 /// Runs the parsed command line.
@@ -126,6 +139,18 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         }
         Command::Delete(DeleteCommand::Iamidentitymapping(a)) => {
             iamidentitymapping::cmd_delete(&cli.global, a)
+        }
+        Command::Create(CreateCommand::Iamserviceaccount(a)) => {
+            iamserviceaccount::cmd_create(&cli.global, a)
+        }
+        Command::Update(UpdateCommand::Iamserviceaccount(a)) => {
+            iamserviceaccount::cmd_update(&cli.global, a)
+        }
+        Command::Get(GetCommand::Iamserviceaccount(a)) => {
+            iamserviceaccount::cmd_get(&cli.global, a)
+        }
+        Command::Delete(DeleteCommand::Iamserviceaccount(a)) => {
+            iamserviceaccount::cmd_delete(&cli.global, a)
         }
     }
 }

@@ -131,7 +131,7 @@ fn run(
             &args.exclude,
         )
     });
-    let mut desired = Desired::from_config(&cfg, global.region.as_deref());
+    let desired = Desired::from_config(&cfg, global.region.as_deref());
     if global.verbose {
         eprintln!(
             "loaded `{}`: {} roles, {} ServiceAccounts, {} identity mappings",
@@ -160,17 +160,47 @@ fn run(
         print_plan(global, &plan)?;
         return Ok(plan);
     }
+    let live = Live {
+        thumbprint: args.thumbprint.clone(),
+        tls: &args.tls,
+        apply,
+        concurrency,
+    };
+    execute(global, desired, &opts, &live, file_warnings)
+}
+
+/// How a run against a live account and cluster goes.
+pub(super) struct Live<'a> {
+    /// `--thumbprint`: skip fetching it.
+    pub thumbprint: Option<String>,
+    pub tls: &'a super::thumbprint::TlsArgs,
+    /// Apply after printing the plan (else stop there).
+    pub apply: bool,
+    pub concurrency: usize,
+}
+
+/// Observes what `desired` needs (AWS and/or the cluster), plans, prints the plan, and applies
+/// it when asked. Shared by `apply -f` and the imperative commands.
+pub(super) fn execute(
+    global: &GlobalArgs,
+    mut desired: Desired,
+    opts: &DiffOptions,
+    live: &Live,
+    file_warnings: Vec<String>,
+) -> Result<Plan, CliError> {
     super::runtime().block_on(async {
         let region = global.region.as_deref().or(desired.region.as_deref());
         let mut observed = Observed::offline();
         let mut warnings = file_warnings;
-        let irsa = !desired.roles.is_empty() || !desired.service_accounts.is_empty();
-        let aws = if desired.oidc_provider || irsa || args.prune {
+        let irsa = !desired.roles.is_empty()
+            || !desired.service_accounts.is_empty()
+            || !desired.absent_service_accounts.is_empty();
+        let aws = if desired.oidc_provider || irsa || opts.prune {
             let aws = Aws::connect(region, global.profile.as_deref()).await?;
             let desc = if desired.oidc_provider {
-                let source = match &args.thumbprint {
+                let source = match &live.thumbprint {
                     Some(t) => ThumbprintSource::Given(t.clone()),
-                    None => ThumbprintSource::Fetch(args.tls.options()),
+                    None => ThumbprintSource::Fetch(live.tls.options()),
                 };
                 let obs = oidc::observe(&aws, &desired.cluster, &source).await?;
                 observed.oidc_provider = obs.observed.oidc_provider;
@@ -187,7 +217,10 @@ fn run(
             desired.partition = desc.partition.clone();
             observed.account = Some(desc.account.clone());
             observed.issuer = desc.issuer.clone();
-            if !desired.roles.is_empty() || args.prune {
+            if !desired.roles.is_empty()
+                || opts.prune
+                || !desired.absent_service_accounts.is_empty()
+            {
                 observed.roles = observe_roles(&aws, &desired, &mut warnings).await?;
             }
             Some(aws)
@@ -197,8 +230,9 @@ fn run(
         let manages_sas = desired
             .service_accounts
             .iter()
-            .any(|s| s.manage_service_account);
-        let kube = if !desired.mappings.is_empty() || args.prune || manages_sas {
+            .any(|s| s.manage_service_account)
+            || !desired.absent_service_accounts.is_empty();
+        let kube = if !desired.mappings.is_empty() || opts.prune || manages_sas {
             Some(
                 Kube::for_cluster(
                     global.kubeconfig.as_deref(),
@@ -214,7 +248,7 @@ fn run(
         };
         let mut auth_obj = None;
         if let Some(kube) = &kube {
-            if !desired.mappings.is_empty() || args.prune {
+            if !desired.mappings.is_empty() || opts.prune {
                 let obj = kube.read_aws_auth().await?;
                 mappings::observe(&obj, &mut observed)?;
                 auth_obj = Some(obj);
@@ -225,14 +259,20 @@ fn run(
                     .service_accounts
                     .iter()
                     .map(|s| s.namespace.clone())
+                    .chain(
+                        desired
+                            .absent_service_accounts
+                            .iter()
+                            .map(|(ns, _)| ns.clone()),
+                    )
                     .collect();
                 observed.service_accounts = kube.service_accounts(&namespaces).await?;
             }
         }
-        let mut plan = plan::diff(&desired, &observed, &opts);
+        let mut plan = plan::diff(&desired, &observed, opts);
         plan.warnings.splice(0..0, warnings);
         print_plan(global, &plan)?;
-        if !apply || !plan.has_changes() {
+        if !live.apply || !plan.has_changes() {
             return Ok(plan);
         }
         refuse_conflicts(&plan)?;
@@ -246,11 +286,11 @@ fn run(
             kube: kube.as_ref(),
             observed: &observed,
         };
-        for line in crate::apply::apply(&plan, &targets, concurrency).await? {
+        for line in crate::apply::apply(&plan, &targets, live.concurrency).await? {
             eprintln!("{line}");
         }
         if let (Some(kube), Some(obj)) = (&kube, auth_obj) {
-            for line in mappings::apply(kube, &desired.cluster, &desired, &opts, obj).await? {
+            for line in mappings::apply(kube, &desired.cluster, &desired, opts, obj).await? {
                 eprintln!("{line}");
             }
         }

@@ -81,6 +81,7 @@ fn cmd_associate(global: &GlobalArgs, args: AssociateArgs) -> Result<ExitCode, C
             service_accounts: Vec::new(),
             mappings: Vec::new(),
             absent_mappings: Vec::new(),
+            absent_service_accounts: Vec::new(),
         };
         let mut plan = plan::diff(&desired, &obs.observed, &DiffOptions::default());
         plan.warnings.extend(obs.warnings);

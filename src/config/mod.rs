@@ -11,7 +11,7 @@ pub mod yaml;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use load::parse_config;
-pub use validate::validate_mapping;
+pub use validate::{validate as validate_config, validate_mapping};
 pub use yaml::Pos;
 
 use crate::wellknown::WellKnown;

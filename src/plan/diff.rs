@@ -5,7 +5,7 @@ use super::{Action, Change, ClusterInfo, Kind, Op, Plan, UNKNOWN};
 use crate::authmap::AwsAuth;
 use crate::desired::{
     Desired, DesiredRole, LABEL_MANAGED_BY, MANAGER, ROLE_ARN_ANNOTATION, RoleRef, TAG_CLUSTER,
-    TAG_MANAGED_BY,
+    TAG_MANAGED_BY, TAG_SERVICE_ACCOUNTS,
 };
 use crate::observed::{Observed, ObservedRole};
 use crate::policy;
@@ -52,6 +52,7 @@ pub fn diff(desired: &Desired, observed: &Observed, opts: &DiffOptions) -> Plan 
         d.prune_roles();
     }
     d.service_accounts();
+    d.absent_service_accounts();
     d.mappings();
     d.plan
 }
@@ -522,6 +523,101 @@ impl Differ<'_> {
         }
     }
 
+    /// Unbinds ServiceAccounts the desired state says must go: their exclusively-owned roles
+    /// are deleted (a shared role loses only their statement), ServiceAccounts eksiam created
+    /// are deleted, others lose the annotation.
+    fn absent_service_accounts(&mut self) {
+        let issuer = self.issuer_host_path();
+        for (ns, name) in &self.desired.absent_service_accounts {
+            let key = format!("{ns}/{name}");
+            let owned = self.observed.roles.iter().filter(|(_, r)| {
+                r.tags.get(TAG_MANAGED_BY).map(String::as_str) == Some(MANAGER)
+                    && r.tags.get(TAG_CLUSTER) == Some(&self.desired.cluster)
+                    && r.tags
+                        .get(TAG_SERVICE_ACCOUNTS)
+                        .is_some_and(|t| t.split(' ').any(|s| s == key))
+            });
+            let mut actions = Vec::new();
+            for (role, r) in owned {
+                let others: Vec<&str> = r.tags[TAG_SERVICE_ACCOUNTS]
+                    .split(' ')
+                    .filter(|s| *s != key)
+                    .collect();
+                if others.is_empty() {
+                    let mut changes = vec![change(
+                        "assume_role_policy",
+                        r.assume_role_policy.clone(),
+                        Value::Null,
+                    )];
+                    if !r.managed_policies.is_empty() {
+                        changes.push(change(
+                            "managed_policies",
+                            json!(r.managed_policies),
+                            Value::Null,
+                        ));
+                    }
+                    actions.push((
+                        Kind::IamRole,
+                        role.clone(),
+                        Op::Delete,
+                        Some(r.arn.clone()),
+                        changes,
+                    ));
+                } else {
+                    let sub = format!("system:serviceaccount:{ns}:{name}");
+                    let trust = trust::remove_subject(&r.assume_role_policy, &issuer, &sub);
+                    let tag = json!({TAG_SERVICE_ACCOUNTS: others.join(" ")});
+                    actions.push((
+                        Kind::IamRole,
+                        role.clone(),
+                        Op::Update,
+                        Some(r.arn.clone()),
+                        vec![
+                            change("assume_role_policy", r.assume_role_policy.clone(), trust),
+                            change(
+                                "tags",
+                                json!({TAG_SERVICE_ACCOUNTS: r.tags[TAG_SERVICE_ACCOUNTS]}),
+                                tag,
+                            ),
+                        ],
+                    ));
+                }
+            }
+            for (kind, k, op, target, changes) in actions {
+                self.push(kind, &k, op, target, changes, Vec::new());
+            }
+            if let Some(sa) = self
+                .observed
+                .service_accounts
+                .get(&(ns.clone(), name.clone()))
+            {
+                if sa.labels.get(LABEL_MANAGED_BY).map(String::as_str) == Some(MANAGER) {
+                    self.push(
+                        Kind::Serviceaccount,
+                        &key,
+                        Op::Delete,
+                        Some(key.clone()),
+                        vec![change("annotations", json!(sa.annotations), Value::Null)],
+                        Vec::new(),
+                    );
+                } else if let Some(arn) = sa.annotations.get(ROLE_ARN_ANNOTATION) {
+                    self.push(
+                        Kind::Serviceaccount,
+                        &key,
+                        Op::Update,
+                        Some(key.clone()),
+                        vec![change(
+                            "annotations",
+                            json!({ROLE_ARN_ANNOTATION: arn}),
+                            json!({ROLE_ARN_ANNOTATION: null}),
+                        )],
+                        Vec::new(),
+                    );
+                }
+            }
+        }
+    }
+
     fn mappings(&mut self) {
         if self.desired.mappings.is_empty()
             && self.desired.absent_mappings.is_empty()
@@ -561,7 +657,7 @@ impl Differ<'_> {
 mod tests {
     use super::*;
     use crate::authmap::{Mapping, Subject as MapSubject};
-    use crate::desired::{DesiredMapping, DesiredServiceAccount, TAG_SERVICE_ACCOUNTS};
+    use crate::desired::{DesiredMapping, DesiredServiceAccount};
     use crate::observed::ObservedServiceAccount;
     use crate::trust::Subject;
 
@@ -606,6 +702,7 @@ mod tests {
                 no_duplicate_arns: false,
             }],
             absent_mappings: Vec::new(),
+            absent_service_accounts: Vec::new(),
         }
     }
 

@@ -1,0 +1,408 @@
+//! `create|get|update|delete iamserviceaccount`: IAM roles for service accounts from flags,
+//! with eksctl's flags, through the same validation, plan and executor as `apply -f`.
+
+use super::plan::{Live, execute};
+use super::thumbprint::TlsArgs;
+use super::{GlobalArgs, OutputFormat};
+use crate::aws::{Aws, OidcApi as _};
+use crate::config::{
+    ClusterConfig, Iam, Metadata, Pos, ServiceAccountSpec, Severity, Sp, validate_config,
+};
+use crate::desired::{
+    Desired, MANAGER, ROLE_ARN_ANNOTATION, TAG_CLUSTER, TAG_MANAGED_BY, TAG_SERVICE_ACCOUNTS,
+};
+use crate::error::{CliError, ErrorKind};
+use crate::kube::Kube;
+use crate::plan::DiffOptions;
+use clap::Args;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Which ServiceAccount.
+#[derive(Debug, Args)]
+pub struct Target {
+    /// The EKS cluster
+    #[arg(long, value_name = "NAME")]
+    pub cluster: String,
+    /// The ServiceAccount
+    #[arg(long, value_name = "NAME")]
+    pub name: String,
+    /// Its namespace
+    #[arg(long, value_name = "NS", default_value = "default")]
+    pub namespace: String,
+}
+
+/// The role's permissions and options.
+#[derive(Debug, Args)]
+pub struct RoleArgs {
+    /// A managed policy to attach (repeatable)
+    #[arg(long = "attach-policy-arn", value_name = "ARN")]
+    pub attach_policy_arns: Vec<String>,
+    /// A file with an inline policy document (JSON or YAML)
+    #[arg(long, value_name = "FILE")]
+    pub attach_policy: Option<PathBuf>,
+    /// Use this existing role as-is instead of creating one
+    #[arg(long, value_name = "ARN")]
+    pub attach_role_arn: Option<String>,
+    /// The role's name (default: `<cluster>-<namespace>-<name>`)
+    #[arg(long, value_name = "NAME")]
+    pub role_name: Option<String>,
+    /// Create the role only; do not create or annotate the ServiceAccount
+    #[arg(long)]
+    pub role_only: bool,
+    /// A managed policy used as the role's permissions boundary
+    #[arg(long, value_name = "ARN")]
+    pub permissions_boundary: Option<String>,
+    /// Tags for the role, `k=v,k2=v2`
+    #[arg(long, value_name = "K=V", value_delimiter = ',')]
+    pub tags: Vec<String>,
+    /// Trust every ServiceAccount matching this pattern, e.g. `system:serviceaccount:NS:*`
+    #[arg(long, value_name = "PATTERN")]
+    pub subject_pattern: Option<String>,
+}
+
+/// Create an IAM role for a ServiceAccount, and the ServiceAccount annotated to use it
+#[derive(Debug, Args)]
+pub struct CreateArgs {
+    #[command(flatten)]
+    pub target: Target,
+    #[command(flatten)]
+    pub role: RoleArgs,
+    /// Rebind the ServiceAccount if it is already annotated with another role
+    #[arg(long)]
+    pub override_existing_serviceaccounts: bool,
+    /// Print the plan and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Accepted and ignored, so eksctl scripts keep working
+    #[arg(long, hide = true)]
+    pub approve: bool,
+}
+
+/// Make an IAM service account's role have exactly the given policies
+#[derive(Debug, Args)]
+pub struct UpdateArgs {
+    #[command(flatten)]
+    pub target: Target,
+    #[command(flatten)]
+    pub role: RoleArgs,
+    /// Print the plan and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Accepted and ignored, so eksctl scripts keep working
+    #[arg(long, hide = true)]
+    pub approve: bool,
+}
+
+/// Delete an IAM service account: its role (when eksiam made it for this ServiceAccount
+/// alone) and the ServiceAccount (when eksiam created it), or else the annotation
+#[derive(Debug, Args)]
+pub struct DeleteArgs {
+    #[command(flatten)]
+    pub target: Target,
+    /// Print the plan and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Accepted and ignored, so eksctl scripts keep working
+    #[arg(long, hide = true)]
+    pub approve: bool,
+}
+
+/// List IAM service accounts: ServiceAccounts bound to a role, and roles eksiam manages
+#[derive(Debug, Args)]
+pub struct GetArgs {
+    /// The EKS cluster
+    #[arg(long, value_name = "NAME")]
+    pub cluster: String,
+    /// Only this namespace
+    #[arg(long, value_name = "NS")]
+    pub namespace: Option<String>,
+    /// Only this ServiceAccount
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+}
+
+fn sp<T>(value: T) -> Sp<T> {
+    Sp {
+        value,
+        pos: Pos::default(),
+    }
+}
+
+fn input(message: String, hint: &str) -> CliError {
+    CliError {
+        kind: ErrorKind::InvalidInput,
+        message,
+        hint: Some(hint.into()),
+    }
+}
+
+/// A one-ServiceAccount ClusterConfig from flags, validated with the file's rules.
+fn config(
+    global: &GlobalArgs,
+    t: &Target,
+    r: &RoleArgs,
+) -> Result<(ClusterConfig, Vec<String>), CliError> {
+    let attach_policy = match &r.attach_policy {
+        None => None,
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                input(
+                    format!("cannot read `--attach-policy {}`: {e}", path.display()),
+                    "give the path of a policy document",
+                )
+            })?;
+            let doc: serde_json::Value = serde_json::from_str(&text)
+                .or_else(|_| serde_saphyr::from_str(&text))
+                .map_err(|e| {
+                    input(
+                        format!(
+                            "`--attach-policy {}` is not JSON or YAML: {e}",
+                            path.display()
+                        ),
+                        "give an IAM policy document",
+                    )
+                })?;
+            if !doc.is_object() {
+                return Err(input(
+                    format!(
+                        "`--attach-policy {}` is not a policy document",
+                        path.display()
+                    ),
+                    "give an object with `Version` and `Statement`",
+                ));
+            }
+            Some(sp(doc))
+        }
+    };
+    let mut tags = Vec::new();
+    for t in &r.tags {
+        let (k, v) = t.split_once('=').ok_or_else(|| {
+            input(
+                format!("`--tags {t}` is not `key=value`"),
+                "write tags as `team=platform,cost=ci`",
+            )
+        })?;
+        tags.push((sp(k.to_owned()), sp(v.to_owned())));
+    }
+    let sa = ServiceAccountSpec {
+        pos: Pos::default(),
+        name: sp(t.name.clone()),
+        namespace: Some(sp(t.namespace.clone())),
+        labels: Vec::new(),
+        annotations: Vec::new(),
+        attach_policy_arns: r.attach_policy_arns.iter().cloned().map(sp).collect(),
+        attach_policy,
+        attach_role_arn: r.attach_role_arn.clone().map(sp),
+        well_known_policies: Vec::new(),
+        permissions_boundary: r.permissions_boundary.clone().map(sp),
+        role_name: r.role_name.clone().map(sp),
+        role_only: r.role_only,
+        tags,
+        subject_pattern: r.subject_pattern.clone().map(sp),
+        has_unknown_keys: false,
+    };
+    let cfg = ClusterConfig {
+        metadata: Metadata {
+            name: sp(t.cluster.clone()),
+            region: global.region.clone().map(sp),
+            tags: Vec::new(),
+        },
+        iam: Iam {
+            with_oidc: false,
+            service_accounts: vec![sa],
+        },
+        identity_mappings: Vec::new(),
+    };
+    let diags = validate_config(&cfg);
+    if let Some(e) = diags.iter().find(|d| d.severity == Severity::Error) {
+        let message = e
+            .message
+            .replace("attachPolicyARNs", "--attach-policy-arn")
+            .replace("attachRoleARN", "--attach-role-arn");
+        return Err(CliError {
+            kind: ErrorKind::InvalidInput,
+            message,
+            hint: e.hint.clone(),
+        });
+    }
+    Ok((cfg, diags.into_iter().map(|d| d.message).collect()))
+}
+
+fn run(
+    global: &GlobalArgs,
+    desired: Desired,
+    opts: DiffOptions,
+    dry_run: bool,
+    warnings: Vec<String>,
+) -> Result<ExitCode, CliError> {
+    let tls = TlsArgs {
+        ca_file: None,
+        timeout: 10,
+    };
+    let live = Live {
+        thumbprint: None,
+        tls: &tls,
+        apply: !dry_run,
+        concurrency: crate::apply::DEFAULT_CONCURRENCY,
+    };
+    execute(global, desired, &opts, &live, warnings)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Runs `create iamserviceaccount`.
+///
+/// # Errors
+/// Invalid flags, or AWS/Kubernetes failures.
+pub fn cmd_create(global: &GlobalArgs, args: CreateArgs) -> Result<ExitCode, CliError> {
+    let (cfg, warnings) = config(global, &args.target, &args.role)?;
+    let desired = Desired::from_config(&cfg, global.region.as_deref());
+    let opts = DiffOptions {
+        override_existing_service_accounts: args.override_existing_serviceaccounts,
+        ..DiffOptions::default()
+    };
+    run(global, desired, opts, args.dry_run, warnings)
+}
+
+/// Runs `update iamserviceaccount`.
+///
+/// # Errors
+/// Invalid flags, or AWS/Kubernetes failures.
+pub fn cmd_update(global: &GlobalArgs, args: UpdateArgs) -> Result<ExitCode, CliError> {
+    let (cfg, warnings) = config(global, &args.target, &args.role)?;
+    let desired = Desired::from_config(&cfg, global.region.as_deref());
+    run(
+        global,
+        desired,
+        DiffOptions::default(),
+        args.dry_run,
+        warnings,
+    )
+}
+
+/// Runs `delete iamserviceaccount`.
+///
+/// # Errors
+/// Invalid flags, or AWS/Kubernetes failures.
+pub fn cmd_delete(global: &GlobalArgs, args: DeleteArgs) -> Result<ExitCode, CliError> {
+    let t = &args.target;
+    if let Err(e) = crate::naming::check_dns1123_subdomain(&t.name) {
+        return Err(input(
+            format!("`--name {}` {e}", t.name),
+            "give the ServiceAccount's name",
+        ));
+    }
+    let mut desired = Desired::from_config(
+        &ClusterConfig {
+            metadata: Metadata {
+                name: sp(t.cluster.clone()),
+                region: global.region.clone().map(sp),
+                tags: Vec::new(),
+            },
+            iam: Iam::default(),
+            identity_mappings: Vec::new(),
+        },
+        global.region.as_deref(),
+    );
+    desired
+        .absent_service_accounts
+        .push((t.namespace.clone(), t.name.clone()));
+    run(
+        global,
+        desired,
+        DiffOptions::default(),
+        args.dry_run,
+        Vec::new(),
+    )
+}
+
+/// Runs `get iamserviceaccount`.
+///
+/// # Errors
+/// AWS/Kubernetes failures.
+pub fn cmd_get(global: &GlobalArgs, args: GetArgs) -> Result<ExitCode, CliError> {
+    let rows = super::runtime().block_on(async {
+        let aws = Aws::connect(global.region.as_deref(), global.profile.as_deref()).await?;
+        aws.describe_cluster(&args.cluster)
+            .await
+            .map_err(crate::oidc::remote)?;
+        let roles = aws.all_roles().await.map_err(crate::oidc::remote)?;
+        let kube = Kube::for_cluster(
+            global.kubeconfig.as_deref(),
+            global.context.as_deref(),
+            &args.cluster,
+            global.region.as_deref(),
+            global.profile.as_deref(),
+        )
+        .await?;
+        let namespaces: Vec<String> = match &args.namespace {
+            Some(ns) => vec![ns.clone()],
+            None => kube.namespaces().await?.into_iter().collect(),
+        };
+        let sas = kube.service_accounts(&namespaces).await?;
+        let managed = |r: &crate::observed::ObservedRole| {
+            r.tags.get(TAG_MANAGED_BY).map(String::as_str) == Some(MANAGER)
+                && r.tags.get(TAG_CLUSTER) == Some(&args.cluster)
+        };
+        let keep = |ns: &str, name: &str| {
+            args.namespace.as_deref().is_none_or(|n| n == ns)
+                && args.name.as_deref().is_none_or(|n| n == name)
+        };
+        let mut rows = Vec::new();
+        let mut seen = std::collections::BTreeSet::new();
+        for ((ns, name), sa) in &sas {
+            let Some(arn) = sa.annotations.get(ROLE_ARN_ANNOTATION) else {
+                continue;
+            };
+            if !keep(ns, name) {
+                continue;
+            }
+            let role = roles.values().find(|r| &r.arn == arn);
+            seen.insert(format!("{ns}/{name}"));
+            rows.push(serde_json::json!({
+                "namespace": ns, "name": name, "roleARN": arn,
+                "managed": role.is_some_and(managed),
+                "attachPolicyARNs": role.map(|r| r.managed_policies.clone()).unwrap_or_default(),
+            }));
+        }
+        for r in roles.values().filter(|r| managed(r)) {
+            for key in r
+                .tags
+                .get(TAG_SERVICE_ACCOUNTS)
+                .map(|t| t.split(' ').collect::<Vec<_>>())
+                .unwrap_or_default()
+            {
+                let Some((ns, name)) = key.split_once('/') else {
+                    continue;
+                };
+                if seen.contains(key) || !keep(ns, name) {
+                    continue;
+                }
+                rows.push(serde_json::json!({
+                    "namespace": ns, "name": name, "roleARN": r.arn, "managed": true,
+                    "attachPolicyARNs": r.managed_policies,
+                }));
+            }
+        }
+        Ok::<_, CliError>(rows)
+    })?;
+    let text = match global.output {
+        OutputFormat::Json => serde_json::to_string_pretty(&rows).expect("json") + "\n",
+        OutputFormat::Yaml => serde_saphyr::to_string(&rows).expect("yaml"),
+        OutputFormat::Text => {
+            let mut out = String::from("NAMESPACE\tNAME\tROLE ARN\tMANAGED\n");
+            for r in &rows {
+                out.push_str(&format!(
+                    "{}\t{}\t{}\t{}\n",
+                    r["namespace"].as_str().unwrap_or(""),
+                    r["name"].as_str().unwrap_or(""),
+                    r["roleARN"].as_str().unwrap_or(""),
+                    r["managed"]
+                ));
+            }
+            out
+        }
+    };
+    super::print_stdout(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
