@@ -39,6 +39,16 @@ pub struct Desired {
     /// ServiceAccounts (`namespace`, `name`) whose role binding must go (imperative
     /// `delete iamserviceaccount`).
     pub absent_service_accounts: Vec<(String, String)>,
+    /// What `--prune` may remove: roles only when the input declares `iam.serviceAccounts`,
+    /// aws-auth entries only when it declares `iamIdentityMappings`.
+    pub prune_scope: PruneScope,
+}
+
+/// The kinds of resources the input takes ownership of, for `--prune`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PruneScope {
+    pub roles: bool,
+    pub mappings: bool,
 }
 
 /// A role eksiam creates and manages.
@@ -218,6 +228,10 @@ impl Desired {
             mappings,
             absent_mappings: Vec::new(),
             absent_service_accounts: Vec::new(),
+            prune_scope: PruneScope {
+                roles: cfg.iam.service_accounts_declared,
+                mappings: cfg.identity_mappings_declared,
+            },
         }
     }
 

@@ -50,7 +50,7 @@ pub fn next_object(
             desired: &desired.mappings,
             absent: &desired.absent_mappings,
             owned: &observed.aws_auth_owned,
-            prune: opts.prune,
+            prune: opts.prune && desired.prune_scope.mappings,
             allow_lockout: opts.allow_lockout,
             collapse_duplicates: opts.collapse_duplicates,
         },

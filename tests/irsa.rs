@@ -34,6 +34,7 @@ impl Env {
             .arg("--kubeconfig")
             .arg(self.k.kubeconfig())
             .env_clear()
+            .env("AWS_EC2_METADATA_DISABLED", "true")
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("EKSIAM_BACKUP_DIR", self.dir.path())
             .envs(env.iter().map(|(k, v)| (k, v)))
@@ -302,6 +303,14 @@ fn shared_roles_override_guard_and_prune() {
         "{roles}"
     );
     assert!(roles.contains("<RoleName>prod-apps-handmade</RoleName>"));
+    // The ServiceAccount eksiam made for `gone` went with its role.
+    assert!(out.contains("- serviceaccount apps/gone"), "{out}");
+    assert!(
+        !env.k
+            .kubectl(&["-n", "apps", "get", "serviceaccount", "gone"])
+            .status
+            .success()
+    );
 }
 
 #[test]
@@ -336,6 +345,7 @@ fn injected_throttling_and_server_errors_converge() {
         ])
         .arg(&kubeconfig)
         .env_clear()
+        .env("AWS_EC2_METADATA_DISABLED", "true")
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .envs(aws_env.iter().map(|(k, v)| (k, v)))
         .current_dir(env!("CARGO_MANIFEST_DIR"))

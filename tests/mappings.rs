@@ -27,6 +27,7 @@ impl Cluster {
             .arg("--kubeconfig")
             .arg(kubeconfig)
             .env_clear()
+            .env("AWS_EC2_METADATA_DISABLED", "true")
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("EKSIAM_BACKUP_DIR", self.backups.path())
             .current_dir(env!("CARGO_MANIFEST_DIR"))

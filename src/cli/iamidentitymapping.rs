@@ -157,6 +157,7 @@ fn empty_desired(global: &GlobalArgs, cluster: &str) -> Desired {
         mappings: Vec::new(),
         absent_mappings: Vec::new(),
         absent_service_accounts: Vec::new(),
+        prune_scope: Default::default(),
     }
 }
 

@@ -211,8 +211,10 @@ fn config(
         iam: Iam {
             with_oidc: false,
             service_accounts: vec![sa],
+            service_accounts_declared: false,
         },
         identity_mappings: Vec::new(),
+        identity_mappings_declared: false,
     };
     let diags = validate_config(&cfg);
     if let Some(e) = diags.iter().find(|d| d.severity == Severity::Error) {
@@ -301,6 +303,7 @@ pub fn cmd_delete(global: &GlobalArgs, args: DeleteArgs) -> Result<ExitCode, Cli
             },
             iam: Iam::default(),
             identity_mappings: Vec::new(),
+            identity_mappings_declared: false,
         },
         global.region.as_deref(),
     );

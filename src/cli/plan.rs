@@ -190,12 +190,14 @@ pub(super) fn execute(
 ) -> Result<Plan, CliError> {
     super::runtime().block_on(async {
         let region = global.region.as_deref().or(desired.region.as_deref());
+        let prune_roles = opts.prune && desired.prune_scope.roles;
+        let prune_mappings = opts.prune && desired.prune_scope.mappings;
         let mut observed = Observed::offline();
         let mut warnings = file_warnings;
         let irsa = !desired.roles.is_empty()
             || !desired.service_accounts.is_empty()
             || !desired.absent_service_accounts.is_empty();
-        let aws = if desired.oidc_provider || irsa || opts.prune {
+        let aws = if desired.oidc_provider || irsa || prune_roles {
             let aws = Aws::connect(region, global.profile.as_deref()).await?;
             let desc = if desired.oidc_provider {
                 let source = match &live.thumbprint {
@@ -218,7 +220,7 @@ pub(super) fn execute(
             observed.account = Some(desc.account.clone());
             observed.issuer = desc.issuer.clone();
             if !desired.roles.is_empty()
-                || opts.prune
+                || prune_roles
                 || !desired.absent_service_accounts.is_empty()
             {
                 observed.roles = observe_roles(&aws, &desired, &mut warnings).await?;
@@ -231,8 +233,10 @@ pub(super) fn execute(
             .service_accounts
             .iter()
             .any(|s| s.manage_service_account)
-            || !desired.absent_service_accounts.is_empty();
-        let kube = if !desired.mappings.is_empty() || opts.prune || manages_sas {
+            || !desired.absent_service_accounts.is_empty()
+            // --prune may unbind the ServiceAccounts of roles the file no longer lists.
+            || prune_roles;
+        let kube = if !desired.mappings.is_empty() || prune_mappings || manages_sas {
             Some(
                 Kube::for_cluster(
                     global.kubeconfig.as_deref(),
@@ -248,7 +252,7 @@ pub(super) fn execute(
         };
         let mut auth_obj = None;
         if let Some(kube) = &kube {
-            if !desired.mappings.is_empty() || opts.prune {
+            if !desired.mappings.is_empty() || prune_mappings {
                 let obj = kube.read_aws_auth().await?;
                 mappings::observe(&obj, &mut observed)?;
                 auth_obj = Some(obj);
@@ -264,6 +268,12 @@ pub(super) fn execute(
                             .absent_service_accounts
                             .iter()
                             .map(|(ns, _)| ns.clone()),
+                    )
+                    .chain(
+                        prune_roles
+                            .then(|| observed.namespaces.iter().cloned())
+                            .into_iter()
+                            .flatten(),
                     )
                     .collect();
                 observed.service_accounts = kube.service_accounts(&namespaces).await?;

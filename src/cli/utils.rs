@@ -82,6 +82,7 @@ fn cmd_associate(global: &GlobalArgs, args: AssociateArgs) -> Result<ExitCode, C
             mappings: Vec::new(),
             absent_mappings: Vec::new(),
             absent_service_accounts: Vec::new(),
+            prune_scope: Default::default(),
         };
         let mut plan = plan::diff(&desired, &obs.observed, &DiffOptions::default());
         plan.warnings.extend(obs.warnings);

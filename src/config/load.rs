@@ -305,6 +305,7 @@ impl Reader {
             metadata: metadata?,
             iam,
             identity_mappings,
+            identity_mappings_declared: top.key_pos("iamIdentityMappings").is_some(),
         })
     }
 
@@ -352,6 +353,7 @@ impl Reader {
         Iam {
             with_oidc,
             service_accounts,
+            service_accounts_declared: m.key_pos("serviceAccounts").is_some(),
         }
     }
 

@@ -33,6 +33,8 @@ pub struct ClusterConfig {
     pub metadata: Metadata,
     pub iam: Iam,
     pub identity_mappings: Vec<IdentityMappingSpec>,
+    /// The file has an `iamIdentityMappings` key (even empty): `--prune` may remove entries.
+    pub identity_mappings_declared: bool,
 }
 
 /// `metadata`.
@@ -48,6 +50,8 @@ pub struct Metadata {
 pub struct Iam {
     pub with_oidc: bool,
     pub service_accounts: Vec<ServiceAccountSpec>,
+    /// The file has an `iam.serviceAccounts` key (even empty): `--prune` may delete roles.
+    pub service_accounts_declared: bool,
 }
 
 /// One entry of `iam.serviceAccounts`.

@@ -48,7 +48,7 @@ pub fn diff(desired: &Desired, observed: &Observed, opts: &DiffOptions) -> Plan 
     for role in &desired.roles {
         d.role(role, oidc_id.as_deref());
     }
-    if opts.prune {
+    if opts.prune && desired.prune_scope.roles {
         d.prune_roles();
     }
     d.service_accounts();
@@ -411,6 +411,27 @@ impl Differ<'_> {
                 changes,
                 Vec::new(),
             );
+            // Its ServiceAccounts lose their role: unbind those the desired state does not list.
+            let sas: Vec<(String, String)> = r
+                .tags
+                .get(TAG_SERVICE_ACCOUNTS)
+                .map(|t| {
+                    t.split(' ')
+                        .filter_map(|k| k.split_once('/'))
+                        .map(|(a, b)| (a.to_owned(), b.to_owned()))
+                        .collect()
+                })
+                .unwrap_or_default();
+            for (ns, n) in sas {
+                let listed = self
+                    .desired
+                    .service_accounts
+                    .iter()
+                    .any(|s| s.namespace == ns && s.name == n);
+                if !listed {
+                    self.unbind_service_account(&ns, &n);
+                }
+            }
         }
     }
 
@@ -586,42 +607,52 @@ impl Differ<'_> {
             for (kind, k, op, target, changes) in actions {
                 self.push(kind, &k, op, target, changes, Vec::new());
             }
-            if let Some(sa) = self
-                .observed
-                .service_accounts
-                .get(&(ns.clone(), name.clone()))
-            {
-                if sa.labels.get(LABEL_MANAGED_BY).map(String::as_str) == Some(MANAGER) {
-                    self.push(
-                        Kind::Serviceaccount,
-                        &key,
-                        Op::Delete,
-                        Some(key.clone()),
-                        vec![change("annotations", json!(sa.annotations), Value::Null)],
-                        Vec::new(),
-                    );
-                } else if let Some(arn) = sa.annotations.get(ROLE_ARN_ANNOTATION) {
-                    self.push(
-                        Kind::Serviceaccount,
-                        &key,
-                        Op::Update,
-                        Some(key.clone()),
-                        vec![change(
-                            "annotations",
-                            json!({ROLE_ARN_ANNOTATION: arn}),
-                            json!({ROLE_ARN_ANNOTATION: null}),
-                        )],
-                        Vec::new(),
-                    );
-                }
-            }
+            self.unbind_service_account(ns, name);
+        }
+    }
+
+    /// Deletes a ServiceAccount eksiam created, or removes the role annotation from one it
+    /// did not; nothing when it does not exist.
+    fn unbind_service_account(&mut self, ns: &str, name: &str) {
+        let key = format!("{ns}/{name}");
+        let Some(sa) = self
+            .observed
+            .service_accounts
+            .get(&(ns.to_owned(), name.to_owned()))
+        else {
+            return;
+        };
+        if sa.labels.get(LABEL_MANAGED_BY).map(String::as_str) == Some(MANAGER) {
+            let changes = vec![change("annotations", json!(sa.annotations), Value::Null)];
+            self.push(
+                Kind::Serviceaccount,
+                &key,
+                Op::Delete,
+                Some(key.clone()),
+                changes,
+                Vec::new(),
+            );
+        } else if let Some(arn) = sa.annotations.get(ROLE_ARN_ANNOTATION) {
+            let changes = vec![change(
+                "annotations",
+                json!({ROLE_ARN_ANNOTATION: arn}),
+                json!({ROLE_ARN_ANNOTATION: null}),
+            )];
+            self.push(
+                Kind::Serviceaccount,
+                &key,
+                Op::Update,
+                Some(key.clone()),
+                changes,
+                Vec::new(),
+            );
         }
     }
 
     fn mappings(&mut self) {
         if self.desired.mappings.is_empty()
             && self.desired.absent_mappings.is_empty()
-            && !self.opts.prune
+            && !(self.opts.prune && self.desired.prune_scope.mappings)
         {
             return;
         }
@@ -642,7 +673,7 @@ impl Differ<'_> {
                 desired: &self.desired.mappings,
                 absent: &self.desired.absent_mappings,
                 owned: &self.observed.aws_auth_owned,
-                prune: self.opts.prune,
+                prune: self.opts.prune && self.desired.prune_scope.mappings,
                 allow_lockout: self.opts.allow_lockout,
                 collapse_duplicates: self.opts.collapse_duplicates,
             },
@@ -703,6 +734,10 @@ mod tests {
             }],
             absent_mappings: Vec::new(),
             absent_service_accounts: Vec::new(),
+            prune_scope: crate::desired::PruneScope {
+                roles: true,
+                mappings: true,
+            },
         }
     }
 
@@ -920,5 +955,36 @@ mod tests {
         );
         let plan = diff(&desired(), &converged(), &DiffOptions::default());
         assert!(plan.warnings.is_empty());
+    }
+
+    #[test]
+    fn prune_only_touches_the_sections_the_input_declares() {
+        let mut o = converged();
+        let mut stray = o.roles["prod-apps-reader"].clone();
+        stray
+            .tags
+            .insert(TAG_SERVICE_ACCOUNTS.into(), "apps/old".into());
+        o.roles.insert("prod-old".into(), stray);
+        let mut d = desired();
+        d.prune_scope.roles = false;
+        let plan = diff(
+            &d,
+            &o,
+            &DiffOptions {
+                prune: true,
+                ..DiffOptions::default()
+            },
+        );
+        assert_eq!(plan.summary().delete, 0, "{:#?}", plan.actions);
+        d.prune_scope.roles = true;
+        let plan = diff(
+            &d,
+            &o,
+            &DiffOptions {
+                prune: true,
+                ..DiffOptions::default()
+            },
+        );
+        assert_eq!(plan.summary().delete, 1);
     }
 }
