@@ -1,6 +1,7 @@
 //! The command line: clap definitions and dispatch. One file per command; the doc comment on
 //! each args struct is its `--help` text.
 
+pub mod generate;
 mod iamidentitymapping;
 mod iamserviceaccount;
 mod plan;
@@ -92,6 +93,8 @@ pub enum Command {
     /// eksctl's utility commands
     #[command(subcommand)]
     Utils(utils::UtilsCommand),
+    Completion(generate::CompletionArgs),
+    Schema(generate::SchemaArgs),
 }
 
 /// `eksiam create …`.
@@ -131,6 +134,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Apply(args) => plan::cmd_apply(&cli.global, args),
         Command::Thumbprint(args) => thumbprint::cmd_thumbprint(&cli.global, args),
         Command::Utils(cmd) => utils::cmd_utils(&cli.global, cmd),
+        Command::Completion(args) => generate::cmd_completion(&cli.global, args),
+        Command::Schema(args) => generate::cmd_schema(&cli.global, args),
         Command::Create(CreateCommand::Iamidentitymapping(a)) => {
             iamidentitymapping::cmd_create(&cli.global, a)
         }

@@ -267,3 +267,74 @@ pub static IDENTITY_MAPPING: Section = Section {
         f("namespace", String, "the namespace for `serviceName`"),
     ],
 };
+
+/// The JSON Schema (draft 2020-12) of the ClusterConfig fields eksiam reads, generated from the
+/// same tables the loader checks keys against. Editors' YAML language servers use it for
+/// completion and validation.
+pub fn json_schema() -> serde_json::Value {
+    let mut root = section_schema(&CLUSTER_CONFIG);
+    root["$schema"] = "https://json-schema.org/draft/2020-12/schema".into();
+    root["title"] = "eksctl ClusterConfig (the fields eksiam reads)".into();
+    root["required"] = serde_json::json!(["apiVersion", "kind", "metadata"]);
+    root["properties"]["apiVersion"]["const"] = "eksctl.io/v1alpha5".into();
+    root["properties"]["kind"]["const"] = "ClusterConfig".into();
+    root["properties"]["metadata"]["required"] = serde_json::json!(["name"]);
+    root["properties"]["iam"]["properties"]["serviceAccounts"]["items"]["required"] =
+        serde_json::json!(["metadata"]);
+    root["properties"]["iam"]["properties"]["serviceAccounts"]["items"]["properties"]["metadata"]
+        ["required"] = serde_json::json!(["name"]);
+    root
+}
+
+fn section_schema(section: &Section) -> serde_json::Value {
+    let properties: serde_json::Map<std::string::String, serde_json::Value> = section
+        .fields
+        .iter()
+        .map(|f| {
+            let mut v = field_schema(f.ty);
+            v["description"] = f.doc.into();
+            (f.name.to_owned(), v)
+        })
+        .collect();
+    serde_json::json!({"type": "object", "properties": properties, "additionalProperties": false})
+}
+
+fn field_schema(ty: FieldType) -> serde_json::Value {
+    use serde_json::json;
+    match ty {
+        FieldType::String => json!({"type": "string"}),
+        FieldType::Bool => json!({"type": "boolean"}),
+        FieldType::StringList => json!({"type": "array", "items": {"type": "string"}}),
+        FieldType::StringMap => {
+            json!({"type": "object", "additionalProperties": {"type": "string"}})
+        }
+        FieldType::Object(s) => section_schema(s),
+        FieldType::List(s) => json!({"type": "array", "items": section_schema(s)}),
+        FieldType::PolicyDocument => json!({"type": "object", "required": ["Statement"]}),
+        FieldType::Ignored => json!({}),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schema_follows_the_loader_tables() {
+        let s = json_schema();
+        let sa = &s["properties"]["iam"]["properties"]["serviceAccounts"]["items"];
+        assert_eq!(sa["additionalProperties"], false);
+        for f in SERVICE_ACCOUNT.fields {
+            assert!(sa["properties"].get(f.name).is_some(), "{}", f.name);
+        }
+        assert_eq!(
+            sa["properties"]["attachPolicyARNs"]["items"]["type"],
+            "string"
+        );
+        assert_eq!(
+            s["properties"]["nodeGroups"]["description"],
+            "eksctl field; accepted and ignored by eksiam"
+        );
+        assert_eq!(s["properties"]["kind"]["const"], "ClusterConfig");
+    }
+}

@@ -1,0 +1,628 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'eksiam' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'eksiam'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'eksiam' {
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster''s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less logging on stderr (no warnings)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less logging on stderr (no warnings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Show what `apply -f FILE` would change, without changing anything')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Make the cluster''s IAM match a ClusterConfig file')
+            [CompletionResult]::new('thumbprint', 'thumbprint', [CompletionResultType]::ParameterValue, 'Print the thumbprint IAM stores for an OIDC issuer')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create resources (eksctl''s `create`)')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Update resources (eksctl''s `update`)')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'List resources (eksctl''s `get`)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete resources (eksctl''s `delete`)')
+            [CompletionResult]::new('utils', 'utils', [CompletionResultType]::ParameterValue, 'eksctl''s utility commands')
+            [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print a completion script for your shell')
+            [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of the ClusterConfig fields eksiam reads')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eksiam;plan' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The ClusterConfig file (eksctl''s `eksctl.io/v1alpha5` format)')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'The ClusterConfig file (eksctl''s `eksctl.io/v1alpha5` format)')
+            [CompletionResult]::new('--include', '--include', [CompletionResultType]::ParameterName, 'Only ServiceAccounts whose `namespace/name` matches one of these globs')
+            [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'Skip ServiceAccounts whose `namespace/name` matches one of these globs')
+            [CompletionResult]::new('--thumbprint', '--thumbprint', [CompletionResultType]::ParameterName, 'Use this issuer thumbprint (40 hex characters) instead of fetching it')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'Also trust the CAs in this PEM file (e.g. a TLS-inspecting proxy''s); `SSL_CERT_FILE` replaces the system roots, as in OpenSSL')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on each network step (connect, proxy, TLS handshake) after this many seconds')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster''s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)')
+            [CompletionResult]::new('--prune', '--prune', [CompletionResultType]::ParameterName, 'Also delete what eksiam manages for this cluster but the file no longer lists')
+            [CompletionResult]::new('--allow-lockout', '--allow-lockout', [CompletionResultType]::ParameterName, 'Allow aws-auth removals that would lock out nodes (a `system:node:` mapping) or empty `mapRoles`')
+            [CompletionResult]::new('--collapse-duplicates', '--collapse-duplicates', [CompletionResultType]::ParameterName, 'Remove shadowed duplicate aws-auth entries, keeping the one the authenticator uses')
+            [CompletionResult]::new('--override-existing-serviceaccounts', '--override-existing-serviceaccounts', [CompletionResultType]::ParameterName, 'Rebind ServiceAccounts that are already annotated with another role')
+            [CompletionResult]::new('--offline', '--offline', [CompletionResultType]::ParameterName, 'Plan without any network call, as if the account and cluster held nothing yet')
+            [CompletionResult]::new('--detailed-exitcode', '--detailed-exitcode', [CompletionResultType]::ParameterName, 'Exit 0 when there is nothing to change, 2 when there are changes')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less logging on stderr (no warnings)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less logging on stderr (no warnings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eksiam;apply' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The ClusterConfig file (eksctl''s `eksctl.io/v1alpha5` format)')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'The ClusterConfig file (eksctl''s `eksctl.io/v1alpha5` format)')
+            [CompletionResult]::new('--include', '--include', [CompletionResultType]::ParameterName, 'Only ServiceAccounts whose `namespace/name` matches one of these globs')
+            [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'Skip ServiceAccounts whose `namespace/name` matches one of these globs')
+            [CompletionResult]::new('--thumbprint', '--thumbprint', [CompletionResultType]::ParameterName, 'Use this issuer thumbprint (40 hex characters) instead of fetching it')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'Also trust the CAs in this PEM file (e.g. a TLS-inspecting proxy''s); `SSL_CERT_FILE` replaces the system roots, as in OpenSSL')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on each network step (connect, proxy, TLS handshake) after this many seconds')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'How many AWS and Kubernetes calls run at once')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster''s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)')
+            [CompletionResult]::new('--prune', '--prune', [CompletionResultType]::ParameterName, 'Also delete what eksiam manages for this cluster but the file no longer lists')
+            [CompletionResult]::new('--allow-lockout', '--allow-lockout', [CompletionResultType]::ParameterName, 'Allow aws-auth removals that would lock out nodes (a `system:node:` mapping) or empty `mapRoles`')
+            [CompletionResult]::new('--collapse-duplicates', '--collapse-duplicates', [CompletionResultType]::ParameterName, 'Remove shadowed duplicate aws-auth entries, keeping the one the authenticator uses')
+            [CompletionResult]::new('--override-existing-serviceaccounts', '--override-existing-serviceaccounts', [CompletionResultType]::ParameterName, 'Rebind ServiceAccounts that are already annotated with another role')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and change nothing')
+            [CompletionResult]::new('--offline', '--offline', [CompletionResultType]::ParameterName, 'With `--dry-run`: plan without any network call, as if the account and cluster held nothing yet')
+            [CompletionResult]::new('--approve', '--approve', [CompletionResultType]::ParameterName, 'Accepted and ignored, so eksctl scripts keep working')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less logging on stderr (no warnings)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less logging on stderr (no warnings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eksiam;thumbprint' {
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'Also trust the CAs in this PEM file (e.g. a TLS-inspecting proxy''s); `SSL_CERT_FILE` replaces the system roots, as in OpenSSL')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on each network step (connect, proxy, TLS handshake) after this many seconds')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster''s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less logging on stderr (no warnings)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less logging on stderr (no warnings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eksiam;create' {
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster''s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less logging on stderr (no warnings)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less logging on stderr (no warnings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('iamidentitymapping', 'iamidentitymapping', [CompletionResultType]::ParameterValue, 'Add or update an aws-auth entry (one per ARN: re-running changes nothing)')
+            [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'Create an IAM role for a ServiceAccount, and the ServiceAccount annotated to use it')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eksiam;create;iamidentitymapping' {
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The EKS cluster')
+            [CompletionResult]::new('--arn', '--arn', [CompletionResultType]::ParameterName, 'The IAM role or user ARN to map')
+            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'The Kubernetes user name')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'A Kubernetes group (repeatable)')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'An AWS account ID whose IAM users all map to themselves')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster''s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)')
+            [CompletionResult]::new('--no-duplicate-arns', '--no-duplicate-arns', [CompletionResultType]::ParameterName, 'Fail instead of updating when the ARN is already mapped differently')
+            [CompletionResult]::new('--collapse-duplicates', '--collapse-duplicates', [CompletionResultType]::ParameterName, 'Remove shadowed duplicate entries, keeping the one the authenticator uses')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and change nothing')
+            [CompletionResult]::new('--approve', '--approve', [CompletionResultType]::ParameterName, 'Accepted and ignored, so eksctl scripts keep working')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less logging on stderr (no warnings)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less logging on stderr (no warnings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eksiam;create;iamserviceaccount' {
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The EKS cluster')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The ServiceAccount')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Its namespace')
+            [CompletionResult]::new('--attach-policy-arn', '--attach-policy-arn', [CompletionResultType]::ParameterName, 'A managed policy to attach (repeatable)')
+            [CompletionResult]::new('--attach-policy', '--attach-policy', [CompletionResultType]::ParameterName, 'A file with an inline policy document (JSON or YAML)')
+            [CompletionResult]::new('--attach-role-arn', '--attach-role-arn', [CompletionResultType]::ParameterName, 'Use this existing role as-is instead of creating one')
+            [CompletionResult]::new('--role-name', '--role-name', [CompletionResultType]::ParameterName, 'The role''s name (default: `<cluster>-<namespace>-<name>`)')
+            [CompletionResult]::new('--permissions-boundary', '--permissions-boundary', [CompletionResultType]::ParameterName, 'A managed policy used as the role''s permissions boundary')
+            [CompletionResult]::new('--tags', '--tags', [CompletionResultType]::ParameterName, 'Tags for the role, `k=v,k2=v2`')
+            [CompletionResult]::new('--subject-pattern', '--subject-pattern', [CompletionResultType]::ParameterName, 'Trust every ServiceAccount matching this pattern, e.g. `system:serviceaccount:NS:*`')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster''s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)')
+            [CompletionResult]::new('--role-only', '--role-only', [CompletionResultType]::ParameterName, 'Create the role only; do not create or annotate the ServiceAccount')
+            [CompletionResult]::new('--override-existing-serviceaccounts', '--override-existing-serviceaccounts', [CompletionResultType]::ParameterName, 'Rebind the ServiceAccount if it is already annotated with another role')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and change nothing')
+            [CompletionResult]::new('--approve', '--approve', [CompletionResultType]::ParameterName, 'Accepted and ignored, so eksctl scripts keep working')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less logging on stderr (no warnings)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less logging on stderr (no warnings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eksiam;create;help' {
+            [CompletionResult]::new('iamidentitymapping', 'iamidentitymapping', [CompletionResultType]::ParameterValue, 'Add or update an aws-auth entry (one per ARN: re-running changes nothing)')
+            [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'Create an IAM role for a ServiceAccount, and the ServiceAccount annotated to use it')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eksiam;create;help;iamidentitymapping' {
+            break
+        }
+        'eksiam;create;help;iamserviceaccount' {
+            break
+        }
+        'eksiam;create;help;help' {
+            break
+        }
+        'eksiam;update' {
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster''s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less logging on stderr (no warnings)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less logging on stderr (no warnings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'Make an IAM service account''s role have exactly the given policies')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eksiam;update;iamserviceaccount' {
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The EKS cluster')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The ServiceAccount')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Its namespace')
+            [CompletionResult]::new('--attach-policy-arn', '--attach-policy-arn', [CompletionResultType]::ParameterName, 'A managed policy to attach (repeatable)')
+            [CompletionResult]::new('--attach-policy', '--attach-policy', [CompletionResultType]::ParameterName, 'A file with an inline policy document (JSON or YAML)')
+            [CompletionResult]::new('--attach-role-arn', '--attach-role-arn', [CompletionResultType]::ParameterName, 'Use this existing role as-is instead of creating one')
+            [CompletionResult]::new('--role-name', '--role-name', [CompletionResultType]::ParameterName, 'The role''s name (default: `<cluster>-<namespace>-<name>`)')
+            [CompletionResult]::new('--permissions-boundary', '--permissions-boundary', [CompletionResultType]::ParameterName, 'A managed policy used as the role''s permissions boundary')
+            [CompletionResult]::new('--tags', '--tags', [CompletionResultType]::ParameterName, 'Tags for the role, `k=v,k2=v2`')
+            [CompletionResult]::new('--subject-pattern', '--subject-pattern', [CompletionResultType]::ParameterName, 'Trust every ServiceAccount matching this pattern, e.g. `system:serviceaccount:NS:*`')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster''s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)')
+            [CompletionResult]::new('--role-only', '--role-only', [CompletionResultType]::ParameterName, 'Create the role only; do not create or annotate the ServiceAccount')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and change nothing')
+            [CompletionResult]::new('--approve', '--approve', [CompletionResultType]::ParameterName, 'Accepted and ignored, so eksctl scripts keep working')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less logging on stderr (no warnings)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less logging on stderr (no warnings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eksiam;update;help' {
+            [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'Make an IAM service account''s role have exactly the given policies')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eksiam;update;help;iamserviceaccount' {
+            break
+        }
+        'eksiam;update;help;help' {
+            break
+        }
+        'eksiam;get' {
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster''s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less logging on stderr (no warnings)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less logging on stderr (no warnings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('iamidentitymapping', 'iamidentitymapping', [CompletionResultType]::ParameterValue, 'List aws-auth entries')
+            [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'List IAM service accounts: ServiceAccounts bound to a role, and roles eksiam manages')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eksiam;get;iamidentitymapping' {
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The EKS cluster')
+            [CompletionResult]::new('--arn', '--arn', [CompletionResultType]::ParameterName, 'Only the entries for this ARN')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster''s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less logging on stderr (no warnings)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less logging on stderr (no warnings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eksiam;get;iamserviceaccount' {
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The EKS cluster')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Only this namespace')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Only this ServiceAccount')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster''s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less logging on stderr (no warnings)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less logging on stderr (no warnings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eksiam;get;help' {
+            [CompletionResult]::new('iamidentitymapping', 'iamidentitymapping', [CompletionResultType]::ParameterValue, 'List aws-auth entries')
+            [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'List IAM service accounts: ServiceAccounts bound to a role, and roles eksiam manages')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eksiam;get;help;iamidentitymapping' {
+            break
+        }
+        'eksiam;get;help;iamserviceaccount' {
+            break
+        }
+        'eksiam;get;help;help' {
+            break
+        }
+        'eksiam;delete' {
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster''s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less logging on stderr (no warnings)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less logging on stderr (no warnings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('iamidentitymapping', 'iamidentitymapping', [CompletionResultType]::ParameterValue, 'Remove every aws-auth entry for an ARN or account')
+            [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'Delete an IAM service account: its role (when eksiam made it for this ServiceAccount alone) and the ServiceAccount (when eksiam created it), or else the annotation')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eksiam;delete;iamidentitymapping' {
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The EKS cluster')
+            [CompletionResult]::new('--arn', '--arn', [CompletionResultType]::ParameterName, 'The IAM role or user ARN whose entries to remove')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'The account ID to remove from `mapAccounts`')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster''s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Accepted for eksctl compatibility: eksiam always removes every entry for the ARN')
+            [CompletionResult]::new('--allow-lockout', '--allow-lockout', [CompletionResultType]::ParameterName, 'Allow removing a node role''s mapping, or the last `mapRoles` entry')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and change nothing')
+            [CompletionResult]::new('--approve', '--approve', [CompletionResultType]::ParameterName, 'Accepted and ignored, so eksctl scripts keep working')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less logging on stderr (no warnings)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less logging on stderr (no warnings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eksiam;delete;iamserviceaccount' {
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The EKS cluster')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The ServiceAccount')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Its namespace')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster''s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and change nothing')
+            [CompletionResult]::new('--approve', '--approve', [CompletionResultType]::ParameterName, 'Accepted and ignored, so eksctl scripts keep working')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less logging on stderr (no warnings)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less logging on stderr (no warnings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eksiam;delete;help' {
+            [CompletionResult]::new('iamidentitymapping', 'iamidentitymapping', [CompletionResultType]::ParameterValue, 'Remove every aws-auth entry for an ARN or account')
+            [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'Delete an IAM service account: its role (when eksiam made it for this ServiceAccount alone) and the ServiceAccount (when eksiam created it), or else the annotation')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eksiam;delete;help;iamidentitymapping' {
+            break
+        }
+        'eksiam;delete;help;iamserviceaccount' {
+            break
+        }
+        'eksiam;delete;help;help' {
+            break
+        }
+        'eksiam;utils' {
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster''s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less logging on stderr (no warnings)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less logging on stderr (no warnings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('associate-iam-oidc-provider', 'associate-iam-oidc-provider', [CompletionResultType]::ParameterValue, 'Register the cluster''s OIDC issuer as an IAM OIDC provider')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eksiam;utils;associate-iam-oidc-provider' {
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The EKS cluster')
+            [CompletionResult]::new('--thumbprint', '--thumbprint', [CompletionResultType]::ParameterName, 'Use this thumbprint (40 hex characters) instead of fetching it from the issuer')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'Also trust the CAs in this PEM file (e.g. a TLS-inspecting proxy''s); `SSL_CERT_FILE` replaces the system roots, as in OpenSSL')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on each network step (connect, proxy, TLS handshake) after this many seconds')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster''s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and change nothing')
+            [CompletionResult]::new('--approve', '--approve', [CompletionResultType]::ParameterName, 'Accepted and ignored, so eksctl scripts keep working')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less logging on stderr (no warnings)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less logging on stderr (no warnings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eksiam;utils;help' {
+            [CompletionResult]::new('associate-iam-oidc-provider', 'associate-iam-oidc-provider', [CompletionResultType]::ParameterValue, 'Register the cluster''s OIDC issuer as an IAM OIDC provider')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eksiam;utils;help;associate-iam-oidc-provider' {
+            break
+        }
+        'eksiam;utils;help;help' {
+            break
+        }
+        'eksiam;completion' {
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster''s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less logging on stderr (no warnings)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less logging on stderr (no warnings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eksiam;schema' {
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster''s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Less logging on stderr (no warnings)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Less logging on stderr (no warnings)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eksiam;help' {
+            [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Show what `apply -f FILE` would change, without changing anything')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Make the cluster''s IAM match a ClusterConfig file')
+            [CompletionResult]::new('thumbprint', 'thumbprint', [CompletionResultType]::ParameterValue, 'Print the thumbprint IAM stores for an OIDC issuer')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create resources (eksctl''s `create`)')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Update resources (eksctl''s `update`)')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'List resources (eksctl''s `get`)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete resources (eksctl''s `delete`)')
+            [CompletionResult]::new('utils', 'utils', [CompletionResultType]::ParameterValue, 'eksctl''s utility commands')
+            [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print a completion script for your shell')
+            [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of the ClusterConfig fields eksiam reads')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eksiam;help;plan' {
+            break
+        }
+        'eksiam;help;apply' {
+            break
+        }
+        'eksiam;help;thumbprint' {
+            break
+        }
+        'eksiam;help;create' {
+            [CompletionResult]::new('iamidentitymapping', 'iamidentitymapping', [CompletionResultType]::ParameterValue, 'Add or update an aws-auth entry (one per ARN: re-running changes nothing)')
+            [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'Create an IAM role for a ServiceAccount, and the ServiceAccount annotated to use it')
+            break
+        }
+        'eksiam;help;create;iamidentitymapping' {
+            break
+        }
+        'eksiam;help;create;iamserviceaccount' {
+            break
+        }
+        'eksiam;help;update' {
+            [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'Make an IAM service account''s role have exactly the given policies')
+            break
+        }
+        'eksiam;help;update;iamserviceaccount' {
+            break
+        }
+        'eksiam;help;get' {
+            [CompletionResult]::new('iamidentitymapping', 'iamidentitymapping', [CompletionResultType]::ParameterValue, 'List aws-auth entries')
+            [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'List IAM service accounts: ServiceAccounts bound to a role, and roles eksiam manages')
+            break
+        }
+        'eksiam;help;get;iamidentitymapping' {
+            break
+        }
+        'eksiam;help;get;iamserviceaccount' {
+            break
+        }
+        'eksiam;help;delete' {
+            [CompletionResult]::new('iamidentitymapping', 'iamidentitymapping', [CompletionResultType]::ParameterValue, 'Remove every aws-auth entry for an ARN or account')
+            [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'Delete an IAM service account: its role (when eksiam made it for this ServiceAccount alone) and the ServiceAccount (when eksiam created it), or else the annotation')
+            break
+        }
+        'eksiam;help;delete;iamidentitymapping' {
+            break
+        }
+        'eksiam;help;delete;iamserviceaccount' {
+            break
+        }
+        'eksiam;help;utils' {
+            [CompletionResult]::new('associate-iam-oidc-provider', 'associate-iam-oidc-provider', [CompletionResultType]::ParameterValue, 'Register the cluster''s OIDC issuer as an IAM OIDC provider')
+            break
+        }
+        'eksiam;help;utils;associate-iam-oidc-provider' {
+            break
+        }
+        'eksiam;help;completion' {
+            break
+        }
+        'eksiam;help;schema' {
+            break
+        }
+        'eksiam;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

@@ -1,0 +1,566 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[eksiam] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'eksiam'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'eksiam'= {
+            cand --region 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)'
+            cand --profile 'AWS shared-config profile'
+            cand -o 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --output 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --kubeconfig 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster''s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)'
+            cand --context 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)'
+            cand --no-color 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+            cand -v 'More logging on stderr'
+            cand --verbose 'More logging on stderr'
+            cand -q 'Less logging on stderr (no warnings)'
+            cand --quiet 'Less logging on stderr (no warnings)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand plan 'Show what `apply -f FILE` would change, without changing anything'
+            cand apply 'Make the cluster''s IAM match a ClusterConfig file'
+            cand thumbprint 'Print the thumbprint IAM stores for an OIDC issuer'
+            cand create 'Create resources (eksctl''s `create`)'
+            cand update 'Update resources (eksctl''s `update`)'
+            cand get 'List resources (eksctl''s `get`)'
+            cand delete 'Delete resources (eksctl''s `delete`)'
+            cand utils 'eksctl''s utility commands'
+            cand completion 'Print a completion script for your shell'
+            cand schema 'Print the JSON Schema of the ClusterConfig fields eksiam reads'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eksiam;plan'= {
+            cand -f 'The ClusterConfig file (eksctl''s `eksctl.io/v1alpha5` format)'
+            cand --config-file 'The ClusterConfig file (eksctl''s `eksctl.io/v1alpha5` format)'
+            cand --include 'Only ServiceAccounts whose `namespace/name` matches one of these globs'
+            cand --exclude 'Skip ServiceAccounts whose `namespace/name` matches one of these globs'
+            cand --thumbprint 'Use this issuer thumbprint (40 hex characters) instead of fetching it'
+            cand --ca-file 'Also trust the CAs in this PEM file (e.g. a TLS-inspecting proxy''s); `SSL_CERT_FILE` replaces the system roots, as in OpenSSL'
+            cand --timeout 'Give up on each network step (connect, proxy, TLS handshake) after this many seconds'
+            cand --region 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)'
+            cand --profile 'AWS shared-config profile'
+            cand -o 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --output 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --kubeconfig 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster''s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)'
+            cand --context 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)'
+            cand --prune 'Also delete what eksiam manages for this cluster but the file no longer lists'
+            cand --allow-lockout 'Allow aws-auth removals that would lock out nodes (a `system:node:` mapping) or empty `mapRoles`'
+            cand --collapse-duplicates 'Remove shadowed duplicate aws-auth entries, keeping the one the authenticator uses'
+            cand --override-existing-serviceaccounts 'Rebind ServiceAccounts that are already annotated with another role'
+            cand --offline 'Plan without any network call, as if the account and cluster held nothing yet'
+            cand --detailed-exitcode 'Exit 0 when there is nothing to change, 2 when there are changes'
+            cand --no-color 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+            cand -v 'More logging on stderr'
+            cand --verbose 'More logging on stderr'
+            cand -q 'Less logging on stderr (no warnings)'
+            cand --quiet 'Less logging on stderr (no warnings)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'eksiam;apply'= {
+            cand -f 'The ClusterConfig file (eksctl''s `eksctl.io/v1alpha5` format)'
+            cand --config-file 'The ClusterConfig file (eksctl''s `eksctl.io/v1alpha5` format)'
+            cand --include 'Only ServiceAccounts whose `namespace/name` matches one of these globs'
+            cand --exclude 'Skip ServiceAccounts whose `namespace/name` matches one of these globs'
+            cand --thumbprint 'Use this issuer thumbprint (40 hex characters) instead of fetching it'
+            cand --ca-file 'Also trust the CAs in this PEM file (e.g. a TLS-inspecting proxy''s); `SSL_CERT_FILE` replaces the system roots, as in OpenSSL'
+            cand --timeout 'Give up on each network step (connect, proxy, TLS handshake) after this many seconds'
+            cand --concurrency 'How many AWS and Kubernetes calls run at once'
+            cand --region 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)'
+            cand --profile 'AWS shared-config profile'
+            cand -o 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --output 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --kubeconfig 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster''s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)'
+            cand --context 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)'
+            cand --prune 'Also delete what eksiam manages for this cluster but the file no longer lists'
+            cand --allow-lockout 'Allow aws-auth removals that would lock out nodes (a `system:node:` mapping) or empty `mapRoles`'
+            cand --collapse-duplicates 'Remove shadowed duplicate aws-auth entries, keeping the one the authenticator uses'
+            cand --override-existing-serviceaccounts 'Rebind ServiceAccounts that are already annotated with another role'
+            cand --dry-run 'Print the plan and change nothing'
+            cand --offline 'With `--dry-run`: plan without any network call, as if the account and cluster held nothing yet'
+            cand --approve 'Accepted and ignored, so eksctl scripts keep working'
+            cand --no-color 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+            cand -v 'More logging on stderr'
+            cand --verbose 'More logging on stderr'
+            cand -q 'Less logging on stderr (no warnings)'
+            cand --quiet 'Less logging on stderr (no warnings)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'eksiam;thumbprint'= {
+            cand --ca-file 'Also trust the CAs in this PEM file (e.g. a TLS-inspecting proxy''s); `SSL_CERT_FILE` replaces the system roots, as in OpenSSL'
+            cand --timeout 'Give up on each network step (connect, proxy, TLS handshake) after this many seconds'
+            cand --region 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)'
+            cand --profile 'AWS shared-config profile'
+            cand -o 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --output 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --kubeconfig 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster''s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)'
+            cand --context 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)'
+            cand --no-color 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+            cand -v 'More logging on stderr'
+            cand --verbose 'More logging on stderr'
+            cand -q 'Less logging on stderr (no warnings)'
+            cand --quiet 'Less logging on stderr (no warnings)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'eksiam;create'= {
+            cand --region 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)'
+            cand --profile 'AWS shared-config profile'
+            cand -o 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --output 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --kubeconfig 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster''s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)'
+            cand --context 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)'
+            cand --no-color 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+            cand -v 'More logging on stderr'
+            cand --verbose 'More logging on stderr'
+            cand -q 'Less logging on stderr (no warnings)'
+            cand --quiet 'Less logging on stderr (no warnings)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand iamidentitymapping 'Add or update an aws-auth entry (one per ARN: re-running changes nothing)'
+            cand iamserviceaccount 'Create an IAM role for a ServiceAccount, and the ServiceAccount annotated to use it'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eksiam;create;iamidentitymapping'= {
+            cand --cluster 'The EKS cluster'
+            cand --arn 'The IAM role or user ARN to map'
+            cand --username 'The Kubernetes user name'
+            cand --group 'A Kubernetes group (repeatable)'
+            cand --account 'An AWS account ID whose IAM users all map to themselves'
+            cand --region 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)'
+            cand --profile 'AWS shared-config profile'
+            cand -o 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --output 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --kubeconfig 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster''s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)'
+            cand --context 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)'
+            cand --no-duplicate-arns 'Fail instead of updating when the ARN is already mapped differently'
+            cand --collapse-duplicates 'Remove shadowed duplicate entries, keeping the one the authenticator uses'
+            cand --dry-run 'Print the plan and change nothing'
+            cand --approve 'Accepted and ignored, so eksctl scripts keep working'
+            cand --no-color 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+            cand -v 'More logging on stderr'
+            cand --verbose 'More logging on stderr'
+            cand -q 'Less logging on stderr (no warnings)'
+            cand --quiet 'Less logging on stderr (no warnings)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'eksiam;create;iamserviceaccount'= {
+            cand --cluster 'The EKS cluster'
+            cand --name 'The ServiceAccount'
+            cand --namespace 'Its namespace'
+            cand --attach-policy-arn 'A managed policy to attach (repeatable)'
+            cand --attach-policy 'A file with an inline policy document (JSON or YAML)'
+            cand --attach-role-arn 'Use this existing role as-is instead of creating one'
+            cand --role-name 'The role''s name (default: `<cluster>-<namespace>-<name>`)'
+            cand --permissions-boundary 'A managed policy used as the role''s permissions boundary'
+            cand --tags 'Tags for the role, `k=v,k2=v2`'
+            cand --subject-pattern 'Trust every ServiceAccount matching this pattern, e.g. `system:serviceaccount:NS:*`'
+            cand --region 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)'
+            cand --profile 'AWS shared-config profile'
+            cand -o 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --output 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --kubeconfig 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster''s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)'
+            cand --context 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)'
+            cand --role-only 'Create the role only; do not create or annotate the ServiceAccount'
+            cand --override-existing-serviceaccounts 'Rebind the ServiceAccount if it is already annotated with another role'
+            cand --dry-run 'Print the plan and change nothing'
+            cand --approve 'Accepted and ignored, so eksctl scripts keep working'
+            cand --no-color 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+            cand -v 'More logging on stderr'
+            cand --verbose 'More logging on stderr'
+            cand -q 'Less logging on stderr (no warnings)'
+            cand --quiet 'Less logging on stderr (no warnings)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'eksiam;create;help'= {
+            cand iamidentitymapping 'Add or update an aws-auth entry (one per ARN: re-running changes nothing)'
+            cand iamserviceaccount 'Create an IAM role for a ServiceAccount, and the ServiceAccount annotated to use it'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eksiam;create;help;iamidentitymapping'= {
+        }
+        &'eksiam;create;help;iamserviceaccount'= {
+        }
+        &'eksiam;create;help;help'= {
+        }
+        &'eksiam;update'= {
+            cand --region 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)'
+            cand --profile 'AWS shared-config profile'
+            cand -o 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --output 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --kubeconfig 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster''s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)'
+            cand --context 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)'
+            cand --no-color 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+            cand -v 'More logging on stderr'
+            cand --verbose 'More logging on stderr'
+            cand -q 'Less logging on stderr (no warnings)'
+            cand --quiet 'Less logging on stderr (no warnings)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand iamserviceaccount 'Make an IAM service account''s role have exactly the given policies'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eksiam;update;iamserviceaccount'= {
+            cand --cluster 'The EKS cluster'
+            cand --name 'The ServiceAccount'
+            cand --namespace 'Its namespace'
+            cand --attach-policy-arn 'A managed policy to attach (repeatable)'
+            cand --attach-policy 'A file with an inline policy document (JSON or YAML)'
+            cand --attach-role-arn 'Use this existing role as-is instead of creating one'
+            cand --role-name 'The role''s name (default: `<cluster>-<namespace>-<name>`)'
+            cand --permissions-boundary 'A managed policy used as the role''s permissions boundary'
+            cand --tags 'Tags for the role, `k=v,k2=v2`'
+            cand --subject-pattern 'Trust every ServiceAccount matching this pattern, e.g. `system:serviceaccount:NS:*`'
+            cand --region 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)'
+            cand --profile 'AWS shared-config profile'
+            cand -o 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --output 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --kubeconfig 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster''s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)'
+            cand --context 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)'
+            cand --role-only 'Create the role only; do not create or annotate the ServiceAccount'
+            cand --dry-run 'Print the plan and change nothing'
+            cand --approve 'Accepted and ignored, so eksctl scripts keep working'
+            cand --no-color 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+            cand -v 'More logging on stderr'
+            cand --verbose 'More logging on stderr'
+            cand -q 'Less logging on stderr (no warnings)'
+            cand --quiet 'Less logging on stderr (no warnings)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'eksiam;update;help'= {
+            cand iamserviceaccount 'Make an IAM service account''s role have exactly the given policies'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eksiam;update;help;iamserviceaccount'= {
+        }
+        &'eksiam;update;help;help'= {
+        }
+        &'eksiam;get'= {
+            cand --region 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)'
+            cand --profile 'AWS shared-config profile'
+            cand -o 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --output 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --kubeconfig 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster''s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)'
+            cand --context 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)'
+            cand --no-color 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+            cand -v 'More logging on stderr'
+            cand --verbose 'More logging on stderr'
+            cand -q 'Less logging on stderr (no warnings)'
+            cand --quiet 'Less logging on stderr (no warnings)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand iamidentitymapping 'List aws-auth entries'
+            cand iamserviceaccount 'List IAM service accounts: ServiceAccounts bound to a role, and roles eksiam manages'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eksiam;get;iamidentitymapping'= {
+            cand --cluster 'The EKS cluster'
+            cand --arn 'Only the entries for this ARN'
+            cand --region 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)'
+            cand --profile 'AWS shared-config profile'
+            cand -o 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --output 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --kubeconfig 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster''s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)'
+            cand --context 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)'
+            cand --no-color 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+            cand -v 'More logging on stderr'
+            cand --verbose 'More logging on stderr'
+            cand -q 'Less logging on stderr (no warnings)'
+            cand --quiet 'Less logging on stderr (no warnings)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'eksiam;get;iamserviceaccount'= {
+            cand --cluster 'The EKS cluster'
+            cand --namespace 'Only this namespace'
+            cand --name 'Only this ServiceAccount'
+            cand --region 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)'
+            cand --profile 'AWS shared-config profile'
+            cand -o 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --output 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --kubeconfig 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster''s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)'
+            cand --context 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)'
+            cand --no-color 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+            cand -v 'More logging on stderr'
+            cand --verbose 'More logging on stderr'
+            cand -q 'Less logging on stderr (no warnings)'
+            cand --quiet 'Less logging on stderr (no warnings)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'eksiam;get;help'= {
+            cand iamidentitymapping 'List aws-auth entries'
+            cand iamserviceaccount 'List IAM service accounts: ServiceAccounts bound to a role, and roles eksiam manages'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eksiam;get;help;iamidentitymapping'= {
+        }
+        &'eksiam;get;help;iamserviceaccount'= {
+        }
+        &'eksiam;get;help;help'= {
+        }
+        &'eksiam;delete'= {
+            cand --region 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)'
+            cand --profile 'AWS shared-config profile'
+            cand -o 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --output 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --kubeconfig 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster''s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)'
+            cand --context 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)'
+            cand --no-color 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+            cand -v 'More logging on stderr'
+            cand --verbose 'More logging on stderr'
+            cand -q 'Less logging on stderr (no warnings)'
+            cand --quiet 'Less logging on stderr (no warnings)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand iamidentitymapping 'Remove every aws-auth entry for an ARN or account'
+            cand iamserviceaccount 'Delete an IAM service account: its role (when eksiam made it for this ServiceAccount alone) and the ServiceAccount (when eksiam created it), or else the annotation'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eksiam;delete;iamidentitymapping'= {
+            cand --cluster 'The EKS cluster'
+            cand --arn 'The IAM role or user ARN whose entries to remove'
+            cand --account 'The account ID to remove from `mapAccounts`'
+            cand --region 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)'
+            cand --profile 'AWS shared-config profile'
+            cand -o 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --output 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --kubeconfig 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster''s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)'
+            cand --context 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)'
+            cand --all 'Accepted for eksctl compatibility: eksiam always removes every entry for the ARN'
+            cand --allow-lockout 'Allow removing a node role''s mapping, or the last `mapRoles` entry'
+            cand --dry-run 'Print the plan and change nothing'
+            cand --approve 'Accepted and ignored, so eksctl scripts keep working'
+            cand --no-color 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+            cand -v 'More logging on stderr'
+            cand --verbose 'More logging on stderr'
+            cand -q 'Less logging on stderr (no warnings)'
+            cand --quiet 'Less logging on stderr (no warnings)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'eksiam;delete;iamserviceaccount'= {
+            cand --cluster 'The EKS cluster'
+            cand --name 'The ServiceAccount'
+            cand --namespace 'Its namespace'
+            cand --region 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)'
+            cand --profile 'AWS shared-config profile'
+            cand -o 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --output 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --kubeconfig 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster''s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)'
+            cand --context 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)'
+            cand --dry-run 'Print the plan and change nothing'
+            cand --approve 'Accepted and ignored, so eksctl scripts keep working'
+            cand --no-color 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+            cand -v 'More logging on stderr'
+            cand --verbose 'More logging on stderr'
+            cand -q 'Less logging on stderr (no warnings)'
+            cand --quiet 'Less logging on stderr (no warnings)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'eksiam;delete;help'= {
+            cand iamidentitymapping 'Remove every aws-auth entry for an ARN or account'
+            cand iamserviceaccount 'Delete an IAM service account: its role (when eksiam made it for this ServiceAccount alone) and the ServiceAccount (when eksiam created it), or else the annotation'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eksiam;delete;help;iamidentitymapping'= {
+        }
+        &'eksiam;delete;help;iamserviceaccount'= {
+        }
+        &'eksiam;delete;help;help'= {
+        }
+        &'eksiam;utils'= {
+            cand --region 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)'
+            cand --profile 'AWS shared-config profile'
+            cand -o 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --output 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --kubeconfig 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster''s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)'
+            cand --context 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)'
+            cand --no-color 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+            cand -v 'More logging on stderr'
+            cand --verbose 'More logging on stderr'
+            cand -q 'Less logging on stderr (no warnings)'
+            cand --quiet 'Less logging on stderr (no warnings)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand associate-iam-oidc-provider 'Register the cluster''s OIDC issuer as an IAM OIDC provider'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eksiam;utils;associate-iam-oidc-provider'= {
+            cand --cluster 'The EKS cluster'
+            cand --thumbprint 'Use this thumbprint (40 hex characters) instead of fetching it from the issuer'
+            cand --ca-file 'Also trust the CAs in this PEM file (e.g. a TLS-inspecting proxy''s); `SSL_CERT_FILE` replaces the system roots, as in OpenSSL'
+            cand --timeout 'Give up on each network step (connect, proxy, TLS handshake) after this many seconds'
+            cand --region 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)'
+            cand --profile 'AWS shared-config profile'
+            cand -o 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --output 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --kubeconfig 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster''s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)'
+            cand --context 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)'
+            cand --dry-run 'Print the plan and change nothing'
+            cand --approve 'Accepted and ignored, so eksctl scripts keep working'
+            cand --no-color 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+            cand -v 'More logging on stderr'
+            cand --verbose 'More logging on stderr'
+            cand -q 'Less logging on stderr (no warnings)'
+            cand --quiet 'Less logging on stderr (no warnings)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'eksiam;utils;help'= {
+            cand associate-iam-oidc-provider 'Register the cluster''s OIDC issuer as an IAM OIDC provider'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eksiam;utils;help;associate-iam-oidc-provider'= {
+        }
+        &'eksiam;utils;help;help'= {
+        }
+        &'eksiam;completion'= {
+            cand --region 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)'
+            cand --profile 'AWS shared-config profile'
+            cand -o 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --output 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --kubeconfig 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster''s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)'
+            cand --context 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)'
+            cand --no-color 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+            cand -v 'More logging on stderr'
+            cand --verbose 'More logging on stderr'
+            cand -q 'Less logging on stderr (no warnings)'
+            cand --quiet 'Less logging on stderr (no warnings)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'eksiam;schema'= {
+            cand --region 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)'
+            cand --profile 'AWS shared-config profile'
+            cand -o 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --output 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --kubeconfig 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster''s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)'
+            cand --context 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)'
+            cand --no-color 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+            cand -v 'More logging on stderr'
+            cand --verbose 'More logging on stderr'
+            cand -q 'Less logging on stderr (no warnings)'
+            cand --quiet 'Less logging on stderr (no warnings)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'eksiam;help'= {
+            cand plan 'Show what `apply -f FILE` would change, without changing anything'
+            cand apply 'Make the cluster''s IAM match a ClusterConfig file'
+            cand thumbprint 'Print the thumbprint IAM stores for an OIDC issuer'
+            cand create 'Create resources (eksctl''s `create`)'
+            cand update 'Update resources (eksctl''s `update`)'
+            cand get 'List resources (eksctl''s `get`)'
+            cand delete 'Delete resources (eksctl''s `delete`)'
+            cand utils 'eksctl''s utility commands'
+            cand completion 'Print a completion script for your shell'
+            cand schema 'Print the JSON Schema of the ClusterConfig fields eksiam reads'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eksiam;help;plan'= {
+        }
+        &'eksiam;help;apply'= {
+        }
+        &'eksiam;help;thumbprint'= {
+        }
+        &'eksiam;help;create'= {
+            cand iamidentitymapping 'Add or update an aws-auth entry (one per ARN: re-running changes nothing)'
+            cand iamserviceaccount 'Create an IAM role for a ServiceAccount, and the ServiceAccount annotated to use it'
+        }
+        &'eksiam;help;create;iamidentitymapping'= {
+        }
+        &'eksiam;help;create;iamserviceaccount'= {
+        }
+        &'eksiam;help;update'= {
+            cand iamserviceaccount 'Make an IAM service account''s role have exactly the given policies'
+        }
+        &'eksiam;help;update;iamserviceaccount'= {
+        }
+        &'eksiam;help;get'= {
+            cand iamidentitymapping 'List aws-auth entries'
+            cand iamserviceaccount 'List IAM service accounts: ServiceAccounts bound to a role, and roles eksiam manages'
+        }
+        &'eksiam;help;get;iamidentitymapping'= {
+        }
+        &'eksiam;help;get;iamserviceaccount'= {
+        }
+        &'eksiam;help;delete'= {
+            cand iamidentitymapping 'Remove every aws-auth entry for an ARN or account'
+            cand iamserviceaccount 'Delete an IAM service account: its role (when eksiam made it for this ServiceAccount alone) and the ServiceAccount (when eksiam created it), or else the annotation'
+        }
+        &'eksiam;help;delete;iamidentitymapping'= {
+        }
+        &'eksiam;help;delete;iamserviceaccount'= {
+        }
+        &'eksiam;help;utils'= {
+            cand associate-iam-oidc-provider 'Register the cluster''s OIDC issuer as an IAM OIDC provider'
+        }
+        &'eksiam;help;utils;associate-iam-oidc-provider'= {
+        }
+        &'eksiam;help;completion'= {
+        }
+        &'eksiam;help;schema'= {
+        }
+        &'eksiam;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,397 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_eksiam_global_optspecs
+    string join \n region= profile= o/output= no-color v/verbose q/quiet kubeconfig= context= h/help V/version
+end
+
+function __fish_eksiam_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_eksiam_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_eksiam_using_subcommand
+    set -l cmd (__fish_eksiam_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c eksiam -n "__fish_eksiam_needs_command" -l region -d 'AWS region (else the file\'s `metadata.region`, else the AWS SDK chain)' -r
+complete -c eksiam -n "__fish_eksiam_needs_command" -l profile -d 'AWS shared-config profile' -r
+complete -c eksiam -n "__fish_eksiam_needs_command" -s o -l output -d 'Output format: `text` for people, `json` and `yaml` for machines' -r -f -a "text\t''
+json\t''
+yaml\t''"
+complete -c eksiam -n "__fish_eksiam_needs_command" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster\'s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
+complete -c eksiam -n "__fish_eksiam_needs_command" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
+complete -c eksiam -n "__fish_eksiam_needs_command" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+complete -c eksiam -n "__fish_eksiam_needs_command" -s v -l verbose -d 'More logging on stderr'
+complete -c eksiam -n "__fish_eksiam_needs_command" -s q -l quiet -d 'Less logging on stderr (no warnings)'
+complete -c eksiam -n "__fish_eksiam_needs_command" -s h -l help -d 'Print help'
+complete -c eksiam -n "__fish_eksiam_needs_command" -s V -l version -d 'Print version'
+complete -c eksiam -n "__fish_eksiam_needs_command" -f -a "plan" -d 'Show what `apply -f FILE` would change, without changing anything'
+complete -c eksiam -n "__fish_eksiam_needs_command" -f -a "apply" -d 'Make the cluster\'s IAM match a ClusterConfig file'
+complete -c eksiam -n "__fish_eksiam_needs_command" -f -a "thumbprint" -d 'Print the thumbprint IAM stores for an OIDC issuer'
+complete -c eksiam -n "__fish_eksiam_needs_command" -f -a "create" -d 'Create resources (eksctl\'s `create`)'
+complete -c eksiam -n "__fish_eksiam_needs_command" -f -a "update" -d 'Update resources (eksctl\'s `update`)'
+complete -c eksiam -n "__fish_eksiam_needs_command" -f -a "get" -d 'List resources (eksctl\'s `get`)'
+complete -c eksiam -n "__fish_eksiam_needs_command" -f -a "delete" -d 'Delete resources (eksctl\'s `delete`)'
+complete -c eksiam -n "__fish_eksiam_needs_command" -f -a "utils" -d 'eksctl\'s utility commands'
+complete -c eksiam -n "__fish_eksiam_needs_command" -f -a "completion" -d 'Print a completion script for your shell'
+complete -c eksiam -n "__fish_eksiam_needs_command" -f -a "schema" -d 'Print the JSON Schema of the ClusterConfig fields eksiam reads'
+complete -c eksiam -n "__fish_eksiam_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -s f -l config-file -d 'The ClusterConfig file (eksctl\'s `eksctl.io/v1alpha5` format)' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -l include -d 'Only ServiceAccounts whose `namespace/name` matches one of these globs' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -l exclude -d 'Skip ServiceAccounts whose `namespace/name` matches one of these globs' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -l thumbprint -d 'Use this issuer thumbprint (40 hex characters) instead of fetching it' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -l ca-file -d 'Also trust the CAs in this PEM file (e.g. a TLS-inspecting proxy\'s); `SSL_CERT_FILE` replaces the system roots, as in OpenSSL' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -l timeout -d 'Give up on each network step (connect, proxy, TLS handshake) after this many seconds' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -l region -d 'AWS region (else the file\'s `metadata.region`, else the AWS SDK chain)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -l profile -d 'AWS shared-config profile' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -s o -l output -d 'Output format: `text` for people, `json` and `yaml` for machines' -r -f -a "text\t''
+json\t''
+yaml\t''"
+complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster\'s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -l prune -d 'Also delete what eksiam manages for this cluster but the file no longer lists'
+complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -l allow-lockout -d 'Allow aws-auth removals that would lock out nodes (a `system:node:` mapping) or empty `mapRoles`'
+complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -l collapse-duplicates -d 'Remove shadowed duplicate aws-auth entries, keeping the one the authenticator uses'
+complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -l override-existing-serviceaccounts -d 'Rebind ServiceAccounts that are already annotated with another role'
+complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -l offline -d 'Plan without any network call, as if the account and cluster held nothing yet'
+complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -l detailed-exitcode -d 'Exit 0 when there is nothing to change, 2 when there are changes'
+complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -s v -l verbose -d 'More logging on stderr'
+complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -s q -l quiet -d 'Less logging on stderr (no warnings)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -s h -l help -d 'Print help'
+complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -s V -l version -d 'Print version'
+complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -s f -l config-file -d 'The ClusterConfig file (eksctl\'s `eksctl.io/v1alpha5` format)' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -l include -d 'Only ServiceAccounts whose `namespace/name` matches one of these globs' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -l exclude -d 'Skip ServiceAccounts whose `namespace/name` matches one of these globs' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -l thumbprint -d 'Use this issuer thumbprint (40 hex characters) instead of fetching it' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -l ca-file -d 'Also trust the CAs in this PEM file (e.g. a TLS-inspecting proxy\'s); `SSL_CERT_FILE` replaces the system roots, as in OpenSSL' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -l timeout -d 'Give up on each network step (connect, proxy, TLS handshake) after this many seconds' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -l concurrency -d 'How many AWS and Kubernetes calls run at once' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -l region -d 'AWS region (else the file\'s `metadata.region`, else the AWS SDK chain)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -l profile -d 'AWS shared-config profile' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -s o -l output -d 'Output format: `text` for people, `json` and `yaml` for machines' -r -f -a "text\t''
+json\t''
+yaml\t''"
+complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster\'s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -l prune -d 'Also delete what eksiam manages for this cluster but the file no longer lists'
+complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -l allow-lockout -d 'Allow aws-auth removals that would lock out nodes (a `system:node:` mapping) or empty `mapRoles`'
+complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -l collapse-duplicates -d 'Remove shadowed duplicate aws-auth entries, keeping the one the authenticator uses'
+complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -l override-existing-serviceaccounts -d 'Rebind ServiceAccounts that are already annotated with another role'
+complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -l dry-run -d 'Print the plan and change nothing'
+complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -l offline -d 'With `--dry-run`: plan without any network call, as if the account and cluster held nothing yet'
+complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -l approve -d 'Accepted and ignored, so eksctl scripts keep working'
+complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -s v -l verbose -d 'More logging on stderr'
+complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -s q -l quiet -d 'Less logging on stderr (no warnings)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -s h -l help -d 'Print help'
+complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -s V -l version -d 'Print version'
+complete -c eksiam -n "__fish_eksiam_using_subcommand thumbprint" -l ca-file -d 'Also trust the CAs in this PEM file (e.g. a TLS-inspecting proxy\'s); `SSL_CERT_FILE` replaces the system roots, as in OpenSSL' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand thumbprint" -l timeout -d 'Give up on each network step (connect, proxy, TLS handshake) after this many seconds' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand thumbprint" -l region -d 'AWS region (else the file\'s `metadata.region`, else the AWS SDK chain)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand thumbprint" -l profile -d 'AWS shared-config profile' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand thumbprint" -s o -l output -d 'Output format: `text` for people, `json` and `yaml` for machines' -r -f -a "text\t''
+json\t''
+yaml\t''"
+complete -c eksiam -n "__fish_eksiam_using_subcommand thumbprint" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster\'s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand thumbprint" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand thumbprint" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand thumbprint" -s v -l verbose -d 'More logging on stderr'
+complete -c eksiam -n "__fish_eksiam_using_subcommand thumbprint" -s q -l quiet -d 'Less logging on stderr (no warnings)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand thumbprint" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eksiam -n "__fish_eksiam_using_subcommand thumbprint" -s V -l version -d 'Print version'
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -l region -d 'AWS region (else the file\'s `metadata.region`, else the AWS SDK chain)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -l profile -d 'AWS shared-config profile' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -s o -l output -d 'Output format: `text` for people, `json` and `yaml` for machines' -r -f -a "text\t''
+json\t''
+yaml\t''"
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster\'s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -s v -l verbose -d 'More logging on stderr'
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -s q -l quiet -d 'Less logging on stderr (no warnings)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -s h -l help -d 'Print help'
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -s V -l version -d 'Print version'
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -f -a "iamidentitymapping" -d 'Add or update an aws-auth entry (one per ARN: re-running changes nothing)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -f -a "iamserviceaccount" -d 'Create an IAM role for a ServiceAccount, and the ServiceAccount annotated to use it'
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -l cluster -d 'The EKS cluster' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -l arn -d 'The IAM role or user ARN to map' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -l username -d 'The Kubernetes user name' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -l group -d 'A Kubernetes group (repeatable)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -l account -d 'An AWS account ID whose IAM users all map to themselves' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -l region -d 'AWS region (else the file\'s `metadata.region`, else the AWS SDK chain)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -l profile -d 'AWS shared-config profile' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -s o -l output -d 'Output format: `text` for people, `json` and `yaml` for machines' -r -f -a "text\t''
+json\t''
+yaml\t''"
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster\'s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -l no-duplicate-arns -d 'Fail instead of updating when the ARN is already mapped differently'
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -l collapse-duplicates -d 'Remove shadowed duplicate entries, keeping the one the authenticator uses'
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -l dry-run -d 'Print the plan and change nothing'
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -l approve -d 'Accepted and ignored, so eksctl scripts keep working'
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -s v -l verbose -d 'More logging on stderr'
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -s q -l quiet -d 'Less logging on stderr (no warnings)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -s h -l help -d 'Print help'
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -s V -l version -d 'Print version'
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l cluster -d 'The EKS cluster' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l name -d 'The ServiceAccount' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l namespace -d 'Its namespace' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l attach-policy-arn -d 'A managed policy to attach (repeatable)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l attach-policy -d 'A file with an inline policy document (JSON or YAML)' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l attach-role-arn -d 'Use this existing role as-is instead of creating one' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l role-name -d 'The role\'s name (default: `<cluster>-<namespace>-<name>`)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l permissions-boundary -d 'A managed policy used as the role\'s permissions boundary' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l tags -d 'Tags for the role, `k=v,k2=v2`' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l subject-pattern -d 'Trust every ServiceAccount matching this pattern, e.g. `system:serviceaccount:NS:*`' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l region -d 'AWS region (else the file\'s `metadata.region`, else the AWS SDK chain)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l profile -d 'AWS shared-config profile' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -s o -l output -d 'Output format: `text` for people, `json` and `yaml` for machines' -r -f -a "text\t''
+json\t''
+yaml\t''"
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster\'s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l role-only -d 'Create the role only; do not create or annotate the ServiceAccount'
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l override-existing-serviceaccounts -d 'Rebind the ServiceAccount if it is already annotated with another role'
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l dry-run -d 'Print the plan and change nothing'
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l approve -d 'Accepted and ignored, so eksctl scripts keep working'
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -s v -l verbose -d 'More logging on stderr'
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -s q -l quiet -d 'Less logging on stderr (no warnings)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -s h -l help -d 'Print help'
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -s V -l version -d 'Print version'
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "iamidentitymapping" -d 'Add or update an aws-auth entry (one per ARN: re-running changes nothing)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "iamserviceaccount" -d 'Create an IAM role for a ServiceAccount, and the ServiceAccount annotated to use it'
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and not __fish_seen_subcommand_from iamserviceaccount help" -l region -d 'AWS region (else the file\'s `metadata.region`, else the AWS SDK chain)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and not __fish_seen_subcommand_from iamserviceaccount help" -l profile -d 'AWS shared-config profile' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and not __fish_seen_subcommand_from iamserviceaccount help" -s o -l output -d 'Output format: `text` for people, `json` and `yaml` for machines' -r -f -a "text\t''
+json\t''
+yaml\t''"
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and not __fish_seen_subcommand_from iamserviceaccount help" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster\'s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and not __fish_seen_subcommand_from iamserviceaccount help" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and not __fish_seen_subcommand_from iamserviceaccount help" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and not __fish_seen_subcommand_from iamserviceaccount help" -s v -l verbose -d 'More logging on stderr'
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and not __fish_seen_subcommand_from iamserviceaccount help" -s q -l quiet -d 'Less logging on stderr (no warnings)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and not __fish_seen_subcommand_from iamserviceaccount help" -s h -l help -d 'Print help'
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and not __fish_seen_subcommand_from iamserviceaccount help" -s V -l version -d 'Print version'
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and not __fish_seen_subcommand_from iamserviceaccount help" -f -a "iamserviceaccount" -d 'Make an IAM service account\'s role have exactly the given policies'
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and not __fish_seen_subcommand_from iamserviceaccount help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -l cluster -d 'The EKS cluster' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -l name -d 'The ServiceAccount' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -l namespace -d 'Its namespace' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -l attach-policy-arn -d 'A managed policy to attach (repeatable)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -l attach-policy -d 'A file with an inline policy document (JSON or YAML)' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -l attach-role-arn -d 'Use this existing role as-is instead of creating one' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -l role-name -d 'The role\'s name (default: `<cluster>-<namespace>-<name>`)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -l permissions-boundary -d 'A managed policy used as the role\'s permissions boundary' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -l tags -d 'Tags for the role, `k=v,k2=v2`' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -l subject-pattern -d 'Trust every ServiceAccount matching this pattern, e.g. `system:serviceaccount:NS:*`' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -l region -d 'AWS region (else the file\'s `metadata.region`, else the AWS SDK chain)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -l profile -d 'AWS shared-config profile' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -s o -l output -d 'Output format: `text` for people, `json` and `yaml` for machines' -r -f -a "text\t''
+json\t''
+yaml\t''"
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster\'s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -l role-only -d 'Create the role only; do not create or annotate the ServiceAccount'
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -l dry-run -d 'Print the plan and change nothing'
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -l approve -d 'Accepted and ignored, so eksctl scripts keep working'
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -s v -l verbose -d 'More logging on stderr'
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -s q -l quiet -d 'Less logging on stderr (no warnings)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -s h -l help -d 'Print help'
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -s V -l version -d 'Print version'
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from help" -f -a "iamserviceaccount" -d 'Make an IAM service account\'s role have exactly the given policies'
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -l region -d 'AWS region (else the file\'s `metadata.region`, else the AWS SDK chain)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -l profile -d 'AWS shared-config profile' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -s o -l output -d 'Output format: `text` for people, `json` and `yaml` for machines' -r -f -a "text\t''
+json\t''
+yaml\t''"
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster\'s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -s v -l verbose -d 'More logging on stderr'
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -s q -l quiet -d 'Less logging on stderr (no warnings)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -s h -l help -d 'Print help'
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -s V -l version -d 'Print version'
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -f -a "iamidentitymapping" -d 'List aws-auth entries'
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -f -a "iamserviceaccount" -d 'List IAM service accounts: ServiceAccounts bound to a role, and roles eksiam manages'
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamidentitymapping" -l cluster -d 'The EKS cluster' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamidentitymapping" -l arn -d 'Only the entries for this ARN' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamidentitymapping" -l region -d 'AWS region (else the file\'s `metadata.region`, else the AWS SDK chain)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamidentitymapping" -l profile -d 'AWS shared-config profile' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamidentitymapping" -s o -l output -d 'Output format: `text` for people, `json` and `yaml` for machines' -r -f -a "text\t''
+json\t''
+yaml\t''"
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamidentitymapping" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster\'s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamidentitymapping" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamidentitymapping" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamidentitymapping" -s v -l verbose -d 'More logging on stderr'
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamidentitymapping" -s q -l quiet -d 'Less logging on stderr (no warnings)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamidentitymapping" -s h -l help -d 'Print help'
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamidentitymapping" -s V -l version -d 'Print version'
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -l cluster -d 'The EKS cluster' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -l namespace -d 'Only this namespace' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -l name -d 'Only this ServiceAccount' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -l region -d 'AWS region (else the file\'s `metadata.region`, else the AWS SDK chain)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -l profile -d 'AWS shared-config profile' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -s o -l output -d 'Output format: `text` for people, `json` and `yaml` for machines' -r -f -a "text\t''
+json\t''
+yaml\t''"
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster\'s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -s v -l verbose -d 'More logging on stderr'
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -s q -l quiet -d 'Less logging on stderr (no warnings)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -s h -l help -d 'Print help'
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -s V -l version -d 'Print version'
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "iamidentitymapping" -d 'List aws-auth entries'
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "iamserviceaccount" -d 'List IAM service accounts: ServiceAccounts bound to a role, and roles eksiam manages'
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -l region -d 'AWS region (else the file\'s `metadata.region`, else the AWS SDK chain)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -l profile -d 'AWS shared-config profile' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -s o -l output -d 'Output format: `text` for people, `json` and `yaml` for machines' -r -f -a "text\t''
+json\t''
+yaml\t''"
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster\'s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -s v -l verbose -d 'More logging on stderr'
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -s q -l quiet -d 'Less logging on stderr (no warnings)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -s h -l help -d 'Print help'
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -s V -l version -d 'Print version'
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -f -a "iamidentitymapping" -d 'Remove every aws-auth entry for an ARN or account'
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -f -a "iamserviceaccount" -d 'Delete an IAM service account: its role (when eksiam made it for this ServiceAccount alone) and the ServiceAccount (when eksiam created it), or else the annotation'
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -l cluster -d 'The EKS cluster' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -l arn -d 'The IAM role or user ARN whose entries to remove' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -l account -d 'The account ID to remove from `mapAccounts`' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -l region -d 'AWS region (else the file\'s `metadata.region`, else the AWS SDK chain)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -l profile -d 'AWS shared-config profile' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -s o -l output -d 'Output format: `text` for people, `json` and `yaml` for machines' -r -f -a "text\t''
+json\t''
+yaml\t''"
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster\'s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -l all -d 'Accepted for eksctl compatibility: eksiam always removes every entry for the ARN'
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -l allow-lockout -d 'Allow removing a node role\'s mapping, or the last `mapRoles` entry'
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -l dry-run -d 'Print the plan and change nothing'
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -l approve -d 'Accepted and ignored, so eksctl scripts keep working'
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -s v -l verbose -d 'More logging on stderr'
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -s q -l quiet -d 'Less logging on stderr (no warnings)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -s h -l help -d 'Print help'
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -s V -l version -d 'Print version'
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -l cluster -d 'The EKS cluster' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -l name -d 'The ServiceAccount' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -l namespace -d 'Its namespace' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -l region -d 'AWS region (else the file\'s `metadata.region`, else the AWS SDK chain)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -l profile -d 'AWS shared-config profile' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -s o -l output -d 'Output format: `text` for people, `json` and `yaml` for machines' -r -f -a "text\t''
+json\t''
+yaml\t''"
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster\'s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -l dry-run -d 'Print the plan and change nothing'
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -l approve -d 'Accepted and ignored, so eksctl scripts keep working'
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -s v -l verbose -d 'More logging on stderr'
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -s q -l quiet -d 'Less logging on stderr (no warnings)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -s h -l help -d 'Print help'
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -s V -l version -d 'Print version'
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from help" -f -a "iamidentitymapping" -d 'Remove every aws-auth entry for an ARN or account'
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from help" -f -a "iamserviceaccount" -d 'Delete an IAM service account: its role (when eksiam made it for this ServiceAccount alone) and the ServiceAccount (when eksiam created it), or else the annotation'
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and not __fish_seen_subcommand_from associate-iam-oidc-provider help" -l region -d 'AWS region (else the file\'s `metadata.region`, else the AWS SDK chain)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and not __fish_seen_subcommand_from associate-iam-oidc-provider help" -l profile -d 'AWS shared-config profile' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and not __fish_seen_subcommand_from associate-iam-oidc-provider help" -s o -l output -d 'Output format: `text` for people, `json` and `yaml` for machines' -r -f -a "text\t''
+json\t''
+yaml\t''"
+complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and not __fish_seen_subcommand_from associate-iam-oidc-provider help" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster\'s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and not __fish_seen_subcommand_from associate-iam-oidc-provider help" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and not __fish_seen_subcommand_from associate-iam-oidc-provider help" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and not __fish_seen_subcommand_from associate-iam-oidc-provider help" -s v -l verbose -d 'More logging on stderr'
+complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and not __fish_seen_subcommand_from associate-iam-oidc-provider help" -s q -l quiet -d 'Less logging on stderr (no warnings)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and not __fish_seen_subcommand_from associate-iam-oidc-provider help" -s h -l help -d 'Print help'
+complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and not __fish_seen_subcommand_from associate-iam-oidc-provider help" -s V -l version -d 'Print version'
+complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and not __fish_seen_subcommand_from associate-iam-oidc-provider help" -f -a "associate-iam-oidc-provider" -d 'Register the cluster\'s OIDC issuer as an IAM OIDC provider'
+complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and not __fish_seen_subcommand_from associate-iam-oidc-provider help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -l cluster -d 'The EKS cluster' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -l thumbprint -d 'Use this thumbprint (40 hex characters) instead of fetching it from the issuer' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -l ca-file -d 'Also trust the CAs in this PEM file (e.g. a TLS-inspecting proxy\'s); `SSL_CERT_FILE` replaces the system roots, as in OpenSSL' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -l timeout -d 'Give up on each network step (connect, proxy, TLS handshake) after this many seconds' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -l region -d 'AWS region (else the file\'s `metadata.region`, else the AWS SDK chain)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -l profile -d 'AWS shared-config profile' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -s o -l output -d 'Output format: `text` for people, `json` and `yaml` for machines' -r -f -a "text\t''
+json\t''
+yaml\t''"
+complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster\'s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -l dry-run -d 'Print the plan and change nothing'
+complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -l approve -d 'Accepted and ignored, so eksctl scripts keep working'
+complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -s v -l verbose -d 'More logging on stderr'
+complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -s q -l quiet -d 'Less logging on stderr (no warnings)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -s V -l version -d 'Print version'
+complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from help" -f -a "associate-iam-oidc-provider" -d 'Register the cluster\'s OIDC issuer as an IAM OIDC provider'
+complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand completion" -l region -d 'AWS region (else the file\'s `metadata.region`, else the AWS SDK chain)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand completion" -l profile -d 'AWS shared-config profile' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand completion" -s o -l output -d 'Output format: `text` for people, `json` and `yaml` for machines' -r -f -a "text\t''
+json\t''
+yaml\t''"
+complete -c eksiam -n "__fish_eksiam_using_subcommand completion" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster\'s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand completion" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand completion" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand completion" -s v -l verbose -d 'More logging on stderr'
+complete -c eksiam -n "__fish_eksiam_using_subcommand completion" -s q -l quiet -d 'Less logging on stderr (no warnings)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand completion" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eksiam -n "__fish_eksiam_using_subcommand completion" -s V -l version -d 'Print version'
+complete -c eksiam -n "__fish_eksiam_using_subcommand schema" -l region -d 'AWS region (else the file\'s `metadata.region`, else the AWS SDK chain)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand schema" -l profile -d 'AWS shared-config profile' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand schema" -s o -l output -d 'Output format: `text` for people, `json` and `yaml` for machines' -r -f -a "text\t''
+json\t''
+yaml\t''"
+complete -c eksiam -n "__fish_eksiam_using_subcommand schema" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster\'s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand schema" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand schema" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand schema" -s v -l verbose -d 'More logging on stderr'
+complete -c eksiam -n "__fish_eksiam_using_subcommand schema" -s q -l quiet -d 'Less logging on stderr (no warnings)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand schema" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eksiam -n "__fish_eksiam_using_subcommand schema" -s V -l version -d 'Print version'
+complete -c eksiam -n "__fish_eksiam_using_subcommand help; and not __fish_seen_subcommand_from plan apply thumbprint create update get delete utils completion schema help" -f -a "plan" -d 'Show what `apply -f FILE` would change, without changing anything'
+complete -c eksiam -n "__fish_eksiam_using_subcommand help; and not __fish_seen_subcommand_from plan apply thumbprint create update get delete utils completion schema help" -f -a "apply" -d 'Make the cluster\'s IAM match a ClusterConfig file'
+complete -c eksiam -n "__fish_eksiam_using_subcommand help; and not __fish_seen_subcommand_from plan apply thumbprint create update get delete utils completion schema help" -f -a "thumbprint" -d 'Print the thumbprint IAM stores for an OIDC issuer'
+complete -c eksiam -n "__fish_eksiam_using_subcommand help; and not __fish_seen_subcommand_from plan apply thumbprint create update get delete utils completion schema help" -f -a "create" -d 'Create resources (eksctl\'s `create`)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand help; and not __fish_seen_subcommand_from plan apply thumbprint create update get delete utils completion schema help" -f -a "update" -d 'Update resources (eksctl\'s `update`)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand help; and not __fish_seen_subcommand_from plan apply thumbprint create update get delete utils completion schema help" -f -a "get" -d 'List resources (eksctl\'s `get`)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand help; and not __fish_seen_subcommand_from plan apply thumbprint create update get delete utils completion schema help" -f -a "delete" -d 'Delete resources (eksctl\'s `delete`)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand help; and not __fish_seen_subcommand_from plan apply thumbprint create update get delete utils completion schema help" -f -a "utils" -d 'eksctl\'s utility commands'
+complete -c eksiam -n "__fish_eksiam_using_subcommand help; and not __fish_seen_subcommand_from plan apply thumbprint create update get delete utils completion schema help" -f -a "completion" -d 'Print a completion script for your shell'
+complete -c eksiam -n "__fish_eksiam_using_subcommand help; and not __fish_seen_subcommand_from plan apply thumbprint create update get delete utils completion schema help" -f -a "schema" -d 'Print the JSON Schema of the ClusterConfig fields eksiam reads'
+complete -c eksiam -n "__fish_eksiam_using_subcommand help; and not __fish_seen_subcommand_from plan apply thumbprint create update get delete utils completion schema help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "iamidentitymapping" -d 'Add or update an aws-auth entry (one per ARN: re-running changes nothing)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "iamserviceaccount" -d 'Create an IAM role for a ServiceAccount, and the ServiceAccount annotated to use it'
+complete -c eksiam -n "__fish_eksiam_using_subcommand help; and __fish_seen_subcommand_from update" -f -a "iamserviceaccount" -d 'Make an IAM service account\'s role have exactly the given policies'
+complete -c eksiam -n "__fish_eksiam_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "iamidentitymapping" -d 'List aws-auth entries'
+complete -c eksiam -n "__fish_eksiam_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "iamserviceaccount" -d 'List IAM service accounts: ServiceAccounts bound to a role, and roles eksiam manages'
+complete -c eksiam -n "__fish_eksiam_using_subcommand help; and __fish_seen_subcommand_from delete" -f -a "iamidentitymapping" -d 'Remove every aws-auth entry for an ARN or account'
+complete -c eksiam -n "__fish_eksiam_using_subcommand help; and __fish_seen_subcommand_from delete" -f -a "iamserviceaccount" -d 'Delete an IAM service account: its role (when eksiam made it for this ServiceAccount alone) and the ServiceAccount (when eksiam created it), or else the annotation'
+complete -c eksiam -n "__fish_eksiam_using_subcommand help; and __fish_seen_subcommand_from utils" -f -a "associate-iam-oidc-provider" -d 'Register the cluster\'s OIDC issuer as an IAM OIDC provider'

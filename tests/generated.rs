@@ -1,0 +1,79 @@
+//! Files generated from the command line (shell completions, the man page) are committed in
+//! `completions/`; these tests fail when they drift from the CLI. Regenerate with
+//! `EKSIAM_UPDATE_GENERATED=1 cargo test --test generated`.
+
+use clap::CommandFactory as _;
+use eksiam::cli::Cli;
+use eksiam::cli::generate::{Shell, completion_script};
+use std::path::PathBuf;
+
+fn check(name: &str, fresh: &str) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("completions")
+        .join(name);
+    if std::env::var_os("EKSIAM_UPDATE_GENERATED").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, fresh).unwrap();
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "{} is out of date: run `EKSIAM_UPDATE_GENERATED=1 cargo test --test generated` and commit it",
+        path.display()
+    );
+}
+
+#[test]
+fn completions_match_the_cli() {
+    use clap::ValueEnum as _;
+    for shell in Shell::value_variants() {
+        check(shell.generator().1, &completion_script(*shell));
+    }
+}
+
+#[test]
+fn the_man_page_matches_the_cli() {
+    let mut out = Vec::new();
+    clap_mangen::Man::new(Cli::command())
+        .render(&mut out)
+        .unwrap();
+    check("eksiam.1", &String::from_utf8(out).unwrap());
+}
+
+#[test]
+fn the_completion_command_prints_the_committed_script() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_eksiam"))
+        .args(["completion", "bash"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let committed = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("completions/eksiam.bash"),
+    )
+    .unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), committed);
+}
+
+/// bash, given the script, completes subcommands and flags as a user at a prompt gets them.
+#[test]
+fn bash_completes_commands_and_flags() {
+    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("completions/eksiam.bash");
+    let complete = |words: &str| {
+        let program = format!(
+            "source '{}'; COMP_WORDS=({words}); COMP_CWORD=$((${{#COMP_WORDS[@]}}-1)); COMP_LINE='{words}'; COMP_POINT=${{#COMP_LINE}}; _eksiam eksiam; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+            script.display()
+        );
+        let out = std::process::Command::new("bash")
+            .args(["-c", &program])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let top = complete("eksiam cre");
+    assert!(top.lines().any(|l| l == "create"), "{top}");
+    let sub = complete("eksiam create iamidentitymapping --no-dup");
+    assert!(sub.lines().any(|l| l == "--no-duplicate-arns"), "{sub}");
+    let shells = complete("eksiam completion z");
+    assert!(shells.lines().any(|l| l == "zsh"), "{shells}");
+}
