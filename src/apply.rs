@@ -214,7 +214,57 @@ fn wave(a: &Action) -> Option<usize> {
     }
 }
 
-/// Applies the plan's role and Kubernetes actions; returns one line per action done.
+/// How progress is shown: a bar on a terminal, one plain line per action otherwise (CI logs),
+/// nothing with `-q`.
+pub enum Progress {
+    Bar(indicatif::ProgressBar),
+    Lines,
+    Quiet,
+}
+
+impl Progress {
+    /// A bar when stderr is a terminal and there are more than a few actions.
+    pub fn for_actions(total: usize, quiet: bool) -> Progress {
+        use std::io::IsTerminal as _;
+        if quiet {
+            Progress::Quiet
+        } else if total > 3 && std::io::stderr().is_terminal() {
+            let bar = indicatif::ProgressBar::new(total as u64);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}")
+                    .expect("valid template"),
+            );
+            Progress::Bar(bar)
+        } else {
+            Progress::Lines
+        }
+    }
+
+    fn done(&self, line: &str) {
+        match self {
+            Progress::Bar(bar) => {
+                bar.inc(1);
+                bar.set_message(line.to_owned());
+            }
+            Progress::Lines => eprintln!("{line}"),
+            Progress::Quiet => {}
+        }
+    }
+
+    fn finish(&self) {
+        if let Progress::Bar(bar) = self {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// The number of actions [`apply`] carries out.
+pub fn count(plan: &Plan) -> usize {
+    plan.actions.iter().filter(|a| wave(a).is_some()).count()
+}
+
+/// Applies the plan's role and Kubernetes actions, reporting each as it completes; returns one
+/// line per action done.
 ///
 /// # Errors
 /// After the first wave with a failure: every failure, and what was done before it.
@@ -222,6 +272,7 @@ pub async fn apply(
     plan: &Plan,
     t: &Targets<'_>,
     concurrency: usize,
+    progress: &Progress,
 ) -> Result<Vec<String>, CliError> {
     let gate = Semaphore::new(concurrency.max(1));
     let mut done = Vec::new();
@@ -229,7 +280,11 @@ pub async fn apply(
         let actions: Vec<&Action> = plan.actions.iter().filter(|a| wave(a) == Some(w)).collect();
         let results = futures_util::future::join_all(actions.iter().map(|a| async {
             let _permit = gate.acquire().await.expect("semaphore open");
-            (a.id.clone(), run_action(a, t).await)
+            let result = run_action(a, t).await;
+            if let Ok(msg) = &result {
+                progress.done(&format!("{}: {msg}", a.id));
+            }
+            (a.id.clone(), result)
         }))
         .await;
         let mut failed = Vec::new();
@@ -244,6 +299,7 @@ pub async fn apply(
             }
         }
         if !failed.is_empty() {
+            progress.finish();
             return Err(CliError {
                 kind: ErrorKind::Remote,
                 message: format!(
@@ -260,5 +316,6 @@ pub async fn apply(
             });
         }
     }
+    progress.finish();
     Ok(done)
 }

@@ -146,7 +146,17 @@ fn ok(o: &Output) -> String {
 fn apply_creates_roles_and_annotates_service_accounts_then_converges() {
     let env = Env::new();
     let host = env.issuer.trim_start_matches("https://").to_owned();
-    ok(&env.apply("examples/irsa-basic.yaml", &[]));
+    let o = env.apply("examples/irsa-basic.yaml", &[]);
+    ok(&o);
+    // Not a terminal: one plain line per action, no timestamps.
+    let log = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert!(log.lines().any(|l| l == "iam-role/prod-backend-s3-reader: created arn:aws:iam::123456789012:role/prod-backend-s3-reader"), "{log}");
+    assert!(
+        log.lines()
+            .any(|l| l == "serviceaccount/backend/s3-reader: created"),
+        "{log}"
+    );
+    assert!(!log.contains('\x1b'), "no colour or bars in logs");
 
     // The trust policy admits exactly that ServiceAccount.
     let trust = env.trust("prod-backend-s3-reader");
@@ -593,4 +603,64 @@ fn eksctls_own_irsa_example_applies_and_converges() {
     assert!(ok(&env.apply(file, &[])).contains("No changes."));
     assert!(env.mutating_aws(aws_mark).is_empty());
     assert!(env.kube_writes(kube_mark).is_empty());
+}
+
+/// Runs eksiam under a pseudo-terminal (util-linux `script`) and returns what the terminal got.
+fn on_terminal(env: &[(String, String)], args: &str) -> String {
+    let out = Command::new("script")
+        .args([
+            "-qec",
+            &format!("{} {args}", env!("CARGO_BIN_EXE_eksiam")),
+            "/dev/null",
+        ])
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env("TERM", "xterm")
+        .envs(env.iter().map(|(k, v)| (k, v)))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run script");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn a_terminal_gets_colour_and_a_progress_bar_unless_told_otherwise() {
+    let plan = on_terminal(&[], "plan -f examples/irsa-basic.yaml --offline");
+    assert!(
+        plan.contains("\x1b[32m+\x1b[0m"),
+        "colour on a terminal: {plan:?}"
+    );
+    let plain = on_terminal(&[], "plan -f examples/irsa-basic.yaml --offline --no-color");
+    assert!(!plain.contains("\x1b["), "{plain:?}");
+    let plain = on_terminal(
+        &[("NO_COLOR".into(), "1".into())],
+        "plan -f examples/irsa-basic.yaml --offline",
+    );
+    assert!(!plain.contains("\x1b["), "{plain:?}");
+
+    let env = Env::new();
+    let mut vars = env.moto.env();
+    vars.push((
+        "EKSIAM_BACKUP_DIR".into(),
+        env.dir.path().display().to_string(),
+    ));
+    let args = format!(
+        "apply -f examples/irsa-basic.yaml --thumbprint {THUMBPRINT} --kubeconfig {}",
+        env.k.kubeconfig().display()
+    );
+    let screen = on_terminal(&vars, &args);
+    assert!(
+        screen.contains("/7"),
+        "a bar over the 7 actions: {screen:?}"
+    );
+    assert!(
+        !screen.contains("serviceaccount/backend/s3-reader: created\r\n"),
+        "no log lines on a terminal: {screen:?}"
+    );
+    // And it did the work.
+    assert_eq!(
+        env.sa("backend", "s3-reader")["metadata"]["annotations"]["eks.amazonaws.com/role-arn"],
+        "arn:aws:iam::123456789012:role/prod-backend-s3-reader"
+    );
 }

@@ -296,9 +296,9 @@ pub(super) fn execute(
             kube: kube.as_ref(),
             observed: &observed,
         };
-        for line in crate::apply::apply(&plan, &targets, live.concurrency).await? {
-            eprintln!("{line}");
-        }
+        let progress =
+            crate::apply::Progress::for_actions(crate::apply::count(&plan), global.quiet);
+        crate::apply::apply(&plan, &targets, live.concurrency, &progress).await?;
         if let (Some(kube), Some(obj)) = (&kube, auth_obj) {
             for line in mappings::apply(kube, &desired.cluster, &desired, opts, obj).await? {
                 eprintln!("{line}");
