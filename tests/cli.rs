@@ -520,3 +520,62 @@ fn a_closed_pipe_is_not_an_error() {
         text(&out.stderr)
     );
 }
+
+/// What users read when something outside the file is wrong: one snapshot per error class
+/// that needs no server (the others are asserted in the integration tests).
+#[test]
+fn error_classes_read_well() {
+    let cases: &[(&str, &[&str], i32)] = &[
+        (
+            "no-credentials",
+            &[
+                "utils",
+                "associate-iam-oidc-provider",
+                "--cluster",
+                "prod",
+                "--region",
+                "us-west-2",
+                "--thumbprint",
+                "0123456789abcdef0123456789abcdef01234567",
+            ],
+            1,
+        ),
+        (
+            "no-region",
+            &["utils", "associate-iam-oidc-provider", "--cluster", "prod"],
+            3,
+        ),
+        (
+            "missing-kubeconfig",
+            &[
+                "get",
+                "iamidentitymapping",
+                "--cluster",
+                "prod",
+                "--kubeconfig",
+                "/nonexistent/kubeconfig",
+            ],
+            3,
+        ),
+        (
+            "not-https",
+            &["thumbprint", "http://oidc.example.com/id/X"],
+            3,
+        ),
+        (
+            "usage",
+            &["create", "iamidentitymapping", "--cluster", "prod"],
+            3,
+        ),
+        (
+            "offline-apply",
+            &["apply", "-f", "examples/aws-auth.yaml", "--offline"],
+            3,
+        ),
+    ];
+    for (name, args, want) in cases {
+        let out = eksiam(args);
+        assert_eq!(code(&out), *want, "{name}: {}", text(&out.stderr));
+        insta::assert_snapshot!(format!("error-{name}"), text(&out.stderr));
+    }
+}
