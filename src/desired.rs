@@ -93,6 +93,22 @@ pub struct DesiredMapping {
 }
 
 impl Desired {
+    /// Nothing wanted yet for `cluster`: the start of an imperative command's desired state.
+    pub fn empty(cluster: &str, region: Option<&str>) -> Desired {
+        Desired {
+            cluster: cluster.to_owned(),
+            region: region.map(str::to_owned),
+            partition: arn::partition_of_region(region.unwrap_or("")).to_owned(),
+            oidc_provider: false,
+            roles: Vec::new(),
+            service_accounts: Vec::new(),
+            mappings: Vec::new(),
+            absent_mappings: Vec::new(),
+            absent_service_accounts: Vec::new(),
+            prune_scope: PruneScope::default(),
+        }
+    }
+
     /// Builds the desired state of a validated config. `region` overrides `metadata.region`.
     pub fn from_config(cfg: &ClusterConfig, region_override: Option<&str>) -> Desired {
         let cluster = cfg.metadata.name.value.clone();

@@ -147,18 +147,7 @@ fn check(
 }
 
 fn empty_desired(global: &GlobalArgs, cluster: &str) -> Desired {
-    Desired {
-        cluster: cluster.to_owned(),
-        region: global.region.clone(),
-        partition: crate::arn::partition_of_region(global.region.as_deref().unwrap_or("")).into(),
-        oidc_provider: false,
-        roles: Vec::new(),
-        service_accounts: Vec::new(),
-        mappings: Vec::new(),
-        absent_mappings: Vec::new(),
-        absent_service_accounts: Vec::new(),
-        prune_scope: Default::default(),
-    }
+    Desired::empty(cluster, global.region.as_deref())
 }
 
 async fn connect(global: &GlobalArgs, cluster: &str) -> Result<Kube, CliError> {

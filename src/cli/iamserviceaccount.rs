@@ -294,19 +294,7 @@ pub fn cmd_delete(global: &GlobalArgs, args: DeleteArgs) -> Result<ExitCode, Cli
             "give the ServiceAccount's name",
         ));
     }
-    let mut desired = Desired::from_config(
-        &ClusterConfig {
-            metadata: Metadata {
-                name: sp(t.cluster.clone()),
-                region: global.region.clone().map(sp),
-                tags: Vec::new(),
-            },
-            iam: Iam::default(),
-            identity_mappings: Vec::new(),
-            identity_mappings_declared: false,
-        },
-        global.region.as_deref(),
-    );
+    let mut desired = Desired::empty(&t.cluster, global.region.as_deref());
     desired
         .absent_service_accounts
         .push((t.namespace.clone(), t.name.clone()));

@@ -72,18 +72,9 @@ fn cmd_associate(global: &GlobalArgs, args: AssociateArgs) -> Result<ExitCode, C
             None => ThumbprintSource::Fetch(args.tls.options()),
         };
         let obs = oidc::observe(&aws, &args.cluster, &source).await?;
-        let desired = Desired {
-            cluster: args.cluster.clone(),
-            region: Some(aws.region.clone()),
-            partition: obs.cluster.partition.clone(),
-            oidc_provider: true,
-            roles: Vec::new(),
-            service_accounts: Vec::new(),
-            mappings: Vec::new(),
-            absent_mappings: Vec::new(),
-            absent_service_accounts: Vec::new(),
-            prune_scope: Default::default(),
-        };
+        let mut desired = Desired::empty(&args.cluster, Some(&aws.region));
+        desired.partition = obs.cluster.partition.clone();
+        desired.oidc_provider = true;
         let mut plan = plan::diff(&desired, &obs.observed, &DiffOptions::default());
         plan.warnings.extend(obs.warnings);
         super::plan::print_plan(global, &plan)?;

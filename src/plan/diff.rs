@@ -72,6 +72,27 @@ fn change(field: &str, before: impl Into<Value>, after: impl Into<Value>) -> Cha
     }
 }
 
+/// What deleting a role removes: its trust policy and its policies.
+fn deletion_changes(r: &ObservedRole) -> Vec<Change> {
+    let mut changes = vec![change(
+        "assume_role_policy",
+        r.assume_role_policy.clone(),
+        Value::Null,
+    )];
+    if !r.managed_policies.is_empty() {
+        changes.push(change(
+            "managed_policies",
+            json!(r.managed_policies),
+            Value::Null,
+        ));
+    }
+    if !r.inline_policies.is_empty() {
+        let names: Vec<&String> = r.inline_policies.keys().collect();
+        changes.push(change("inline_policies", json!(names), Value::Null));
+    }
+    changes
+}
+
 fn op_for(changes: &[Change]) -> Op {
     if changes.is_empty() {
         Op::NoOp
@@ -384,25 +405,7 @@ impl Differ<'_> {
             })
             .collect();
         for (name, r) in stale {
-            let mut changes = vec![change(
-                "assume_role_policy",
-                r.assume_role_policy.clone(),
-                Value::Null,
-            )];
-            if !r.managed_policies.is_empty() {
-                changes.push(change(
-                    "managed_policies",
-                    json!(r.managed_policies),
-                    Value::Null,
-                ));
-            }
-            if !r.inline_policies.is_empty() {
-                changes.push(change(
-                    "inline_policies",
-                    json!(r.inline_policies.keys().collect::<Vec<_>>()),
-                    Value::Null,
-                ));
-            }
+            let changes = deletion_changes(r);
             self.push(
                 Kind::IamRole,
                 name,
@@ -565,18 +568,7 @@ impl Differ<'_> {
                     .filter(|s| *s != key)
                     .collect();
                 if others.is_empty() {
-                    let mut changes = vec![change(
-                        "assume_role_policy",
-                        r.assume_role_policy.clone(),
-                        Value::Null,
-                    )];
-                    if !r.managed_policies.is_empty() {
-                        changes.push(change(
-                            "managed_policies",
-                            json!(r.managed_policies),
-                            Value::Null,
-                        ));
-                    }
+                    let changes = deletion_changes(r);
                     actions.push((
                         Kind::IamRole,
                         role.clone(),
