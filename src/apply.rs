@@ -65,7 +65,6 @@ fn split_id(a: &Action) -> (&str, &str) {
 async fn run_action(a: &Action, t: &Targets<'_>) -> Result<String, CliError> {
     let aws = || t.aws.ok_or_else(|| missing("no AWS connection"));
     let kube = || t.kube.ok_or_else(|| missing("no cluster connection"));
-    let remote = crate::oidc::remote;
     match (a.kind, a.action) {
         (Kind::IamRole, Op::Create) => {
             let name = a.id.trim_start_matches("iam-role/");
@@ -76,10 +75,7 @@ async fn run_action(a: &Action, t: &Targets<'_>) -> Result<String, CliError> {
             let tags = field(a, "tags")
                 .map(|c| string_map(&c.after))
                 .unwrap_or_default();
-            let arn = aws()?
-                .create_role(name, trust, boundary, &tags)
-                .await
-                .map_err(remote)?;
+            let arn = aws()?.create_role(name, trust, boundary, &tags).await?;
             Ok(format!("created {arn}"))
         }
         (Kind::IamRole, Op::Update) => {
@@ -89,19 +85,15 @@ async fn run_action(a: &Action, t: &Targets<'_>) -> Result<String, CliError> {
             for c in &a.changes {
                 match c.field.as_str() {
                     "assume_role_policy" => {
-                        aws.update_trust(name, &c.after).await.map_err(remote)?;
+                        aws.update_trust(name, &c.after).await?;
                         done.push("trust policy");
                     }
                     "permissions_boundary" => {
-                        aws.set_boundary(name, c.after.as_str())
-                            .await
-                            .map_err(remote)?;
+                        aws.set_boundary(name, c.after.as_str()).await?;
                         done.push("permissions boundary");
                     }
                     "tags" => {
-                        aws.tag_role(name, &string_map(&c.after))
-                            .await
-                            .map_err(remote)?;
+                        aws.tag_role(name, &string_map(&c.after)).await?;
                         done.push("tags");
                     }
                     _ => {}
@@ -116,7 +108,7 @@ async fn run_action(a: &Action, t: &Targets<'_>) -> Result<String, CliError> {
                 .roles
                 .get(name)
                 .ok_or_else(|| missing("the role was not observed"))?;
-            aws()?.delete_role(name, role).await.map_err(remote)?;
+            aws()?.delete_role(name, role).await?;
             Ok("deleted".into())
         }
         (Kind::IamRolePolicyAttachment, op @ (Op::Create | Op::Delete)) => {
@@ -125,10 +117,7 @@ async fn run_action(a: &Action, t: &Targets<'_>) -> Result<String, CliError> {
                 .target
                 .as_deref()
                 .ok_or_else(|| missing("no policy ARN"))?;
-            aws()?
-                .attach(role, arn, op == Op::Create)
-                .await
-                .map_err(remote)?;
+            aws()?.attach(role, arn, op == Op::Create).await?;
             Ok(if op == Op::Create {
                 "attached".into()
             } else {
@@ -140,7 +129,7 @@ async fn run_action(a: &Action, t: &Targets<'_>) -> Result<String, CliError> {
             let doc = (op != Op::Delete)
                 .then(|| field(a, "policy_document").map(|c| &c.after))
                 .flatten();
-            aws()?.put_inline(role, policy, doc).await.map_err(remote)?;
+            aws()?.put_inline(role, policy, doc).await?;
             Ok(if op == Op::Delete {
                 "deleted".into()
             } else {

@@ -29,6 +29,17 @@ impl fmt::Display for AwsError {
 
 impl std::error::Error for AwsError {}
 
+/// A failed AWS call is a failure talking to AWS (exit 1), with its hint.
+impl From<AwsError> for crate::error::CliError {
+    fn from(e: AwsError) -> Self {
+        crate::error::CliError {
+            kind: crate::error::ErrorKind::Remote,
+            message: e.to_string(),
+            hint: e.hint,
+        }
+    }
+}
+
 impl AwsError {
     pub(crate) fn from_sdk<E, R>(
         operation: &'static str,

@@ -102,7 +102,7 @@ impl Kube {
         use crate::aws::OidcApi as _;
         use base64::Engine as _;
         let desc = aws.describe_cluster(cluster).await.map_err(|e| {
-            let mut err = crate::oidc::remote(e);
+            let mut err = CliError::from(e);
             err.hint = Some(format!(
                 "{}; or reach the cluster with `--kubeconfig`",
                 err.hint.unwrap_or_else(|| "check the AWS settings".into())

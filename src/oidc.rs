@@ -48,14 +48,6 @@ pub fn thumbprint_warning(issuer: &str, t: &thumbprint::Thumbprint) -> Option<St
     })
 }
 
-pub(crate) fn remote(e: AwsError) -> CliError {
-    CliError {
-        kind: ErrorKind::Remote,
-        message: e.to_string(),
-        hint: e.hint.clone(),
-    }
-}
-
 /// What the association found.
 pub struct Observation {
     pub cluster: ClusterDescription,
@@ -72,7 +64,7 @@ pub async fn observe(
     cluster: &str,
     source: &ThumbprintSource,
 ) -> Result<Observation, CliError> {
-    let desc = api.describe_cluster(cluster).await.map_err(remote)?;
+    let desc = api.describe_cluster(cluster).await?;
     let issuer = desc.issuer.clone().ok_or_else(|| CliError {
         kind: ErrorKind::Remote,
         message: format!("cluster `{cluster}` has no OIDC issuer"),
@@ -81,7 +73,7 @@ pub async fn observe(
         ),
     })?;
     let arn = trust::provider_arn(&desc.partition, &desc.account, trust::host_path(&issuer));
-    let provider = api.get_oidc_provider(&arn).await.map_err(remote)?;
+    let provider = api.get_oidc_provider(&arn).await?;
     let mut warnings = Vec::new();
     let thumbprint = match source {
         ThumbprintSource::Given(t) => t.to_ascii_lowercase(),
@@ -121,7 +113,7 @@ pub async fn apply(
     let issuer = observed.issuer.clone().unwrap_or_default();
     let thumbprint = observed.thumbprint.clone().unwrap_or_default();
     let fail = |e: AwsError, done: &[String]| {
-        let mut err = remote(e);
+        let mut err = CliError::from(e);
         if !done.is_empty() {
             err.message = format!("{}\nalready done: {}", err.message, done.join("; "));
         }

@@ -3,6 +3,9 @@
 //! parser reading back what eksiam wrote, the audit log counting requests, and the fault proxy
 //! injecting conflicts.
 
+mod common;
+use common::{ok, stderr};
+
 use std::path::Path;
 use std::process::{Command, Output};
 use testenv::kube::KubeServer;
@@ -114,21 +117,6 @@ impl Cluster {
             })
             .count()
     }
-}
-
-fn ok(o: &Output) -> String {
-    assert!(
-        o.status.success(),
-        "exit {:?}\nstdout: {}\nstderr: {}",
-        o.status.code(),
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 const NODE_SEED: &str = r#"apiVersion: v1
@@ -543,4 +531,42 @@ fn duplicates_are_reported_and_collapsed_only_when_asked() {
         roles[0]["username"], "shadow",
         "the entry the authenticator used is the one kept"
     );
+}
+
+#[test]
+fn endless_conflicts_give_up_and_change_nothing() {
+    let c = Cluster::new();
+    c.seed(NODE_SEED);
+    let (proxy, kubeconfig) = c.k.proxied();
+    proxy.inject(&Fault::kube("PUT", "/configmaps/aws-auth$", 409, 1000));
+    let mark = c.k.audit_mark();
+    let o = c.eksiam_with(
+        &kubeconfig,
+        &[
+            "create",
+            "iamidentitymapping",
+            "--cluster",
+            "prod",
+            "--arn",
+            "arn:aws:iam::111122223333:role/admin",
+            "--username",
+            "admin",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("gave up after 25 conflicting writes; nothing was changed"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        stderr(&o).contains("hint: run the command again"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        c.writes_since(mark).is_empty(),
+        "no write reached the server"
+    );
+    assert_eq!(c.oracle(&[])["roles"].as_array().unwrap().len(), 1);
 }

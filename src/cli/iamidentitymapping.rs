@@ -146,10 +146,6 @@ fn check(
     Ok((subject, warnings))
 }
 
-fn empty_desired(global: &GlobalArgs, cluster: &str) -> Desired {
-    Desired::empty(cluster, global.region.as_deref())
-}
-
 async fn connect(global: &GlobalArgs, cluster: &str) -> Result<Kube, CliError> {
     Kube::for_cluster(
         global.kubeconfig.as_deref(),
@@ -199,7 +195,7 @@ fn edit(
 /// Invalid flags, an unreachable cluster, a refused or failed edit.
 pub fn cmd_create(global: &GlobalArgs, args: CreateArgs) -> Result<ExitCode, CliError> {
     let (subject, warnings) = check(&args.arn, &args.account, &args.username, &args.groups)?;
-    let mut desired = empty_desired(global, &args.cluster);
+    let mut desired = Desired::empty(&args.cluster, global.region.as_deref());
     desired.mappings.push(DesiredMapping {
         mapping: crate::authmap::Mapping {
             subject,
@@ -226,7 +222,7 @@ pub fn cmd_create(global: &GlobalArgs, args: CreateArgs) -> Result<ExitCode, Cli
 /// Invalid flags, an unreachable cluster, a refused or failed edit.
 pub fn cmd_delete(global: &GlobalArgs, args: DeleteArgs) -> Result<ExitCode, CliError> {
     let (subject, warnings) = check(&args.arn, &args.account, &None, &[])?;
-    let mut desired = empty_desired(global, &args.cluster);
+    let mut desired = Desired::empty(&args.cluster, global.region.as_deref());
     desired.absent_mappings.push(subject);
     let opts = DiffOptions {
         allow_lockout: args.allow_lockout,

@@ -314,10 +314,10 @@ pub fn cmd_delete(global: &GlobalArgs, args: DeleteArgs) -> Result<ExitCode, Cli
 pub fn cmd_get(global: &GlobalArgs, args: GetArgs) -> Result<ExitCode, CliError> {
     let rows = super::runtime().block_on(async {
         let aws = Aws::connect(global.region.as_deref(), global.profile.as_deref()).await?;
-        aws.describe_cluster(&args.cluster)
-            .await
-            .map_err(crate::oidc::remote)?;
-        let roles = aws.all_roles().await.map_err(crate::oidc::remote)?;
+        // Fails early with "no EKS cluster in region R" rather than listing another cluster's
+        // view of the account.
+        aws.describe_cluster(&args.cluster).await?;
+        let roles = aws.all_roles().await?;
         let kube = Kube::for_cluster(
             global.kubeconfig.as_deref(),
             global.context.as_deref(),

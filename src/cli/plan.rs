@@ -211,9 +211,7 @@ pub(super) fn execute(
                 obs.cluster
             } else {
                 use crate::aws::OidcApi as _;
-                aws.describe_cluster(&desired.cluster)
-                    .await
-                    .map_err(oidc::remote)?
+                aws.describe_cluster(&desired.cluster).await?
             };
             // The cluster's ARN names the partition for certain; the region only implies it.
             desired.partition = desc.partition.clone();
@@ -321,13 +319,13 @@ async fn observe_roles(
             warnings.push("`iam:GetAccountAuthorizationDetails` is denied: reading roles one by one, and `--prune` cannot find roles the file no longer lists".into());
             let mut roles = std::collections::BTreeMap::new();
             for r in &desired.roles {
-                if let Some(role) = aws.role(&r.name).await.map_err(oidc::remote)? {
+                if let Some(role) = aws.role(&r.name).await? {
                     roles.insert(r.name.clone(), role);
                 }
             }
             Ok(roles)
         }
-        Err(e) => Err(oidc::remote(e)),
+        Err(e) => Err(e.into()),
     }
 }
 
