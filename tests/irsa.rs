@@ -3,7 +3,7 @@
 //! log, trust policies read back through IAM, ServiceAccounts through kubectl.
 
 mod common;
-use common::ok;
+use common::{ok, stderr};
 
 use std::process::{Command, Output};
 use testenv::aws::Moto;
@@ -536,7 +536,7 @@ fn bad_flags_are_refused_before_any_call() {
     ]);
     assert_eq!(o.status.code(), Some(3));
     assert!(
-        String::from_utf8_lossy(&o.stderr).contains("--attach-policy-arn"),
+        stderr(&o).contains("--attach-policy-arn"),
         "{}",
         String::from_utf8_lossy(&o.stderr)
     );
@@ -549,7 +549,7 @@ fn bad_flags_are_refused_before_any_call() {
         "a",
     ]);
     assert_eq!(o.status.code(), Some(3));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("has no permissions"));
+    assert!(stderr(&o).contains("has no permissions"));
     assert!(env.moto.calls_since(mark).is_empty());
 }
 
