@@ -16,3 +16,13 @@ ensure_venv() {
 ensure_binaries() {
   scripts/kube-binaries | tail -n 1
 }
+
+# cargo-fuzz, installed once into the ignored .cache/cargo-fuzz. Prints the binary's path.
+ensure_cargo_fuzz() {
+  local bin=.cache/cargo-fuzz/bin/cargo-fuzz
+  if [ ! -x "$bin" ]; then
+    echo "setup: installing cargo-fuzz into .cache/cargo-fuzz" >&2
+    cargo install --quiet --locked --root .cache/cargo-fuzz cargo-fuzz@0.13.2 >&2
+  fi
+  echo "$PWD/$bin"
+}

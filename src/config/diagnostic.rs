@@ -65,7 +65,7 @@ impl Diagnostic {
         };
         let mut out = format!("{label}: {}\n", self.one_line(file));
         if let Some(p) = self.pos
-            && let Some(line) = source.lines().nth(p.line.saturating_sub(1) as usize)
+            && let Some(line) = super::yaml::lines(source).nth(p.line.saturating_sub(1) as usize)
         {
             let num = p.line.to_string();
             let pad = " ".repeat(num.len());
@@ -134,6 +134,20 @@ mod tests {
         assert_eq!(closest("attachRoleArn", keys), Some("attachRoleARN"));
         assert_eq!(closest("rolename", keys), Some("roleName"));
         assert_eq!(closest("completelyDifferent", keys), None);
+    }
+
+    #[test]
+    fn shows_the_line_of_a_file_with_carriage_return_line_ends() {
+        let d = Diagnostic::error(
+            Some(Pos {
+                line: 3,
+                column: 1,
+                len: 3,
+            }),
+            "bad",
+        );
+        let out = d.render("f.yaml", "a: 1\rb: 2\rbad: 3\r");
+        assert!(out.contains("3 | bad: 3\n"), "{out}");
     }
 
     #[test]

@@ -16,6 +16,27 @@ pub struct Pos {
     pub len: u32,
 }
 
+/// The lines of `source` as YAML counts them: a line ends at `\r\n`, `\n` or a lone `\r`
+/// (YAML 1.2, production 28), so positions from the parser find their line even in files with
+/// old Mac line endings.
+pub fn lines(source: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(source);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        match text.find(['\r', '\n']) {
+            None => {
+                rest = None;
+                (!text.is_empty()).then_some(text)
+            }
+            Some(i) => {
+                let skip = if text[i..].starts_with("\r\n") { 2 } else { 1 };
+                rest = Some(&text[i + skip..]);
+                Some(&text[..i])
+            }
+        }
+    })
+}
+
 impl Pos {
     fn of(loc: &serde_saphyr::Location) -> Pos {
         Pos {
@@ -217,6 +238,17 @@ pub fn parse_documents(text: &str) -> Result<Vec<Node>, SyntaxError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_end_where_yaml_says() {
+        let got: Vec<&str> = lines("a\r\nb\rc\n\nd").collect();
+        assert_eq!(got, ["a", "b", "c", "", "d"]);
+        assert_eq!(lines("").count(), 0);
+        assert_eq!(lines("x\n").count(), 1);
+        // The parser counts a lone CR as a line break too: positions and lines agree.
+        let err = parse_documents("a: 1\rb: [\r").unwrap_err();
+        assert!(err.pos.unwrap().line >= 2, "{err:?}");
+    }
 
     #[test]
     fn keeps_positions_of_keys_and_values() {

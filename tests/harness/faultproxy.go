@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math/rand"
 	"net"
 	"net/http"
 	"net/http/httputil"
@@ -20,7 +21,9 @@ import (
 )
 
 // Rule fails the next Count requests that match Method (empty: any), Path (regexp on the
-// path, without the query) and Body (regexp on the request body).
+// path, without the query) and Body (regexp on the request body). With Probability in (0, 1)
+// each matching request is failed with that probability, drawn from the proxy's seeded
+// random source, until Count requests have failed.
 type Rule struct {
 	Method      string `json:"method"`
 	Path        string `json:"path"`
@@ -32,7 +35,12 @@ type Rule struct {
 	ContentType string `json:"content_type"`
 	// Drop closes the connection without an answer instead of sending Status.
 	Drop bool `json:"drop"`
-	Hits int  `json:"hits"`
+	// Probability of failing a matching request; 0 or 1 and above: every one.
+	Probability float64 `json:"probability"`
+	// After forwards the request first and then answers with the fault: the change was made
+	// but its answer was lost, as when a connection breaks after the server committed.
+	After bool `json:"after"`
+	Hits  int  `json:"hits"`
 
 	path *regexp.Regexp
 	body *regexp.Regexp
@@ -44,6 +52,8 @@ type proxyState struct {
 	delay    time.Duration
 	requests int
 	faulted  int
+	// rng decides probabilistic rules; POST /seed makes a run repeatable.
+	rng *rand.Rand
 }
 
 func (s *proxyState) match(r *http.Request, body []byte) *Rule {
@@ -62,6 +72,9 @@ func (s *proxyState) match(r *http.Request, body []byte) *Rule {
 			continue
 		}
 		if rule.body != nil && !rule.body.Match(body) {
+			continue
+		}
+		if rule.Probability > 0 && rule.Probability < 1 && s.rng.Float64() >= rule.Probability {
 			continue
 		}
 		rule.Count--
@@ -149,7 +162,7 @@ func newFaultProxy(upstream string, upstreamCA []byte) (http.Handler, http.Handl
 	rp := httputil.NewSingleHostReverseProxy(up)
 	rp.Transport = transport
 	rp.FlushInterval = -1 // stream watches without buffering
-	state := &proxyState{}
+	state := &proxyState{rng: rand.New(rand.NewSource(1))}
 
 	handler := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body, _ := io.ReadAll(r.Body)
@@ -170,6 +183,11 @@ func newFaultProxy(upstream string, upstreamCA []byte) (http.Handler, http.Handl
 					}
 				}
 				panic(http.ErrAbortHandler)
+			}
+			if rule.After {
+				// Let the upstream make the change, then lose its answer.
+				r.Host = up.Host
+				rp.ServeHTTP(discard{}, r)
 			}
 			resp := rule.Response
 			ctype := rule.ContentType
@@ -235,6 +253,19 @@ func newFaultProxy(upstream string, upstreamCA []byte) (http.Handler, http.Handl
 		state.mu.Unlock()
 		w.WriteHeader(204)
 	})
+	admin.HandleFunc("POST /seed", func(w http.ResponseWriter, r *http.Request) {
+		var d struct {
+			Seed int64 `json:"seed"`
+		}
+		if err := json.NewDecoder(r.Body).Decode(&d); err != nil {
+			http.Error(w, err.Error(), 400)
+			return
+		}
+		state.mu.Lock()
+		state.rng = rand.New(rand.NewSource(d.Seed))
+		state.mu.Unlock()
+		w.WriteHeader(204)
+	})
 	admin.HandleFunc("POST /reset", func(w http.ResponseWriter, r *http.Request) {
 		state.mu.Lock()
 		state.rules, state.delay, state.requests, state.faulted = nil, 0, 0, 0
@@ -253,3 +284,10 @@ func newFaultProxy(upstream string, upstreamCA []byte) (http.Handler, http.Handl
 
 	return handler, admin, nil
 }
+
+// discard is a ResponseWriter that throws the upstream's answer away (for After rules).
+type discard struct{}
+
+func (discard) Header() http.Header         { return http.Header{} }
+func (discard) Write(b []byte) (int, error) { return len(b), nil }
+func (discard) WriteHeader(int)             {}

@@ -198,3 +198,59 @@ func TestIssuerThumbprintsAndConnectProxy(t *testing.T) {
 		t.Fatalf("stats %s", stats)
 	}
 }
+
+// faultPattern sends n requests and returns which were faulted, as a string of 0 and 1.
+func faultPattern(t *testing.T, seed string) string {
+	t.Helper()
+	p, a := proxy(t)
+	post(t, a.URL+"/seed", `{"seed":`+seed+`}`)
+	post(t, a.URL+"/faults", `{"status":503,"count":1000,"probability":0.3}`)
+	var b strings.Builder
+	for i := 0; i < 200; i++ {
+		code, _, _ := do(t, "GET", p.URL+"/x", "")
+		if code == 503 {
+			b.WriteByte('1')
+		} else {
+			b.WriteByte('0')
+		}
+	}
+	return b.String()
+}
+
+func TestProbabilisticFaultsAreRepeatableForASeed(t *testing.T) {
+	first, again, other := faultPattern(t, "7"), faultPattern(t, "7"), faultPattern(t, "8")
+	if first != again {
+		t.Fatalf("seed 7 gave two patterns:\n%s\n%s", first, again)
+	}
+	if first == other {
+		t.Fatalf("seeds 7 and 8 gave the same pattern %s", first)
+	}
+	// About 30% of 200.
+	if n := strings.Count(first, "1"); n < 35 || n > 85 {
+		t.Fatalf("%d of 200 faulted: %s", n, first)
+	}
+}
+
+func TestAfterForwardsThenLosesTheAnswer(t *testing.T) {
+	var seen []string
+	up := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		seen = append(seen, r.Method+" "+r.URL.Path)
+		io.WriteString(w, "created")
+	}))
+	t.Cleanup(up.Close)
+	h, admin, err := newFaultProxy(up.URL, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, a := httptest.NewServer(h), httptest.NewServer(admin)
+	t.Cleanup(p.Close)
+	t.Cleanup(a.Close)
+	post(t, a.URL+"/faults", `{"method":"POST","status":500,"after":true}`)
+	code, _, body := do(t, "POST", p.URL+"/things", "{}")
+	if code != 500 || strings.Contains(body, "created") {
+		t.Fatalf("%d %s", code, body)
+	}
+	if len(seen) != 1 || seen[0] != "POST /things" {
+		t.Fatalf("the upstream should have made the change once: %v", seen)
+	}
+}

@@ -35,6 +35,12 @@ pub struct Fault {
     pub response: Option<(String, String)>,
     /// Close the connection without answering.
     pub drop: bool,
+    /// Fail a matching request with this probability (drawn from the proxy's seeded random
+    /// source, see [`FaultProxy::seed`]) until `count` have failed; `None`: every one.
+    pub probability: Option<f64>,
+    /// Forward the request first, then answer with the fault: the change is made and its
+    /// answer lost.
+    pub after: bool,
 }
 
 impl Fault {
@@ -101,8 +107,18 @@ impl FaultProxy {
             "response": response,
             "content_type": content_type,
             "drop": f.drop,
+            "probability": f.probability.unwrap_or(0.0),
+            "after": f.after,
         });
         http::post_json(&format!("{}/faults", self.admin), &rule.to_string());
+    }
+
+    /// Seeds the random source of probabilistic faults, so a run can be repeated.
+    pub fn seed(&self, seed: u64) {
+        http::post_json(
+            &format!("{}/seed", self.admin),
+            &json!({ "seed": seed }).to_string(),
+        );
     }
 
     /// Delays every request by `ms` milliseconds.
