@@ -1,5 +1,10 @@
 //! Helpers shared by the integration tests that run the real binary.
 
+// Each test binary uses some of these helpers.
+#![allow(dead_code)]
+
+pub mod live;
+
 use std::process::Output;
 
 /// Asserts the command succeeded (showing both streams when it did not); returns stdout.

@@ -12,6 +12,7 @@ pub mod kube;
 pub mod oracle;
 pub mod process;
 pub mod proxy;
+pub mod workload;
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;

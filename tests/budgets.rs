@@ -1,0 +1,133 @@
+//! API-call budgets, counted from the outside (moto's recorder for AWS, the kube-apiserver's
+//! audit log for Kubernetes), never from eksiam's own counters: a plan changes nothing, a
+//! converged re-apply changes nothing and reads at most 2N + 5 times from AWS, and aws-auth is
+//! read once and written at most once per run whatever the number of mappings.
+
+mod common;
+use common::live::{Env, THUMBPRINT};
+use common::ok;
+
+use testenv::aws::AwsCall;
+use testenv::kube::{AuditEvent, AuditMark};
+use testenv::workload::Workload;
+
+const N: usize = 24;
+const M: usize = 40;
+
+fn eksiam_requests(env: &Env, mark: AuditMark) -> Vec<AuditEvent> {
+    env.k
+        .requests_since(mark)
+        .into_iter()
+        .filter(|e| e.user == "eksiam-admin")
+        .collect()
+}
+
+fn is_write(e: &AuditEvent) -> bool {
+    ["create", "update", "patch", "delete", "deletecollection"].contains(&e.verb.as_str())
+}
+
+fn aws_auth(events: &[AuditEvent], verb: &str) -> usize {
+    events
+        .iter()
+        .filter(|e| e.resource == "configmaps" && e.name == "aws-auth" && e.verb == verb)
+        .count()
+}
+
+fn actions(calls: &[AwsCall]) -> Vec<&str> {
+    calls.iter().map(|c| c.action.as_str()).collect()
+}
+
+#[test]
+fn plans_change_nothing_and_converged_runs_stay_within_budget() {
+    let env = Env::new();
+    let w = Workload::new("prod", 0..N, 0..M);
+    let file = env.write("workload.yaml", &w.yaml());
+
+    // A plan of everything to create: reads only, on both sides.
+    let (aws, kube) = (env.moto.mark(), env.k.audit_mark());
+    let plan = ok(&env.eksiam(&[
+        "plan",
+        "-f",
+        &file,
+        "--thumbprint",
+        THUMBPRINT,
+        "-o",
+        "json",
+    ]));
+    let plan: serde_json::Value = serde_json::from_str(&plan).unwrap();
+    assert_eq!(
+        plan["summary"]["create"].as_u64().unwrap() as usize,
+        1 + 2 * N + 1 + M + N
+    );
+    assert_eq!(env.mutating_aws(aws), Vec::<String>::new());
+    let reqs = eksiam_requests(&env, kube);
+    assert!(!reqs.iter().any(is_write), "{reqs:?}");
+    assert_eq!(aws_auth(&reqs, "get"), 1);
+
+    // The apply that makes it all: one aws-auth read and one write for M mappings.
+    let kube = env.k.audit_mark();
+    ok(&env.apply(&file, &[]));
+    let reqs = eksiam_requests(&env, kube);
+    assert_eq!(aws_auth(&reqs, "get"), 1, "{reqs:?}");
+    assert_eq!(
+        aws_auth(&reqs, "update") + aws_auth(&reqs, "create"),
+        1,
+        "{reqs:?}"
+    );
+
+    // Converged: nothing to change, and few reads.
+    let (aws, kube) = (env.moto.mark(), env.k.audit_mark());
+    let out = ok(&env.apply(&file, &[]));
+    assert!(out.contains("No changes."), "{out}");
+    let calls = env.moto.calls_since(aws);
+    assert!(calls.iter().all(|c| !c.is_mutating()), "{calls:?}");
+    assert!(
+        calls.len() <= 2 * N + 5,
+        "{} reads: {:?}",
+        calls.len(),
+        actions(&calls)
+    );
+    let reqs = eksiam_requests(&env, kube);
+    assert!(!reqs.iter().any(is_write), "{reqs:?}");
+    assert_eq!(aws_auth(&reqs, "get"), 1);
+
+    // One changed mapping among M, one new ServiceAccount: still one read and one write of
+    // aws-auth, and AWS writes only for the new role.
+    let w2 = Workload::new("prod", 0..N + 1, 1..M + 1);
+    let file2 = env.write("workload2.yaml", &w2.yaml());
+    let (aws, kube) = (env.moto.mark(), env.k.audit_mark());
+    ok(&env.apply(&file2, &["--prune"]));
+    let reqs = eksiam_requests(&env, kube);
+    assert_eq!(aws_auth(&reqs, "get"), 1, "{reqs:?}");
+    assert_eq!(aws_auth(&reqs, "update"), 1, "{reqs:?}");
+    assert_eq!(
+        env.mutating_aws(aws),
+        ["CreateRole", "AttachRolePolicy"],
+        "only the new role is written"
+    );
+}
+
+#[test]
+fn an_imperative_mapping_edit_reads_and_writes_aws_auth_once() {
+    let env = Env::new();
+    let w = Workload::new("prod", 0..0, 0..M);
+    let file = env.write("mappings.yaml", &w.yaml());
+    ok(&env.apply(&file, &[]));
+    let kube = env.k.audit_mark();
+    ok(&env.eksiam(&[
+        "create",
+        "iamidentitymapping",
+        "--cluster",
+        "prod",
+        "--arn",
+        "arn:aws:iam::123456789012:role/one-more",
+        "--username",
+        "one-more",
+        "--group",
+        "viewers",
+    ]));
+    let reqs = eksiam_requests(&env, kube);
+    assert_eq!(aws_auth(&reqs, "get"), 1, "{reqs:?}");
+    assert_eq!(aws_auth(&reqs, "update"), 1, "{reqs:?}");
+    assert_eq!(reqs.iter().filter(|e| is_write(e)).count(), 1, "{reqs:?}");
+}
