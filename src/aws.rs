@@ -135,6 +135,10 @@ pub struct Aws {
     pub region: String,
 }
 
+/// Attempts per AWS call (first try and retries) when the user did not choose a number.
+pub const MAX_ATTEMPTS: u32 = 10;
+const DEFAULT_SDK_ATTEMPTS: u32 = 3;
+
 impl Aws {
     /// Loads the AWS configuration (SDK chain; `region` and `profile` override it).
     ///
@@ -151,7 +155,21 @@ impl Aws {
         if let Some(r) = region {
             loader = loader.region(aws_config::Region::new(r.to_owned()));
         }
-        let config = loader.load().await;
+        let mut config = loader.load().await;
+        // IAM throttles bulk writes readily: more attempts than the SDK's 3, unless the user
+        // chose a number (`AWS_MAX_ATTEMPTS`, or a profile's `max_attempts` other than 3).
+        if std::env::var_os("AWS_MAX_ATTEMPTS").is_none()
+            && config
+                .retry_config()
+                .is_none_or(|r| r.max_attempts() == DEFAULT_SDK_ATTEMPTS)
+        {
+            config = config
+                .into_builder()
+                .retry_config(
+                    aws_config::retry::RetryConfig::standard().with_max_attempts(MAX_ATTEMPTS),
+                )
+                .build();
+        }
         let Some(region) = config.region().map(|r| r.to_string()) else {
             return Err(crate::error::CliError::input(
                 "no AWS region is configured",

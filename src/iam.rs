@@ -26,6 +26,15 @@ where
     AwsError::from_sdk(op, "iam", resource, e)
 }
 
+/// `Ok` when the call failed only because the thing is already gone: a deletion whose
+/// answer was lost and that the SDK retried, or one someone else made meanwhile.
+fn gone_is_fine(r: Result<(), AwsError>) -> Result<(), AwsError> {
+    match r {
+        Err(e) if e.code.as_deref() == Some("NoSuchEntity") => Ok(()),
+        other => other,
+    }
+}
+
 impl Aws {
     /// Every role of the account with its policies and tags, in one call per 1,000 roles.
     ///
@@ -170,8 +179,30 @@ impl Aws {
                     })?,
             );
         }
-        let out = req.send().await.map_err(|e| err("CreateRole", name, e))?;
-        Ok(out.role.map(|r| r.arn().to_owned()).unwrap_or_default())
+        match req.send().await.map_err(|e| err("CreateRole", name, e)) {
+            Ok(out) => Ok(out.role.map(|r| r.arn().to_owned()).unwrap_or_default()),
+            // The role appeared since it was observed: most often this very call, retried
+            // after its answer was lost. Adopt it when it is exactly what was asked for.
+            Err(e) if e.code.as_deref() == Some("EntityAlreadyExists") => {
+                match self.role(name).await? {
+                    Some(r)
+                        if crate::policy::equivalent(&r.assume_role_policy, trust)
+                            && r.permissions_boundary.as_deref() == boundary
+                            && role_tags.iter().all(|(k, v)| r.tags.get(k) == Some(v)) =>
+                    {
+                        Ok(r.arn)
+                    }
+                    _ => Err(AwsError {
+                        hint: Some(
+                            "another writer created it meanwhile: run again to plan against it"
+                                .into(),
+                        ),
+                        ..e
+                    }),
+                }
+            }
+            Err(e) => Err(e),
+        }
     }
 
     /// `UpdateAssumeRolePolicy`.
@@ -208,14 +239,15 @@ impl Aws {
                 .await
                 .map(|_| ())
                 .map_err(|e| err("PutRolePermissionsBoundary", name, e)),
-            None => self
-                .iam
-                .delete_role_permissions_boundary()
-                .role_name(name)
-                .send()
-                .await
-                .map(|_| ())
-                .map_err(|e| err("DeleteRolePermissionsBoundary", name, e)),
+            None => gone_is_fine(
+                self.iam
+                    .delete_role_permissions_boundary()
+                    .role_name(name)
+                    .send()
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| err("DeleteRolePermissionsBoundary", name, e)),
+            ),
         }
     }
 
@@ -255,14 +287,16 @@ impl Aws {
                 .map(|_| ())
                 .map_err(|e| err("AttachRolePolicy", name, e))
         } else {
-            self.iam
-                .detach_role_policy()
-                .role_name(name)
-                .policy_arn(policy_arn)
-                .send()
-                .await
-                .map(|_| ())
-                .map_err(|e| err("DetachRolePolicy", name, e))
+            gone_is_fine(
+                self.iam
+                    .detach_role_policy()
+                    .role_name(name)
+                    .policy_arn(policy_arn)
+                    .send()
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| err("DetachRolePolicy", name, e)),
+            )
         }
     }
 
@@ -287,15 +321,16 @@ impl Aws {
                 .await
                 .map(|_| ())
                 .map_err(|e| err("PutRolePolicy", name, e)),
-            None => self
-                .iam
-                .delete_role_policy()
-                .role_name(name)
-                .policy_name(policy_name)
-                .send()
-                .await
-                .map(|_| ())
-                .map_err(|e| err("DeleteRolePolicy", name, e)),
+            None => gone_is_fine(
+                self.iam
+                    .delete_role_policy()
+                    .role_name(name)
+                    .policy_name(policy_name)
+                    .send()
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| err("DeleteRolePolicy", name, e)),
+            ),
         }
     }
 
@@ -311,15 +346,14 @@ impl Aws {
         for p in role.inline_policies.keys() {
             self.put_inline(name, p, None).await?;
         }
-        match self.iam.delete_role().role_name(name).send().await {
-            Ok(_) => Ok(()),
-            Err(e)
-                if e.as_service_error()
-                    .is_some_and(|s| s.is_no_such_entity_exception()) =>
-            {
-                Ok(())
-            }
-            Err(e) => Err(err("DeleteRole", name, e)),
-        }
+        gone_is_fine(
+            self.iam
+                .delete_role()
+                .role_name(name)
+                .send()
+                .await
+                .map(|_| ())
+                .map_err(|e| err("DeleteRole", name, e)),
+        )
     }
 }

@@ -171,9 +171,8 @@ impl Kube {
     /// # Errors
     /// When the API server cannot be read.
     pub async fn read_aws_auth(&self) -> Result<AwsAuthObject, CliError> {
-        let cm = self
-            .api()
-            .get_opt(AWS_AUTH_NAME)
+        let api = self.api();
+        let cm = retrying(|| api.get_opt(AWS_AUTH_NAME))
             .await
             .map_err(|e| kube_error("reading", e))?;
         Ok(match cm {
@@ -208,11 +207,12 @@ impl Kube {
             field_manager: Some("eksiam".into()),
             ..PostParams::default()
         };
+        // Retrying is safe: the write is conditional on what was read, so a retry of a write
+        // that landed but lost its answer gets a conflict, and the caller re-reads.
+        let api = self.api();
         let result = match &obj.resource_version {
-            None => self.api().create(&pp, &cm).await.map(|_| ()),
-            Some(_) => self
-                .api()
-                .replace(AWS_AUTH_NAME, &pp, &cm)
+            None => retrying(|| api.create(&pp, &cm)).await.map(|_| ()),
+            Some(_) => retrying(|| api.replace(AWS_AUTH_NAME, &pp, &cm))
                 .await
                 .map(|_| ()),
         };

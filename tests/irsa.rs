@@ -207,27 +207,18 @@ fn injected_throttling_and_server_errors_converge() {
     let (kproxy, kubeconfig) = env.k.proxied();
     kproxy.inject(&Fault::kube("POST", "/serviceaccounts$", 429, 1));
     kproxy.inject(&Fault::kube("POST", "/namespaces$", 500, 1));
-    let mut aws_env = env.moto.env();
-    for (k, v) in &mut aws_env {
-        if k == "AWS_ENDPOINT_URL" {
-            *v = proxy.url.clone();
-        }
-    }
-    let o = Command::new(env!("CARGO_BIN_EXE_eksiam"))
-        .args([
-            "apply",
-            "-f",
-            "examples/irsa-basic.yaml",
-            "--thumbprint",
-            THUMBPRINT,
-            "--kubeconfig",
-        ])
-        .arg(&kubeconfig)
-        .env_clear()
-        .env("AWS_EC2_METADATA_DISABLED", "true")
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .envs(aws_env.iter().map(|(k, v)| (k, v)))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+    let o = env
+        .command_via(
+            &proxy.url,
+            &kubeconfig,
+            &[
+                "apply",
+                "-f",
+                "examples/irsa-basic.yaml",
+                "--thumbprint",
+                THUMBPRINT,
+            ],
+        )
         .output()
         .unwrap();
     // The built-in retries absorb throttling, 429 and 5xx: the faulted run succeeds…

@@ -1,6 +1,7 @@
 //! A live environment for end-to-end tests: moto with an EKS cluster and a kube-apiserver,
 //! the real binary pointed at both, and readers of what it left there.
 
+use std::path::Path;
 use std::process::{Command, Output};
 use testenv::aws::Moto;
 use testenv::kube::KubeServer;
@@ -28,23 +29,33 @@ impl Env {
         }
     }
 
-    pub fn eksiam_env(&self, env: &[(String, String)], args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_eksiam"))
-            .args(args)
+    /// The binary with `args`, reaching AWS at `aws_url` and the cluster through
+    /// `kubeconfig` (the fault proxies' instead of the servers' own, say).
+    pub fn command_via(&self, aws_url: &str, kubeconfig: &Path, args: &[&str]) -> Command {
+        let mut env = self.moto.env();
+        for (k, v) in &mut env {
+            if k == "AWS_ENDPOINT_URL" {
+                *v = aws_url.to_owned();
+            }
+        }
+        let mut c = Command::new(env!("CARGO_BIN_EXE_eksiam"));
+        c.args(args)
             .arg("--kubeconfig")
-            .arg(self.k.kubeconfig())
+            .arg(kubeconfig)
             .env_clear()
             .env("AWS_EC2_METADATA_DISABLED", "true")
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("EKSIAM_BACKUP_DIR", self.dir.path())
             .envs(env.iter().map(|(k, v)| (k, v)))
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .output()
-            .expect("run eksiam")
+            .current_dir(env!("CARGO_MANIFEST_DIR"));
+        c
     }
 
+    /// Runs the binary against moto and the kube-apiserver.
     pub fn eksiam(&self, args: &[&str]) -> Output {
-        self.eksiam_env(&self.moto.env(), args)
+        self.command_via(&self.moto.url, &self.k.kubeconfig(), args)
+            .output()
+            .expect("run eksiam")
     }
 
     pub fn apply(&self, file: &str, extra: &[&str]) -> Output {
