@@ -39,7 +39,11 @@ impl CliError {
 
     /// The text printed on stderr.
     pub fn render(&self) -> String {
-        let mut s = if self.message.starts_with("error") || self.message.contains("\n") {
+        // A file's diagnostics arrive rendered, each with its own `error:`/`warning:` label.
+        let labelled = ["error", "warning:"]
+            .iter()
+            .any(|p| self.message.starts_with(p));
+        let mut s = if labelled {
             self.message.clone()
         } else {
             format!("error: {}", self.message)

@@ -8,6 +8,24 @@ use sha2::{Digest, Sha256};
 /// IAM's limit on role names.
 pub const ROLE_NAME_MAX: usize = 64;
 
+/// Whether `name` is a valid EKS cluster name: a letter, then letters, digits and `-`, at
+/// most 100 characters.
+pub fn is_cluster_name(name: &str) -> bool {
+    name.len() <= 100
+        && name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+}
+
+/// Whether `region` looks like an AWS region code (`us-west-2`, `cn-north-1`).
+pub fn is_region(region: &str) -> bool {
+    region
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && region.contains('-')
+        && !region.starts_with('-')
+        && !region.ends_with('-')
+}
+
 /// Checks a DNS-1123 label (namespaces): lower-case alphanumerics and `-`, at most 63.
 ///
 /// # Errors

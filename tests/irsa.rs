@@ -378,50 +378,6 @@ fn delete_keeps_a_service_account_eksiam_did_not_create() {
 }
 
 #[test]
-fn bad_flags_are_refused_before_any_call() {
-    let env = Env::new();
-    let mark = env.moto.mark();
-    let o = env.eksiam(&[
-        "create",
-        "iamserviceaccount",
-        "--cluster",
-        "prod",
-        "--name",
-        "Bad_Name",
-        "--attach-policy-arn",
-        "arn:aws:iam::aws:policy/ReadOnlyAccess",
-    ]);
-    assert_eq!(o.status.code(), Some(3));
-    let o = env.eksiam(&[
-        "create",
-        "iamserviceaccount",
-        "--cluster",
-        "prod",
-        "--name",
-        "a",
-        "--attach-policy-arn",
-        "not-an-arn",
-    ]);
-    assert_eq!(o.status.code(), Some(3));
-    assert!(
-        stderr(&o).contains("--attach-policy-arn"),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    let o = env.eksiam(&[
-        "create",
-        "iamserviceaccount",
-        "--cluster",
-        "prod",
-        "--name",
-        "a",
-    ]);
-    assert_eq!(o.status.code(), Some(3));
-    assert!(stderr(&o).contains("has no permissions"));
-    assert!(env.moto.calls_since(mark).is_empty());
-}
-
-#[test]
 fn eksctls_own_irsa_example_applies_and_converges() {
     let moto = Moto::start();
     moto.create_cluster("cluster-13");

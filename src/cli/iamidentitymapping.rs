@@ -17,7 +17,7 @@ use std::process::ExitCode;
 #[derive(Debug, Args)]
 pub struct CreateArgs {
     /// The EKS cluster
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_parser = super::utils::parse_cluster)]
     pub cluster: String,
     /// The IAM role or user ARN to map
     #[arg(
@@ -54,7 +54,7 @@ pub struct CreateArgs {
 #[derive(Debug, Args)]
 pub struct GetArgs {
     /// The EKS cluster
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_parser = super::utils::parse_cluster)]
     pub cluster: String,
     /// Only the entries for this ARN
     #[arg(long, value_name = "ARN")]
@@ -65,7 +65,7 @@ pub struct GetArgs {
 #[derive(Debug, Args)]
 pub struct DeleteArgs {
     /// The EKS cluster
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_parser = super::utils::parse_cluster)]
     pub cluster: String,
     /// The IAM role or user ARN whose entries to remove
     #[arg(

@@ -22,13 +22,13 @@ use std::process::ExitCode;
 #[derive(Debug, Args)]
 pub struct Target {
     /// The EKS cluster
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_parser = super::utils::parse_cluster)]
     pub cluster: String,
     /// The ServiceAccount
     #[arg(long, value_name = "NAME")]
     pub name: String,
     /// Its namespace
-    #[arg(long, value_name = "NS", default_value = "default")]
+    #[arg(long, value_name = "NS", default_value = "default", value_parser = super::utils::parse_namespace)]
     pub namespace: String,
 }
 
@@ -112,10 +112,10 @@ pub struct DeleteArgs {
 #[derive(Debug, Args)]
 pub struct GetArgs {
     /// The EKS cluster
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_parser = super::utils::parse_cluster)]
     pub cluster: String,
     /// Only this namespace
-    #[arg(long, value_name = "NS")]
+    #[arg(long, value_name = "NS", value_parser = super::utils::parse_namespace)]
     pub namespace: Option<String>,
     /// Only this ServiceAccount
     #[arg(long, value_name = "NAME")]
@@ -155,10 +155,14 @@ fn config(
             let doc: serde_json::Value = serde_json::from_str(&text)
                 .or_else(|_| serde_saphyr::from_str(&text))
                 .map_err(|e| {
+                    // The parser's first line says where; its snippet repeats the file.
+                    let e = e.to_string();
+                    let first = e.lines().next().unwrap_or_default();
                     input(
                         format!(
-                            "`--attach-policy {}` is not JSON or YAML: {e}",
-                            path.display()
+                            "`--attach-policy {}` is neither JSON nor YAML: {}",
+                            path.display(),
+                            first.trim_start_matches("error: ")
                         ),
                         "give an IAM policy document",
                     )

@@ -28,7 +28,7 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
     /// AWS region (else the file's `metadata.region`, else the AWS SDK chain)
-    #[arg(long, global = true, value_name = "REGION")]
+    #[arg(long, global = true, value_name = "REGION", value_parser = utils::parse_region)]
     pub region: Option<String>,
     /// AWS shared-config profile
     #[arg(long, global = true, value_name = "PROFILE")]

@@ -28,10 +28,10 @@ pub struct ThumbprintArgs {
 pub struct TlsArgs {
     /// Also trust the CAs in this PEM file (e.g. a TLS-inspecting proxy's); `SSL_CERT_FILE`
     /// replaces the system roots, as in OpenSSL
-    #[arg(long, value_name = "PEM")]
+    #[arg(long, value_name = "PEM", value_parser = super::utils::parse_readable_file)]
     pub ca_file: Option<PathBuf>,
     /// Give up on each network step (connect, proxy, TLS handshake) after this many seconds
-    #[arg(long, value_name = "SECONDS", default_value_t = 10)]
+    #[arg(long, value_name = "SECONDS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub timeout: u64,
 }
 

@@ -23,7 +23,7 @@ pub enum UtilsCommand {
 #[derive(Debug, Args)]
 pub struct AssociateArgs {
     /// The EKS cluster
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_parser = parse_cluster)]
     pub cluster: String,
     /// Use this thumbprint (40 hex characters) instead of fetching it from the issuer
     #[arg(long, value_name = "HEX", value_parser = parse_thumbprint)]
@@ -36,6 +36,38 @@ pub struct AssociateArgs {
     /// Accepted and ignored, so eksctl scripts keep working
     #[arg(long, hide = true)]
     pub approve: bool,
+}
+
+/// Checks a `--cluster` value before anything is called.
+pub fn parse_cluster(name: &str) -> Result<String, String> {
+    if crate::naming::is_cluster_name(name) {
+        Ok(name.to_owned())
+    } else {
+        Err("EKS cluster names start with a letter and contain only letters, digits and `-` (at most 100)".into())
+    }
+}
+
+/// Checks a `--region` value.
+pub fn parse_region(region: &str) -> Result<String, String> {
+    if crate::naming::is_region(region) {
+        Ok(region.to_owned())
+    } else {
+        Err("write a region code such as `us-west-2`".into())
+    }
+}
+
+/// Checks a `--namespace` value (a DNS-1123 label).
+pub fn parse_namespace(ns: &str) -> Result<String, String> {
+    crate::naming::check_dns1123_label(ns)
+        .map(|()| ns.to_owned())
+        .map_err(|why| format!("a Kubernetes namespace name {why}"))
+}
+
+/// Checks that a file given on the command line can be read, before anything is called.
+pub fn parse_readable_file(path: &str) -> Result<std::path::PathBuf, String> {
+    std::fs::File::open(path)
+        .map(|_| std::path::PathBuf::from(path))
+        .map_err(|e| format!("cannot read it: {e}"))
 }
 
 /// Checks a `--thumbprint` value.

@@ -63,33 +63,21 @@ impl Validator {
 
     fn metadata(&mut self, cfg: &ClusterConfig) {
         let name = &cfg.metadata.name;
-        let valid = name.value.len() <= 100
-            && name.value.starts_with(|c: char| c.is_ascii_alphabetic())
-            && name
-                .value
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-');
-        if !valid {
+        if !naming::is_cluster_name(&name.value) {
             self.error(
                 name,
                 format!("`metadata.name` `{}` is not a valid EKS cluster name", name.value),
                 "cluster names start with a letter and contain only letters, digits and `-` (at most 100)",
             );
         }
-        if let Some(region) = &cfg.metadata.region {
-            let ok = !region.value.is_empty()
-                && region
-                    .value
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-                && region.value.contains('-');
-            if !ok {
-                self.error(
-                    region,
-                    format!("`metadata.region` `{}` is not an AWS region", region.value),
-                    "write a region code such as `us-west-2`",
-                );
-            }
+        if let Some(region) = &cfg.metadata.region
+            && !naming::is_region(&region.value)
+        {
+            self.error(
+                region,
+                format!("`metadata.region` `{}` is not an AWS region", region.value),
+                "write a region code such as `us-west-2`",
+            );
         }
         self.tags(&cfg.metadata.tags, "metadata.tags");
     }
