@@ -4,7 +4,7 @@
 
 mod common;
 use common::live::{Env, THUMBPRINT};
-use common::{ok, stderr};
+use common::ok;
 
 use std::process::Command;
 use testenv::aws::Moto;
