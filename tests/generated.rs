@@ -77,3 +77,41 @@ fn bash_completes_commands_and_flags() {
     let shells = complete("eksiam completion z");
     assert!(shells.lines().any(|l| l == "zsh"), "{shells}");
 }
+
+/// zsh, with `completions/_eksiam` on its `fpath` and `compinit` run, offers the subcommands,
+/// flags and values a user at an interactive prompt gets on TAB (driven through a
+/// pseudo-terminal by `tests/zsh-complete.zsh`).
+#[test]
+fn zsh_completes_commands_flags_and_values() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let complete = |line: &str| -> Vec<String> {
+        let out = std::process::Command::new("zsh")
+            .arg(root.join("tests/zsh-complete.zsh"))
+            .arg(root.join("completions"))
+            .arg(line)
+            .output()
+            .expect("zsh is installed (scripts/test installs it)");
+        assert!(
+            out.status.success(),
+            "{line:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    assert_eq!(complete("eksiam cre"), ["create"]);
+    assert_eq!(
+        complete("eksiam create "),
+        ["help", "iamidentitymapping", "iamserviceaccount"]
+    );
+    assert_eq!(
+        complete("eksiam create iamserviceaccount --c"),
+        ["--cluster", "--context"]
+    );
+    assert_eq!(complete("eksiam plan -o "), ["json", "text", "yaml"]);
+}

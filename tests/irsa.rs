@@ -84,18 +84,20 @@ fn apply_creates_roles_and_annotates_service_accounts_then_converges() {
         "{:?}",
         env.kube_writes(kube_mark)
     );
-    let reads: Vec<String> = env
+    // Three reads, the roles read alongside the cluster and its provider.
+    let mut reads: Vec<String> = env
         .moto
         .calls_since(aws_mark)
         .into_iter()
         .map(|c| c.action)
         .collect();
+    reads.sort();
     assert_eq!(
         reads,
         vec![
             "DescribeCluster",
+            "GetAccountAuthorizationDetails",
             "GetOpenIDConnectProvider",
-            "GetAccountAuthorizationDetails"
         ]
     );
     let kube_reads = env

@@ -26,3 +26,13 @@ ensure_cargo_fuzz() {
   fi
   echo "$PWD/$bin"
 }
+
+# zsh, for the test that completes commands in it as a user would. From Debian's packages.
+ensure_zsh() {
+  command -v zsh >/dev/null 2>&1 && return
+  echo "setup: installing zsh (apt-get)" >&2
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  "${sudo[@]}" apt-get install -y -qq zsh >&2 ||
+    { "${sudo[@]}" apt-get update -qq >&2 && "${sudo[@]}" apt-get install -y -qq zsh >&2; }
+}

@@ -12,6 +12,7 @@ use crate::observed::Observed;
 use crate::oidc::{self, ThumbprintSource};
 use crate::plan::{self, DiffOptions, Plan};
 use clap::Args;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -192,91 +193,38 @@ pub(super) fn execute(
         let region = global.region.as_deref().or(desired.region.as_deref());
         let prune_roles = opts.prune && desired.prune_scope.roles;
         let prune_mappings = opts.prune && desired.prune_scope.mappings;
+        // AWS and the cluster are observed at the same time: neither needs the other.
+        let (aws_side, kube_side) = tokio::try_join!(
+            observe_aws(global, &desired, live, region, prune_roles),
+            observe_cluster(global, &desired, region, prune_roles, prune_mappings),
+        )?;
         let mut observed = Observed::offline();
         let mut warnings = file_warnings;
-        let irsa = !desired.roles.is_empty()
-            || !desired.service_accounts.is_empty()
-            || !desired.absent_service_accounts.is_empty();
-        let aws = if desired.oidc_provider || irsa || prune_roles {
-            let aws = Aws::connect(region, global.profile.as_deref()).await?;
-            let desc = if desired.oidc_provider {
-                let source = match &live.thumbprint {
-                    Some(t) => ThumbprintSource::Given(t.clone()),
-                    None => ThumbprintSource::Fetch(live.tls.options()),
-                };
-                let obs = oidc::observe(&aws, &desired.cluster, &source).await?;
-                observed.oidc_provider = obs.observed.oidc_provider;
-                observed.thumbprint = obs.observed.thumbprint;
-                warnings.extend(obs.warnings);
-                obs.cluster
-            } else {
-                use crate::aws::OidcApi as _;
-                aws.describe_cluster(&desired.cluster).await?
-            };
-            // The cluster's ARN names the partition for certain; the region only implies it.
-            desired.partition = desc.partition.clone();
-            observed.account = Some(desc.account.clone());
-            observed.issuer = desc.issuer.clone();
-            if !desired.roles.is_empty()
-                || prune_roles
-                || !desired.absent_service_accounts.is_empty()
-            {
-                observed.roles = observe_roles(&aws, &desired, &mut warnings).await?;
-            }
-            Some(aws)
-        } else {
-            None
-        };
-        let manages_sas = desired
-            .service_accounts
-            .iter()
-            .any(|s| s.manage_service_account)
-            || !desired.absent_service_accounts.is_empty()
-            // --prune may unbind the ServiceAccounts of roles the file no longer lists.
-            || prune_roles;
-        let kube = if !desired.mappings.is_empty() || prune_mappings || manages_sas {
-            Some(
-                Kube::for_cluster(
-                    global.kubeconfig.as_deref(),
-                    global.context.as_deref(),
-                    &desired.cluster,
-                    region,
-                    global.profile.as_deref(),
-                )
-                .await?,
-            )
-        } else {
-            None
-        };
+        let aws = aws_side.map(|side| {
+            desired.partition = side.partition;
+            observed.account = side.observed.account;
+            observed.issuer = side.observed.issuer;
+            observed.oidc_provider = side.observed.oidc_provider;
+            observed.thumbprint = side.observed.thumbprint;
+            observed.roles = side.observed.roles;
+            warnings.extend(side.warnings);
+            side.aws
+        });
         let mut auth_obj = None;
-        if let Some(kube) = &kube {
-            if !desired.mappings.is_empty() || prune_mappings {
-                let obj = kube.read_aws_auth().await?;
-                mappings::observe(&obj, &mut observed)?;
-                auth_obj = Some(obj);
+        let kube = match kube_side {
+            Some(side) => {
+                if let Some(obj) = side.aws_auth {
+                    mappings::observe(&obj, &mut observed)?;
+                    auth_obj = Some(obj);
+                }
+                if let Some((namespaces, service_accounts)) = side.service_accounts {
+                    observed.namespaces = namespaces;
+                    observed.service_accounts = service_accounts;
+                }
+                Some(side.kube)
             }
-            if manages_sas {
-                observed.namespaces = kube.namespaces().await?;
-                let namespaces: Vec<String> = desired
-                    .service_accounts
-                    .iter()
-                    .map(|s| s.namespace.clone())
-                    .chain(
-                        desired
-                            .absent_service_accounts
-                            .iter()
-                            .map(|(ns, _)| ns.clone()),
-                    )
-                    .chain(
-                        prune_roles
-                            .then(|| observed.namespaces.iter().cloned())
-                            .into_iter()
-                            .flatten(),
-                    )
-                    .collect();
-                observed.service_accounts = kube.service_accounts(&namespaces).await?;
-            }
-        }
+            None => None,
+        };
         let mut plan = plan::diff(&desired, &observed, opts);
         plan.warnings.splice(0..0, warnings);
         print_plan(global, &plan)?;
@@ -304,6 +252,154 @@ pub(super) fn execute(
         }
         Ok(plan)
     })
+}
+
+/// What AWS holds for the plan: the cluster, its OIDC provider, the roles.
+struct AwsSide {
+    aws: Aws,
+    partition: String,
+    observed: Observed,
+    warnings: Vec<String>,
+}
+
+/// Observes AWS when the plan needs it (`None` otherwise). The cluster and its OIDC provider
+/// are read while the roles are read.
+async fn observe_aws(
+    global: &GlobalArgs,
+    desired: &Desired,
+    live: &Live<'_>,
+    region: Option<&str>,
+    prune_roles: bool,
+) -> Result<Option<AwsSide>, CliError> {
+    let irsa = !desired.roles.is_empty()
+        || !desired.service_accounts.is_empty()
+        || !desired.absent_service_accounts.is_empty();
+    if !(desired.oidc_provider || irsa || prune_roles) {
+        return Ok(None);
+    }
+    let aws = Aws::connect(region, global.profile.as_deref()).await?;
+    let mut warnings = Vec::new();
+    let cluster = async {
+        if desired.oidc_provider {
+            let source = match &live.thumbprint {
+                Some(t) => ThumbprintSource::Given(t.clone()),
+                None => ThumbprintSource::Fetch(live.tls.options()),
+            };
+            let obs = oidc::observe(&aws, &desired.cluster, &source).await?;
+            Ok::<_, CliError>((obs.cluster, Some(obs.observed), obs.warnings))
+        } else {
+            use crate::aws::OidcApi as _;
+            let desc = aws.describe_cluster(&desired.cluster).await?;
+            Ok((desc, None, Vec::new()))
+        }
+    };
+    let needs_roles =
+        !desired.roles.is_empty() || prune_roles || !desired.absent_service_accounts.is_empty();
+    let roles = async {
+        let mut warnings = Vec::new();
+        let roles = if needs_roles {
+            observe_roles(&aws, desired, &mut warnings).await?
+        } else {
+            Default::default()
+        };
+        Ok::<_, CliError>((roles, warnings))
+    };
+    let ((desc, oidc, oidc_warnings), (roles, role_warnings)) = tokio::try_join!(cluster, roles)?;
+    warnings.extend(oidc_warnings);
+    warnings.extend(role_warnings);
+    let mut observed = Observed::offline();
+    if let Some(o) = oidc {
+        observed.oidc_provider = o.oidc_provider;
+        observed.thumbprint = o.thumbprint;
+    }
+    // The cluster's ARN names the partition for certain; the region only implies it.
+    observed.account = Some(desc.account.clone());
+    observed.issuer = desc.issuer.clone();
+    observed.roles = roles;
+    Ok(Some(AwsSide {
+        aws,
+        partition: desc.partition,
+        observed,
+        warnings,
+    }))
+}
+
+/// What the cluster holds for the plan.
+struct ClusterSide {
+    kube: Kube,
+    aws_auth: Option<crate::kube::AwsAuthObject>,
+    /// The namespaces and the ServiceAccounts of the namespaces the plan touches.
+    service_accounts: Option<(BTreeSet<String>, ServiceAccounts)>,
+}
+
+type ServiceAccounts = BTreeMap<(String, String), crate::observed::ObservedServiceAccount>;
+
+/// Observes the cluster when the plan needs it (`None` otherwise): aws-auth is read while
+/// the namespaces and ServiceAccounts are listed.
+async fn observe_cluster(
+    global: &GlobalArgs,
+    desired: &Desired,
+    region: Option<&str>,
+    prune_roles: bool,
+    prune_mappings: bool,
+) -> Result<Option<ClusterSide>, CliError> {
+    let manages_sas = desired
+        .service_accounts
+        .iter()
+        .any(|s| s.manage_service_account)
+        || !desired.absent_service_accounts.is_empty()
+        // --prune may unbind the ServiceAccounts of roles the file no longer lists.
+        || prune_roles;
+    let reads_aws_auth = !desired.mappings.is_empty() || prune_mappings;
+    if !(reads_aws_auth || manages_sas) {
+        return Ok(None);
+    }
+    let kube = Kube::for_cluster(
+        global.kubeconfig.as_deref(),
+        global.context.as_deref(),
+        &desired.cluster,
+        region,
+        global.profile.as_deref(),
+    )
+    .await?;
+    let aws_auth = async {
+        if reads_aws_auth {
+            Ok(Some(kube.read_aws_auth().await?))
+        } else {
+            Ok::<_, CliError>(None)
+        }
+    };
+    let service_accounts = async {
+        if !manages_sas {
+            return Ok::<_, CliError>(None);
+        }
+        let namespaces = kube.namespaces().await?;
+        let wanted: Vec<String> = desired
+            .service_accounts
+            .iter()
+            .map(|s| s.namespace.clone())
+            .chain(
+                desired
+                    .absent_service_accounts
+                    .iter()
+                    .map(|(ns, _)| ns.clone()),
+            )
+            .chain(
+                prune_roles
+                    .then(|| namespaces.iter().cloned())
+                    .into_iter()
+                    .flatten(),
+            )
+            .collect();
+        let sas = kube.service_accounts(&wanted).await?;
+        Ok(Some((namespaces, sas)))
+    };
+    let (aws_auth, service_accounts) = tokio::try_join!(aws_auth, service_accounts)?;
+    Ok(Some(ClusterSide {
+        kube,
+        aws_auth,
+        service_accounts,
+    }))
 }
 
 /// The roles the plan needs: every role of the account in one paged call when allowed (which

@@ -137,7 +137,7 @@ func runFaultProxy(args []string) error {
 		proxyLn = tls.NewListener(proxyLn, &tls.Config{Certificates: []tls.Certificate{cert}, NextProtos: []string{"http/1.1"}})
 		scheme = "https"
 	}
-	go http.Serve(adminLn, admin)
+	go http.Serve(adminLn, bodyFirst(admin))
 	announce(map[string]string{
 		"proxy": fmt.Sprintf("%s://%s", scheme, proxyLn.Addr()),
 		"admin": fmt.Sprintf("http://%s", adminLn.Addr()),
@@ -291,3 +291,14 @@ type discard struct{}
 func (discard) Header() http.Header         { return http.Header{} }
 func (discard) Write(b []byte) (int, error) { return len(b), nil }
 func (discard) WriteHeader(int)             {}
+
+// bodyFirst reads a request's whole body before its handler answers: a server that answers
+// and closes with body bytes unread makes the kernel reset the connection, and the client
+// may lose the answer (seen with POST /reset, whose handler reads nothing).
+func bodyFirst(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		h.ServeHTTP(w, r)
+	})
+}

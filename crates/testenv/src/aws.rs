@@ -107,12 +107,33 @@ impl Moto {
             "AWS4-HMAC-SHA256 Credential=testing/20260101/{}/eks/aws4_request, SignedHeaders=host, Signature=0",
             self.region
         );
-        let r = raw_request(&format!("{}/clusters", self.url), &auth, &body.to_string());
+        let r = raw_request(
+            &format!("{}/clusters", self.url),
+            &auth,
+            "application/json",
+            &body.to_string(),
+        );
         let v: serde_json::Value = serde_json::from_str(&r).expect("CreateCluster JSON");
         v["cluster"]["identity"]["oidc"]["issuer"]
             .as_str()
             .unwrap_or_else(|| panic!("no issuer in {r}"))
             .to_owned()
+    }
+
+    /// Makes moto load what it loads on the first IAM call (AWS's managed policies, about half
+    /// a second), so a measured run does not pay for it.
+    pub fn warm_up(&self) {
+        let auth = format!(
+            "AWS4-HMAC-SHA256 Credential=testing/20260101/{}/iam/aws4_request, SignedHeaders=host, Signature=0",
+            self.region
+        );
+        let r = raw_request(
+            &format!("{}/", self.url),
+            &auth,
+            "application/x-www-form-urlencoded",
+            "Action=ListPolicies&Version=2010-05-08&Scope=AWS&MaxItems=1",
+        );
+        assert!(r.contains("ListPoliciesResponse"), "ListPolicies: {r}");
     }
 
     /// How many requests moto has recorded so far (a mark for [`Moto::calls_since`]).
@@ -145,14 +166,14 @@ impl Moto {
     }
 }
 
-fn raw_request(url: &str, auth: &str, body: &str) -> String {
+fn raw_request(url: &str, auth: &str, content_type: &str, body: &str) -> String {
     use std::io::{Read as _, Write as _};
     let rest = url.strip_prefix("http://").expect("http URL");
     let (host, path) = rest.split_once('/').expect("path");
     let mut s = std::net::TcpStream::connect(host).expect("connect to moto");
     write!(
         s,
-        "POST /{path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Type: application/json\r\nAuthorization: {auth}\r\nContent-Length: {}\r\n\r\n{body}",
+        "POST /{path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Type: {content_type}\r\nAuthorization: {auth}\r\nContent-Length: {}\r\n\r\n{body}",
         body.len()
     )
     .expect("write");

@@ -1,0 +1,313 @@
+//! `scripts/bench`: eksiam's wall time and API calls for generated workloads, against moto and
+//! a real kube-apiserver, counted from the outside (moto's recorder, the API server's audit
+//! log). Optionally every call goes through a proxy that delays it, and the report compares
+//! the wall time with the critical-path bound.
+//!
+//! ```text
+//! bench --eksiam target/release/eksiam [--sizes 10,100,500] [--mappings 100]
+//!       [--latency 0,50] [--out target/bench/report.json] [--label TEXT]
+//! ```
+//! Writes the JSON report to `--out` and a Markdown table to stdout.
+
+use serde_json::{Value, json};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+use testenv::aws::Moto;
+use testenv::kube::KubeServer;
+use testenv::proxy::FaultProxy;
+use testenv::workload::Workload;
+
+/// Calls eksiam has in flight at once (its `--concurrency` default).
+const CONCURRENCY: usize = 8;
+const THUMBPRINT: &str = "9e99a48a9960b14926bb7f3b02e22da2b0ab7280";
+const CLUSTER: &str = "bench";
+
+struct Args {
+    eksiam: PathBuf,
+    sizes: Vec<usize>,
+    mappings: usize,
+    latencies: Vec<u64>,
+    out: PathBuf,
+    /// Names the binary in the report (e.g. a commit), for A/B comparisons.
+    label: String,
+}
+
+fn list<T: std::str::FromStr>(flag: &str, v: &str) -> Vec<T> {
+    v.split(',')
+        .map(|x| {
+            x.trim()
+                .parse()
+                .unwrap_or_else(|_| usage(&format!("{flag}: `{x}` is not a number")))
+        })
+        .collect()
+}
+
+fn usage(why: &str) -> ! {
+    eprintln!(
+        "bench: {why}\nusage: bench --eksiam PATH [--sizes 10,100,500] [--mappings 100] [--latency 0,50] [--out FILE] [--label TEXT]"
+    );
+    std::process::exit(3)
+}
+
+fn parse_args() -> Args {
+    let mut a = Args {
+        eksiam: PathBuf::new(),
+        sizes: vec![10, 100, 500],
+        mappings: 100,
+        latencies: vec![0, 50],
+        out: testenv::repo_root().join("target/bench/report.json"),
+        label: String::new(),
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(flag) = it.next() {
+        let value = it
+            .next()
+            .unwrap_or_else(|| usage(&format!("{flag} needs a value")));
+        match flag.as_str() {
+            "--eksiam" => a.eksiam = PathBuf::from(value),
+            "--sizes" => a.sizes = list(&flag, &value),
+            "--mappings" => a.mappings = list(&flag, &value)[0],
+            "--latency" => a.latencies = list(&flag, &value),
+            "--out" => a.out = PathBuf::from(value),
+            "--label" => a.label = value,
+            _ => usage(&format!("unknown flag {flag}")),
+        }
+    }
+    if !a.eksiam.is_file() {
+        usage("--eksiam must name the eksiam binary");
+    }
+    a
+}
+
+/// One benchmark environment: moto, a kube-apiserver, and (in latency mode) delaying proxies.
+struct Bench {
+    moto: Moto,
+    kube: KubeServer,
+    aws_url: String,
+    kubeconfig: PathBuf,
+    _proxies: Vec<FaultProxy>,
+}
+
+impl Bench {
+    fn start(latency_ms: u64) -> Bench {
+        let moto = Moto::start();
+        moto.create_cluster(CLUSTER);
+        moto.warm_up();
+        let kube = KubeServer::start();
+        if latency_ms == 0 {
+            let (aws_url, kubeconfig) = (moto.url.clone(), kube.kubeconfig());
+            return Bench {
+                moto,
+                kube,
+                aws_url,
+                kubeconfig,
+                _proxies: Vec::new(),
+            };
+        }
+        let aws = FaultProxy::start(&moto.url, None, None);
+        aws.set_delay_ms(latency_ms);
+        let (kproxy, kubeconfig) = kube.proxied();
+        kproxy.set_delay_ms(latency_ms);
+        Bench {
+            aws_url: aws.url.clone(),
+            moto,
+            kube,
+            kubeconfig,
+            _proxies: vec![aws, kproxy],
+        }
+    }
+
+    /// Runs eksiam once; returns the wall time and the calls it made, by action.
+    fn run(&self, eksiam: &Path, args: &[&str]) -> Run {
+        let mut env = self.moto.env();
+        for (k, v) in &mut env {
+            if k == "AWS_ENDPOINT_URL" {
+                v.clone_from(&self.aws_url);
+            }
+        }
+        let (aws_mark, kube_mark) = (self.moto.mark(), self.kube.audit_mark());
+        let start = Instant::now();
+        let out = Command::new(eksiam)
+            .args(args)
+            .arg("--kubeconfig")
+            .arg(&self.kubeconfig)
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("EKSIAM_BACKUP_DIR", self.kube.dir())
+            .envs(env)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .output()
+            .expect("run eksiam");
+        let wall_ms = start.elapsed().as_secs_f64() * 1000.0;
+        if !out.status.success() {
+            eprintln!("{}", String::from_utf8_lossy(&out.stderr));
+            panic!("eksiam {args:?} failed");
+        }
+        let mut aws = BTreeMap::new();
+        let mut aws_writes = 0;
+        for c in self.moto.calls_since(aws_mark) {
+            aws_writes += usize::from(c.is_mutating());
+            *aws.entry(c.action).or_insert(0) += 1;
+        }
+        let mut kube = BTreeMap::new();
+        let mut kube_writes = 0;
+        for e in self.kube.requests_since(kube_mark) {
+            if e.user != "eksiam-admin" {
+                continue;
+            }
+            kube_writes +=
+                usize::from(["create", "update", "patch", "delete"].contains(&e.verb.as_str()));
+            let what = if e.name == "aws-auth" {
+                "configmaps/aws-auth"
+            } else {
+                e.resource.as_str()
+            };
+            *kube.entry(format!("{} {what}", e.verb)).or_insert(0) += 1;
+        }
+        Run {
+            wall_ms,
+            aws,
+            aws_writes,
+            kube,
+            kube_writes,
+        }
+    }
+}
+
+struct Run {
+    wall_ms: f64,
+    aws: BTreeMap<String, usize>,
+    aws_writes: usize,
+    kube: BTreeMap<String, usize>,
+    kube_writes: usize,
+}
+
+impl Run {
+    fn calls(&self) -> usize {
+        self.aws.values().sum::<usize>() + self.kube.values().sum::<usize>()
+    }
+
+    fn any(&self, names: &[&str]) -> bool {
+        names
+            .iter()
+            .any(|n| self.aws.contains_key(*n) || self.kube.contains_key(*n))
+    }
+
+    /// The dependency depth of what this run did: the levels of calls that cannot overlap
+    /// however they are scheduled. The cluster comes first (it names the account and the
+    /// issuer); reading roles takes one call per page, which the other reads could overlap;
+    /// then roles, namespaces and the OIDC provider; then what needs a role (policies,
+    /// ServiceAccounts); removals in reverse; and the aws-auth write after its read.
+    fn depth(&self) -> usize {
+        let pages = self
+            .aws
+            .get("GetAccountAuthorizationDetails")
+            .copied()
+            .unwrap_or(0);
+        let levels: [&[&str]; 6] = [
+            &[
+                "CreateOpenIDConnectProvider",
+                "UpdateOpenIDConnectProviderThumbprint",
+                "CreateRole",
+                "UpdateAssumeRolePolicy",
+                "TagRole",
+                "create namespaces",
+            ],
+            &[
+                "AttachRolePolicy",
+                "PutRolePolicy",
+                "create serviceaccounts",
+                "patch serviceaccounts",
+            ],
+            &["delete serviceaccounts"],
+            &["DetachRolePolicy", "DeleteRolePolicy"],
+            &["DeleteRole"],
+            &["update configmaps/aws-auth", "create configmaps/aws-auth"],
+        ];
+        1 + pages.max(1) + levels.iter().filter(|l| self.any(l)).count()
+    }
+}
+
+fn main() {
+    let args = parse_args();
+    let mut runs = Vec::new();
+    let mut table = vec![
+        "| latency | N | M | run | wall | AWS calls (writes) | Kubernetes calls (writes) | bound | wall ÷ bound |".to_owned(),
+        "|---:|---:|---:|---|---:|---:|---:|---:|---:|".to_owned(),
+    ];
+    for &latency in &args.latencies {
+        for &n in &args.sizes {
+            eprintln!("bench: N={n} M={} latency={latency} ms", args.mappings);
+            let bench = Bench::start(latency);
+            let w = Workload::new(CLUSTER, 0..n, 0..args.mappings);
+            let file = bench.kube.dir().join("workload.yaml");
+            std::fs::write(&file, w.yaml()).expect("write the workload");
+            let file = file.display().to_string();
+            let plan = [
+                "plan",
+                "-f",
+                &file,
+                "--thumbprint",
+                THUMBPRINT,
+                "-o",
+                "json",
+            ];
+            let apply = ["apply", "-f", &file, "--thumbprint", THUMBPRINT, "-q"];
+            for (name, cmd) in [
+                ("plan, fresh", &plan[..]),
+                ("apply, fresh", &apply[..]),
+                ("apply, converged", &apply[..]),
+                ("plan, converged", &plan[..]),
+            ] {
+                let r = bench.run(&args.eksiam, cmd);
+                let depth = r.depth();
+                let bound_ms =
+                    latency as f64 * (depth as f64 + r.calls() as f64 / CONCURRENCY as f64);
+                let ratio = (latency > 0).then(|| r.wall_ms / bound_ms);
+                table.push(format!(
+                    "| {latency} ms | {n} | {m} | {name} | {wall:.0} ms | {aws} ({aw}) | {kube} ({kw}) | {bound} | {ratio} |",
+                    m = args.mappings,
+                    wall = r.wall_ms,
+                    aws = r.aws.values().sum::<usize>(),
+                    aw = r.aws_writes,
+                    kube = r.kube.values().sum::<usize>(),
+                    kw = r.kube_writes,
+                    bound = if latency > 0 { format!("{bound_ms:.0} ms") } else { "–".into() },
+                    ratio = ratio.map_or("–".into(), |x| format!("{x:.2}")),
+                ));
+                runs.push(json!({
+                    "latency_ms": latency,
+                    "service_accounts": n,
+                    "mappings": args.mappings,
+                    "run": name,
+                    "wall_ms": (r.wall_ms * 10.0).round() / 10.0,
+                    "aws": {"calls": r.aws.values().sum::<usize>(), "writes": r.aws_writes, "by_action": r.aws},
+                    "kubernetes": {"calls": r.kube.values().sum::<usize>(), "writes": r.kube_writes, "by_call": r.kube},
+                    "depth": depth,
+                    "concurrency": CONCURRENCY,
+                    "bound_ms": (latency > 0).then_some((bound_ms * 10.0).round() / 10.0),
+                    "wall_over_bound": ratio.map(|x| (x * 100.0).round() / 100.0),
+                }));
+            }
+        }
+    }
+    let report = json!({
+        "eksiam": args.eksiam.display().to_string(),
+        "label": args.label,
+        "cores": std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
+        "runs": Value::Array(runs),
+    });
+    if let Some(dir) = args.out.parent() {
+        std::fs::create_dir_all(dir).expect("create the report's folder");
+    }
+    std::fs::write(
+        &args.out,
+        serde_json::to_string_pretty(&report).expect("JSON") + "\n",
+    )
+    .expect("write the report");
+    println!("{}", table.join("\n"));
+    eprintln!("bench: report in {}", args.out.display());
+}
