@@ -6,6 +6,7 @@
 //! ```text
 //! bench --eksiam target/release/eksiam [--sizes 10,100,500] [--mappings 100]
 //!       [--latency 0,50] [--out target/bench/report.json] [--label TEXT]
+//!       [--repeat 5]
 //! ```
 //! Writes the JSON report to `--out` and a Markdown table to stdout.
 
@@ -32,6 +33,8 @@ struct Args {
     out: PathBuf,
     /// Names the binary in the report (e.g. a commit), for A/B comparisons.
     label: String,
+    /// Times each converged run is repeated (fresh runs happen once by nature).
+    repeat: usize,
 }
 
 fn list<T: std::str::FromStr>(flag: &str, v: &str) -> Vec<T> {
@@ -46,7 +49,7 @@ fn list<T: std::str::FromStr>(flag: &str, v: &str) -> Vec<T> {
 
 fn usage(why: &str) -> ! {
     eprintln!(
-        "bench: {why}\nusage: bench --eksiam PATH [--sizes 10,100,500] [--mappings 100] [--latency 0,50] [--out FILE] [--label TEXT]"
+        "bench: {why}\nusage: bench --eksiam PATH [--sizes 10,100,500] [--mappings 100] [--latency 0,50] [--out FILE] [--label TEXT] [--repeat 5]"
     );
     std::process::exit(3)
 }
@@ -59,6 +62,7 @@ fn parse_args() -> Args {
         latencies: vec![0, 50],
         out: testenv::repo_root().join("target/bench/report.json"),
         label: String::new(),
+        repeat: 5,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -72,6 +76,7 @@ fn parse_args() -> Args {
             "--latency" => a.latencies = list(&flag, &value),
             "--out" => a.out = PathBuf::from(value),
             "--label" => a.label = value,
+            "--repeat" => a.repeat = list::<usize>(&flag, &value)[0].max(1),
             _ => usage(&format!("unknown flag {flag}")),
         }
     }
@@ -235,7 +240,7 @@ fn main() {
     let args = parse_args();
     let mut runs = Vec::new();
     let mut table = vec![
-        "| latency | N | M | run | wall | AWS calls (writes) | Kubernetes calls (writes) | bound | wall ÷ bound |".to_owned(),
+        "| latency | N | M | run | wall, median (min–max) | AWS calls (writes) | Kubernetes calls (writes) | bound | wall ÷ bound |".to_owned(),
         "|---:|---:|---:|---|---:|---:|---:|---:|---:|".to_owned(),
     ];
     for &latency in &args.latencies {
@@ -262,13 +267,39 @@ fn main() {
                 ("apply, converged", &apply[..]),
                 ("plan, converged", &plan[..]),
             ] {
+                let repeats = if name.ends_with("converged") {
+                    args.repeat
+                } else {
+                    1
+                };
                 let r = bench.run(&args.eksiam, cmd);
+                let mut walls = vec![r.wall_ms];
+                for _ in 1..repeats {
+                    let again = bench.run(&args.eksiam, cmd);
+                    assert_eq!(
+                        (&again.aws, &again.kube),
+                        (&r.aws, &r.kube),
+                        "{name}: a converged run made different calls"
+                    );
+                    walls.push(again.wall_ms);
+                }
+                walls.sort_by(f64::total_cmp);
+                let (min, median, max) = (walls[0], walls[walls.len() / 2], walls[walls.len() - 1]);
+                let r = Run {
+                    wall_ms: median,
+                    ..r
+                };
+                let spread = if repeats > 1 {
+                    format!(" ({min:.0}–{max:.0})")
+                } else {
+                    String::new()
+                };
                 let depth = r.depth();
                 let bound_ms =
                     latency as f64 * (depth as f64 + r.calls() as f64 / CONCURRENCY as f64);
                 let ratio = (latency > 0).then(|| r.wall_ms / bound_ms);
                 table.push(format!(
-                    "| {latency} ms | {n} | {m} | {name} | {wall:.0} ms | {aws} ({aw}) | {kube} ({kw}) | {bound} | {ratio} |",
+                    "| {latency} ms | {n} | {m} | {name} | {wall:.0} ms{spread} | {aws} ({aw}) | {kube} ({kw}) | {bound} | {ratio} |",
                     m = args.mappings,
                     wall = r.wall_ms,
                     aws = r.aws.values().sum::<usize>(),
@@ -284,6 +315,9 @@ fn main() {
                     "mappings": args.mappings,
                     "run": name,
                     "wall_ms": (r.wall_ms * 10.0).round() / 10.0,
+                    "wall_ms_min": (min * 10.0).round() / 10.0,
+                    "wall_ms_max": (max * 10.0).round() / 10.0,
+                    "repeats": repeats,
                     "aws": {"calls": r.aws.values().sum::<usize>(), "writes": r.aws_writes, "by_action": r.aws},
                     "kubernetes": {"calls": r.kube.values().sum::<usize>(), "writes": r.kube_writes, "by_call": r.kube},
                     "depth": depth,
