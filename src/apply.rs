@@ -253,7 +253,8 @@ pub fn count(plan: &Plan) -> usize {
 }
 
 /// Applies the plan's role and Kubernetes actions, reporting each as it completes; returns one
-/// line per action done.
+/// line per action done, after `done_before` (what earlier steps of the run did, which a
+/// failure report lists too).
 ///
 /// # Errors
 /// After the first wave with a failure: every failure, and what was done before it.
@@ -262,9 +263,10 @@ pub async fn apply(
     t: &Targets<'_>,
     concurrency: usize,
     progress: &Progress,
+    done_before: Vec<String>,
 ) -> Result<Vec<String>, CliError> {
     let gate = Semaphore::new(concurrency.max(1));
-    let mut done = Vec::new();
+    let mut done = done_before;
     for w in 0..=5 {
         let actions: Vec<&Action> = plan.actions.iter().filter(|a| wave(a) == Some(w)).collect();
         let results = futures_util::future::join_all(actions.iter().map(|a| async {

@@ -232,8 +232,10 @@ pub(super) fn execute(
             return Ok(plan);
         }
         refuse_conflicts(&plan)?;
+        let mut done = Vec::new();
         if let Some(aws) = &aws {
-            for line in oidc::apply(aws, &plan, &observed).await? {
+            done = oidc::apply(aws, &plan, &observed).await?;
+            for line in &done {
                 eprintln!("{line}");
             }
         }
@@ -244,7 +246,7 @@ pub(super) fn execute(
         };
         let progress =
             crate::apply::Progress::for_actions(crate::apply::count(&plan), global.quiet);
-        crate::apply::apply(&plan, &targets, live.concurrency, &progress).await?;
+        crate::apply::apply(&plan, &targets, live.concurrency, &progress, done).await?;
         if let (Some(kube), Some(obj)) = (&kube, auth_obj) {
             for line in mappings::apply(kube, &desired.cluster, &desired, opts, obj).await? {
                 eprintln!("{line}");
