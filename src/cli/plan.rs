@@ -194,10 +194,13 @@ pub(super) fn execute(
         let prune_roles = opts.prune && desired.prune_scope.roles;
         let prune_mappings = opts.prune && desired.prune_scope.mappings;
         // AWS and the cluster are observed at the same time: neither needs the other.
-        let (aws_side, kube_side) = tokio::try_join!(
+        let (aws_side, kube_side) = tokio::join!(
             observe_aws(global, &desired, live, region, prune_roles),
             observe_cluster(global, &desired, region, prune_roles, prune_mappings),
-        )?;
+        );
+        // Both sides run to the end, so the error reported does not depend on which failed
+        // first: AWS's, then the cluster's.
+        let (aws_side, kube_side) = (aws_side?, kube_side?);
         let mut observed = Observed::offline();
         let mut warnings = file_warnings;
         let aws = aws_side.map(|side| {
@@ -306,7 +309,10 @@ async fn observe_aws(
         };
         Ok::<_, CliError>((roles, warnings))
     };
-    let ((desc, oidc, oidc_warnings), (roles, role_warnings)) = tokio::try_join!(cluster, roles)?;
+    // Joined, not raced: the error reported is the cluster's, then the roles', whichever
+    // came first.
+    let (cluster, roles) = tokio::join!(cluster, roles);
+    let ((desc, oidc, oidc_warnings), (roles, role_warnings)) = (cluster?, roles?);
     warnings.extend(oidc_warnings);
     warnings.extend(role_warnings);
     let mut observed = Observed::offline();
@@ -396,7 +402,8 @@ async fn observe_cluster(
         let sas = kube.service_accounts(&wanted).await?;
         Ok(Some((namespaces, sas)))
     };
-    let (aws_auth, service_accounts) = tokio::try_join!(aws_auth, service_accounts)?;
+    let (aws_auth, service_accounts) = tokio::join!(aws_auth, service_accounts);
+    let (aws_auth, service_accounts) = (aws_auth?, service_accounts?);
     Ok(Some(ClusterSide {
         kube,
         aws_auth,
