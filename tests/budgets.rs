@@ -131,3 +131,52 @@ fn an_imperative_mapping_edit_reads_and_writes_aws_auth_once() {
     assert_eq!(aws_auth(&reqs, "update"), 1, "{reqs:?}");
     assert_eq!(reqs.iter().filter(|e| is_write(e)).count(), 1, "{reqs:?}");
 }
+
+/// Without `iam:GetAccountAuthorizationDetails` eksiam reads each role it needs (`GetRole`,
+/// `ListAttachedRolePolicies`, `ListRolePolicies`): more reads than the one paged call, still
+/// no write on a converged run, and a warning that says why.
+#[test]
+fn without_the_account_listing_roles_are_read_one_by_one() {
+    let env = Env::new();
+    let w = Workload::new("prod", 0..N, 0..0);
+    let file = env.write("workload.yaml", &w.yaml());
+    ok(&env.apply(&file, &[]));
+    let proxy = testenv::proxy::FaultProxy::start(&env.moto.url, None, None);
+    let denied = "<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User: arn:aws:iam::123456789012:user/ci is not authorized to perform: iam:GetAccountAuthorizationDetails</Message></Error><RequestId>eksiam-test</RequestId></ErrorResponse>";
+    proxy.inject(&testenv::proxy::Fault {
+        method: Some("POST".into()),
+        body: Some("Action=GetAccountAuthorizationDetails&".into()),
+        status: 403,
+        count: 100,
+        response: Some((denied.into(), "text/xml".into())),
+        ..testenv::proxy::Fault::default()
+    });
+    let aws = env.moto.mark();
+    let o = env
+        .command_via(
+            &proxy.url,
+            &env.k.kubeconfig(),
+            &["apply", "-f", &file, "--thumbprint", THUMBPRINT],
+        )
+        .output()
+        .unwrap();
+    let out = ok(&o);
+    assert!(out.contains("No changes."), "{out}");
+    let said = format!("{out}{}", common::stderr(&o));
+    assert!(
+        said.contains("`iam:GetAccountAuthorizationDetails` is denied"),
+        "{said}"
+    );
+    let calls = env.moto.calls_since(aws);
+    assert!(calls.iter().all(|c| !c.is_mutating()), "{calls:?}");
+    let count = |a: &str| calls.iter().filter(|c| c.action == a).count();
+    assert_eq!(
+        (
+            count("GetRole"),
+            count("ListAttachedRolePolicies"),
+            count("ListRolePolicies")
+        ),
+        (N, N, N)
+    );
+    assert!(calls.len() <= 3 * N + 3, "{} reads", calls.len());
+}
