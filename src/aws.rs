@@ -173,7 +173,7 @@ impl Aws {
         let Some(region) = config.region().map(|r| r.to_string()) else {
             return Err(crate::error::CliError::input(
                 "no AWS region is configured",
-                "pass `--region`, set `AWS_REGION`, or set `metadata.region` in the file",
+                "pass `--region` or set `AWS_REGION` (with `-f FILE`, `metadata.region` in the file also counts)",
             ));
         };
         Ok(Aws {
