@@ -121,18 +121,48 @@ pub async fn apply(
     };
     match action.action {
         Op::Create => {
-            let arn = api
+            let created = api
                 .create_oidc_provider(&NewOidcProvider {
                     url: issuer,
                     client_ids: vec![AUDIENCE.into()],
-                    thumbprints: vec![thumbprint],
+                    thumbprints: vec![thumbprint.clone()],
                     tags: vec![
                         (TAG_MANAGED_BY.into(), MANAGER.into()),
                         (TAG_CLUSTER.into(), plan.cluster.name.clone()),
                     ],
                 })
-                .await
-                .map_err(|e| fail(e, &done))?;
+                .await;
+            let arn = match (created, &action.target) {
+                (Ok(arn), _) => arn,
+                // The provider appeared since it was observed: most often this very call,
+                // retried after its answer was lost. Adopt it when it says what was asked.
+                (Err(e), Some(arn)) if e.code.as_deref() == Some("EntityAlreadyExists") => {
+                    match api
+                        .get_oidc_provider(arn)
+                        .await
+                        .map_err(|e| fail(e, &done))?
+                    {
+                        Some(p)
+                            if p.client_ids.iter().any(|c| c == AUDIENCE)
+                                && p.thumbprints
+                                    .iter()
+                                    .any(|t| t.eq_ignore_ascii_case(&thumbprint)) =>
+                        {
+                            p.arn
+                        }
+                        _ => {
+                            return Err(fail(
+                                AwsError {
+                                    hint: Some("another writer created it meanwhile: run again to plan against it".into()),
+                                    ..e
+                                },
+                                &done,
+                            ));
+                        }
+                    }
+                }
+                (Err(e), _) => return Err(fail(e, &done)),
+            };
             done.push(format!("{}: created {arn}", action.id));
         }
         Op::Update => {

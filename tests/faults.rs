@@ -321,7 +321,12 @@ fn writes_whose_answers_were_lost_are_recognised_on_retry() {
         after: true,
         ..Fault::default()
     };
-    for action in ["CreateRole", "DetachRolePolicy", "DeleteRole"] {
+    for action in [
+        "CreateOpenIDConnectProvider",
+        "CreateRole",
+        "DetachRolePolicy",
+        "DeleteRole",
+    ] {
         aws.inject(&lost(action));
     }
     for (method, path) in [
