@@ -61,7 +61,7 @@ yaml\t''"
 complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster\'s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
 complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
 complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -l prune -d 'Also delete what eksiam manages for this cluster but the file no longer lists'
-complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -l allow-lockout -d 'Allow aws-auth removals that would lock out nodes (a `system:node:` mapping) or empty `mapRoles`'
+complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -l allow-lockout -d 'Allow aws-auth removals that would lock out nodes (a `system:node:` mapping), the AWS identity eksiam runs as, or empty `mapRoles`'
 complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -l collapse-duplicates -d 'Remove shadowed duplicate aws-auth entries, keeping the one the authenticator uses'
 complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -l override-existing-serviceaccounts -d 'Rebind ServiceAccounts that are already annotated with another role'
 complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -l offline -d 'Plan without any network call, as if the account and cluster held nothing yet'
@@ -86,7 +86,7 @@ yaml\t''"
 complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster\'s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
 complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
 complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -l prune -d 'Also delete what eksiam manages for this cluster but the file no longer lists'
-complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -l allow-lockout -d 'Allow aws-auth removals that would lock out nodes (a `system:node:` mapping) or empty `mapRoles`'
+complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -l allow-lockout -d 'Allow aws-auth removals that would lock out nodes (a `system:node:` mapping), the AWS identity eksiam runs as, or empty `mapRoles`'
 complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -l collapse-duplicates -d 'Remove shadowed duplicate aws-auth entries, keeping the one the authenticator uses'
 complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -l override-existing-serviceaccounts -d 'Rebind ServiceAccounts that are already annotated with another role'
 complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -l dry-run -d 'Print the plan and change nothing'
@@ -290,7 +290,7 @@ yaml\t''"
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster\'s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -l all -d 'Accepted for eksctl compatibility: eksiam always removes every entry for the ARN'
-complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -l allow-lockout -d 'Allow removing a node role\'s mapping, or the last `mapRoles` entry'
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -l allow-lockout -d 'Allow removing a node role\'s mapping, the mapping of the AWS identity eksiam runs as, or the last `mapRoles` entry'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -l dry-run -d 'Print the plan and change nothing'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -l approve -d 'Accepted and ignored, so eksctl scripts keep working'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'

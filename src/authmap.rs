@@ -31,6 +31,38 @@ impl Subject {
     }
 }
 
+impl Subject {
+    /// The aws-auth subject the authenticator maps an AWS caller to, from the ARN that
+    /// `sts:GetCallerIdentity` returns: an assumed role becomes its role (without path, as the
+    /// authenticator sees it), an IAM user stays itself. `None` for callers aws-auth cannot
+    /// map (the root user, federated users).
+    pub fn of_caller(arn: &str) -> Option<Subject> {
+        // arn:PARTITION:sts::ACCOUNT:assumed-role/ROLE/SESSION
+        if let Some((prefix, rest)) = arn.split_once(":assumed-role/") {
+            let role = rest.split('/').next().filter(|r| !r.is_empty())?;
+            let prefix = prefix.replacen(":sts:", ":iam:", 1);
+            return Some(Subject::Role(format!("{prefix}:role/{role}")));
+        }
+        (arn.contains(":iam:") && arn.contains(":user/")).then(|| Subject::User(arn.to_owned()))
+    }
+
+    /// Whether this entry maps `caller`: the same role (an entry's IAM path does not matter
+    /// to the authenticator), the same user, or the caller's account (`mapAccounts` maps
+    /// every user and role of an account).
+    pub fn maps_caller(&self, caller: &Subject) -> bool {
+        match (self, caller) {
+            (Subject::Role(entry), Subject::Role(c)) => {
+                crate::arn::strip_role_path(entry).0.eq_ignore_ascii_case(c)
+            }
+            (Subject::User(entry), Subject::User(c)) => entry.eq_ignore_ascii_case(c),
+            (Subject::Account(acct), Subject::User(c) | Subject::Role(c)) => {
+                c.split(':').nth(4) == Some(acct.as_str())
+            }
+            _ => false,
+        }
+    }
+}
+
 impl fmt::Display for Subject {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.id())
@@ -418,6 +450,42 @@ fn same_identity(fields: &Map<String, Value>, mapping: &Mapping) -> bool {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn callers_map_to_what_the_authenticator_sees() {
+        assert_eq!(
+            Subject::of_caller("arn:aws:sts::111122223333:assumed-role/deployer/session-1"),
+            Some(Subject::Role(
+                "arn:aws:iam::111122223333:role/deployer".into()
+            ))
+        );
+        assert_eq!(
+            Subject::of_caller("arn:aws-cn:sts::111122223333:assumed-role/d/s"),
+            Some(Subject::Role("arn:aws-cn:iam::111122223333:role/d".into()))
+        );
+        assert_eq!(
+            Subject::of_caller("arn:aws:iam::111122223333:user/ops/alice"),
+            Some(Subject::User(
+                "arn:aws:iam::111122223333:user/ops/alice".into()
+            ))
+        );
+        assert_eq!(Subject::of_caller("arn:aws:iam::111122223333:root"), None);
+        assert_eq!(
+            Subject::of_caller("arn:aws:sts::111122223333:federated-user/bob"),
+            None
+        );
+        let role = Subject::Role("arn:aws:iam::111122223333:role/deployer".into());
+        assert!(
+            Subject::Role("arn:aws:iam::111122223333:role/ci/Deployer".into()).maps_caller(&role)
+        );
+        assert!(
+            !Subject::Role("arn:aws:iam::111122223333:role/deployer-2".into()).maps_caller(&role)
+        );
+        let alice = Subject::User("arn:aws:iam::111122223333:user/alice".into());
+        assert!(Subject::Account("111122223333".into()).maps_caller(&alice));
+        assert!(!Subject::Account("444455556666".into()).maps_caller(&alice));
+        assert!(Subject::Account("111122223333".into()).maps_caller(&role));
+    }
 
     const NODE_ROLES: &str = "- rolearn: arn:aws:iam::111122223333:role/eks-node\n  username: system:node:{{EC2PrivateDNSName}}\n  groups:\n    - system:bootstrappers\n    - system:nodes\n  x-team-note: keep me\n";
 

@@ -184,6 +184,20 @@ impl Aws {
         })
     }
 
+    /// The ARN of the identity the calls are made as (`sts:GetCallerIdentity`, which needs
+    /// no permission).
+    ///
+    /// # Errors
+    /// No or invalid credentials, or STS unreachable.
+    pub async fn caller_arn(&self) -> Result<String, AwsError> {
+        let out = aws_sdk_sts::Client::new(&self.config)
+            .get_caller_identity()
+            .send()
+            .await
+            .map_err(|e| AwsError::from_sdk("GetCallerIdentity", "sts", "the caller", e))?;
+        Ok(out.arn.unwrap_or_default())
+    }
+
     /// An EKS bearer token for `cluster`, presigned with the configured credentials.
     ///
     /// # Errors

@@ -2,7 +2,7 @@
 //! 409 Conflict a fresh read, the same edit again, and a retry after a jittered backoff
 //! (bounded). A backup of the previous ConfigMap is written before each write.
 
-use crate::authmap::AwsAuth;
+use crate::authmap::{AwsAuth, Subject};
 use crate::desired::Desired;
 use crate::error::{CliError, ErrorKind};
 use crate::kube::{AWS_AUTH_NAME, AWS_AUTH_NAMESPACE, AwsAuthObject, Kube, WriteError};
@@ -40,6 +40,7 @@ pub fn next_object(
     obj: &AwsAuthObject,
     desired: &Desired,
     opts: &DiffOptions,
+    caller: Option<&Subject>,
 ) -> Result<Option<AwsAuthObject>, CliError> {
     let mut observed = Observed::default();
     observe(obj, &mut observed)?;
@@ -52,6 +53,7 @@ pub fn next_object(
             owned: &observed.aws_auth_owned,
             prune: opts.prune && desired.prune_scope.mappings,
             allow_lockout: opts.allow_lockout,
+            caller,
             collapse_duplicates: opts.collapse_duplicates,
         },
     );
@@ -152,11 +154,12 @@ pub async fn apply(
     desired: &Desired,
     opts: &DiffOptions,
     first: AwsAuthObject,
+    caller: Option<&Subject>,
 ) -> Result<Vec<String>, CliError> {
     let mut obj = first;
     let mut done = Vec::new();
     for attempt in 0..MAX_ATTEMPTS {
-        let Some(next) = next_object(&obj, desired, opts)? else {
+        let Some(next) = next_object(&obj, desired, opts, caller)? else {
             done.push(format!(
                 "{AWS_AUTH_NAMESPACE}/{AWS_AUTH_NAME}: already up to date"
             ));

@@ -29,6 +29,9 @@ pub struct Observed {
     pub aws_auth: Option<AwsAuth>,
     /// The aws-auth subjects eksiam added (from the ConfigMap's ownership annotation).
     pub aws_auth_owned: BTreeSet<String>,
+    /// What the AWS identity eksiam runs as maps to in aws-auth, when known (read only when
+    /// the plan may remove mappings).
+    pub caller: Option<crate::authmap::Subject>,
 }
 
 /// An IAM OIDC provider.

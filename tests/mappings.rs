@@ -570,3 +570,125 @@ fn endless_conflicts_give_up_and_change_nothing() {
     );
     assert_eq!(c.oracle(&[])["roles"].as_array().unwrap().len(), 1);
 }
+
+/// Credentials of `role` assumed through moto's STS: (key, secret, token).
+fn assume_role(env: &common::live::Env, role: &str) -> (String, String, String) {
+    env.iam(&[
+        "Action=CreateRole",
+        &format!("RoleName={role}"),
+        "AssumeRolePolicyDocument={\"Version\":\"2012-10-17\",\"Statement\":[]}",
+    ]);
+    let auth = "Authorization: AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/sts/aws4_request, SignedHeaders=host, Signature=0";
+    let o = Command::new("curl")
+        .args(["-sf", "-XPOST", &env.moto.url, "-H", auth])
+        .args(["--data-urlencode", "Action=AssumeRole"])
+        .args(["--data-urlencode", "Version=2011-06-15"])
+        .args([
+            "--data-urlencode",
+            &format!("RoleArn=arn:aws:iam::123456789012:role/{role}"),
+        ])
+        .args(["--data-urlencode", "RoleSessionName=pipeline-42"])
+        .output()
+        .unwrap();
+    let xml = String::from_utf8_lossy(&o.stdout).into_owned();
+    let field = |tag: &str| {
+        xml.split(&format!("<{tag}>"))
+            .nth(1)
+            .and_then(|s| s.split(&format!("</{tag}>")).next())
+            .unwrap_or_else(|| panic!("no {tag} in {xml}"))
+            .to_owned()
+    };
+    (
+        field("AccessKeyId"),
+        field("SecretAccessKey"),
+        field("SessionToken"),
+    )
+}
+
+#[test]
+fn removing_the_mapping_eksiam_runs_as_needs_allow_lockout() {
+    let env = common::live::Env::new();
+    let (key, secret, token) = assume_role(&env, "ci-deployer");
+    let deployer = "arn:aws:iam::123456789012:role/platform/ci-deployer";
+    for (arn, user) in [
+        (
+            "arn:aws:iam::123456789012:role/eks-node",
+            "system:node:{{EC2PrivateDNSName}}",
+        ),
+        (deployer, "ci"),
+    ] {
+        ok(&env.eksiam(&[
+            "create",
+            "iamidentitymapping",
+            "--cluster",
+            "prod",
+            "--arn",
+            arn,
+            "--username",
+            user,
+        ]));
+    }
+    let delete = |extra: &[&str], as_deployer: bool| {
+        let mut args = vec![
+            "delete",
+            "iamidentitymapping",
+            "--cluster",
+            "prod",
+            "--arn",
+            deployer,
+        ];
+        args.extend_from_slice(extra);
+        let mut c = env.command_via(&env.moto.url, &env.k.kubeconfig(), &args);
+        if as_deployer {
+            c.env("AWS_ACCESS_KEY_ID", &key)
+                .env("AWS_SECRET_ACCESS_KEY", &secret)
+                .env("AWS_SESSION_TOKEN", &token);
+        }
+        c.output().unwrap()
+    };
+    // The pipeline's own role (assumed, so STS names it without its path) keeps its mapping…
+    let before = env.k.kubectl_ok(&[
+        "-n",
+        "kube-system",
+        "get",
+        "configmap",
+        "aws-auth",
+        "-o",
+        "json",
+    ]);
+    let o = delete(&[], true);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(
+            "the AWS identity eksiam runs as (`arn:aws:iam::123456789012:role/ci-deployer`)"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    let after = env.k.kubectl_ok(&[
+        "-n",
+        "kube-system",
+        "get",
+        "configmap",
+        "aws-auth",
+        "-o",
+        "json",
+    ]);
+    assert_eq!(before, after, "nothing changed");
+    // …unless it says so; another identity may remove it freely.
+    ok(&delete(&["--dry-run"], false));
+    ok(&delete(&["--allow-lockout"], true));
+    let v = testenv::oracle::interpret(
+        &env.k.kubectl_ok(&[
+            "-n",
+            "kube-system",
+            "get",
+            "configmap",
+            "aws-auth",
+            "-o",
+            "yaml",
+        ]),
+        &[],
+    );
+    assert_eq!(v["roles"].as_array().unwrap().len(), 1, "{v:#}");
+}

@@ -9,7 +9,7 @@ use crate::error::{CliError, ErrorKind};
 use crate::kube::Kube;
 use crate::mappings;
 use crate::observed::Observed;
-use crate::plan::{self, DiffOptions};
+use crate::plan::DiffOptions;
 use clap::Args;
 use std::process::ExitCode;
 
@@ -81,7 +81,8 @@ pub struct DeleteArgs {
     /// The account ID to remove from `mapAccounts`
     #[arg(long, value_name = "ID")]
     pub account: Option<String>,
-    /// Allow removing a node role's mapping, or the last `mapRoles` entry
+    /// Allow removing a node role's mapping, the mapping of the AWS identity eksiam runs as,
+    /// or the last `mapRoles` entry
     #[arg(long)]
     pub allow_lockout: bool,
     /// Print the plan and change nothing
@@ -175,14 +176,25 @@ fn edit(
         let obj = kube.read_aws_auth().await?;
         let mut observed = Observed::offline();
         mappings::observe(&obj, &mut observed)?;
-        let mut plan = plan::diff(desired, &observed, opts);
+        let region = global.region.as_deref().or(desired.region.as_deref());
+        let mut plan =
+            super::plan::diff_guarded(global, region, desired, &mut observed, opts).await;
         plan.warnings.splice(0..0, warnings);
         super::plan::print_plan(global, &plan)?;
         super::plan::refuse_conflicts(&plan)?;
         if dry_run || !plan.has_changes() {
             return Ok(ExitCode::SUCCESS);
         }
-        for line in mappings::apply(&kube, &desired.cluster, desired, opts, obj).await? {
+        for line in mappings::apply(
+            &kube,
+            &desired.cluster,
+            desired,
+            opts,
+            obj,
+            observed.caller.as_ref(),
+        )
+        .await?
+        {
             eprintln!("{line}");
         }
         Ok(ExitCode::SUCCESS)

@@ -57,8 +57,8 @@ pub struct FileArgs {
     /// Also delete what eksiam manages for this cluster but the file no longer lists
     #[arg(long)]
     pub prune: bool,
-    /// Allow aws-auth removals that would lock out nodes (a `system:node:` mapping) or empty
-    /// `mapRoles`
+    /// Allow aws-auth removals that would lock out nodes (a `system:node:` mapping), the AWS
+    /// identity eksiam runs as, or empty `mapRoles`
     #[arg(long)]
     pub allow_lockout: bool,
     /// Remove shadowed duplicate aws-auth entries, keeping the one the authenticator uses
@@ -228,7 +228,7 @@ pub(super) fn execute(
             }
             None => None,
         };
-        let mut plan = plan::diff(&desired, &observed, opts);
+        let mut plan = diff_guarded(global, region, &desired, &mut observed, opts).await;
         plan.warnings.splice(0..0, warnings);
         print_plan(global, &plan)?;
         if !live.apply || !plan.has_changes() {
@@ -251,7 +251,16 @@ pub(super) fn execute(
             crate::apply::Progress::for_actions(crate::apply::count(&plan), global.quiet);
         crate::apply::apply(&plan, &targets, live.concurrency, &progress, done).await?;
         if let (Some(kube), Some(obj)) = (&kube, auth_obj) {
-            for line in mappings::apply(kube, &desired.cluster, &desired, opts, obj).await? {
+            for line in mappings::apply(
+                kube,
+                &desired.cluster,
+                &desired,
+                opts,
+                obj,
+                observed.caller.as_ref(),
+            )
+            .await?
+            {
                 eprintln!("{line}");
             }
         }
@@ -409,6 +418,44 @@ async fn observe_cluster(
         aws_auth,
         service_accounts,
     }))
+}
+
+/// Plans; when the plan removes aws-auth entries, asks which AWS identity eksiam runs as
+/// (`sts:GetCallerIdentity`) and plans again, so the lock-out guard also protects that
+/// identity's own mapping. Runs that remove nothing make no extra call. Without credentials
+/// or a region there is no caller to protect, and the guard keeps its other checks.
+pub(super) async fn diff_guarded(
+    global: &GlobalArgs,
+    region: Option<&str>,
+    desired: &Desired,
+    observed: &mut Observed,
+    opts: &DiffOptions,
+) -> Plan {
+    let plan = plan::diff(desired, observed, opts);
+    let removes = plan
+        .actions
+        .iter()
+        .any(|a| a.kind == plan::Kind::AwsAuthMapping && a.action == plan::Op::Delete);
+    if !removes || opts.allow_lockout {
+        return plan;
+    }
+    let arn = match Aws::connect(region, global.profile.as_deref()).await {
+        Ok(aws) => aws.caller_arn().await.map_err(CliError::from),
+        Err(e) => Err(e),
+    };
+    match arn {
+        Ok(arn) => observed.caller = crate::authmap::Subject::of_caller(&arn),
+        Err(e) => {
+            if global.verbose {
+                eprintln!(
+                    "cannot tell which AWS identity eksiam runs as ({}): aws-auth removals are not checked against it",
+                    e.message
+                );
+            }
+            return plan;
+        }
+    }
+    plan::diff(desired, observed, opts)
 }
 
 /// The roles the plan needs: every role of the account in one paged call when allowed (which

@@ -25,6 +25,9 @@ pub struct MappingEdit<'a> {
     pub prune: bool,
     /// Allow removals that risk locking nodes or people out.
     pub allow_lockout: bool,
+    /// The subject the AWS identity eksiam runs as maps to, when known: removing its entry
+    /// would lock the caller out.
+    pub caller: Option<&'a Subject>,
     /// Remove the shadowed duplicates of every subject (the authenticator uses the last one).
     pub collapse_duplicates: bool,
 }
@@ -148,6 +151,17 @@ pub fn edit(auth: &mut AwsAuth, e: &MappingEdit) -> MappingResult {
                 ));
                 continue;
             }
+            // An account entry matters only to a caller without an entry of its own.
+            let still_mapped = |c: &Subject| probe.effective(c).is_some();
+            if let Some(caller) = e
+                .caller
+                .filter(|c| subject.maps_caller(c) && !still_mapped(c))
+            {
+                r.conflicts.push(format!(
+                    "removing `{key}` would take away the mapping of the AWS identity eksiam runs as (`{caller}`), and with it that identity's access to the cluster; pass `--allow-lockout` if that is intended"
+                ));
+                continue;
+            }
             if probe.empties_map_roles() {
                 r.conflicts.push(format!(
                     "removing `{key}` would leave `mapRoles` empty; pass `--allow-lockout` if that is intended"
@@ -221,6 +235,7 @@ mod tests {
                 owned,
                 prune,
                 allow_lockout: allow,
+                caller: None,
                 collapse_duplicates: false,
             },
         )
@@ -284,6 +299,44 @@ mod tests {
             false,
         );
         assert!(r.conflicts[0].contains("leave `mapRoles` empty"), "{r:?}");
+    }
+
+    #[test]
+    fn removing_the_callers_own_mapping_needs_allow_lockout() {
+        let text = "- rolearn: arn:aws:iam::1:role/teams/ci-deployer\n  username: ci\n- rolearn: arn:aws:iam::1:role/admin\n  username: admin\n";
+        let entry = Subject::Role("arn:aws:iam::1:role/teams/ci-deployer".into());
+        // The caller as STS names it: the role without its path.
+        let caller = Subject::of_caller("arn:aws:sts::1:assumed-role/ci-deployer/pipeline-42");
+        let edit_as = |a: &mut AwsAuth, caller: Option<&Subject>, allow: bool| {
+            edit(
+                a,
+                &MappingEdit {
+                    desired: &[],
+                    absent: std::slice::from_ref(&entry),
+                    owned: &BTreeSet::new(),
+                    prune: false,
+                    allow_lockout: allow,
+                    caller,
+                    collapse_duplicates: false,
+                },
+            )
+        };
+        let mut a = auth(text);
+        let r = edit_as(&mut a, caller.as_ref(), false);
+        assert!(
+            r.conflicts[0].contains("the AWS identity eksiam runs as"),
+            "{r:?}"
+        );
+        assert_eq!(a.entries().count(), 2, "nothing removed");
+        // Someone else removing it, or the caller saying so, is fine.
+        let other = Subject::of_caller("arn:aws:sts::1:assumed-role/admin/alice");
+        assert!(
+            edit_as(&mut a.clone(), other.as_ref(), false)
+                .conflicts
+                .is_empty()
+        );
+        assert!(edit_as(&mut a, caller.as_ref(), true).conflicts.is_empty());
+        assert_eq!(a.entries().count(), 1);
     }
 
     #[test]

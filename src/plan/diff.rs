@@ -667,6 +667,7 @@ impl Differ<'_> {
                 owned: &self.observed.aws_auth_owned,
                 prune: self.opts.prune && self.desired.prune_scope.mappings,
                 allow_lockout: self.opts.allow_lockout,
+                caller: self.observed.caller.as_ref(),
                 collapse_duplicates: self.opts.collapse_duplicates,
             },
         );
