@@ -114,18 +114,11 @@ fn an_imperative_mapping_edit_reads_and_writes_aws_auth_once() {
     let file = env.write("mappings.yaml", &w.yaml());
     ok(&env.apply(&file, &[]));
     let kube = env.k.audit_mark();
-    ok(&env.eksiam(&[
-        "create",
-        "iamidentitymapping",
-        "--cluster",
-        "prod",
-        "--arn",
+    ok(&env.eksiam(&common::create_mapping_args(
         "arn:aws:iam::123456789012:role/one-more",
-        "--username",
         "one-more",
-        "--group",
-        "viewers",
-    ]));
+        &["viewers"],
+    )));
     let reqs = eksiam_requests(&env, kube);
     assert_eq!(aws_auth(&reqs, "get"), 1, "{reqs:?}");
     assert_eq!(aws_auth(&reqs, "update"), 1, "{reqs:?}");

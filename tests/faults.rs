@@ -143,16 +143,7 @@ fn assert_exactly(env: &Env, w: &Workload) {
         .collect();
     assert_eq!(annotated, want, "annotated ServiceAccounts");
     // aws-auth, as aws-iam-authenticator reads it: the node role, then each mapping once.
-    let yaml = env.k.kubectl_ok(&[
-        "-n",
-        "kube-system",
-        "get",
-        "configmap",
-        "aws-auth",
-        "-o",
-        "yaml",
-    ]);
-    let v = testenv::oracle::interpret(&yaml, &[]);
+    let v = testenv::oracle::interpret(&env.k.aws_auth("yaml"), &[]);
     assert_eq!(v["error"], serde_json::Value::Null, "{v:#}");
     let roles: Vec<(String, String)> = v["roles"]
         .as_array()

@@ -43,47 +43,16 @@ impl Cluster {
     }
 
     fn create(&self, arn: &str, user: &str, groups: &[&str]) -> Output {
-        let mut a = vec![
-            "create",
-            "iamidentitymapping",
-            "--cluster",
-            "prod",
-            "--arn",
-            arn,
-            "--username",
-            user,
-        ];
-        for g in groups {
-            a.extend(["--group", g]);
-        }
-        self.eksiam(&a)
+        self.eksiam(&common::create_mapping_args(arn, user, groups))
     }
 
     fn configmap(&self) -> serde_json::Value {
-        serde_json::from_str(&self.k.kubectl_ok(&[
-            "-n",
-            "kube-system",
-            "get",
-            "configmap",
-            "aws-auth",
-            "-o",
-            "json",
-        ]))
-        .unwrap()
+        serde_json::from_str(&self.k.aws_auth("json")).unwrap()
     }
 
     /// What aws-iam-authenticator makes of the ConfigMap now.
     fn oracle(&self, arns: &[&str]) -> serde_json::Value {
-        let yaml = self.k.kubectl_ok(&[
-            "-n",
-            "kube-system",
-            "get",
-            "configmap",
-            "aws-auth",
-            "-o",
-            "yaml",
-        ]);
-        testenv::oracle::interpret(&yaml, arns)
+        testenv::oracle::interpret(&self.k.aws_auth("yaml"), arns)
     }
 
     fn seed(&self, manifest: &str) {
@@ -617,16 +586,7 @@ fn removing_the_mapping_eksiam_runs_as_needs_allow_lockout() {
         ),
         (deployer, "ci"),
     ] {
-        ok(&env.eksiam(&[
-            "create",
-            "iamidentitymapping",
-            "--cluster",
-            "prod",
-            "--arn",
-            arn,
-            "--username",
-            user,
-        ]));
+        ok(&env.eksiam(&common::create_mapping_args(arn, user, &[])));
     }
     let delete = |extra: &[&str], as_deployer: bool| {
         let mut args = vec![
@@ -647,15 +607,7 @@ fn removing_the_mapping_eksiam_runs_as_needs_allow_lockout() {
         c.output().unwrap()
     };
     // The pipeline's own role (assumed, so STS names it without its path) keeps its mapping…
-    let before = env.k.kubectl_ok(&[
-        "-n",
-        "kube-system",
-        "get",
-        "configmap",
-        "aws-auth",
-        "-o",
-        "json",
-    ]);
+    let before = env.k.aws_auth("json");
     let o = delete(&[], true);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(
@@ -665,30 +617,11 @@ fn removing_the_mapping_eksiam_runs_as_needs_allow_lockout() {
         "{}",
         stderr(&o)
     );
-    let after = env.k.kubectl_ok(&[
-        "-n",
-        "kube-system",
-        "get",
-        "configmap",
-        "aws-auth",
-        "-o",
-        "json",
-    ]);
+    let after = env.k.aws_auth("json");
     assert_eq!(before, after, "nothing changed");
     // …unless it says so; another identity may remove it freely.
     ok(&delete(&["--dry-run"], false));
     ok(&delete(&["--allow-lockout"], true));
-    let v = testenv::oracle::interpret(
-        &env.k.kubectl_ok(&[
-            "-n",
-            "kube-system",
-            "get",
-            "configmap",
-            "aws-auth",
-            "-o",
-            "yaml",
-        ]),
-        &[],
-    );
+    let v = testenv::oracle::interpret(&env.k.aws_auth("yaml"), &[]);
     assert_eq!(v["roles"].as_array().unwrap().len(), 1, "{v:#}");
 }

@@ -23,3 +23,21 @@ pub fn ok(o: &Output) -> String {
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
+
+/// The arguments of `eksiam create iamidentitymapping` for a role or user of cluster `prod`.
+pub fn create_mapping_args<'a>(arn: &'a str, user: &'a str, groups: &[&'a str]) -> Vec<&'a str> {
+    let mut a = vec![
+        "create",
+        "iamidentitymapping",
+        "--cluster",
+        "prod",
+        "--arn",
+        arn,
+        "--username",
+        user,
+    ];
+    for g in groups {
+        a.extend(["--group", g]);
+    }
+    a
+}

@@ -326,6 +326,19 @@ subjects:
         path
     }
 
+    /// `kube-system/aws-auth` as kubectl prints it in `format` (`json`, `yaml`).
+    pub fn aws_auth(&self, format: &str) -> String {
+        self.kubectl_ok(&[
+            "-n",
+            "kube-system",
+            "get",
+            "configmap",
+            "aws-auth",
+            "-o",
+            format,
+        ])
+    }
+
     /// A fault/latency proxy in front of this server (TLS, same CA) and an admin kubeconfig
     /// that goes through it.
     pub fn proxied(&self) -> (FaultProxy, PathBuf) {
