@@ -229,6 +229,7 @@ fn seeded_faults_then_a_clean_rerun_converge_exactly() {
     let env = setup();
     let aws = FaultProxy::start(&env.moto.url, None, None);
     let (kube, kubeconfig) = env.k.proxied();
+    let (mut aws_faults, mut kube_faults) = (0, 0);
     for (seed, w) in (11..).zip(states()) {
         let file = env.write(&format!("state-{seed}.yaml"), &w.yaml());
         kube.reset();
@@ -244,13 +245,16 @@ fn seeded_faults_then_a_clean_rerun_converge_exactly() {
         let (_, faulted, _) = aws.stats();
         let (_, kfaulted, _) = kube.stats();
         eprintln!("seed {seed}: {faulted} AWS and {kfaulted} Kubernetes faults absorbed");
-        assert!(
-            faulted > 0 && kfaulted > 0,
-            "seed {seed}: faults were injected"
-        );
+        (aws_faults, kube_faults) = (aws_faults + faulted, kube_faults + kfaulted);
         // …and leaves exactly the desired state.
         assert_converged(&env, &file, &w);
     }
+    // Which requests draw a fault depends on their order, which concurrency varies: count
+    // over the whole suite (a run with none on one side is about 1 in 1,000).
+    assert!(
+        aws_faults > 0 && kube_faults > 0,
+        "faults were injected: {aws_faults} AWS, {kube_faults} Kubernetes"
+    );
 }
 
 /// Starts an apply through slow proxies and kills it as soon as it has made `writes` AWS
