@@ -34,6 +34,25 @@ impl fmt::Display for Arn {
     }
 }
 
+impl Arn {
+    /// Splits `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE` into its fields; `None` when
+    /// `text` does not have that shape. Checks nothing else (see [`check_iam`]).
+    pub fn parse(text: &str) -> Option<Arn> {
+        let mut parts = text.splitn(6, ':');
+        if parts.next()? != "arn" {
+            return None;
+        }
+        let mut field = || parts.next().map(str::to_owned);
+        Some(Arn {
+            partition: field()?,
+            service: field()?,
+            region: field()?,
+            account: field()?,
+            resource: field()?,
+        })
+    }
+}
+
 /// What an IAM ARN points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IamKind {
@@ -102,18 +121,10 @@ pub fn check_iam(text: &str, allowed: &[IamKind]) -> Result<CheckedArn, ArnError
         message,
         hint: format!("write it as {hint}"),
     };
-    let parts: Vec<&str> = text.splitn(6, ':').collect();
-    if parts.len() != 6 || parts[0] != "arn" {
+    let Some(arn) = Arn::parse(text) else {
         return Err(fail(format!(
             "`{text}` is not an ARN (expected an IAM {wanted} ARN)"
         )));
-    }
-    let arn = Arn {
-        partition: parts[1].to_owned(),
-        service: parts[2].to_owned(),
-        region: parts[3].to_owned(),
-        account: parts[4].to_owned(),
-        resource: parts[5].to_owned(),
     };
     if !PARTITIONS.contains(&arn.partition.as_str()) {
         return Err(fail(format!(

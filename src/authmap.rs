@@ -29,21 +29,25 @@ impl Subject {
             Subject::Role(a) | Subject::User(a) | Subject::Account(a) => a,
         }
     }
-}
 
-impl Subject {
     /// The aws-auth subject the authenticator maps an AWS caller to, from the ARN that
     /// `sts:GetCallerIdentity` returns: an assumed role becomes its role (without path, as the
     /// authenticator sees it), an IAM user stays itself. `None` for callers aws-auth cannot
     /// map (the root user, federated users).
     pub fn of_caller(arn: &str) -> Option<Subject> {
-        // arn:PARTITION:sts::ACCOUNT:assumed-role/ROLE/SESSION
-        if let Some((prefix, rest)) = arn.split_once(":assumed-role/") {
-            let role = rest.split('/').next().filter(|r| !r.is_empty())?;
-            let prefix = prefix.replacen(":sts:", ":iam:", 1);
-            return Some(Subject::Role(format!("{prefix}:role/{role}")));
+        let parsed = crate::arn::Arn::parse(arn)?;
+        match (parsed.service.as_str(), parsed.resource.split_once('/')) {
+            // arn:PARTITION:sts::ACCOUNT:assumed-role/ROLE/SESSION
+            ("sts", Some(("assumed-role", rest))) => {
+                let role = rest.split('/').next().filter(|r| !r.is_empty())?;
+                Some(Subject::Role(format!(
+                    "arn:{}:iam::{}:role/{role}",
+                    parsed.partition, parsed.account
+                )))
+            }
+            ("iam", Some(("user", _))) => Some(Subject::User(arn.to_owned())),
+            _ => None,
         }
-        (arn.contains(":iam:") && arn.contains(":user/")).then(|| Subject::User(arn.to_owned()))
     }
 
     /// Whether this entry maps `caller`: the same role (an entry's IAM path does not matter
@@ -56,7 +60,7 @@ impl Subject {
             }
             (Subject::User(entry), Subject::User(c)) => entry.eq_ignore_ascii_case(c),
             (Subject::Account(acct), Subject::User(c) | Subject::Role(c)) => {
-                c.split(':').nth(4) == Some(acct.as_str())
+                crate::arn::Arn::parse(c).is_some_and(|a| a.account == *acct)
             }
             _ => false,
         }

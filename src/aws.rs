@@ -89,6 +89,17 @@ impl AwsError {
     }
 }
 
+impl AwsError {
+    /// A create refused because the thing exists, and what exists is not what was asked for
+    /// (so it is not this run's own write whose answer was lost).
+    pub fn created_meanwhile(self) -> AwsError {
+        AwsError {
+            hint: Some("another writer created it meanwhile: run again to plan against it".into()),
+            ..self
+        }
+    }
+}
+
 /// What eksiam needs to know about a cluster.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClusterDescription {

@@ -192,13 +192,7 @@ impl Aws {
                     {
                         Ok(r.arn)
                     }
-                    _ => Err(AwsError {
-                        hint: Some(
-                            "another writer created it meanwhile: run again to plan against it"
-                                .into(),
-                        ),
-                        ..e
-                    }),
+                    _ => Err(e.created_meanwhile()),
                 }
             }
             Err(e) => Err(e),

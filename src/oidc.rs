@@ -150,15 +150,7 @@ pub async fn apply(
                         {
                             p.arn
                         }
-                        _ => {
-                            return Err(fail(
-                                AwsError {
-                                    hint: Some("another writer created it meanwhile: run again to plan against it".into()),
-                                    ..e
-                                },
-                                &done,
-                            ));
-                        }
+                        _ => return Err(fail(e.created_meanwhile(), &done)),
                     }
                 }
                 (Err(e), _) => return Err(fail(e, &done)),

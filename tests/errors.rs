@@ -87,6 +87,25 @@ fn aws_refusals_name_the_action_and_what_to_do() {
     assert_eq!(proxy.stats().1, 2, "AWS_MAX_ATTEMPTS=2 is honoured");
     insta::assert_snapshot!("error-throttled", redact(&stderr(&o), &env));
 
+    // A role that appears between the plan and its creation, and is not the one asked for
+    // (here: IAM says it exists, but there is none to adopt), is not taken over.
+    proxy.reset();
+    proxy.inject(&iam_error(
+        409,
+        "EntityAlreadyExists",
+        "Role with name prod-backend-s3-reader already exists.",
+        "Action=CreateRole&.*RoleName=prod-backend-s3-reader",
+        100,
+    ));
+    let o = apply_irsa(&env, &proxy.url, &[]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("EntityAlreadyExists")
+            && stderr(&o).contains("another writer created it meanwhile: run again"),
+        "{}",
+        stderr(&o)
+    );
+
     // A cluster the account does not have: the region searched is named.
     let o = env.eksiam(&[
         "utils",

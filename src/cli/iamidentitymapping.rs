@@ -178,7 +178,7 @@ fn edit(
         mappings::observe(&obj, &mut observed)?;
         let region = global.region.as_deref().or(desired.region.as_deref());
         let mut plan =
-            super::plan::diff_guarded(global, region, desired, &mut observed, opts).await;
+            super::plan::diff_guarded(global, region, None, desired, &mut observed, opts).await;
         plan.warnings.splice(0..0, warnings);
         super::plan::print_plan(global, &plan)?;
         super::plan::refuse_conflicts(&plan)?;

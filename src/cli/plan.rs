@@ -204,12 +204,15 @@ pub(super) fn execute(
         let mut observed = Observed::offline();
         let mut warnings = file_warnings;
         let aws = aws_side.map(|side| {
-            desired.partition = side.partition;
-            observed.account = side.observed.account;
-            observed.issuer = side.observed.issuer;
-            observed.oidc_provider = side.observed.oidc_provider;
-            observed.thumbprint = side.observed.thumbprint;
-            observed.roles = side.observed.roles;
+            // The cluster's ARN names the partition for certain; the region only implies it.
+            desired.partition = side.cluster.partition;
+            observed.account = Some(side.cluster.account);
+            observed.issuer = side.cluster.issuer;
+            if let Some(oidc) = side.oidc {
+                observed.oidc_provider = oidc.oidc_provider;
+                observed.thumbprint = oidc.thumbprint;
+            }
+            observed.roles = side.roles;
             warnings.extend(side.warnings);
             side.aws
         });
@@ -228,7 +231,8 @@ pub(super) fn execute(
             }
             None => None,
         };
-        let mut plan = diff_guarded(global, region, &desired, &mut observed, opts).await;
+        let mut plan =
+            diff_guarded(global, region, aws.as_ref(), &desired, &mut observed, opts).await;
         plan.warnings.splice(0..0, warnings);
         print_plan(global, &plan)?;
         if !live.apply || !plan.has_changes() {
@@ -271,8 +275,10 @@ pub(super) fn execute(
 /// What AWS holds for the plan: the cluster, its OIDC provider, the roles.
 struct AwsSide {
     aws: Aws,
-    partition: String,
-    observed: Observed,
+    cluster: crate::aws::ClusterDescription,
+    /// The OIDC provider and the issuer's thumbprint, when the plan manages the provider.
+    oidc: Option<Observed>,
+    roles: BTreeMap<String, crate::observed::ObservedRole>,
     warnings: Vec<String>,
 }
 
@@ -292,7 +298,6 @@ async fn observe_aws(
         return Ok(None);
     }
     let aws = Aws::connect(region, global.profile.as_deref()).await?;
-    let mut warnings = Vec::new();
     let cluster = async {
         if desired.oidc_provider {
             let source = match &live.thumbprint {
@@ -321,23 +326,13 @@ async fn observe_aws(
     // Joined, not raced: the error reported is the cluster's, then the roles', whichever
     // came first.
     let (cluster, roles) = tokio::join!(cluster, roles);
-    let ((desc, oidc, oidc_warnings), (roles, role_warnings)) = (cluster?, roles?);
-    warnings.extend(oidc_warnings);
-    warnings.extend(role_warnings);
-    let mut observed = Observed::offline();
-    if let Some(o) = oidc {
-        observed.oidc_provider = o.oidc_provider;
-        observed.thumbprint = o.thumbprint;
-    }
-    // The cluster's ARN names the partition for certain; the region only implies it.
-    observed.account = Some(desc.account.clone());
-    observed.issuer = desc.issuer.clone();
-    observed.roles = roles;
+    let ((cluster, oidc, oidc_warnings), (roles, role_warnings)) = (cluster?, roles?);
     Ok(Some(AwsSide {
         aws,
-        partition: desc.partition,
-        observed,
-        warnings,
+        cluster,
+        oidc,
+        roles,
+        warnings: [oidc_warnings, role_warnings].concat(),
     }))
 }
 
@@ -427,6 +422,7 @@ async fn observe_cluster(
 pub(super) async fn diff_guarded(
     global: &GlobalArgs,
     region: Option<&str>,
+    aws: Option<&Aws>,
     desired: &Desired,
     observed: &mut Observed,
     opts: &DiffOptions,
@@ -439,9 +435,13 @@ pub(super) async fn diff_guarded(
     if !removes || opts.allow_lockout {
         return plan;
     }
-    let arn = match Aws::connect(region, global.profile.as_deref()).await {
-        Ok(aws) => aws.caller_arn().await.map_err(CliError::from),
-        Err(e) => Err(e),
+    // The run's AWS client when it has one; a mapping-only run connects just for this.
+    let arn = match aws {
+        Some(aws) => aws.caller_arn().await.map_err(CliError::from),
+        None => match Aws::connect(region, global.profile.as_deref()).await {
+            Ok(aws) => aws.caller_arn().await.map_err(CliError::from),
+            Err(e) => Err(e),
+        },
     };
     match arn {
         Ok(arn) => observed.caller = crate::authmap::Subject::of_caller(&arn),
