@@ -22,10 +22,6 @@ fn eksiam_requests(env: &Env, mark: AuditMark) -> Vec<AuditEvent> {
         .collect()
 }
 
-fn is_write(e: &AuditEvent) -> bool {
-    ["create", "update", "patch", "delete", "deletecollection"].contains(&e.verb.as_str())
-}
-
 fn aws_auth(events: &[AuditEvent], verb: &str) -> usize {
     events
         .iter()
@@ -61,7 +57,7 @@ fn plans_change_nothing_and_converged_runs_stay_within_budget() {
     );
     assert_eq!(env.mutating_aws(aws), Vec::<String>::new());
     let reqs = eksiam_requests(&env, kube);
-    assert!(!reqs.iter().any(is_write), "{reqs:?}");
+    assert!(!reqs.iter().any(AuditEvent::is_write), "{reqs:?}");
     assert_eq!(aws_auth(&reqs, "get"), 1);
 
     // The apply that makes it all: one aws-auth read and one write for M mappings.
@@ -88,7 +84,7 @@ fn plans_change_nothing_and_converged_runs_stay_within_budget() {
         actions(&calls)
     );
     let reqs = eksiam_requests(&env, kube);
-    assert!(!reqs.iter().any(is_write), "{reqs:?}");
+    assert!(!reqs.iter().any(AuditEvent::is_write), "{reqs:?}");
     assert_eq!(aws_auth(&reqs, "get"), 1);
 
     // One changed mapping among M, one new ServiceAccount: still one read and one write of
@@ -122,7 +118,7 @@ fn an_imperative_mapping_edit_reads_and_writes_aws_auth_once() {
     let reqs = eksiam_requests(&env, kube);
     assert_eq!(aws_auth(&reqs, "get"), 1, "{reqs:?}");
     assert_eq!(aws_auth(&reqs, "update"), 1, "{reqs:?}");
-    assert_eq!(reqs.iter().filter(|e| is_write(e)).count(), 1, "{reqs:?}");
+    assert_eq!(reqs.iter().filter(|e| e.is_write()).count(), 1, "{reqs:?}");
 }
 
 /// Without `iam:GetAccountAuthorizationDetails` eksiam reads each role it needs (`GetRole`,

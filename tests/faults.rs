@@ -12,6 +12,7 @@ use common::ok;
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::time::Duration;
+use testenv::aws::xml_values;
 use testenv::proxy::{Fault, FaultProxy};
 use testenv::workload::{POLICY, Workload};
 
@@ -56,9 +57,7 @@ impl Lcg {
 
 fn setup() -> Env {
     let env = Env::new();
-    let file = env.k.dir().join("foreign.yaml");
-    std::fs::write(&file, FOREIGN_AWS_AUTH).unwrap();
-    env.k.kubectl_ok(&["apply", "-f", file.to_str().unwrap()]);
+    env.k.apply_manifest("foreign", FOREIGN_AWS_AUTH);
     env.iam(&[
         "Action=CreateRole",
         &format!("RoleName={FOREIGN_ROLE}"),
@@ -69,16 +68,6 @@ fn setup() -> Env {
 
 fn apply_args(file: &str) -> Vec<&str> {
     vec!["apply", "-f", file, "--thumbprint", THUMBPRINT, "--prune"]
-}
-
-/// Every `<tag>value</tag>` in an IAM XML answer.
-fn xml_values(xml: &str, tag: &str) -> Vec<String> {
-    let open = format!("<{tag}>");
-    xml.split(&open)
-        .skip(1)
-        .filter_map(|s| s.split(&format!("</{tag}>")).next())
-        .map(str::to_owned)
-        .collect()
 }
 
 /// Asserts the cluster and the account hold exactly `w`, plus what eksiam does not own.

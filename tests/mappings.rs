@@ -56,20 +56,14 @@ impl Cluster {
     }
 
     fn seed(&self, manifest: &str) {
-        let file = self.k.dir().join("seed.yaml");
-        std::fs::write(&file, manifest).unwrap();
-        self.k.kubectl_ok(&["apply", "-f", file.to_str().unwrap()]);
+        self.k.apply_manifest("seed", manifest);
     }
 
     fn writes_since(&self, mark: testenv::kube::AuditMark) -> Vec<(String, u16)> {
         self.k
             .requests_since(mark)
             .into_iter()
-            .filter(|e| {
-                e.resource == "configmaps"
-                    && e.name == "aws-auth"
-                    && ["create", "update", "patch", "delete"].contains(&e.verb.as_str())
-            })
+            .filter(|e| e.resource == "configmaps" && e.name == "aws-auth" && e.is_write())
             .map(|e| (e.verb, e.code))
             .collect()
     }
@@ -547,26 +541,16 @@ fn assume_role(env: &common::live::Env, role: &str) -> (String, String, String) 
         &format!("RoleName={role}"),
         "AssumeRolePolicyDocument={\"Version\":\"2012-10-17\",\"Statement\":[]}",
     ]);
-    let auth = "Authorization: AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/sts/aws4_request, SignedHeaders=host, Signature=0";
-    let o = Command::new("curl")
-        .args(["-sf", "-XPOST", &env.moto.url, "-H", auth])
-        .args(["--data-urlencode", "Action=AssumeRole"])
-        .args(["--data-urlencode", "Version=2011-06-15"])
-        .args([
-            "--data-urlencode",
+    let xml = env.query(
+        "sts",
+        "2011-06-15",
+        &[
+            "Action=AssumeRole",
             &format!("RoleArn=arn:aws:iam::123456789012:role/{role}"),
-        ])
-        .args(["--data-urlencode", "RoleSessionName=pipeline-42"])
-        .output()
-        .unwrap();
-    let xml = String::from_utf8_lossy(&o.stdout).into_owned();
-    let field = |tag: &str| {
-        xml.split(&format!("<{tag}>"))
-            .nth(1)
-            .and_then(|s| s.split(&format!("</{tag}>")).next())
-            .unwrap_or_else(|| panic!("no {tag} in {xml}"))
-            .to_owned()
-    };
+            "RoleSessionName=pipeline-42",
+        ],
+    );
+    let field = |tag: &str| testenv::aws::xml_values(&xml, tag).remove(0);
     (
         field("AccessKeyId"),
         field("SecretAccessKey"),

@@ -259,12 +259,7 @@ impl Account {
     }
 
     fn mutating_calls_since(&self, mark: usize) -> Vec<String> {
-        self.moto
-            .calls_since(mark)
-            .into_iter()
-            .filter(|c| c.is_mutating())
-            .map(|c| c.action)
-            .collect()
+        self.moto.mutating_since(mark)
     }
 }
 

@@ -32,12 +32,7 @@ impl Env {
     /// The binary with `args`, reaching AWS at `aws_url` and the cluster through
     /// `kubeconfig` (the fault proxies' instead of the servers' own, say).
     pub fn command_via(&self, aws_url: &str, kubeconfig: &Path, args: &[&str]) -> Command {
-        let mut env = self.moto.env();
-        for (k, v) in &mut env {
-            if k == "AWS_ENDPOINT_URL" {
-                *v = aws_url.to_owned();
-            }
-        }
+        let env = self.moto.env_via(aws_url);
         let mut c = Command::new(env!("CARGO_BIN_EXE_eksiam"));
         c.args(args)
             .arg("--kubeconfig")
@@ -70,18 +65,17 @@ impl Env {
         p.display().to_string()
     }
 
+    /// An IAM Query call to moto with `body` (`Key=Value` pairs); returns the XML answer.
     pub fn iam(&self, body: &[&str]) -> String {
-        let auth = "Authorization: AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=0";
+        self.query("iam", "2010-05-08", body)
+    }
+
+    /// A Query-protocol call to moto's `service` at API `version`; returns the XML answer.
+    pub fn query(&self, service: &str, version: &str, body: &[&str]) -> String {
+        let auth = format!("Authorization: {}", self.moto.auth_header(service));
         let mut c = Command::new("curl");
-        c.args([
-            "-sf",
-            "-XPOST",
-            &self.moto.url,
-            "-H",
-            auth,
-            "-d",
-            "Version=2010-05-08",
-        ]);
+        c.args(["-sf", "-XPOST", &self.moto.url, "-H", &auth, "-d"])
+            .arg(format!("Version={version}"));
         for b in body {
             c.args(["--data-urlencode", b]);
         }
@@ -97,13 +91,7 @@ impl Env {
     /// The role's trust policy as IAM returns it (URL-encoded), decoded.
     pub fn trust(&self, role: &str) -> serde_json::Value {
         let xml = self.iam(&["Action=GetRole", &format!("RoleName={role}")]);
-        let enc = xml
-            .split("<AssumeRolePolicyDocument>")
-            .nth(1)
-            .unwrap()
-            .split("</AssumeRolePolicyDocument>")
-            .next()
-            .unwrap();
+        let enc = &testenv::aws::xml_values(&xml, "AssumeRolePolicyDocument")[0];
         eksiam::policy::parse_document(enc).unwrap()
     }
 
@@ -121,22 +109,14 @@ impl Env {
     }
 
     pub fn mutating_aws(&self, mark: usize) -> Vec<String> {
-        self.moto
-            .calls_since(mark)
-            .into_iter()
-            .filter(|c| c.is_mutating())
-            .map(|c| c.action)
-            .collect()
+        self.moto.mutating_since(mark)
     }
 
     pub fn kube_writes(&self, mark: testenv::kube::AuditMark) -> Vec<String> {
         self.k
             .requests_since(mark)
             .into_iter()
-            .filter(|e| {
-                e.user == "eksiam-admin"
-                    && ["create", "update", "patch", "delete"].contains(&e.verb.as_str())
-            })
+            .filter(|e| e.user == "eksiam-admin" && e.is_write())
             .map(|e| format!("{} {}/{}", e.verb, e.resource, e.name))
             .collect()
     }

@@ -95,6 +95,25 @@ impl Moto {
         .collect()
     }
 
+    /// [`Moto::env`] with the SDK pointed at `url` instead (a proxy in front of moto).
+    pub fn env_via(&self, url: &str) -> Vec<(String, String)> {
+        let mut env = self.env();
+        for (k, v) in &mut env {
+            if k == "AWS_ENDPOINT_URL" {
+                url.clone_into(v);
+            }
+        }
+        env
+    }
+
+    /// An `Authorization` header moto accepts for `service` (it reads only the scope).
+    pub fn auth_header(&self, service: &str) -> String {
+        format!(
+            "AWS4-HMAC-SHA256 Credential=testing/20260101/{}/{service}/aws4_request, SignedHeaders=host, Signature=0",
+            self.region
+        )
+    }
+
     /// Creates an EKS cluster and returns its OIDC issuer URL. (moto gives every cluster of a
     /// process the same issuer and marks it ACTIVE at once.)
     pub fn create_cluster(&self, name: &str) -> String {
@@ -103,10 +122,7 @@ impl Moto {
             "roleArn": "arn:aws:iam::123456789012:role/eks-cluster",
             "resourcesVpcConfig": {"subnetIds": []},
         });
-        let auth = format!(
-            "AWS4-HMAC-SHA256 Credential=testing/20260101/{}/eks/aws4_request, SignedHeaders=host, Signature=0",
-            self.region
-        );
+        let auth = self.auth_header("eks");
         let r = raw_request(
             &format!("{}/clusters", self.url),
             &auth,
@@ -123,10 +139,7 @@ impl Moto {
     /// Makes moto load what it loads on the first IAM call (AWS's managed policies, about half
     /// a second), so a measured run does not pay for it.
     pub fn warm_up(&self) {
-        let auth = format!(
-            "AWS4-HMAC-SHA256 Credential=testing/20260101/{}/iam/aws4_request, SignedHeaders=host, Signature=0",
-            self.region
-        );
+        let auth = self.auth_header("iam");
         let r = raw_request(
             &format!("{}/", self.url),
             &auth,
@@ -134,6 +147,15 @@ impl Moto {
             "Action=ListPolicies&Version=2010-05-08&Scope=AWS&MaxItems=1",
         );
         assert!(r.contains("ListPoliciesResponse"), "ListPolicies: {r}");
+    }
+
+    /// The actions of the mutating calls recorded after `mark`, in order.
+    pub fn mutating_since(&self, mark: usize) -> Vec<String> {
+        self.calls_since(mark)
+            .into_iter()
+            .filter(AwsCall::is_mutating)
+            .map(|c| c.action)
+            .collect()
     }
 
     /// How many requests moto has recorded so far (a mark for [`Moto::calls_since`]).
@@ -189,6 +211,16 @@ fn raw_request(url: &str, auth: &str, content_type: &str, body: &str) -> String 
     out.split_once("\r\n\r\n")
         .map(|(_, b)| b.to_owned())
         .unwrap_or_default()
+}
+
+/// Every `<tag>value</tag>` in an AWS Query-protocol (XML) answer, in order.
+pub fn xml_values(xml: &str, tag: &str) -> Vec<String> {
+    let (open, close) = (format!("<{tag}>"), format!("</{tag}>"));
+    xml.split(&open)
+        .skip(1)
+        .filter_map(|s| s.split(&close).next())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// Names the AWS call of one recorded request.

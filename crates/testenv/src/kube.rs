@@ -92,6 +92,13 @@ pub struct AuditEvent {
     pub code: u16,
 }
 
+impl AuditEvent {
+    /// Whether the request changes something.
+    pub fn is_write(&self) -> bool {
+        ["create", "update", "patch", "delete", "deletecollection"].contains(&self.verb.as_str())
+    }
+}
+
 /// A position in the audit log; see [`KubeServer::requests_since`].
 #[derive(Debug, Clone, Copy)]
 pub struct AuditMark(usize);
@@ -310,9 +317,7 @@ subjects:
 - {{kind: ServiceAccount, name: {name}, namespace: kube-system}}
 "
         );
-        let file = self.dir.path().join(format!("{name}.rbac.yaml"));
-        std::fs::write(&file, manifest).unwrap();
-        self.kubectl_ok(&["apply", "-f", file.to_str().unwrap()]);
+        self.apply_manifest(&format!("{name}.rbac"), &manifest);
         let token = self.kubectl_ok(&[
             "-n",
             "kube-system",
@@ -324,6 +329,13 @@ subjects:
         let path = self.dir.path().join(format!("{name}.kubeconfig"));
         self.write_kubeconfig(&path, &self.url, token.trim());
         path
+    }
+
+    /// `kubectl apply` of a manifest, kept in the server's folder as `NAME.yaml`.
+    pub fn apply_manifest(&self, name: &str, manifest: &str) {
+        let file = self.dir.path().join(format!("{name}.yaml"));
+        std::fs::write(&file, manifest).unwrap();
+        self.kubectl_ok(&["apply", "-f", file.to_str().unwrap()]);
     }
 
     /// `kube-system/aws-auth` as kubectl prints it in `format` (`json`, `yaml`).

@@ -126,12 +126,7 @@ impl Bench {
 
     /// Runs eksiam once; returns the wall time and the calls it made, by action.
     fn run(&self, eksiam: &Path, args: &[&str]) -> Run {
-        let mut env = self.moto.env();
-        for (k, v) in &mut env {
-            if k == "AWS_ENDPOINT_URL" {
-                v.clone_from(&self.aws_url);
-            }
-        }
+        let env = self.moto.env_via(&self.aws_url);
         let (aws_mark, kube_mark) = (self.moto.mark(), self.kube.audit_mark());
         let start = Instant::now();
         let out = Command::new(eksiam)
@@ -163,8 +158,7 @@ impl Bench {
             if e.user != "eksiam-admin" {
                 continue;
             }
-            kube_writes +=
-                usize::from(["create", "update", "patch", "delete"].contains(&e.verb.as_str()));
+            kube_writes += usize::from(e.is_write());
             let what = if e.name == "aws-auth" {
                 "configmaps/aws-auth"
             } else {
