@@ -33,7 +33,7 @@ complete -c eksiam -n "__fish_eksiam_needs_command" -l kubeconfig -d 'Reach the 
 complete -c eksiam -n "__fish_eksiam_needs_command" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
 complete -c eksiam -n "__fish_eksiam_needs_command" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
 complete -c eksiam -n "__fish_eksiam_needs_command" -s v -l verbose -d 'More logging on stderr'
-complete -c eksiam -n "__fish_eksiam_needs_command" -s q -l quiet -d 'Less logging on stderr (no warnings)'
+complete -c eksiam -n "__fish_eksiam_needs_command" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_needs_command" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_needs_command" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_needs_command" -f -a "plan" -d 'Show what `apply -f FILE` would change, without changing anything'
@@ -68,7 +68,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -l offline -d 'Plan 
 complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -l detailed-exitcode -d 'Exit 0 when there is nothing to change, 2 when there are changes'
 complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -s v -l verbose -d 'More logging on stderr'
-complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -s q -l quiet -d 'Less logging on stderr (no warnings)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -s f -l config-file -d 'The ClusterConfig file (eksctl\'s `eksctl.io/v1alpha5` format)' -r -F
@@ -94,7 +94,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -l offline -d 'With
 complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -l approve -d 'Accepted and ignored, so eksctl scripts keep working'
 complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -s v -l verbose -d 'More logging on stderr'
-complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -s q -l quiet -d 'Less logging on stderr (no warnings)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand thumbprint" -l ca-file -d 'Also trust the CAs in this PEM file (e.g. a TLS-inspecting proxy\'s); `SSL_CERT_FILE` replaces the system roots, as in OpenSSL' -r -F
@@ -108,7 +108,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand thumbprint" -l kubeconfig 
 complete -c eksiam -n "__fish_eksiam_using_subcommand thumbprint" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
 complete -c eksiam -n "__fish_eksiam_using_subcommand thumbprint" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand thumbprint" -s v -l verbose -d 'More logging on stderr'
-complete -c eksiam -n "__fish_eksiam_using_subcommand thumbprint" -s q -l quiet -d 'Less logging on stderr (no warnings)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand thumbprint" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand thumbprint" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eksiam -n "__fish_eksiam_using_subcommand thumbprint" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -l region -d 'AWS region (else the file\'s `metadata.region`, else the AWS SDK chain)' -r
@@ -120,7 +120,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand create; and not __fish_see
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -s v -l verbose -d 'More logging on stderr'
-complete -c eksiam -n "__fish_eksiam_using_subcommand create; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -s q -l quiet -d 'Less logging on stderr (no warnings)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -f -a "iamidentitymapping" -d 'Add or update an aws-auth entry (one per ARN: re-running changes nothing)'
@@ -144,7 +144,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_su
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -l approve -d 'Accepted and ignored, so eksctl scripts keep working'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -s v -l verbose -d 'More logging on stderr'
-complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -s q -l quiet -d 'Less logging on stderr (no warnings)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l cluster -d 'The EKS cluster' -r
@@ -170,7 +170,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_su
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l approve -d 'Accepted and ignored, so eksctl scripts keep working'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -s v -l verbose -d 'More logging on stderr'
-complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -s q -l quiet -d 'Less logging on stderr (no warnings)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "iamidentitymapping" -d 'Add or update an aws-auth entry (one per ARN: re-running changes nothing)'
@@ -185,7 +185,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand update; and not __fish_see
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and not __fish_seen_subcommand_from iamserviceaccount help" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and not __fish_seen_subcommand_from iamserviceaccount help" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and not __fish_seen_subcommand_from iamserviceaccount help" -s v -l verbose -d 'More logging on stderr'
-complete -c eksiam -n "__fish_eksiam_using_subcommand update; and not __fish_seen_subcommand_from iamserviceaccount help" -s q -l quiet -d 'Less logging on stderr (no warnings)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and not __fish_seen_subcommand_from iamserviceaccount help" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and not __fish_seen_subcommand_from iamserviceaccount help" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and not __fish_seen_subcommand_from iamserviceaccount help" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and not __fish_seen_subcommand_from iamserviceaccount help" -f -a "iamserviceaccount" -d 'Make an IAM service account\'s role have exactly the given policies'
@@ -212,7 +212,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_su
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -l approve -d 'Accepted and ignored, so eksctl scripts keep working'
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -s v -l verbose -d 'More logging on stderr'
-complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -s q -l quiet -d 'Less logging on stderr (no warnings)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from help" -f -a "iamserviceaccount" -d 'Make an IAM service account\'s role have exactly the given policies'
@@ -226,7 +226,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand get; and not __fish_seen_s
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -s v -l verbose -d 'More logging on stderr'
-complete -c eksiam -n "__fish_eksiam_using_subcommand get; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -s q -l quiet -d 'Less logging on stderr (no warnings)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -f -a "iamidentitymapping" -d 'List aws-auth entries'
@@ -243,7 +243,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subco
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamidentitymapping" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamidentitymapping" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamidentitymapping" -s v -l verbose -d 'More logging on stderr'
-complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamidentitymapping" -s q -l quiet -d 'Less logging on stderr (no warnings)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamidentitymapping" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamidentitymapping" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamidentitymapping" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -l cluster -d 'The EKS cluster' -r
@@ -258,7 +258,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subco
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -s v -l verbose -d 'More logging on stderr'
-complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -s q -l quiet -d 'Less logging on stderr (no warnings)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "iamidentitymapping" -d 'List aws-auth entries'
@@ -273,7 +273,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and not __fish_see
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -s v -l verbose -d 'More logging on stderr'
-complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -s q -l quiet -d 'Less logging on stderr (no warnings)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -f -a "iamidentitymapping" -d 'Remove every aws-auth entry for an ARN or account'
@@ -295,7 +295,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_su
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -l approve -d 'Accepted and ignored, so eksctl scripts keep working'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -s v -l verbose -d 'More logging on stderr'
-complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -s q -l quiet -d 'Less logging on stderr (no warnings)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -l cluster -d 'The EKS cluster' -r
@@ -312,7 +312,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_su
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -l approve -d 'Accepted and ignored, so eksctl scripts keep working'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -s v -l verbose -d 'More logging on stderr'
-complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -s q -l quiet -d 'Less logging on stderr (no warnings)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from help" -f -a "iamidentitymapping" -d 'Remove every aws-auth entry for an ARN or account'
@@ -327,7 +327,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and not __fish_seen
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and not __fish_seen_subcommand_from associate-iam-oidc-provider help" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and not __fish_seen_subcommand_from associate-iam-oidc-provider help" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and not __fish_seen_subcommand_from associate-iam-oidc-provider help" -s v -l verbose -d 'More logging on stderr'
-complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and not __fish_seen_subcommand_from associate-iam-oidc-provider help" -s q -l quiet -d 'Less logging on stderr (no warnings)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and not __fish_seen_subcommand_from associate-iam-oidc-provider help" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and not __fish_seen_subcommand_from associate-iam-oidc-provider help" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and not __fish_seen_subcommand_from associate-iam-oidc-provider help" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and not __fish_seen_subcommand_from associate-iam-oidc-provider help" -f -a "associate-iam-oidc-provider" -d 'Register the cluster\'s OIDC issuer as an IAM OIDC provider'
@@ -347,7 +347,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_sub
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -l approve -d 'Accepted and ignored, so eksctl scripts keep working'
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -s v -l verbose -d 'More logging on stderr'
-complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -s q -l quiet -d 'Less logging on stderr (no warnings)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from help" -f -a "associate-iam-oidc-provider" -d 'Register the cluster\'s OIDC issuer as an IAM OIDC provider'
@@ -361,7 +361,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand completion" -l kubeconfig 
 complete -c eksiam -n "__fish_eksiam_using_subcommand completion" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
 complete -c eksiam -n "__fish_eksiam_using_subcommand completion" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand completion" -s v -l verbose -d 'More logging on stderr'
-complete -c eksiam -n "__fish_eksiam_using_subcommand completion" -s q -l quiet -d 'Less logging on stderr (no warnings)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand completion" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand completion" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eksiam -n "__fish_eksiam_using_subcommand completion" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand schema" -l region -d 'AWS region (else the file\'s `metadata.region`, else the AWS SDK chain)' -r
@@ -373,7 +373,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand schema" -l kubeconfig -d '
 complete -c eksiam -n "__fish_eksiam_using_subcommand schema" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
 complete -c eksiam -n "__fish_eksiam_using_subcommand schema" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand schema" -s v -l verbose -d 'More logging on stderr'
-complete -c eksiam -n "__fish_eksiam_using_subcommand schema" -s q -l quiet -d 'Less logging on stderr (no warnings)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand schema" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand schema" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eksiam -n "__fish_eksiam_using_subcommand schema" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand help; and not __fish_seen_subcommand_from plan apply thumbprint create update get delete utils completion schema help" -f -a "plan" -d 'Show what `apply -f FILE` would change, without changing anything'

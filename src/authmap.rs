@@ -128,7 +128,7 @@ impl List {
     fn parse(key: &'static str, text: Option<&String>) -> Result<List, ParseError> {
         let entries = match text {
             None => Vec::new(),
-            Some(t) if t.trim().is_empty() => Vec::new(),
+            Some(t) if is_skippable(t) => Vec::new(),
             Some(t) => {
                 let opts = crate::config::yaml::options();
                 let v: Value =
@@ -437,6 +437,12 @@ impl AwsAuth {
     }
 }
 
+/// Whether the authenticator skips a list's text as empty (its `isSkippable`): blank, or an
+/// empty string written as a quoted YAML scalar (`""`, `''`) or with backticks.
+fn is_skippable(text: &str) -> bool {
+    matches!(text.trim(), "" | "\"\"" | "''" | "``")
+}
+
 fn same_identity(fields: &Map<String, Value>, mapping: &Mapping) -> bool {
     let username = fields.get("username").and_then(Value::as_str);
     let mut groups: Vec<&str> = fields
@@ -637,6 +643,27 @@ mod tests {
             "- userarn: arn:aws:iam::111122223333:user/alice\n  username: alice\n"
         );
         assert!(!d.contains_key(MAP_ROLES));
+    }
+
+    #[test]
+    fn lists_the_authenticator_skips_are_empty_and_kept_until_edited() {
+        for skipped in ["", "  \n", "\"\"", "''", "``", " \"\"\n"] {
+            let mut auth =
+                AwsAuth::parse(&data(skipped)).unwrap_or_else(|e| panic!("{skipped:?}: {e}"));
+            assert_eq!(auth.entries().count(), 0, "{skipped:?}");
+            let mut out = data(skipped);
+            auth.write_into(&mut out);
+            assert_eq!(out[MAP_ROLES], skipped, "untouched: kept byte for byte");
+            auth.upsert(&role("arn:aws:iam::111122223333:role/x", "x", &[]), false)
+                .unwrap();
+            auth.write_into(&mut out);
+            assert!(
+                out[MAP_ROLES].starts_with("- rolearn: arn:aws:iam::111122223333:role/x"),
+                "{out:?}"
+            );
+        }
+        // Only those: a quoted non-empty string is still not a list.
+        assert!(AwsAuth::parse(&data("\"x\"")).is_err());
     }
 
     #[test]

@@ -107,8 +107,8 @@ pub struct ClusterDescription {
     pub arn: String,
     pub account: String,
     pub partition: String,
-    /// The OIDC issuer URL, when the cluster has one.
-    pub issuer: Option<String>,
+    /// The OIDC issuer, when the cluster has one.
+    pub issuer: Option<crate::trust::Issuer>,
     pub endpoint: Option<String>,
     pub certificate_authority: Option<String>,
 }
@@ -262,12 +262,25 @@ impl OidcApi for Aws {
         let mut parts = arn.split(':');
         let partition = parts.nth(1).unwrap_or("aws").to_owned();
         let account = parts.nth(2).unwrap_or_default().to_owned();
+        let issuer = c
+            .identity
+            .and_then(|i| i.oidc)
+            .and_then(|o| o.issuer)
+            .map(|url| crate::trust::Issuer::parse(&url))
+            .transpose()
+            .map_err(|e| AwsError {
+                operation: "DescribeCluster",
+                resource: name.to_owned(),
+                code: None,
+                message: e.to_string(),
+                hint: Some("eksiam registers and trusts https issuers only; check the endpoint eksiam talks to (`AWS_ENDPOINT_URL`)".into()),
+            })?;
         Ok(ClusterDescription {
             name: c.name.unwrap_or_else(|| name.to_owned()),
             arn,
             account,
             partition,
-            issuer: c.identity.and_then(|i| i.oidc).and_then(|o| o.issuer),
+            issuer,
             endpoint: c.endpoint,
             certificate_authority: c.certificate_authority.and_then(|ca| ca.data),
         })

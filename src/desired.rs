@@ -4,6 +4,7 @@
 use crate::arn;
 use crate::authmap::{Mapping, Subject as MapSubject};
 use crate::config::ClusterConfig;
+use crate::filter::Selection;
 use crate::naming;
 use crate::trust::Subject;
 use crate::wellknown::Grant;
@@ -42,6 +43,9 @@ pub struct Desired {
     /// What `--prune` may remove: roles only when the input declares `iam.serviceAccounts`,
     /// aws-auth entries only when it declares `iamIdentityMappings`.
     pub prune_scope: PruneScope,
+    /// The ServiceAccounts this run acts on (`--include`/`--exclude`): roles and
+    /// ServiceAccounts outside it are never changed, pruned or unbound.
+    pub selection: Selection,
 }
 
 /// The kinds of resources the input takes ownership of, for `--prune`.
@@ -106,7 +110,36 @@ impl Desired {
             absent_mappings: Vec::new(),
             absent_service_accounts: Vec::new(),
             prune_scope: PruneScope::default(),
+            selection: Selection::default(),
         }
+    }
+
+    /// The desired state of the part of a validated config that `selection` picks: its
+    /// ServiceAccounts and their roles. A filter selects ServiceAccounts, so a filtered run
+    /// leaves aws-auth alone; the second value says so when the file has identity mappings.
+    pub fn from_selected(
+        cfg: &ClusterConfig,
+        region_override: Option<&str>,
+        selection: &Selection,
+    ) -> (Desired, Option<String>) {
+        if selection.is_everything() {
+            return (Desired::from_config(cfg, region_override), None);
+        }
+        let mut cfg = cfg.clone();
+        cfg.iam
+            .service_accounts
+            .retain(|sa| selection.selects(&format!("{}/{}", sa.namespace(), sa.name.value)));
+        let left_out = (!cfg.identity_mappings.is_empty()).then(|| {
+            format!(
+                "`--include`/`--exclude` select ServiceAccounts: the file's {} `iamIdentityMappings` are left as they are in aws-auth (run without a filter to apply them)",
+                cfg.identity_mappings.len()
+            )
+        });
+        cfg.identity_mappings.clear();
+        cfg.identity_mappings_declared = false;
+        let mut desired = Desired::from_config(&cfg, region_override);
+        desired.selection = selection.clone();
+        (desired, left_out)
     }
 
     /// Builds the desired state of a validated config. `region` overrides `metadata.region`.
@@ -248,6 +281,7 @@ impl Desired {
                 roles: cfg.iam.service_accounts_declared,
                 mappings: cfg.identity_mappings_declared,
             },
+            selection: Selection::default(),
         }
     }
 
@@ -255,27 +289,64 @@ impl Desired {
     pub fn role(&self, name: &str) -> Option<&DesiredRole> {
         self.roles.iter().find(|r| r.name == name)
     }
+
+    /// Whether the ServiceAccount `namespace/name` is bound to a role here.
+    pub fn lists_service_account(&self, namespace: &str, name: &str) -> bool {
+        self.service_accounts
+            .iter()
+            .any(|s| s.namespace == namespace && s.name == name)
+    }
 }
 
-/// The value of the ownership tag naming the ServiceAccounts a role serves (IAM allows 256
-/// characters in a tag value).
+/// The value of the ownership tag naming the ServiceAccounts a role serves.
 fn subjects_tag(subjects: &[Subject]) -> String {
-    let mut names: Vec<String> = subjects
-        .iter()
-        .map(|s| match s {
-            Subject::ServiceAccount { namespace, name } => format!("{namespace}/{name}"),
-            Subject::Pattern(p) => p
-                .trim_start_matches("system:serviceaccount:")
-                .replace(':', "/"),
-        })
-        .collect();
+    service_accounts_tag(subjects.iter().map(subject_key))
+}
+
+/// How the ownership tag names a trusted subject: `namespace/name`, or for a pattern
+/// `system:serviceaccount:NS:P`, `NS/P`.
+pub fn subject_key(subject: &Subject) -> String {
+    match subject {
+        Subject::ServiceAccount { namespace, name } => format!("{namespace}/{name}"),
+        Subject::Pattern(p) => p
+            .trim_start_matches("system:serviceaccount:")
+            .replacen(':', "/", 1),
+    }
+}
+
+/// The `:sub` value (or pattern) a tag entry `namespace/name` stands for.
+pub fn key_sub(key: &str) -> String {
+    format!("system:serviceaccount:{}", key.replacen('/', ":", 1))
+}
+
+/// The ownership tag's value for these subjects: sorted, space-separated `namespace/name`
+/// keys; when that is over IAM's 256 characters, only their number.
+pub fn service_accounts_tag(keys: impl IntoIterator<Item = String>) -> String {
+    let mut names: Vec<String> = keys.into_iter().collect();
     names.sort();
+    names.dedup();
     let joined = names.join(" ");
     if joined.len() <= 256 {
         joined
     } else {
         format!("{} serviceaccounts", names.len())
     }
+}
+
+/// The subjects a role's ownership tag names, or `None` when the tag is absent or holds only
+/// a count (the role served too many to list).
+pub fn tagged_service_accounts(tags: &BTreeMap<String, String>) -> Option<Vec<String>> {
+    let value = tags.get(TAG_SERVICE_ACCOUNTS)?;
+    if value.ends_with(" serviceaccounts") {
+        return None;
+    }
+    Some(
+        value
+            .split(' ')
+            .filter(|k| k.contains('/'))
+            .map(str::to_owned)
+            .collect(),
+    )
 }
 
 #[cfg(test)]
@@ -319,7 +390,7 @@ mod tests {
     #[test]
     fn a_shared_role_trusts_both_service_accounts() {
         let d = desired(&format!(
-            "{HEAD}iam:\n  serviceAccounts:\n  - metadata: {{name: a}}\n    roleName: shared\n    attachPolicyARNs: [arn:aws:iam::aws:policy/ReadOnlyAccess]\n  - metadata: {{name: b}}\n    roleName: shared\n    attachPolicyARNs: [arn:aws:iam::aws:policy/ReadOnlyAccess]\n"
+            "{HEAD}iam:\n  serviceAccounts:\n  - metadata: {{name: a}}\n    roleName: shared\n    attachPolicyARNs: [arn:aws-cn:iam::aws:policy/ReadOnlyAccess]\n  - metadata: {{name: b}}\n    roleName: shared\n    attachPolicyARNs: [arn:aws-cn:iam::aws:policy/ReadOnlyAccess]\n"
         ));
         assert_eq!(d.roles.len(), 1);
         assert_eq!(d.roles[0].subjects.len(), 2);

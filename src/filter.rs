@@ -32,6 +32,26 @@ pub fn selected(qualified: &str, include: &[String], exclude: &[String]) -> bool
     included && !exclude.iter().any(|g| glob_match(g, qualified))
 }
 
+/// The part of a file a run acts on. It bounds every action, `--prune` included: nothing
+/// outside it is created, changed or deleted.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Selection {
+    pub include: Vec<String>,
+    pub exclude: Vec<String>,
+}
+
+impl Selection {
+    /// Whether no filter was given (the whole file is selected).
+    pub fn is_everything(&self) -> bool {
+        self.include.is_empty() && self.exclude.is_empty()
+    }
+
+    /// Whether the ServiceAccount (or subject pattern) `namespace/name` is selected.
+    pub fn selects(&self, qualified: &str) -> bool {
+        selected(qualified, &self.include, &self.exclude)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -46,6 +66,18 @@ mod tests {
         assert!(!glob_match("kube-system/*", "default/x"));
         assert!(glob_match("*", ""));
         assert!(!glob_match("a", "ab"));
+    }
+
+    #[test]
+    fn a_selection_without_globs_is_everything() {
+        let all = Selection::default();
+        assert!(all.is_everything() && all.selects("any/thing"));
+        let some = Selection {
+            include: vec!["team-a/*".into()],
+            exclude: Vec::new(),
+        };
+        assert!(!some.is_everything());
+        assert!(some.selects("team-a/xa") && !some.selects("team-b/zc"));
     }
 
     #[test]

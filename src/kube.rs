@@ -128,7 +128,8 @@ impl Kube {
             let pem = base64::engine::general_purpose::STANDARD
                 .decode(ca.trim())
                 .map_err(|e| bad(format!("its certificate authority is not base64: {e}")))?;
-            let ders: Vec<Vec<u8>> = rustls_pemfile::certs(&mut pem.as_slice())
+            use rustls::pki_types::{CertificateDer, pem::PemObject as _};
+            let ders: Vec<Vec<u8>> = CertificateDer::pem_slice_iter(&pem)
                 .filter_map(Result::ok)
                 .map(|c| c.to_vec())
                 .collect();

@@ -105,7 +105,9 @@ pub fn role_name(cluster: &str, namespace: &str, name: &str) -> String {
     }
     let digest = Sha256::digest(full.as_bytes());
     let hash: String = digest[..4].iter().map(|b| format!("{b:02x}")).collect();
-    let keep = ROLE_NAME_MAX - hash.len() - 1;
+    // A byte budget, cut back to a character boundary: names that reach here unvalidated
+    // (a ServiceAccount called `aüüü…`) must not split a character.
+    let keep = full.floor_char_boundary(ROLE_NAME_MAX - hash.len() - 1);
     let head = full[..keep].trim_end_matches(['-', '.']);
     format!("{head}-{hash}")
 }
@@ -113,6 +115,16 @@ pub fn role_name(cluster: &str, namespace: &str, name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_non_ascii_names_are_cut_on_character_boundaries() {
+        let name = format!("a{}", "ü".repeat(40));
+        let role = role_name("prod", "apps", &name);
+        assert!(role.len() <= ROLE_NAME_MAX, "{role}");
+        assert!(role.starts_with("prod-apps-a"));
+        let cluster = format!("c{}", "ü".repeat(60));
+        assert!(role_name(&cluster, "ns", "sa").len() <= ROLE_NAME_MAX);
+    }
 
     #[test]
     fn short_names_are_readable() {

@@ -15,8 +15,8 @@ pub const BUILTIN_NAMESPACES: &[&str] =
 pub struct Observed {
     /// The AWS account, when known.
     pub account: Option<String>,
-    /// The cluster's OIDC issuer URL (`https://…`), when known.
-    pub issuer: Option<String>,
+    /// The cluster's OIDC issuer, when known.
+    pub issuer: Option<crate::trust::Issuer>,
     /// The IAM OIDC provider for the issuer, if it exists.
     pub oidc_provider: Option<ObservedOidcProvider>,
     /// The issuer's current thumbprint, when fetched.

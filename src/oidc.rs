@@ -8,7 +8,7 @@ use crate::error::{CliError, ErrorKind};
 use crate::observed::Observed;
 use crate::plan::{Kind, Op, Plan};
 use crate::thumbprint;
-use crate::trust::{self, AUDIENCE};
+use crate::trust::AUDIENCE;
 
 /// Where the thumbprint comes from.
 #[derive(Debug, Clone)]
@@ -72,14 +72,14 @@ pub async fn observe(
             "EKS clusters get an issuer when they are created; check the cluster's status".into(),
         ),
     })?;
-    let arn = trust::provider_arn(&desc.partition, &desc.account, trust::host_path(&issuer));
+    let arn = issuer.provider_arn(&desc.partition, &desc.account);
     let provider = api.get_oidc_provider(&arn).await?;
     let mut warnings = Vec::new();
     let thumbprint = match source {
         ThumbprintSource::Given(t) => t.to_ascii_lowercase(),
         ThumbprintSource::Fetch(opts) => {
-            let t = fetch_thumbprint(&issuer, opts).await?;
-            warnings.extend(thumbprint_warning(&issuer, &t));
+            let t = fetch_thumbprint(issuer.url(), opts).await?;
+            warnings.extend(thumbprint_warning(issuer.url(), &t));
             t.sha1_hex
         }
     };
@@ -110,7 +110,11 @@ pub async fn apply(
     let Some(action) = plan.actions.iter().find(|a| a.kind == Kind::OidcProvider) else {
         return Ok(done);
     };
-    let issuer = observed.issuer.clone().unwrap_or_default();
+    let issuer = observed
+        .issuer
+        .as_ref()
+        .map(|i| i.url().to_owned())
+        .unwrap_or_default();
     let thumbprint = observed.thumbprint.clone().unwrap_or_default();
     let fail = |e: AwsError, done: &[String]| {
         let mut err = CliError::from(e);

@@ -3,7 +3,7 @@
 //! plus a custom CA bundle, and the SHA-1 of the DER of the **last** certificate the server
 //! presents — what IAM stores for the OIDC provider.
 
-use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
+use rustls::pki_types::{CertificateDer, ServerName, UnixTime, pem::PemObject as _};
 use rustls::{ClientConfig, RootCertStore};
 use sha1::{Digest as _, Sha1};
 use std::path::{Path, PathBuf};
@@ -174,7 +174,7 @@ fn load_pem(path: &Path) -> Result<Vec<CertificateDer<'static>>, ThumbprintError
         reason,
     };
     let data = std::fs::read(path).map_err(|e| err(e.to_string()))?;
-    let certs: Vec<_> = rustls_pemfile::certs(&mut data.as_slice())
+    let certs: Vec<_> = CertificateDer::pem_slice_iter(&data)
         .collect::<Result<_, _>>()
         .map_err(|e| err(e.to_string()))?;
     if certs.is_empty() {

@@ -37,10 +37,63 @@ pub fn provider_arn(partition: &str, account: &str, issuer_host_path: &str) -> S
     format!("arn:{partition}:iam::{account}:oidc-provider/{issuer_host_path}")
 }
 
-/// The issuer URL without its scheme, as IAM uses it in ARNs and condition keys.
-pub fn host_path(issuer_url: &str) -> &str {
-    let s = issuer_url.strip_prefix("https://").unwrap_or(issuer_url);
-    s.trim_end_matches('/')
+/// A cluster's OIDC issuer: an `https://` URL with a host, as EKS reports it. The only way to
+/// the issuer's provider path (host and path without the scheme, as IAM writes it in provider
+/// ARNs and condition keys), so no trust policy can be built from an issuer IAM would refuse.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Issuer {
+    url: String,
+}
+
+/// Why an issuer URL cannot be an IAM OIDC provider.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the OIDC issuer `{url}` {reason}")]
+pub struct IssuerError {
+    pub url: String,
+    pub reason: &'static str,
+}
+
+impl Issuer {
+    /// Checks that `url` is an https URL with a host.
+    ///
+    /// # Errors
+    /// An [`IssuerError`] when the scheme is not `https` or the host is empty.
+    pub fn parse(url: &str) -> Result<Issuer, IssuerError> {
+        let fail = |reason| IssuerError {
+            url: url.to_owned(),
+            reason,
+        };
+        let rest = url
+            .strip_prefix("https://")
+            .ok_or_else(|| fail("is not an https URL; IAM OIDC providers need https issuers (EKS issuers are https)"))?;
+        if rest.split('/').next().is_none_or(str::is_empty) {
+            return Err(fail("has no host"));
+        }
+        Ok(Issuer {
+            url: url.to_owned(),
+        })
+    }
+
+    /// The URL as EKS reports it (what CreateOpenIDConnectProvider is given).
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// The URL without its scheme and trailing `/`: the provider path.
+    pub fn host_path(&self) -> &str {
+        self.url["https://".len()..].trim_end_matches('/')
+    }
+
+    /// The ARN of the IAM OIDC provider for this issuer.
+    pub fn provider_arn(&self, partition: &str, account: &str) -> String {
+        provider_arn(partition, account, self.host_path())
+    }
+}
+
+impl std::fmt::Display for Issuer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.url)
+    }
 }
 
 /// One statement admitting `subject` through the provider.
@@ -232,9 +285,26 @@ mod tests {
 
     #[test]
     fn host_path_strips_scheme_and_slash() {
+        let issuer = Issuer::parse("https://oidc.eks.us-west-2.amazonaws.com/id/ABC/").unwrap();
+        assert_eq!(issuer.host_path(), ISSUER);
         assert_eq!(
-            host_path("https://oidc.eks.us-west-2.amazonaws.com/id/ABC/"),
-            ISSUER
+            issuer.provider_arn("aws", "111122223333"),
+            format!("arn:aws:iam::111122223333:oidc-provider/{ISSUER}")
         );
+    }
+
+    #[test]
+    fn only_https_issuers_with_a_host_are_issuers() {
+        for bad in [
+            "http://oidc.example/id/ABC",
+            "oidc.eks.us-west-2.amazonaws.com/id/ABC",
+            "https://",
+            "https:///id/ABC",
+            "",
+        ] {
+            assert!(Issuer::parse(bad).is_err(), "{bad}");
+        }
+        let err = Issuer::parse("http://127.0.0.1:4566/oidc/id/X").unwrap_err();
+        assert!(err.to_string().contains("is not an https URL"), "{err}");
     }
 }

@@ -476,3 +476,132 @@ fn a_terminal_gets_colour_and_a_progress_bar_unless_told_otherwise() {
         "arn:aws:iam::123456789012:role/prod-backend-s3-reader"
     );
 }
+
+/// The file of issue 14: `team-a/xa` and `team-a/yb` share `accept-shared`, `team-b/zc` has
+/// its own role.
+fn shared_and_separate(env: &Env, name: &str, team_a: &[&str], team_b: bool) -> String {
+    let mut text = "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: accept, region: us-west-2}\niam:\n  withOIDC: true\n  serviceAccounts:\n".to_owned();
+    for sa in team_a {
+        text.push_str(&format!("  - metadata: {{name: {sa}, namespace: team-a}}\n    roleName: accept-shared\n    attachPolicyARNs: [arn:aws:iam::aws:policy/ReadOnlyAccess]\n"));
+    }
+    if team_b {
+        text.push_str("  - metadata: {name: zc, namespace: team-b}\n    attachPolicyARNs: [arn:aws:iam::aws:policy/ReadOnlyAccess]\n");
+    }
+    env.write(name, &text)
+}
+
+fn plan_json(o: &std::process::Output) -> serde_json::Value {
+    serde_json::from_str(&ok(o)).unwrap()
+}
+
+#[test]
+fn a_filter_bounds_prune_and_a_dropped_service_account_loses_its_shared_trust() {
+    let env = Env::new();
+    env.moto.create_cluster("accept");
+    let all = shared_and_separate(&env, "all.yaml", &["xa", "yb"], true);
+    ok(&env.apply(&all, &[]));
+    assert!(
+        env.trust("accept-shared")
+            .to_string()
+            .contains("system:serviceaccount:team-a:yb")
+    );
+
+    // 1. A filter bounds prune: team-b/zc is outside `team-a/*`, so nothing of it is planned.
+    let o = env.eksiam(&[
+        "plan",
+        "-f",
+        &all,
+        "--prune",
+        "--include",
+        "team-a/*",
+        "--thumbprint",
+        THUMBPRINT,
+        "-o",
+        "json",
+    ]);
+    let plan = plan_json(&o);
+    let changed: Vec<&str> = plan["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["action"] != "no-op")
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    assert!(changed.is_empty(), "{changed:?}");
+    // Applied, too: the role and the ServiceAccount of team-b/zc stay.
+    ok(&env.eksiam(&[
+        "apply",
+        "-f",
+        &all,
+        "--prune",
+        "--include",
+        "team-a/*",
+        "--thumbprint",
+        THUMBPRINT,
+    ]));
+    assert!(
+        env.iam(&["Action=ListRoles"])
+            .contains("<RoleName>accept-team-b-zc</RoleName>")
+    );
+    assert_eq!(
+        env.sa("team-b", "zc")["metadata"]["annotations"]["eks.amazonaws.com/role-arn"],
+        "arn:aws:iam::123456789012:role/accept-team-b-zc"
+    );
+
+    // 2. Without --prune, dropping team-a/yb keeps its grant, and the plan says so.
+    let dropped = shared_and_separate(&env, "dropped.yaml", &["xa"], true);
+    let o = env.apply(&dropped, &[]);
+    let out = ok(&o);
+    assert!(out.contains("No changes."), "{out}");
+    let log = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        format!("{out}{log}").contains("role `accept-shared` still trusts `team-a/yb`"),
+        "{out}\n{log}"
+    );
+    assert!(
+        env.trust("accept-shared")
+            .to_string()
+            .contains("system:serviceaccount:team-a:yb")
+    );
+
+    // With --prune, its statement goes (xa's stays), and its ServiceAccount with it.
+    ok(&env.apply(&dropped, &["--prune"]));
+    let trust = env.trust("accept-shared");
+    let text = trust.to_string();
+    assert!(
+        !text.contains("system:serviceaccount:team-a:yb"),
+        "{trust:#}"
+    );
+    assert!(
+        text.contains("system:serviceaccount:team-a:xa"),
+        "{trust:#}"
+    );
+    assert!(
+        !env.k
+            .kubectl(&["-n", "team-a", "get", "serviceaccount", "yb"])
+            .status
+            .success()
+    );
+    assert!(
+        env.iam(&["Action=ListRoleTags", "RoleName=accept-shared"])
+            .contains("<Value>team-a/xa</Value>")
+    );
+    let converged = ok(&env.apply(&dropped, &["--prune"]));
+    assert!(converged.contains("No changes."), "{converged}");
+}
+
+#[test]
+fn quiet_applies_print_only_errors() {
+    let env = Env::new();
+    let o = env.apply("examples/irsa-basic.yaml", &["-q"]);
+    assert_eq!(ok(&o), "", "no text plan before an apply");
+    assert!(
+        o.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    // Machine output is still printed.
+    let o = env.apply("examples/irsa-basic.yaml", &["-q", "-o", "json"]);
+    assert_eq!(plan_json(&o)["format_version"], 1);
+    assert!(o.stderr.is_empty());
+}

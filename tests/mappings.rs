@@ -279,6 +279,53 @@ fn a_broken_map_is_refused_and_left_unchanged() {
 }
 
 #[test]
+fn lists_the_authenticator_reads_as_empty_are_edited_like_empty_lists() {
+    // What aws-iam-authenticator's `isSkippable` skips: blank, `""`, `''` and backticks.
+    for (i, value) in [r#"'""'"#, r#""''""#, "'``'", "''", "'  '"]
+        .iter()
+        .enumerate()
+    {
+        let c = Cluster::new();
+        c.seed(&format!("apiVersion: v1\nkind: ConfigMap\nmetadata: {{name: aws-auth, namespace: kube-system}}\ndata:\n  mapRoles: {value}\n  mapUsers: {value}\n"));
+        let before = c.oracle(&[]);
+        assert!(
+            before["error"].is_null(),
+            "{value}: the authenticator skips it: {before}"
+        );
+        let users_before = c.configmap()["data"]["mapUsers"].clone();
+        let arn = format!("arn:aws:iam::111122223333:role/admin-{i}");
+        ok(&c.create(&arn, "admin", &["viewers"]));
+        let after = c.oracle(&[&arn]);
+        assert!(after["error"].is_null(), "{value}: {after}");
+        assert_eq!(after["lookups"][0]["username"], "admin", "{value}: {after}");
+        assert_eq!(
+            after["roles"].as_array().unwrap().len(),
+            1,
+            "{value}: {after}"
+        );
+        // Untouched: mapUsers is kept as it was.
+        assert_eq!(c.configmap()["data"]["mapUsers"], users_before, "{value}");
+        let got = ok(&c.eksiam(&[
+            "get",
+            "iamidentitymapping",
+            "--cluster",
+            "prod",
+            "-o",
+            "json",
+        ]));
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&got)
+                .unwrap()
+                .as_array()
+                .unwrap()
+                .len(),
+            1,
+            "{got}"
+        );
+    }
+}
+
+#[test]
 fn the_configmap_is_created_when_absent_and_get_lists_entries() {
     let c = Cluster::new();
     ok(&c.create(

@@ -180,7 +180,7 @@ fn edit(
         let mut plan =
             super::plan::diff_guarded(global, region, None, desired, &mut observed, opts).await;
         plan.warnings.splice(0..0, warnings);
-        super::plan::print_plan(global, &plan)?;
+        super::plan::print_plan(global, &plan, !dry_run)?;
         super::plan::refuse_conflicts(&plan)?;
         if dry_run || !plan.has_changes() {
             return Ok(ExitCode::SUCCESS);
@@ -195,7 +195,7 @@ fn edit(
         )
         .await?
         {
-            eprintln!("{line}");
+            global.log(&line);
         }
         Ok(ExitCode::SUCCESS)
     })

@@ -42,7 +42,7 @@ pub struct GlobalArgs {
     /// More logging on stderr
     #[arg(short, long, global = true, conflicts_with = "quiet")]
     pub verbose: bool,
-    /// Less logging on stderr (no warnings)
+    /// Only errors on stderr, and no text plan before an apply
     #[arg(short, long, global = true)]
     pub quiet: bool,
     /// Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the
@@ -64,6 +64,13 @@ pub enum OutputFormat {
 }
 
 impl GlobalArgs {
+    /// Logs a line of what was done on stderr, unless `-q`.
+    pub fn log(&self, line: &str) {
+        if !self.quiet {
+            eprintln!("{line}");
+        }
+    }
+
     /// Whether text output may use colour.
     pub fn colour(&self) -> bool {
         !self.no_color

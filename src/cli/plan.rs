@@ -5,7 +5,7 @@ use crate::aws::Aws;
 use crate::config::{self, Loaded};
 use crate::desired::Desired;
 use crate::error::CliError;
-use crate::filter;
+use crate::filter::Selection;
 use crate::kube::Kube;
 use crate::mappings;
 use crate::observed::Observed;
@@ -124,15 +124,12 @@ fn run(
 ) -> Result<Plan, CliError> {
     let loaded = config::load(&args.file)?;
     report_warnings(global, &loaded);
-    let mut cfg = loaded.config.clone();
-    cfg.iam.service_accounts.retain(|sa| {
-        filter::selected(
-            &format!("{}/{}", sa.namespace(), sa.name.value),
-            &args.include,
-            &args.exclude,
-        )
-    });
-    let desired = Desired::from_config(&cfg, global.region.as_deref());
+    let selection = Selection {
+        include: args.include.clone(),
+        exclude: args.exclude.clone(),
+    };
+    let (desired, left_out) =
+        Desired::from_selected(&loaded.config, global.region.as_deref(), &selection);
     if global.verbose {
         eprintln!(
             "loaded `{}`: {} roles, {} ServiceAccounts, {} identity mappings",
@@ -152,13 +149,14 @@ fn run(
         .warnings
         .iter()
         .map(|w| w.one_line(&loaded.file))
+        .chain(left_out)
         .collect();
     if offline {
         let mut observed = Observed::offline();
         observed.thumbprint = args.thumbprint.clone();
         let mut plan = plan::diff(&desired, &observed, &opts);
         plan.warnings.splice(0..0, file_warnings);
-        print_plan(global, &plan)?;
+        print_plan(global, &plan, false)?;
         return Ok(plan);
     }
     let live = Live {
@@ -234,7 +232,7 @@ pub(super) fn execute(
         let mut plan =
             diff_guarded(global, region, aws.as_ref(), &desired, &mut observed, opts).await;
         plan.warnings.splice(0..0, warnings);
-        print_plan(global, &plan)?;
+        print_plan(global, &plan, live.apply)?;
         if !live.apply || !plan.has_changes() {
             return Ok(plan);
         }
@@ -243,7 +241,7 @@ pub(super) fn execute(
         if let Some(aws) = &aws {
             done = oidc::apply(aws, &plan, &observed).await?;
             for line in &done {
-                eprintln!("{line}");
+                global.log(line);
             }
         }
         let targets = crate::apply::Targets {
@@ -265,7 +263,7 @@ pub(super) fn execute(
             )
             .await?
             {
-                eprintln!("{line}");
+                global.log(&line);
             }
         }
         Ok(plan)
@@ -500,9 +498,11 @@ pub(super) fn refuse_conflicts(plan: &Plan) -> Result<(), CliError> {
     })
 }
 
-/// Prints a plan in the chosen format on stdout.
-pub(super) fn print_plan(global: &GlobalArgs, plan: &Plan) -> Result<(), CliError> {
+/// Prints a plan in the chosen format on stdout. With `-q`, a text plan about to be applied
+/// is not printed (machine output always is).
+pub(super) fn print_plan(global: &GlobalArgs, plan: &Plan, applying: bool) -> Result<(), CliError> {
     let text = match global.output {
+        OutputFormat::Text if global.quiet && applying => return Ok(()),
         OutputFormat::Text => plan::render_text(plan, global.colour()),
         OutputFormat::Json => plan::render_json(plan) + "\n",
         OutputFormat::Yaml => {

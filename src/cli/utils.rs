@@ -109,12 +109,12 @@ fn cmd_associate(global: &GlobalArgs, args: AssociateArgs) -> Result<ExitCode, C
         desired.oidc_provider = true;
         let mut plan = plan::diff(&desired, &obs.observed, &DiffOptions::default());
         plan.warnings.extend(obs.warnings);
-        super::plan::print_plan(global, &plan)?;
+        super::plan::print_plan(global, &plan, !args.dry_run)?;
         if args.dry_run || !plan.has_changes() {
             return Ok(ExitCode::SUCCESS);
         }
         for line in oidc::apply(&aws, &plan, &obs.observed).await? {
-            eprintln!("{line}");
+            global.log(&line);
         }
         Ok(ExitCode::SUCCESS)
     })

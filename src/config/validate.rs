@@ -9,12 +9,29 @@ use std::collections::HashMap;
 /// Tag keys that eksiam writes itself.
 pub const RESERVED_TAG_PREFIX: &str = "eksiam.io/";
 
+/// IAM's limit on the tags of one role.
+pub const ROLE_TAGS_MAX: usize = 50;
+
+/// How many tags eksiam adds to every role it creates (managed-by, cluster, serviceaccounts).
+const OWN_ROLE_TAGS: usize = 3;
+
 /// Checks every rule; returns errors and warnings.
 pub fn validate(cfg: &ClusterConfig) -> Vec<Diagnostic> {
-    let mut v = Validator::default();
+    let mut v = Validator {
+        // The region names the partition every ARN of the file must be in; without one it is
+        // only known from the cluster's ARN, at plan time.
+        partition: cfg
+            .metadata
+            .region
+            .as_ref()
+            .filter(|r| naming::is_region(&r.value))
+            .map(|r| arn::partition_of_region(&r.value)),
+        ..Validator::default()
+    };
     v.metadata(cfg);
     for sa in &cfg.iam.service_accounts {
         v.service_account(sa);
+        v.role_tag_count(&cfg.metadata.tags, sa);
     }
     v.unique_service_accounts(cfg);
     v.role_names(cfg);
@@ -35,6 +52,8 @@ pub fn validate_mapping(m: &IdentityMappingSpec) -> Vec<Diagnostic> {
 #[derive(Default)]
 struct Validator {
     diags: Vec<Diagnostic>,
+    /// The cluster's partition, when the file's region says it.
+    partition: Option<&'static str>,
 }
 
 impl Validator {
@@ -58,6 +77,32 @@ impl Validator {
                 self.error(value, format!("{field}: {}", e.message), e.hint);
                 false
             }
+        }
+    }
+
+    /// An ARN eksiam passes to IAM (a policy, boundary or role): also in the cluster's
+    /// partition, which IAM requires.
+    fn iam_arn(&mut self, value: &Sp<String>, field: &str, kinds: &[IamKind]) {
+        if !self.arn(value, field, kinds) {
+            return;
+        }
+        let (Some(cluster), Some(arn)) = (self.partition, arn::Arn::parse(&value.value)) else {
+            return;
+        };
+        if arn.partition != cluster {
+            let fixed = value.value.replacen(
+                &format!("arn:{}:", arn.partition),
+                &format!("arn:{cluster}:"),
+                1,
+            );
+            self.error(
+                value,
+                format!(
+                    "{field}: `{}` is in the partition `{}`, but the cluster's region is in `{cluster}`; IAM refuses ARNs of another partition",
+                    value.value, arn.partition
+                ),
+                format!("write it as `{fixed}`"),
+            );
         }
     }
 
@@ -141,7 +186,7 @@ impl Validator {
             );
         }
         for p in &sa.attach_policy_arns {
-            self.arn(p, &field("attachPolicyARNs"), &[IamKind::Policy]);
+            self.iam_arn(p, &field("attachPolicyARNs"), &[IamKind::Policy]);
         }
         let mut seen = HashMap::new();
         for p in &sa.attach_policy_arns {
@@ -160,7 +205,7 @@ impl Validator {
             }
         }
         if let Some(b) = &sa.permissions_boundary {
-            self.arn(b, &field("permissionsBoundary"), &[IamKind::Policy]);
+            self.iam_arn(b, &field("permissionsBoundary"), &[IamKind::Policy]);
         }
         if let Some(doc) = &sa.attach_policy {
             let has_statement = doc
@@ -174,9 +219,10 @@ impl Validator {
                     "an IAM policy document needs `Version: \"2012-10-17\"` and a `Statement` list",
                 );
             }
+            self.statement_effects(doc, &field("attachPolicy"));
         }
         if let Some(role) = &sa.attach_role_arn {
-            self.arn(role, &field("attachRoleARN"), &[IamKind::Role]);
+            self.iam_arn(role, &field("attachRoleARN"), &[IamKind::Role]);
             let combined: Vec<&str> = [
                 ("attachPolicyARNs", !sa.attach_policy_arns.is_empty()),
                 ("attachPolicy", sa.attach_policy.is_some()),
@@ -265,6 +311,73 @@ impl Validator {
         }
     }
 
+    /// Every statement of a policy document says `Effect: Allow` or `Deny`, as IAM requires.
+    fn statement_effects(&mut self, doc: &Sp<serde_json::Value>, field: &str) {
+        let statements = match doc.value.get("Statement") {
+            Some(serde_json::Value::Array(list)) => list.iter().collect(),
+            Some(one @ serde_json::Value::Object(_)) => vec![one],
+            _ => Vec::new(),
+        };
+        for (i, statement) in statements.into_iter().enumerate() {
+            let effect = statement.get("Effect");
+            if matches!(effect.and_then(|e| e.as_str()), Some("Allow" | "Deny")) {
+                continue;
+            }
+            let (what, hint) = match effect {
+                None => (
+                    "has no `Effect`".to_owned(),
+                    "add `Effect: Allow` (or `Deny`)".to_owned(),
+                ),
+                Some(e) => {
+                    let shown = e.as_str().map_or_else(|| e.to_string(), str::to_owned);
+                    let fixed = if shown.eq_ignore_ascii_case("deny") {
+                        "Deny"
+                    } else {
+                        "Allow"
+                    };
+                    (
+                        format!("has `Effect: {shown}`"),
+                        format!(
+                            "IAM accepts only `Allow` or `Deny`, spelt so: write `Effect: {fixed}`"
+                        ),
+                    )
+                }
+            };
+            self.error(doc, format!("statement {} of {field} {what}", i + 1), hint);
+        }
+    }
+
+    /// The role made for `sa` carries the file's tags, the ServiceAccount's, and eksiam's own:
+    /// IAM refuses a role with more than [`ROLE_TAGS_MAX`].
+    fn role_tag_count(&mut self, cluster_tags: &StringMap, sa: &ServiceAccountSpec) {
+        if sa.attach_role_arn.is_some() {
+            return;
+        }
+        let keys: std::collections::BTreeSet<&str> = cluster_tags
+            .iter()
+            .chain(&sa.tags)
+            .map(|(k, _)| k.value.as_str())
+            .collect();
+        let total = keys.len() + OWN_ROLE_TAGS;
+        if total <= ROLE_TAGS_MAX {
+            return;
+        }
+        let at = sa.tags.first().map_or(&sa.name, |(k, _)| k);
+        self.error(
+            at,
+            format!(
+                "the role of `{}/{}` would carry {total} tags ({} from `metadata.tags` and its `tags`, {OWN_ROLE_TAGS} of eksiam's own); IAM allows at most {ROLE_TAGS_MAX}",
+                sa.namespace(),
+                sa.name.value,
+                keys.len()
+            ),
+            format!(
+                "remove at least {} tags from `metadata.tags` or the ServiceAccount's `tags`",
+                total - ROLE_TAGS_MAX
+            ),
+        );
+    }
+
     fn unique_service_accounts(&mut self, cfg: &ClusterConfig) {
         let mut seen: HashMap<(String, String), u32> = HashMap::new();
         for sa in &cfg.iam.service_accounts {
@@ -296,7 +409,13 @@ impl Validator {
                 Some(rn) => rn.value.clone(),
                 None => naming::role_name(cluster, sa.namespace(), &sa.name.value),
             };
+            // A name derived from an invalid cluster, namespace or ServiceAccount name is
+            // invalid for the reason already reported.
+            let derived_from_valid = naming::is_cluster_name(cluster)
+                && naming::check_dns1123_label(sa.namespace()).is_ok()
+                && naming::check_dns1123_subdomain(&sa.name.value).is_ok();
             if sa.role_name.is_none()
+                && derived_from_valid
                 && let Err(e) = naming::check_role_name(&name)
             {
                 self.error(

@@ -5,7 +5,8 @@ use super::{Action, Change, ClusterInfo, Kind, Op, Plan, UNKNOWN};
 use crate::authmap::AwsAuth;
 use crate::desired::{
     Desired, DesiredRole, LABEL_MANAGED_BY, MANAGER, ROLE_ARN_ANNOTATION, RoleRef, TAG_CLUSTER,
-    TAG_MANAGED_BY, TAG_SERVICE_ACCOUNTS,
+    TAG_MANAGED_BY, TAG_SERVICE_ACCOUNTS, key_sub, service_accounts_tag, subject_key,
+    tagged_service_accounts,
 };
 use crate::observed::{Observed, ObservedRole};
 use crate::policy;
@@ -55,6 +56,15 @@ pub fn diff(desired: &Desired, observed: &Observed, opts: &DiffOptions) -> Plan 
     d.absent_service_accounts();
     d.mappings();
     d.plan
+}
+
+/// What became of the subjects a role's ownership tag names but the desired role does not.
+#[derive(Default)]
+struct Dropped {
+    /// Still trusted (outside the selection, or no `--prune`): they stay in the tag.
+    kept: Vec<String>,
+    /// Revoked: their statements are removed and their ServiceAccounts unbound.
+    revoked: Vec<String>,
 }
 
 struct Differ<'a> {
@@ -126,18 +136,14 @@ impl Differ<'_> {
     fn issuer_host_path(&self) -> String {
         self.observed
             .issuer
-            .as_deref()
-            .map_or_else(|| UNKNOWN.to_owned(), |i| trust::host_path(i).to_owned())
+            .as_ref()
+            .map_or_else(|| UNKNOWN.to_owned(), |i| i.host_path().to_owned())
     }
 
     fn provider_arn(&self) -> Option<String> {
         let account = self.observed.account.as_deref()?;
-        let issuer = self.observed.issuer.as_deref()?;
-        Some(trust::provider_arn(
-            &self.desired.partition,
-            account,
-            trust::host_path(issuer),
-        ))
+        let issuer = self.observed.issuer.as_ref()?;
+        Some(issuer.provider_arn(&self.desired.partition, account))
     }
 
     fn role_arn(&self, name: &str) -> Option<String> {
@@ -178,8 +184,8 @@ impl Differ<'_> {
                         Value::Null,
                         self.observed
                             .issuer
-                            .clone()
-                            .unwrap_or_else(|| UNKNOWN.into()),
+                            .as_ref()
+                            .map_or_else(|| UNKNOWN.into(), |i| i.url().to_owned()),
                     ),
                     change("client_ids", Value::Null, json!([AUDIENCE])),
                     change(
@@ -273,6 +279,26 @@ impl Differ<'_> {
                     ));
                     return;
                 }
+                let dropped = self.dropped_subjects(role, obs);
+                let mut trust_doc = trust_doc;
+                for key in &dropped.revoked {
+                    trust_doc =
+                        trust::remove_subject(&trust_doc, &self.issuer_host_path(), &key_sub(key));
+                }
+                let mut role_tags = role.tags.clone();
+                role_tags.insert(
+                    TAG_SERVICE_ACCOUNTS.into(),
+                    service_accounts_tag(
+                        role.subjects
+                            .iter()
+                            .map(subject_key)
+                            .chain(dropped.kept.iter().cloned()),
+                    ),
+                );
+                let role = &DesiredRole {
+                    tags: role_tags,
+                    ..role.clone()
+                };
                 let mut changes = Vec::new();
                 if !trust::up_to_date(&obs.assume_role_policy, &trust_doc) {
                     changes.push(change(
@@ -298,17 +324,54 @@ impl Differ<'_> {
                         stale.keys().map(|k| (*k, obs.tags.get(*k))).collect();
                     changes.push(change("tags", json!(before), json!(stale)));
                 }
-                self.push(
+                let id = self.push(
                     Kind::IamRole,
                     &role.name,
                     op_for(&changes),
                     target,
                     changes,
                     depends,
-                )
+                );
+                for key in &dropped.revoked {
+                    if let Some((ns, name)) = key.split_once('/')
+                        && !self.desired.lists_service_account(ns, name)
+                    {
+                        self.unbind_service_account(ns, name, Some(&obs.arn));
+                    }
+                }
+                id
             }
         };
         self.role_policies(role, existing, &role_id);
+    }
+
+    /// The subjects eksiam trusted in an existing role (its ownership tag) that the desired
+    /// role no longer lists: revoked with `--prune` when selected, else kept (with a warning
+    /// when the file dropped them).
+    fn dropped_subjects(&mut self, role: &DesiredRole, obs: &ObservedRole) -> Dropped {
+        let wanted: BTreeSet<String> = role.subjects.iter().map(subject_key).collect();
+        let mut dropped = Dropped::default();
+        let prune = self.opts.prune && self.desired.prune_scope.roles;
+        for key in tagged_service_accounts(&obs.tags).unwrap_or_default() {
+            if wanted.contains(&key) {
+                continue;
+            }
+            if !self.desired.selection.selects(&key) {
+                dropped.kept.push(key);
+            } else if prune {
+                dropped.revoked.push(key);
+            } else {
+                self.plan.warnings.push(format!(
+                    "role `{}` still trusts `{key}`, which the file no longer lists for it: that ServiceAccount can still assume the role (run with `--prune` to revoke it, or `eksiam delete iamserviceaccount --cluster {} --namespace {} --name {}`)",
+                    role.name,
+                    self.desired.cluster,
+                    key.split_once('/').map_or("", |k| k.0),
+                    key.split_once('/').map_or(key.as_str(), |k| k.1),
+                ));
+                dropped.kept.push(key);
+            }
+        }
+        dropped
     }
 
     fn role_policies(
@@ -394,6 +457,7 @@ impl Differ<'_> {
     }
 
     fn prune_roles(&mut self) {
+        let selection = &self.desired.selection;
         let stale: Vec<(&String, &ObservedRole)> = self
             .observed
             .roles
@@ -402,6 +466,12 @@ impl Differ<'_> {
                 r.tags.get(TAG_MANAGED_BY).map(String::as_str) == Some(MANAGER)
                     && r.tags.get(TAG_CLUSTER) == Some(&self.desired.cluster)
                     && self.desired.role(name).is_none()
+            })
+            // Under a filter, only roles whose every ServiceAccount is selected.
+            .filter(|(_, r)| {
+                selection.is_everything()
+                    || tagged_service_accounts(&r.tags)
+                        .is_some_and(|keys| keys.iter().all(|k| selection.selects(k)))
             })
             .collect();
         for (name, r) in stale {
@@ -415,24 +485,11 @@ impl Differ<'_> {
                 Vec::new(),
             );
             // Its ServiceAccounts lose their role: unbind those the desired state does not list.
-            let sas: Vec<(String, String)> = r
-                .tags
-                .get(TAG_SERVICE_ACCOUNTS)
-                .map(|t| {
-                    t.split(' ')
-                        .filter_map(|k| k.split_once('/'))
-                        .map(|(a, b)| (a.to_owned(), b.to_owned()))
-                        .collect()
-                })
-                .unwrap_or_default();
-            for (ns, n) in sas {
-                let listed = self
-                    .desired
-                    .service_accounts
-                    .iter()
-                    .any(|s| s.namespace == ns && s.name == n);
-                if !listed {
-                    self.unbind_service_account(&ns, &n);
+            for key in tagged_service_accounts(&r.tags).unwrap_or_default() {
+                if let Some((ns, n)) = key.split_once('/')
+                    && !self.desired.lists_service_account(ns, n)
+                {
+                    self.unbind_service_account(ns, n, Some(&r.arn));
                 }
             }
         }
@@ -599,13 +656,14 @@ impl Differ<'_> {
             for (kind, k, op, target, changes) in actions {
                 self.push(kind, &k, op, target, changes, Vec::new());
             }
-            self.unbind_service_account(ns, name);
+            self.unbind_service_account(ns, name, None);
         }
     }
 
     /// Deletes a ServiceAccount eksiam created, or removes the role annotation from one it
-    /// did not; nothing when it does not exist.
-    fn unbind_service_account(&mut self, ns: &str, name: &str) {
+    /// did not; nothing when it does not exist, or when `from_role` is given and the
+    /// ServiceAccount is bound to another role (someone rebound it since).
+    fn unbind_service_account(&mut self, ns: &str, name: &str, from_role: Option<&str>) {
         let key = format!("{ns}/{name}");
         let Some(sa) = self
             .observed
@@ -614,6 +672,11 @@ impl Differ<'_> {
         else {
             return;
         };
+        if let Some(role) = from_role
+            && sa.annotations.get(ROLE_ARN_ANNOTATION).map(String::as_str) != Some(role)
+        {
+            return;
+        }
         if sa.labels.get(LABEL_MANAGED_BY).map(String::as_str) == Some(MANAGER) {
             let changes = vec![change("annotations", json!(sa.annotations), Value::Null)];
             self.push(
@@ -685,7 +748,9 @@ mod tests {
     use crate::observed::ObservedServiceAccount;
     use crate::trust::Subject;
 
-    const ISSUER: &str = "https://oidc.eks.us-west-2.amazonaws.com/id/ABC";
+    fn issuer() -> trust::Issuer {
+        trust::Issuer::parse("https://oidc.eks.us-west-2.amazonaws.com/id/ABC").unwrap()
+    }
 
     fn desired() -> Desired {
         let tags = BTreeMap::from([
@@ -731,6 +796,7 @@ mod tests {
                 roles: true,
                 mappings: true,
             },
+            selection: Default::default(),
         }
     }
 
@@ -770,15 +836,15 @@ mod tests {
         let d = desired();
         let mut o = Observed::offline();
         o.account = Some("111122223333".into());
-        o.issuer = Some(ISSUER.into());
+        o.issuer = Some(issuer());
         o.oidc_provider = Some(crate::observed::ObservedOidcProvider {
             arn: "arn:aws:iam::111122223333:oidc-provider/oidc.eks.us-west-2.amazonaws.com/id/ABC"
                 .into(),
             client_ids: vec![AUDIENCE.into()],
             thumbprints: vec!["9e99a48a9960b14926bb7f3b02e22da2b0ab7280".into()],
         });
-        let provider = trust::provider_arn("aws", "111122223333", trust::host_path(ISSUER));
-        let stmt = trust::statement(&provider, trust::host_path(ISSUER), &d.roles[0].subjects[0]);
+        let provider = issuer().provider_arn("aws", "111122223333");
+        let stmt = trust::statement(&provider, issuer().host_path(), &d.roles[0].subjects[0]);
         o.roles.insert(
             "prod-apps-reader".into(),
             ObservedRole {
@@ -843,10 +909,10 @@ mod tests {
     fn another_service_accounts_statement_is_kept() {
         let mut o = converged();
         let role = o.roles.get_mut("prod-apps-reader").unwrap();
-        let provider = trust::provider_arn("aws", "111122223333", trust::host_path(ISSUER));
+        let provider = issuer().provider_arn("aws", "111122223333");
         let other = trust::statement(
             &provider,
-            trust::host_path(ISSUER),
+            issuer().host_path(),
             &Subject::ServiceAccount {
                 namespace: "x".into(),
                 name: "y".into(),
@@ -979,5 +1045,174 @@ mod tests {
             },
         );
         assert_eq!(plan.summary().delete, 1);
+    }
+
+    /// `converged()` where the role also trusts `apps/old`, as eksiam wrote it when the file
+    /// listed it, and `apps/old` is an eksiam-made ServiceAccount bound to the role.
+    fn converged_with_dropped_subject() -> Observed {
+        let mut o = converged();
+        let role = o.roles.get_mut("prod-apps-reader").unwrap();
+        let old = Subject::ServiceAccount {
+            namespace: "apps".into(),
+            name: "old".into(),
+        };
+        let stmt = trust::statement(
+            &issuer().provider_arn("aws", "111122223333"),
+            issuer().host_path(),
+            &old,
+        );
+        role.assume_role_policy["Statement"]
+            .as_array_mut()
+            .unwrap()
+            .push(stmt);
+        role.tags
+            .insert(TAG_SERVICE_ACCOUNTS.into(), "apps/old apps/reader".into());
+        let arn = role.arn.clone();
+        o.service_accounts.insert(
+            ("apps".into(), "old".into()),
+            ObservedServiceAccount {
+                labels: BTreeMap::from([(LABEL_MANAGED_BY.into(), MANAGER.into())]),
+                annotations: BTreeMap::from([(ROLE_ARN_ANNOTATION.into(), arn)]),
+            },
+        );
+        o
+    }
+
+    fn pruning() -> DiffOptions {
+        DiffOptions {
+            prune: true,
+            ..DiffOptions::default()
+        }
+    }
+
+    #[test]
+    fn prune_revokes_the_trust_of_a_service_account_dropped_from_a_shared_role() {
+        let o = converged_with_dropped_subject();
+        let plan = diff(&desired(), &o, &pruning());
+        let role = plan
+            .actions
+            .iter()
+            .find(|a| a.id == "iam-role/prod-apps-reader")
+            .unwrap();
+        assert_eq!(role.action, Op::Update, "{:#?}", plan.actions);
+        let trust_after = &role.changes[0].after;
+        let text = trust_after.to_string();
+        assert!(!text.contains("system:serviceaccount:apps:old"), "{text}");
+        assert!(text.contains("system:serviceaccount:apps:reader"), "{text}");
+        assert_eq!(role.changes[1].after[TAG_SERVICE_ACCOUNTS], "apps/reader");
+        let sa = plan
+            .actions
+            .iter()
+            .find(|a| a.id == "serviceaccount/apps/old")
+            .unwrap();
+        assert_eq!(sa.action, Op::Delete);
+    }
+
+    #[test]
+    fn without_prune_a_dropped_service_account_keeps_its_grant_and_the_plan_says_so() {
+        let o = converged_with_dropped_subject();
+        let plan = diff(&desired(), &o, &DiffOptions::default());
+        assert!(!plan.has_changes(), "{:#?}", plan.actions);
+        assert!(
+            plan.warnings
+                .iter()
+                .any(|w| w.contains("still trusts `apps/old`")
+                    && w.contains("--prune")
+                    && w.contains(
+                        "eksiam delete iamserviceaccount --cluster prod --namespace apps --name old"
+                    )),
+            "{:?}",
+            plan.warnings
+        );
+    }
+
+    #[test]
+    fn revocation_spares_statements_eksiam_did_not_write_and_rebound_service_accounts() {
+        let mut o = converged_with_dropped_subject();
+        // A hand-added statement for another cluster's issuer, for the same ServiceAccount.
+        let other =
+            trust::Issuer::parse("https://oidc.eks.eu-west-1.amazonaws.com/id/OTHER").unwrap();
+        let hand = trust::statement(
+            &other.provider_arn("aws", "111122223333"),
+            other.host_path(),
+            &Subject::ServiceAccount {
+                namespace: "apps".into(),
+                name: "old".into(),
+            },
+        );
+        let role = o.roles.get_mut("prod-apps-reader").unwrap();
+        role.assume_role_policy["Statement"]
+            .as_array_mut()
+            .unwrap()
+            .push(hand);
+        // Someone bound `apps/old` to another role since.
+        o.service_accounts
+            .get_mut(&("apps".into(), "old".into()))
+            .unwrap()
+            .annotations
+            .insert(
+                ROLE_ARN_ANNOTATION.into(),
+                "arn:aws:iam::111122223333:role/other".into(),
+            );
+        let plan = diff(&desired(), &o, &pruning());
+        let role = plan
+            .actions
+            .iter()
+            .find(|a| a.id == "iam-role/prod-apps-reader")
+            .unwrap();
+        let text = role.changes[0].after.to_string();
+        assert!(text.contains("id/OTHER:sub"), "{text}");
+        assert!(
+            !plan
+                .actions
+                .iter()
+                .any(|a| a.id == "serviceaccount/apps/old"),
+            "{:#?}",
+            plan.actions
+        );
+    }
+
+    #[test]
+    fn a_filter_bounds_prune_and_revocation() {
+        let mut o = converged_with_dropped_subject();
+        let mut other = o.roles["prod-apps-reader"].clone();
+        other
+            .tags
+            .insert(TAG_SERVICE_ACCOUNTS.into(), "team-b/zc".into());
+        other.arn = "arn:aws:iam::111122223333:role/prod-team-b-zc".into();
+        o.roles.insert("prod-team-b-zc".into(), other);
+        o.service_accounts.insert(
+            ("team-b".into(), "zc".into()),
+            ObservedServiceAccount {
+                labels: BTreeMap::from([(LABEL_MANAGED_BY.into(), MANAGER.into())]),
+                annotations: BTreeMap::from([(
+                    ROLE_ARN_ANNOTATION.into(),
+                    "arn:aws:iam::111122223333:role/prod-team-b-zc".into(),
+                )]),
+            },
+        );
+        let mut d = desired();
+        d.selection = crate::filter::Selection {
+            include: vec!["apps/reader".into()],
+            exclude: Vec::new(),
+        };
+        let plan = diff(&d, &o, &pruning());
+        let touched: Vec<&str> = plan
+            .actions
+            .iter()
+            .filter(|a| a.action != Op::NoOp)
+            .map(|a| a.id.as_str())
+            .collect();
+        // Neither the role of `team-b/zc` nor `apps/old`'s statement is selected.
+        assert!(
+            touched.is_empty()
+                || touched == ["aws-auth-mapping/arn:aws:iam::111122223333:role/admin"],
+            "{touched:?}"
+        );
+        assert!(
+            !plan.actions.iter().any(|a| a.action == Op::Delete),
+            "{:#?}",
+            plan.actions
+        );
     }
 }
