@@ -406,25 +406,189 @@ mod tests {
         }
     }
 
+    /// Settings from the given variables only, as `from_env` would read them.
+    fn settings(vars: &[(&str, &str)]) -> ProxySettings {
+        ProxySettings::resolve(|name| {
+            vars.iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| (*v).to_owned())
+        })
+        .unwrap()
+    }
+
+    fn proxied(s: &ProxySettings, host: &str, port: u16) -> bool {
+        s.proxy_for(host, port).is_some()
+    }
+
     #[test]
-    fn no_proxy_rules() {
-        let p = ProxySettings {
-            https_proxy: Some("http://proxy:3128".into()),
-            no_proxy: Some("localhost, .internal.example,10.0.0.1".into()),
+    fn no_proxy_as_curl_reads_it() {
+        let s = settings(&[
+            ("HTTPS_PROXY", "http://proxy:3128"),
+            (
+                "NO_PROXY",
+                " localhost, .internal.example,example.org  corp.test,,trailing.example.,\
+                 10.0.0.0/8,192.168.1.7,fd00::/8,::1,OIDC.Mixed.Example,\
+                 127.0.0.1:8443,[2001:db8::1]:9443,other.test:8443",
+            ),
+        ]);
+        for (host, port) in [
+            ("oidc.eks.us-west-2.amazonaws.com", 443),
+            ("localhost.example", 443),
+            ("notinternal.example", 443),
+            ("badexample.org", 443),
+            ("11.0.0.1", 443),
+            ("192.168.1.8", 443),
+            ("fe80::1", 443),
+            ("127.0.0.1", 443),
+            ("2001:db8::1", 443),
+            ("other.test", 443),
+        ] {
+            assert!(
+                proxied(&s, host, port),
+                "{host}:{port} goes through the proxy"
+            );
+        }
+        for (host, port) in [
+            // A name matches itself and its subdomains, with or without a leading dot.
+            ("localhost", 443),
+            ("a.internal.example", 443),
+            ("internal.example", 443),
+            ("example.org", 443),
+            ("www.example.org", 8443),
+            // Blanks separate entries too, as curl reads them.
+            ("corp.test", 443),
+            ("trailing.example", 443),
+            // Addresses and CIDRs, IPv4 and IPv6.
+            ("10.1.2.3", 443),
+            ("192.168.1.7", 443),
+            ("fd12::1", 443),
+            ("::1", 443),
+            // Case does not matter.
+            ("oidc.mixed.example", 443),
+            ("A.INTERNAL.EXAMPLE", 443),
+            // `host:port` exempts that port only.
+            ("127.0.0.1", 8443),
+            ("2001:db8::1", 9443),
+            ("other.test", 8443),
+            ("a.other.test", 8443),
+        ] {
+            assert!(!proxied(&s, host, port), "{host}:{port} is exempt");
+        }
+        // `*` exempts everything.
+        let all = settings(&[("HTTPS_PROXY", "http://proxy:3128"), ("no_proxy", "*")]);
+        assert!(!proxied(&all, "anything.example", 443));
+        // No proxy variable: nothing is proxied; an empty one counts as unset.
+        assert!(!proxied(&settings(&[]), "x.example", 443));
+        assert!(!proxied(
+            &settings(&[("HTTPS_PROXY", "")]),
+            "x.example",
+            443
+        ));
+    }
+
+    #[test]
+    fn proxy_variables_and_their_precedence() {
+        let via = |vars: &[(&str, &str)]| {
+            settings(vars)
+                .proxy_for("oidc.example", 443)
+                .map(|p| (p.authority().to_owned(), p.variable()))
         };
         assert_eq!(
-            p.proxy_for("oidc.eks.us-west-2.amazonaws.com"),
-            Some("http://proxy:3128")
+            via(&[("https_proxy", "http://lower:1")]),
+            Some(("lower:1".into(), "https_proxy"))
         );
-        assert_eq!(p.proxy_for("localhost"), None);
-        assert_eq!(p.proxy_for("a.internal.example"), None);
-        assert_eq!(p.proxy_for("internal.example"), None);
-        assert_eq!(p.proxy_for("10.0.0.1"), None);
-        let all = ProxySettings {
-            no_proxy: Some("*".into()),
-            ..p.clone()
-        };
-        assert_eq!(all.proxy_for("anything"), None);
-        assert_eq!(ProxySettings::default().proxy_for("x"), None);
+        assert_eq!(
+            via(&[
+                ("HTTPS_PROXY", "http://upper:1"),
+                ("https_proxy", "http://lower:1")
+            ]),
+            Some(("upper:1".into(), "HTTPS_PROXY"))
+        );
+        // ALL_PROXY serves when no HTTPS_PROXY is set, as in curl.
+        assert_eq!(
+            via(&[("ALL_PROXY", "http://all:1")]),
+            Some(("all:1".into(), "ALL_PROXY"))
+        );
+        assert_eq!(
+            via(&[
+                ("all_proxy", "http://all:1"),
+                ("HTTPS_PROXY", "http://https:1")
+            ]),
+            Some(("https:1".into(), "HTTPS_PROXY"))
+        );
+        // No scheme means http; no port means 80; IPv6 keeps its brackets.
+        assert_eq!(
+            via(&[("HTTPS_PROXY", "proxy.corp:3128")]),
+            Some(("proxy.corp:3128".into(), "HTTPS_PROXY"))
+        );
+        assert_eq!(
+            via(&[("HTTPS_PROXY", "http://proxy.corp")]),
+            Some(("proxy.corp:80".into(), "HTTPS_PROXY"))
+        );
+        assert_eq!(
+            via(&[("HTTPS_PROXY", "http://[::1]:3128/")]),
+            Some(("[::1]:3128".into(), "HTTPS_PROXY"))
+        );
+    }
+
+    #[test]
+    fn proxy_credentials_become_basic_auth_and_are_never_shown() {
+        let s = settings(&[("HTTPS_PROXY", "http://alice:s3cr3t@127.0.0.1:9")]);
+        let p = s.proxy_for("oidc.example", 443).unwrap();
+        assert_eq!(p.authority(), "127.0.0.1:9");
+        assert_eq!(
+            p.basic_auth().unwrap().as_bytes(),
+            b"Basic YWxpY2U6czNjcjN0" // alice:s3cr3t
+        );
+        assert_eq!(p.to_string(), "http://alice:****@127.0.0.1:9");
+        assert!(!format!("{s:?} {p:?}").contains("s3cr3t"));
+        // Percent-encoded user-info is decoded before encoding.
+        let s = settings(&[("HTTPS_PROXY", "http://bob:p%40ss%20w%3Ard@proxy:3128")]);
+        let p = s.proxy_for("oidc.example", 443).unwrap();
+        assert_eq!(
+            p.basic_auth().unwrap().as_bytes(),
+            b"Basic Ym9iOnBAc3MgdzpyZA==" // bob:p@ss w:rd
+        );
+        assert_eq!(p.to_string(), "http://bob:****@proxy:3128");
+        // No credentials, no header.
+        let s = settings(&[("HTTPS_PROXY", "http://proxy:3128")]);
+        assert!(
+            s.proxy_for("oidc.example", 443)
+                .unwrap()
+                .basic_auth()
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn bad_proxy_urls_are_invalid_input_without_the_password() {
+        for bad in [
+            "http://alice:s3cr3t@[::1",
+            "http://alice:s3cr3t@",
+            "http://",
+            "http://alice:s3cr3t@proxy:notaport",
+            "socks5://alice:s3cr3t@127.0.0.1:1080",
+            "https://alice:s3cr3t@127.0.0.1:3128",
+            "ftp://proxy:21",
+        ] {
+            let e = ProxySettings::resolve(|name| (name == "HTTPS_PROXY").then(|| bad.to_owned()))
+                .unwrap_err();
+            assert!(e.is_invalid_input(), "{bad}: {e}");
+            let shown = format!("{e} {} {e:?}", e.hint().unwrap_or_default());
+            assert!(shown.contains("`HTTPS_PROXY`"), "{bad}: {shown}");
+            assert!(!shown.contains("s3cr3t"), "{bad}: {shown}");
+        }
+    }
+
+    #[test]
+    fn issuer_urls_with_credentials_are_refused_and_redacted() {
+        let e = parse_issuer("https://bob:hunter2@oidc.example.com/id/X").unwrap_err();
+        assert!(e.is_invalid_input());
+        let shown = format!("{e} {e:?}");
+        assert!(
+            shown.contains("https://bob:****@oidc.example.com/id/X"),
+            "{shown}"
+        );
+        assert!(!shown.contains("hunter2"), "{shown}");
     }
 }
