@@ -29,6 +29,7 @@ pub mod observed;
 pub mod oidc;
 pub mod plan;
 pub mod policy;
+pub mod redact;
 #[cfg(feature = "cli")]
 pub mod thumbprint;
 pub mod trust;

@@ -7,6 +7,7 @@ use crate::desired::{MANAGER, TAG_CLUSTER, TAG_MANAGED_BY};
 use crate::error::{CliError, ErrorKind};
 use crate::observed::Observed;
 use crate::plan::{Kind, Op, Plan};
+use crate::redact::RedactedUrl;
 use crate::thumbprint;
 use crate::trust::AUDIENCE;
 
@@ -33,7 +34,10 @@ pub async fn fetch_thumbprint(
         } else {
             ErrorKind::Remote
         },
-        message: format!("cannot fetch the thumbprint of `{issuer}`: {e}"),
+        message: format!(
+            "cannot fetch the thumbprint of `{}`: {e}",
+            RedactedUrl::new(issuer)
+        ),
         hint: e.hint(),
     })
 }
@@ -42,7 +46,8 @@ pub async fn fetch_thumbprint(
 pub fn thumbprint_warning(issuer: &str, t: &thumbprint::Thumbprint) -> Option<String> {
     (!t.publicly_trusted).then(|| {
         format!(
-            "the certificate chain of `{issuer}` does not lead to a public root (a TLS-inspecting proxy?): thumbprint {} is of the certificate this network presents",
+            "the certificate chain of `{}` does not lead to a public root (a TLS-inspecting proxy?): thumbprint {} is of the certificate this network presents",
+            RedactedUrl::new(issuer),
             t.sha1_hex
         )
     })

@@ -88,6 +88,167 @@ fn thumbprint_goes_through_https_proxy_unless_no_proxy_says_otherwise() {
     let o = eksiam(&args, &bypass);
     assert_eq!(code(&o), 0, "{}", err(&o));
     assert_eq!(proxy.tunnels().len(), 1, "no new tunnel");
+    // NO_PROXY as curl reads it: a CIDR exempts the issuer's address; a `host:port` entry
+    // exempts that port only.
+    let port = host_port(&issuer.full_chain_url)
+        .rsplit_once(':')
+        .unwrap()
+        .1
+        .to_owned();
+    let other = if port == "1" { "2" } else { "1" };
+    for (no_proxy, tunnels) in [
+        ("example.com, 127.0.0.0/8".to_owned(), 1),
+        (format!("127.0.0.1:{other}"), 2),
+        (format!(".example.com,127.0.0.1:{port}"), 2),
+    ] {
+        let env = [
+            ("HTTPS_PROXY".to_owned(), proxy.url.clone()),
+            ("no_proxy".to_owned(), no_proxy.clone()),
+        ];
+        let o = eksiam(&args, &env);
+        assert_eq!(code(&o), 0, "{no_proxy}: {}", err(&o));
+        assert_eq!(proxy.tunnels().len(), tunnels, "NO_PROXY={no_proxy}");
+    }
+}
+
+#[test]
+fn thumbprint_through_an_authenticating_proxy_sends_basic_credentials() {
+    let issuer = Issuer::start();
+    let proxy = ConnectProxy::start_with_auth("alice", "s3cr3t");
+    let root = issuer.root_pem();
+    let args = [
+        "thumbprint",
+        issuer.full_chain_url.as_str(),
+        "--ca-file",
+        root.to_str().unwrap(),
+    ];
+    let target = host_port(&issuer.full_chain_url).to_owned();
+    // The credentials of the URL go in `Proxy-Authorization: Basic`; the host is the proxy's.
+    let o = eksiam(
+        &args,
+        &[("HTTPS_PROXY".into(), proxy.url_with("alice:s3cr3t"))],
+    );
+    assert_eq!(code(&o), 0, "{}", err(&o));
+    assert_eq!(out(&o).trim(), issuer.full_chain_thumbprint);
+    assert_eq!(out(&o).trim(), openssl_thumbprint(&issuer.full_chain_url));
+    assert_eq!(proxy.tunnels(), vec![target.clone()]);
+    assert!(!err(&o).contains("s3cr3t"), "{}", err(&o));
+    // `ALL_PROXY` serves when no `HTTPS_PROXY` is set, as in curl.
+    let o = eksiam(
+        &args,
+        &[("all_proxy".into(), proxy.url_with("alice:s3cr3t"))],
+    );
+    assert_eq!(code(&o), 0, "{}", err(&o));
+    assert_eq!(proxy.tunnels().len(), 2);
+    // -v says which proxy it goes through, without the password.
+    let mut verbose = args.to_vec();
+    verbose.push("-v");
+    let o = eksiam(
+        &verbose,
+        &[("HTTPS_PROXY".into(), proxy.url_with("alice:s3cr3t"))],
+    );
+    assert_eq!(code(&o), 0, "{}", err(&o));
+    assert!(
+        err(&o).contains(&proxy.url_with("alice:****")) && !err(&o).contains("s3cr3t"),
+        "{}",
+        err(&o)
+    );
+    // No credentials, then wrong ones: the proxy answers 407, and eksiam says so without
+    // printing the password it sent.
+    let o = eksiam(&args, &[("HTTPS_PROXY".into(), proxy.url.clone())]);
+    assert_eq!(code(&o), 1, "{}", err(&o));
+    assert!(
+        err(&o).contains("407") && err(&o).contains("hint:") && err(&o).contains("USER:PASSWORD@"),
+        "{}",
+        err(&o)
+    );
+    let o = eksiam(
+        &args,
+        &[("HTTPS_PROXY".into(), proxy.url_with("alice:wr0ngpass"))],
+    );
+    assert_eq!(code(&o), 1, "{}", err(&o));
+    let e = err(&o);
+    assert!(e.contains("407") && e.contains("hint:"), "{e}");
+    assert!(e.contains(&proxy.url_with("alice:****")), "{e}");
+    assert!(!e.contains("wr0ngpass"), "{e}");
+    assert_eq!(proxy.denied(), 2);
+    assert_eq!(proxy.tunnels().len(), 3);
+    // Special characters in the password are percent-encoded in the URL and sent decoded.
+    let odd = ConnectProxy::start_with_auth("bob", "p@ss w:rd/1");
+    let o = eksiam(
+        &args,
+        &[(
+            "HTTPS_PROXY".into(),
+            odd.url_with("bob:p%40ss%20w%3Ard%2F1"),
+        )],
+    );
+    assert_eq!(code(&o), 0, "{}", err(&o));
+    assert_eq!(odd.tunnels(), vec![target]);
+}
+
+#[test]
+fn proxy_credentials_are_never_printed() {
+    let secret = "s3cr3t";
+    let run = |proxy: &str, issuer: &str| {
+        let o = eksiam(
+            &["thumbprint", issuer, "--timeout", "5"],
+            &[("HTTPS_PROXY".into(), proxy.to_owned())],
+        );
+        assert!(!err(&o).contains(secret), "{proxy}: {}", err(&o));
+        assert!(!out(&o).contains(secret), "{proxy}: {}", out(&o));
+        o
+    };
+    let issuer = "https://oidc.eksiam.invalid/id/X";
+    // A proxy that refuses connections: the user-info is not taken as part of the host.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = closed.local_addr().unwrap().port();
+    drop(closed);
+    let o = run(&format!("http://alice:{secret}@127.0.0.1:{port}"), issuer);
+    assert_eq!(code(&o), 1);
+    let e = err(&o);
+    assert!(
+        e.contains(&format!("`127.0.0.1:{port}`")) && e.contains("refused"),
+        "{e}"
+    );
+    assert!(
+        e.contains(&format!("http://alice:****@127.0.0.1:{port}")) && e.contains("HTTPS_PROXY"),
+        "{e}"
+    );
+    // A proxy host that does not resolve.
+    let o = run(
+        &format!("http://alice:{secret}@proxy.eksiam.invalid:3128"),
+        issuer,
+    );
+    assert_eq!(code(&o), 1);
+    assert!(
+        err(&o).contains("cannot resolve `proxy.eksiam.invalid`"),
+        "{}",
+        err(&o)
+    );
+    // A proxy URL that does not parse, or a kind of proxy eksiam cannot use: invalid input
+    // (exit 3) that names the variable and says how to fix it.
+    for bad in [
+        format!("http://alice:{secret}@[::1"),
+        format!("http://alice:{secret}@"),
+        format!("socks5://alice:{secret}@127.0.0.1:1080"),
+        format!("https://alice:{secret}@127.0.0.1:3128"),
+    ] {
+        let o = run(&bad, issuer);
+        assert_eq!(code(&o), 3, "{bad}: {}", err(&o));
+        assert!(
+            err(&o).contains("`HTTPS_PROXY`") && err(&o).contains("hint:"),
+            "{bad}: {}",
+            err(&o)
+        );
+    }
+    // Credentials in the issuer URL are refused, and not printed either.
+    let o = run("", &format!("https://bob:{secret}@oidc.example.com/id/X"));
+    assert_eq!(code(&o), 3, "{}", err(&o));
+    assert!(
+        err(&o).contains("https://bob:****@oidc.example.com/id/X"),
+        "{}",
+        err(&o)
+    );
 }
 
 #[test]
@@ -441,4 +602,27 @@ fn aws_failures_name_the_cluster_and_region() {
     );
     assert_eq!(code(&o), 3, "{}", err(&o));
     assert!(err(&o).contains("--region"), "{}", err(&o));
+}
+
+#[test]
+fn associate_with_a_bad_proxy_url_is_invalid_input() {
+    let mut acct = Account::new();
+    for (k, v) in &mut acct.env {
+        if k == "HTTPS_PROXY" {
+            *v = "http://alice:s3cr3t@[::1".into();
+        }
+    }
+    let mark = acct.moto.mark();
+    let o = acct.associate(&[]);
+    assert_eq!(code(&o), 3, "{}", err(&o));
+    assert!(
+        err(&o).contains("`HTTPS_PROXY`") && !err(&o).contains("s3cr3t"),
+        "{}",
+        err(&o)
+    );
+    assert!(acct.mutating_calls_since(mark).is_empty());
+    // With `--thumbprint`, nothing is fetched and the proxy does not matter.
+    let stale = "0123456789abcdef0123456789abcdef01234567";
+    let o = acct.associate(&["--thumbprint", stale, "--dry-run"]);
+    assert_eq!(code(&o), 0, "{}", err(&o));
 }

@@ -300,7 +300,7 @@ async fn observe_aws(
         if desired.oidc_provider {
             let source = match &live.thumbprint {
                 Some(t) => ThumbprintSource::Given(t.clone()),
-                None => ThumbprintSource::Fetch(live.tls.options()),
+                None => ThumbprintSource::Fetch(live.tls.options()?),
             };
             let obs = oidc::observe(&aws, &desired.cluster, &source).await?;
             Ok::<_, CliError>((obs.cluster, Some(obs.observed), obs.warnings))

@@ -1,7 +1,7 @@
 //! `eksiam thumbprint ISSUER_URL`: print the SHA-1 thumbprint IAM stores for an OIDC issuer.
 
 use super::GlobalArgs;
-use crate::error::CliError;
+use crate::error::{CliError, ErrorKind};
 use crate::oidc;
 use crate::thumbprint::{self, ProxySettings};
 use clap::Args;
@@ -12,8 +12,9 @@ use std::time::Duration;
 /// Print the thumbprint IAM stores for an OIDC issuer
 ///
 /// The SHA-1 of the last certificate the issuer presents, as 40 lower-case hex characters.
-/// The chain is verified against the system roots and `--ca-file`. Honours `HTTPS_PROXY` and
-/// `NO_PROXY`.
+/// The chain is verified against the system roots and `--ca-file`. Goes through the HTTP proxy
+/// in `HTTPS_PROXY` (else `ALL_PROXY`), sending its `user:password@` as Basic credentials,
+/// unless `NO_PROXY` names the host.
 #[derive(Debug, Args)]
 pub struct ThumbprintArgs {
     /// The issuer URL, e.g. `https://oidc.eks.us-west-2.amazonaws.com/id/ABC…`
@@ -37,12 +38,20 @@ pub struct TlsArgs {
 
 impl TlsArgs {
     /// The thumbprint options, proxy settings from the environment.
-    pub fn options(&self) -> thumbprint::Options {
-        thumbprint::Options {
+    ///
+    /// # Errors
+    /// Invalid input when a proxy variable holds a URL eksiam cannot use.
+    pub fn options(&self) -> Result<thumbprint::Options, CliError> {
+        let proxy = ProxySettings::from_env().map_err(|e| CliError {
+            kind: ErrorKind::InvalidInput,
+            message: e.to_string(),
+            hint: e.hint(),
+        })?;
+        Ok(thumbprint::Options {
             ca_file: self.ca_file.clone(),
             timeout: Duration::from_secs(self.timeout.max(1)),
-            proxy: ProxySettings::from_env(),
-        }
+            proxy,
+        })
     }
 }
 
@@ -51,7 +60,18 @@ impl TlsArgs {
 /// # Errors
 /// Invalid input (not https, bad CA file) or a network/TLS failure.
 pub fn cmd_thumbprint(global: &GlobalArgs, args: ThumbprintArgs) -> Result<ExitCode, CliError> {
-    let opts = args.tls.options();
+    let opts = args.tls.options()?;
+    if global.verbose
+        && let Ok((host, port)) = thumbprint::parse_issuer(&args.issuer)
+    {
+        match opts.proxy.proxy_for(&host, port) {
+            Some(p) => eprintln!(
+                "reaching `{host}` through the proxy `{p}` (from `{}`)",
+                p.variable()
+            ),
+            None => eprintln!("reaching `{host}` directly"),
+        }
+    }
     let t = super::runtime().block_on(oidc::fetch_thumbprint(&args.issuer, &opts))?;
     if let Some(w) = oidc::thumbprint_warning(&args.issuer, &t)
         && !global.quiet

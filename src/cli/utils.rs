@@ -101,7 +101,7 @@ fn cmd_associate(global: &GlobalArgs, args: AssociateArgs) -> Result<ExitCode, C
         let aws = Aws::connect(global.region.as_deref(), global.profile.as_deref()).await?;
         let source = match &args.thumbprint {
             Some(t) => ThumbprintSource::Given(t.clone()),
-            None => ThumbprintSource::Fetch(args.tls.options()),
+            None => ThumbprintSource::Fetch(args.tls.options()?),
         };
         let obs = oidc::observe(&aws, &args.cluster, &source).await?;
         let mut desired = Desired::empty(&args.cluster, Some(&aws.region));

@@ -1,12 +1,15 @@
 package main
 
 import (
+	"bufio"
 	"crypto/sha1"
 	"crypto/tls"
 	"crypto/x509"
+	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -168,7 +171,7 @@ func TestIssuerThumbprintsAndConnectProxy(t *testing.T) {
 	srv.TLS = &tls.Config{Certificates: []tls.Certificate{{Certificate: [][]byte{leaf.der, inter.der}, PrivateKey: leaf.key}}}
 	srv.StartTLS()
 	defer srv.Close()
-	cp := httptest.NewServer(newConnectProxy(map[string]string{"issuer.example:443": srv.Listener.Addr().String()}))
+	cp := httptest.NewServer(newConnectProxy(map[string]string{"issuer.example:443": srv.Listener.Addr().String()}, ""))
 	defer cp.Close()
 	proxyURL, _ := url.Parse(cp.URL)
 	var presented [][]byte
@@ -195,6 +198,48 @@ func TestIssuerThumbprintsAndConnectProxy(t *testing.T) {
 	}
 	_, _, stats := do(t, "GET", cp.URL+"/stats", "")
 	if !strings.Contains(stats, `"tunnels":1`) {
+		t.Fatalf("stats %s", stats)
+	}
+}
+
+func TestConnectProxyWithAuthAnswers407WithoutTheCredentials(t *testing.T) {
+	target := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	defer target.Close()
+	cp := httptest.NewServer(newConnectProxy(nil, "alice:s3cr3t"))
+	defer cp.Close()
+	connect := func(auth string) string {
+		t.Helper()
+		conn, err := net.Dial("tcp", cp.Listener.Addr().String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer conn.Close()
+		addr := target.Listener.Addr().String()
+		req := "CONNECT " + addr + " HTTP/1.1\r\nHost: " + addr + "\r\n"
+		if auth != "" {
+			req += "Proxy-Authorization: " + auth + "\r\n"
+		}
+		io.WriteString(conn, req+"\r\n")
+		conn.SetReadDeadline(time.Now().Add(5 * time.Second))
+		status, err := bufio.NewReader(conn).ReadString('\n')
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.TrimSpace(status)
+	}
+	good := "Basic " + base64.StdEncoding.EncodeToString([]byte("alice:s3cr3t"))
+	bad := "Basic " + base64.StdEncoding.EncodeToString([]byte("alice:wrong"))
+	if s := connect(""); !strings.HasPrefix(s, "HTTP/1.1 407") {
+		t.Fatalf("no credentials: %q", s)
+	}
+	if s := connect(bad); !strings.HasPrefix(s, "HTTP/1.1 407") {
+		t.Fatalf("wrong credentials: %q", s)
+	}
+	if s := connect(good); !strings.HasPrefix(s, "HTTP/1.1 200") {
+		t.Fatalf("right credentials: %q", s)
+	}
+	_, _, stats := do(t, "GET", cp.URL+"/stats", "")
+	if !strings.Contains(stats, `"tunnels":1`) || !strings.Contains(stats, `"denied":2`) {
 		t.Fatalf("stats %s", stats)
 	}
 }

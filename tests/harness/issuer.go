@@ -3,6 +3,7 @@ package main
 import (
 	"crypto/sha1"
 	"crypto/tls"
+	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
 	"flag"
@@ -82,14 +83,19 @@ func runIssuer(args []string) error {
 }
 
 // runConnectProxy is an HTTP CONNECT proxy (what HTTPS_PROXY points at) that counts the
-// tunnels it opened; `GET /stats` on the same port returns the count and the targets.
+// tunnels it opened; `GET /stats` on the same port returns the count, the targets, and how
+// many CONNECTs it refused for want of credentials.
 //
 // --map HOST:PORT=ADDR sends tunnels for HOST:PORT to ADDR instead, the way a corporate
 // proxy's DNS would, so a test can serve a real issuer's host name from loopback.
+//
+// --auth USER:PASSWORD makes it an authenticating proxy: a CONNECT without
+// `Proxy-Authorization: Basic` for exactly those credentials gets 407 and no tunnel.
 func runConnectProxy(args []string) error {
 	fs := flag.NewFlagSet("connect-proxy", flag.ExitOnError)
 	var maps hostList
 	fs.Var(&maps, "map", "HOST:PORT=ADDR (repeatable)")
+	auth := fs.String("auth", "", "USER:PASSWORD a CONNECT must carry (Basic); empty: none")
 	fs.Parse(args)
 	routes := map[string]string{}
 	for _, m := range maps {
@@ -104,7 +110,7 @@ func runConnectProxy(args []string) error {
 		return err
 	}
 	announce(map[string]string{"proxy": "http://" + ln.Addr().String()})
-	return http.Serve(ln, newConnectProxy(routes))
+	return http.Serve(ln, newConnectProxy(routes, *auth))
 }
 
 type hostList []string
@@ -112,15 +118,30 @@ type hostList []string
 func (h *hostList) String() string     { return strings.Join(*h, ",") }
 func (h *hostList) Set(v string) error { *h = append(*h, v); return nil }
 
-func newConnectProxy(routes map[string]string) http.Handler {
+// newConnectProxy serves CONNECT tunnels (to routes[target] when mapped) and `GET /stats`.
+// A non-empty auth ("USER:PASSWORD") is required as Basic credentials on every CONNECT.
+func newConnectProxy(routes map[string]string, auth string) http.Handler {
 	var mu sync.Mutex
 	targets := []string{}
+	denied := 0
+	want := ""
+	if auth != "" {
+		want = "Basic " + base64.StdEncoding.EncodeToString([]byte(auth))
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodConnect {
 			mu.Lock()
 			defer mu.Unlock()
 			w.Header().Set("Content-Type", "application/json")
-			json.NewEncoder(w).Encode(map[string]any{"tunnels": len(targets), "targets": targets})
+			json.NewEncoder(w).Encode(map[string]any{"tunnels": len(targets), "targets": targets, "denied": denied})
+			return
+		}
+		if want != "" && r.Header.Get("Proxy-Authorization") != want {
+			mu.Lock()
+			denied++
+			mu.Unlock()
+			w.Header().Set("Proxy-Authenticate", `Basic realm="testtools"`)
+			http.Error(w, "proxy authentication required", http.StatusProxyAuthRequired)
 			return
 		}
 		addr := r.Host

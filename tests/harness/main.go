@@ -4,7 +4,7 @@
 //	testtools certs --dir D                 CA, serving cert for 127.0.0.1, service-account keys
 //	testtools faultproxy --upstream URL     reverse proxy that injects faults and latency
 //	testtools issuer --dir D                TLS servers with a root -> intermediate -> leaf chain
-//	testtools connect-proxy                 HTTP CONNECT proxy that counts tunnels
+//	testtools connect-proxy                 HTTP CONNECT proxy that counts tunnels (--auth: Basic)
 //
 // Every server prints one JSON line with its addresses on stdout once it listens, then
 // serves until it is killed.

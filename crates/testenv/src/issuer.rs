@@ -80,10 +80,24 @@ impl ConnectProxy {
     /// Starts the proxy with tunnels for `HOST:PORT` sent to another address, as a proxy's
     /// DNS would route them.
     pub fn start_with_routes(routes: &[(&str, &str)]) -> ConnectProxy {
+        ConnectProxy::spawn(routes, None)
+    }
+
+    /// Starts an authenticating proxy: a CONNECT without `Proxy-Authorization: Basic` for
+    /// `user:password` gets `407 Proxy Authentication Required`. [`ConnectProxy::url`] carries
+    /// no credentials; [`ConnectProxy::url_with`] adds some.
+    pub fn start_with_auth(user: &str, password: &str) -> ConnectProxy {
+        ConnectProxy::spawn(&[], Some(&format!("{user}:{password}")))
+    }
+
+    fn spawn(routes: &[(&str, &str)], auth: Option<&str>) -> ConnectProxy {
         let mut cmd = Command::new(crate::bin("testtools"));
         cmd.arg("connect-proxy");
         for (from, to) in routes {
             cmd.arg("--map").arg(format!("{from}={to}"));
+        }
+        if let Some(auth) = auth {
+            cmd.arg("--auth").arg(auth);
         }
         let (proc, hello) = Proc::spawn_announcing("connect-proxy", cmd);
         ConnectProxy {
@@ -92,11 +106,15 @@ impl ConnectProxy {
         }
     }
 
+    /// The proxy URL with `userinfo@` (as written, e.g. `alice:s3cr3t`) before the host.
+    pub fn url_with(&self, userinfo: &str) -> String {
+        self.url
+            .replacen("http://", &format!("http://{userinfo}@"), 1)
+    }
+
     /// The `host:port` of every tunnel opened so far.
     pub fn tunnels(&self) -> Vec<String> {
-        let v: serde_json::Value =
-            serde_json::from_str(&http::get(&format!("{}/stats", self.url))).expect("stats");
-        v["targets"]
+        self.stats()["targets"]
             .as_array()
             .map(|a| {
                 a.iter()
@@ -104,6 +122,15 @@ impl ConnectProxy {
                     .collect()
             })
             .unwrap_or_default()
+    }
+
+    /// How many CONNECTs were refused with 407 (missing or wrong credentials).
+    pub fn denied(&self) -> u64 {
+        self.stats()["denied"].as_u64().unwrap_or_default()
+    }
+
+    fn stats(&self) -> serde_json::Value {
+        serde_json::from_str(&http::get(&format!("{}/stats", self.url))).expect("stats")
     }
 }
 
