@@ -499,3 +499,182 @@ impl Reader {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Severity;
+
+    fn parse(body: &str) -> (Option<ClusterConfig>, Vec<Diagnostic>) {
+        parse_config(&format!(
+            "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\n{body}"
+        ))
+    }
+
+    fn errors(diags: &[Diagnostic]) -> Vec<&Diagnostic> {
+        diags
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect()
+    }
+
+    #[test]
+    fn every_key_of_eksctl_v0_230_is_accepted() {
+        // Keys eksctl v0.230 has that eksiam's tables once lacked; nested keys of the sections
+        // eksiam checks (accessConfig, podIdentityAssociations) are in eksctl's examples.
+        let (cfg, diags) = parse(
+            "metadata:
+  name: c
+  forceUpdateVersion: true
+  rollbackConfig: {timeoutMinutes: 30}
+upgradePolicy: {supportType: STANDARD}
+controlPlaneScalingConfig: {tier: tier-xl}
+capabilities: [{name: ack, type: ACK}]
+kubeAPIServerConfig: {}
+kubeControllerManagerConfig: {}
+kubeSchedulerConfig: {}
+",
+        );
+        assert!(cfg.is_some());
+        assert!(errors(&diags).is_empty(), "{diags:#?}");
+    }
+
+    #[test]
+    fn typos_of_eksctl_keys_suggest_the_closest_key() {
+        for (body, key, suggestion) in [
+            (
+                "metadata: {name: c}\nupgradePolicyy: {}\n",
+                "upgradePolicyy",
+                "upgradePolicy",
+            ),
+            (
+                "metadata: {name: c}\ncontrolPlaneScaling: {}\n",
+                "controlPlaneScaling",
+                "controlPlaneScalingConfig",
+            ),
+            (
+                "metadata: {name: c, rollbakConfig: {}}\n",
+                "rollbakConfig",
+                "rollbackConfig",
+            ),
+            (
+                "metadata: {name: c}\niam:\n  serviceAcounts: []\n",
+                "serviceAcounts",
+                "serviceAccounts",
+            ),
+            (
+                "metadata: {name: c}\naccessConfig:\n  accessEntrys: []\n",
+                "accessEntrys",
+                "accessEntries",
+            ),
+            (
+                "metadata: {name: c}\naccessConfig:\n  accessEntries:\n    - principalARN: x\n      accessPolicies:\n        - policyARN: y\n          acessScope: {type: cluster}\n",
+                "acessScope",
+                "accessScope",
+            ),
+            (
+                "metadata: {name: c}\niam:\n  podIdentityAssociations:\n    - serviceAcountName: s\n",
+                "serviceAcountName",
+                "serviceAccountName",
+            ),
+            (
+                "metadata: {name: c}\niam:\n  podIdentityAssociations:\n    - wellKnownPolicies: {autoscaler: true}\n",
+                "autoscaler",
+                "autoScaler",
+            ),
+        ] {
+            let (_, diags) = parse(body);
+            let errs = errors(&diags);
+            assert_eq!(errs.len(), 1, "{body}: {diags:#?}");
+            assert!(errs[0].message.contains(&format!("`{key}`")), "{errs:#?}");
+            assert_eq!(
+                errs[0].hint.as_deref(),
+                Some(format!("did you mean `{suggestion}`?").as_str()),
+                "{body}"
+            );
+        }
+    }
+
+    #[test]
+    fn sections_eksiam_ignores_take_any_key() {
+        let (cfg, diags) = parse(
+            "metadata: {name: c}\nnodeGroups: [{name: ng, notAnEksctlKey: 1}]\nvpc: {whatever: x}\n",
+        );
+        assert!(cfg.is_some());
+        assert!(errors(&diags).is_empty(), "{diags:#?}");
+    }
+
+    /// eksctl decodes its file twice: `sigs.k8s.io/yaml.UnmarshalStrict` only to find unknown
+    /// keys, then apimachinery's decoder, which turns YAML into JSON without the target type and
+    /// refuses a YAML 1.1 boolean or number in a string field ("json: cannot unmarshal bool
+    /// into Go struct field ClusterMeta.metadata.name of type string"). eksiam refuses them too,
+    /// and says what to write.
+    #[test]
+    fn booleans_and_floats_in_string_fields_are_refused_as_eksctl_does() {
+        for (value, found) in [
+            ("y", "a boolean"),
+            ("yes", "a boolean"),
+            ("on", "a boolean"),
+            ("OFF", "a boolean"),
+            ("1.10", "a number"),
+            ("1.30", "a number"),
+        ] {
+            let (_, diags) = parse(&format!("metadata:\n  name: {value}\n"));
+            let errs = errors(&diags);
+            assert_eq!(errs.len(), 1, "{value}: {diags:#?}");
+            assert_eq!(
+                errs[0].message,
+                format!("`metadata.name` must be a string, found {found}")
+            );
+            assert_eq!(errs[0].pos.map(|p| (p.line, p.column)), Some((4, 9)));
+            let hint = errs[0].hint.as_deref().unwrap();
+            assert!(
+                hint.contains(&format!("quote the value as `\"{value}\"`")),
+                "{hint}"
+            );
+        }
+    }
+
+    /// go-yaml v2, which eksctl reads with, knows `y`, `Y`, `yes`, `Yes`, `YES`, `on`, … and
+    /// `true`, `True`, `TRUE` as booleans; any other spelling is a string there.
+    #[test]
+    fn other_spellings_of_booleans_are_strings_as_in_eksctl() {
+        let (cfg, diags) = parse("metadata:\n  name: yEs\n  tags: {a: tRUE, b: oN}\n");
+        assert!(errors(&diags).is_empty(), "{diags:#?}");
+        let m = cfg.unwrap().metadata;
+        assert_eq!(m.name.value, "yEs");
+        let tags: Vec<&str> = m.tags.iter().map(|(_, v)| v.value.as_str()).collect();
+        assert_eq!(tags, ["tRUE", "oN"]);
+    }
+
+    /// An unquoted integer where a string is expected is read as written (eksiam has always
+    /// taken `account: 111122223333`), with a warning: eksctl refuses the file.
+    #[test]
+    fn integers_in_string_fields_keep_their_spelling_and_warn() {
+        let (cfg, diags) = parse(
+            "metadata:\n  name: c\n  tags: {a: 111122223333, b: 0x1F, c: +12, d: 000000000000}\n",
+        );
+        assert!(errors(&diags).is_empty(), "{diags:#?}");
+        let m = cfg.unwrap().metadata;
+        let tags: Vec<&str> = m.tags.iter().map(|(_, v)| v.value.as_str()).collect();
+        assert_eq!(tags, ["111122223333", "0x1F", "+12", "000000000000"]);
+        assert_eq!(diags.len(), 4, "{diags:#?}");
+        assert!(diags[0].message.contains("eksctl"), "{}", diags[0].message);
+        assert_eq!(
+            diags[0].hint.as_deref(),
+            Some("quote the value as `\"111122223333\"` so that eksctl reads the file too")
+        );
+    }
+
+    #[test]
+    fn quoted_scalars_are_strings_without_a_word() {
+        let (cfg, diags) = parse(
+            "metadata:\n  name: \"y\"\n  tags: {a: 'on', b: \"1.10\", c: \"111122223333\"}\n",
+        );
+        assert!(diags.is_empty(), "{diags:#?}");
+        let m = cfg.unwrap().metadata;
+        assert_eq!(m.name.value, "y");
+        let tags: Vec<&str> = m.tags.iter().map(|(_, v)| v.value.as_str()).collect();
+        assert_eq!(tags, ["on", "1.10", "111122223333"]);
+    }
+}
