@@ -1,7 +1,7 @@
 //! Turns a position-aware YAML tree into a [`ClusterConfig`], collecting every problem.
 
 use super::diagnostic::{Diagnostic, closest};
-use super::schema::{self, Section};
+use super::schema::{self, FieldType, Section};
 use super::yaml::{self, Key, Node, Pos, Value};
 use super::{ClusterConfig, Iam, IdentityMappingSpec, Metadata, ServiceAccountSpec, Sp, StringMap};
 use crate::wellknown::WellKnown;
@@ -29,7 +29,10 @@ pub fn parse_config(source: &str) -> (Option<ClusterConfig>, Vec<Diagnostic>) {
         .into_iter()
         .filter(|d| d.value != Value::Null)
         .collect();
-    let mut r = Reader::default();
+    let mut r = Reader {
+        source,
+        diags: Vec::new(),
+    };
     let doc = match docs.as_slice() {
         [] => {
             r.err(
@@ -86,12 +89,20 @@ impl Fields<'_> {
     }
 }
 
-#[derive(Default)]
-struct Reader {
+/// The spellings go-yaml v2 (YAML 1.1), which eksctl reads with, takes as booleans. The parser
+/// here takes `yes`, `on`, … in any case; eksctl reads, say, `yEs` as a string.
+const YAML11_BOOLEANS: &[&str] = &[
+    "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "true", "True", "TRUE", "false",
+    "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF",
+];
+
+struct Reader<'s> {
+    /// The file's text, for the spelling of scalars.
+    source: &'s str,
     diags: Vec<Diagnostic>,
 }
 
-impl Reader {
+impl Reader<'_> {
     fn err(&mut self, pos: Option<Pos>, message: impl Into<String>, hint: Option<&str>) {
         let mut d = Diagnostic::error(pos, message);
         if let Some(h) = hint {
@@ -101,13 +112,19 @@ impl Reader {
     }
 
     fn wrong_type(&mut self, node: &Node, path: &str, expected: &str) {
-        let hint = match (&node.value, expected) {
-            (Value::Bool(_) | Value::Float(_), "a string") => {
+        let hint = match (&node.value, expected, node.plain(self.source)) {
+            (Value::Bool(_) | Value::Float(_), "a string", Some(text)) => format!(
+                "quote the value as `\"{text}\"`: unquoted, YAML reads it as {} (eksctl refuses it too)",
+                node.value.type_name()
+            ),
+            (Value::Bool(_) | Value::Float(_), "a string", None) => {
                 "quote the value so YAML reads it as text".to_owned()
             }
-            (_, "`true` or `false`") => "write `true` or `false`, without quotes".to_owned(),
-            (_, "a list") => "write a YAML list, e.g. `[a, b]` or one `- item` per line".to_owned(),
-            (_, e) if e.starts_with("a mapping") => {
+            (_, "`true` or `false`", _) => "write `true` or `false`, without quotes".to_owned(),
+            (_, "a list", _) => {
+                "write a YAML list, e.g. `[a, b]` or one `- item` per line".to_owned()
+            }
+            (_, e, _) if e.starts_with("a mapping") => {
                 "write a mapping: one `key: value` per line, indented under the key".to_owned()
             }
             _ => format!("write {expected} here"),
@@ -133,51 +150,110 @@ impl Reader {
             self.wrong_type(node, path, "a mapping");
             return None;
         };
-        for (key, _) in entries {
-            if section.field(&key.name).is_none() {
-                let message = if path == TOP_LEVEL {
-                    format!("unknown top-level key `{}`", key.name)
-                } else {
-                    format!("unknown key `{}` in `{path}`", key.name)
-                };
-                let mut d = Diagnostic::error(Some(key.pos), message);
-                d = match closest(&key.name, section.names()) {
-                    Some(s) => d.with_hint(format!("did you mean `{s}`?")),
-                    None => d.with_hint(format!(
-                        "valid keys here: {}",
-                        section
-                            .fields
-                            .iter()
-                            .filter(|f| !matches!(f.ty, schema::FieldType::Ignored))
-                            .map(|f| format!("`{}`", f.name))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )),
-                };
-                self.diags.push(d);
-            }
-        }
+        self.check_keys(entries, section, path);
         Some(Fields { entries, section })
     }
 
-    fn string(&mut self, node: Option<&Node>, path: &str) -> Option<Sp<String>> {
-        let node = node?;
-        match &node.value {
-            Value::Str(s) => Some(Sp {
-                value: s.clone(),
-                pos: node.pos,
-            }),
-            // A bare number is read back in its decimal spelling (leading zeros are kept as
-            // strings by the parser), so `account: 111122223333` works unquoted.
-            Value::Int(i) => Some(Sp {
-                value: i.to_string(),
-                pos: node.pos,
-            }),
-            _ => {
-                self.wrong_type(node, path, "a string");
-                None
+    /// Reports every key of a mapping that `section` lacks, then checks the keys of the eksctl
+    /// sections below it that eksiam ignores but knows. Their values are not read, so a value of
+    /// another shape there is let pass.
+    fn check_keys(&mut self, entries: &[(Key, Node)], section: &'static Section, path: &str) {
+        for (key, value) in entries {
+            let Some(field) = section.field(&key.name) else {
+                self.unknown_key(key, section, path);
+                continue;
+            };
+            let path = if path == TOP_LEVEL {
+                key.name.clone()
+            } else {
+                format!("{path}.{}", key.name)
+            };
+            match (field.ty, &value.value) {
+                (FieldType::IgnoredObject(s), Value::Map(inner)) => {
+                    self.check_keys(inner, s, &path);
+                }
+                (FieldType::IgnoredList(s), Value::Seq(items)) => {
+                    for (i, item) in items.iter().enumerate() {
+                        if let Value::Map(inner) = &item.value {
+                            self.check_keys(inner, s, &format!("{path}[{i}]"));
+                        }
+                    }
+                }
+                _ => {}
             }
         }
+    }
+
+    fn unknown_key(&mut self, key: &Key, section: &'static Section, path: &str) {
+        let message = if path == TOP_LEVEL {
+            format!("unknown top-level key `{}`", key.name)
+        } else {
+            format!("unknown key `{}` in `{path}`", key.name)
+        };
+        let hint = match closest(&key.name, section.names()) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => {
+                // The keys eksiam acts on, or all of them in a section eksiam only checks.
+                let read: Vec<&str> = section
+                    .fields
+                    .iter()
+                    .filter(|f| !f.ty.is_ignored())
+                    .map(|f| f.name)
+                    .collect();
+                let shown = if read.is_empty() {
+                    section.names().collect()
+                } else {
+                    read
+                };
+                let shown: Vec<String> = shown.iter().map(|n| format!("`{n}`")).collect();
+                format!("valid keys here: {}", shown.join(", "))
+            }
+        };
+        self.diags
+            .push(Diagnostic::error(Some(key.pos), message).with_hint(hint));
+    }
+
+    /// A string field. eksctl refuses a plain scalar that YAML 1.1 reads as a boolean or a
+    /// number there; eksiam refuses booleans and floats too, but takes an integer as written
+    /// (`account: 111122223333` has always worked) and warns that eksctl will not.
+    fn string(&mut self, node: Option<&Node>, path: &str) -> Option<Sp<String>> {
+        let node = node?;
+        let plain = node.plain(self.source);
+        let value = match (&node.value, plain) {
+            // Digits alone are a number to YAML 1.1, leading zeros or not (the parser keeps
+            // those as text so that `000000000000` stays whole).
+            (Value::Str(s), Some(text)) if text.bytes().all(|b| b.is_ascii_digit()) => {
+                self.unquoted_number(node, path, text);
+                s.clone()
+            }
+            (Value::Str(s), _) => s.clone(),
+            (Value::Int(_), Some(text)) => {
+                self.unquoted_number(node, path, text);
+                text.to_owned()
+            }
+            (Value::Int(i), None) => i.to_string(),
+            (Value::Bool(_), Some(text)) if !YAML11_BOOLEANS.contains(&text) => text.to_owned(),
+            _ => {
+                self.wrong_type(node, path, "a string");
+                return None;
+            }
+        };
+        Some(Sp {
+            value,
+            pos: node.pos,
+        })
+    }
+
+    fn unquoted_number(&mut self, node: &Node, path: &str, text: &str) {
+        self.diags.push(
+            Diagnostic::warning(
+                Some(node.pos),
+                format!("`{path}`: eksctl reads the unquoted `{text}` as a number and refuses it here; eksiam takes it as written"),
+            )
+            .with_hint(format!(
+                "quote the value as `\"{text}\"` so that eksctl reads the file too"
+            )),
+        );
     }
 
     fn bool(&mut self, node: Option<&Node>, path: &str) -> Option<Sp<bool>> {
@@ -407,6 +483,7 @@ impl Reader {
             Some(Node {
                 value: Value::Str(text),
                 pos,
+                ..
             }) => match serde_json::from_str::<serde_json::Value>(text) {
                 Ok(v @ serde_json::Value::Object(_)) => Some(Sp {
                     value: v,
