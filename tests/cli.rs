@@ -242,6 +242,69 @@ fn every_eksctl_fixture_plans_offline() {
     }
 }
 
+/// Every file of eksctl's own `examples/` (v0.230, see `shared/fixtures/eksctl/README.md`).
+fn eksctl_examples() -> Vec<PathBuf> {
+    let dir = root().join("../shared/fixtures/eksctl/examples");
+    let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .collect();
+    v.sort();
+    assert_eq!(v.len(), 49, "eksctl v0.230 has 49 example files");
+    v
+}
+
+/// eksctl reads each of its own examples, so eksiam must too: exit 0, or 2 with
+/// `--detailed-exitcode` exactly when the file has IAM parts to create. The snapshot lists what
+/// each file plans.
+#[test]
+fn every_eksctl_example_plans_offline() {
+    let mut report = String::new();
+    let mut failures = Vec::new();
+    for path in eksctl_examples() {
+        let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+        // Relative to the repository root, where eksiam runs, so messages name no machine path.
+        let p = format!("../shared/fixtures/eksctl/examples/{name}");
+        let out = eksiam(&[
+            "plan",
+            "-f",
+            &p,
+            "--offline",
+            "--detailed-exitcode",
+            "-o",
+            "json",
+        ]);
+        let stderr = text(&out.stderr);
+        let code = code(&out);
+        if code != 0 && code != 2 {
+            failures.push(format!("{name}: exit {code}\n{stderr}"));
+            continue;
+        }
+        let plan: JsonPlan = serde_json::from_str(&text(&out.stdout)).expect("plan JSON");
+        assert_eq!(
+            code == 2,
+            !plan.actions.is_empty(),
+            "{name}: exit 2 exactly when there are changes"
+        );
+        assert!(!stderr.contains("error"), "{name}: {stderr}");
+        report.push_str(&format!(
+            "{name}: exit {code}, {} actions\n",
+            plan.actions.len()
+        ));
+        for w in &plan.warnings {
+            report.push_str(&format!("  warning: {w}\n"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of 49 eksctl examples are refused:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    insta::assert_snapshot!("eksctl-examples", report);
+}
+
 #[test]
 fn fixtures_with_ignored_iam_sections_say_so() {
     for (file, warning) in [

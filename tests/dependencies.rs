@@ -31,5 +31,9 @@ fn no_refused_crate_is_in_the_tree() {
         .filter(|(name, _)| packages.contains(*name))
         .map(|(name, why)| format!("{name}: {why}"))
         .collect();
-    assert!(found.is_empty(), "refused crates in Cargo.lock:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "refused crates in Cargo.lock:\n{}",
+        found.join("\n")
+    );
 }

@@ -1,7 +1,7 @@
 //! Turns a position-aware YAML tree into a [`ClusterConfig`], collecting every problem.
 
 use super::diagnostic::{Diagnostic, closest};
-use super::schema::{self, Section};
+use super::schema::{self, FieldType, Section};
 use super::yaml::{self, Key, Node, Pos, Value};
 use super::{ClusterConfig, Iam, IdentityMappingSpec, Metadata, ServiceAccountSpec, Sp, StringMap};
 use crate::wellknown::WellKnown;
@@ -29,7 +29,10 @@ pub fn parse_config(source: &str) -> (Option<ClusterConfig>, Vec<Diagnostic>) {
         .into_iter()
         .filter(|d| d.value != Value::Null)
         .collect();
-    let mut r = Reader::default();
+    let mut r = Reader {
+        source,
+        diags: Vec::new(),
+    };
     let doc = match docs.as_slice() {
         [] => {
             r.err(
@@ -86,12 +89,20 @@ impl Fields<'_> {
     }
 }
 
-#[derive(Default)]
-struct Reader {
+/// The spellings go-yaml v2 (YAML 1.1), which eksctl reads with, takes as booleans. The parser
+/// here takes `yes`, `on`, … in any case; eksctl reads, say, `yEs` as a string.
+const YAML11_BOOLEANS: &[&str] = &[
+    "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "true", "True", "TRUE", "false",
+    "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF",
+];
+
+struct Reader<'s> {
+    /// The file's text, for the spelling of scalars.
+    source: &'s str,
     diags: Vec<Diagnostic>,
 }
 
-impl Reader {
+impl Reader<'_> {
     fn err(&mut self, pos: Option<Pos>, message: impl Into<String>, hint: Option<&str>) {
         let mut d = Diagnostic::error(pos, message);
         if let Some(h) = hint {
@@ -101,13 +112,19 @@ impl Reader {
     }
 
     fn wrong_type(&mut self, node: &Node, path: &str, expected: &str) {
-        let hint = match (&node.value, expected) {
-            (Value::Bool(_) | Value::Float(_), "a string") => {
+        let hint = match (&node.value, expected, node.plain(self.source)) {
+            (Value::Bool(_) | Value::Float(_), "a string", Some(text)) => format!(
+                "quote the value as `\"{text}\"`: unquoted, YAML reads it as {} (eksctl refuses it too)",
+                node.value.type_name()
+            ),
+            (Value::Bool(_) | Value::Float(_), "a string", None) => {
                 "quote the value so YAML reads it as text".to_owned()
             }
-            (_, "`true` or `false`") => "write `true` or `false`, without quotes".to_owned(),
-            (_, "a list") => "write a YAML list, e.g. `[a, b]` or one `- item` per line".to_owned(),
-            (_, e) if e.starts_with("a mapping") => {
+            (_, "`true` or `false`", _) => "write `true` or `false`, without quotes".to_owned(),
+            (_, "a list", _) => {
+                "write a YAML list, e.g. `[a, b]` or one `- item` per line".to_owned()
+            }
+            (_, e, _) if e.starts_with("a mapping") => {
                 "write a mapping: one `key: value` per line, indented under the key".to_owned()
             }
             _ => format!("write {expected} here"),
@@ -133,51 +150,110 @@ impl Reader {
             self.wrong_type(node, path, "a mapping");
             return None;
         };
-        for (key, _) in entries {
-            if section.field(&key.name).is_none() {
-                let message = if path == TOP_LEVEL {
-                    format!("unknown top-level key `{}`", key.name)
-                } else {
-                    format!("unknown key `{}` in `{path}`", key.name)
-                };
-                let mut d = Diagnostic::error(Some(key.pos), message);
-                d = match closest(&key.name, section.names()) {
-                    Some(s) => d.with_hint(format!("did you mean `{s}`?")),
-                    None => d.with_hint(format!(
-                        "valid keys here: {}",
-                        section
-                            .fields
-                            .iter()
-                            .filter(|f| !matches!(f.ty, schema::FieldType::Ignored))
-                            .map(|f| format!("`{}`", f.name))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )),
-                };
-                self.diags.push(d);
-            }
-        }
+        self.check_keys(entries, section, path);
         Some(Fields { entries, section })
     }
 
-    fn string(&mut self, node: Option<&Node>, path: &str) -> Option<Sp<String>> {
-        let node = node?;
-        match &node.value {
-            Value::Str(s) => Some(Sp {
-                value: s.clone(),
-                pos: node.pos,
-            }),
-            // A bare number is read back in its decimal spelling (leading zeros are kept as
-            // strings by the parser), so `account: 111122223333` works unquoted.
-            Value::Int(i) => Some(Sp {
-                value: i.to_string(),
-                pos: node.pos,
-            }),
-            _ => {
-                self.wrong_type(node, path, "a string");
-                None
+    /// Reports every key of a mapping that `section` lacks, then checks the keys of the eksctl
+    /// sections below it that eksiam ignores but knows. Their values are not read, so a value of
+    /// another shape there is let pass.
+    fn check_keys(&mut self, entries: &[(Key, Node)], section: &'static Section, path: &str) {
+        for (key, value) in entries {
+            let Some(field) = section.field(&key.name) else {
+                self.unknown_key(key, section, path);
+                continue;
+            };
+            let path = if path == TOP_LEVEL {
+                key.name.clone()
+            } else {
+                format!("{path}.{}", key.name)
+            };
+            match (field.ty, &value.value) {
+                (FieldType::IgnoredObject(s), Value::Map(inner)) => {
+                    self.check_keys(inner, s, &path);
+                }
+                (FieldType::IgnoredList(s), Value::Seq(items)) => {
+                    for (i, item) in items.iter().enumerate() {
+                        if let Value::Map(inner) = &item.value {
+                            self.check_keys(inner, s, &format!("{path}[{i}]"));
+                        }
+                    }
+                }
+                _ => {}
             }
         }
+    }
+
+    fn unknown_key(&mut self, key: &Key, section: &'static Section, path: &str) {
+        let message = if path == TOP_LEVEL {
+            format!("unknown top-level key `{}`", key.name)
+        } else {
+            format!("unknown key `{}` in `{path}`", key.name)
+        };
+        let hint = match closest(&key.name, section.names()) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => {
+                // The keys eksiam acts on, or all of them in a section eksiam only checks.
+                let read: Vec<&str> = section
+                    .fields
+                    .iter()
+                    .filter(|f| !f.ty.is_ignored())
+                    .map(|f| f.name)
+                    .collect();
+                let shown = if read.is_empty() {
+                    section.names().collect()
+                } else {
+                    read
+                };
+                let shown: Vec<String> = shown.iter().map(|n| format!("`{n}`")).collect();
+                format!("valid keys here: {}", shown.join(", "))
+            }
+        };
+        self.diags
+            .push(Diagnostic::error(Some(key.pos), message).with_hint(hint));
+    }
+
+    /// A string field. eksctl refuses a plain scalar that YAML 1.1 reads as a boolean or a
+    /// number there; eksiam refuses booleans and floats too, but takes an integer as written
+    /// (`account: 111122223333` has always worked) and warns that eksctl will not.
+    fn string(&mut self, node: Option<&Node>, path: &str) -> Option<Sp<String>> {
+        let node = node?;
+        let plain = node.plain(self.source);
+        let value = match (&node.value, plain) {
+            // Digits alone are a number to YAML 1.1, leading zeros or not (the parser keeps
+            // those as text so that `000000000000` stays whole).
+            (Value::Str(s), Some(text)) if text.bytes().all(|b| b.is_ascii_digit()) => {
+                self.unquoted_number(node, path, text);
+                s.clone()
+            }
+            (Value::Str(s), _) => s.clone(),
+            (Value::Int(_), Some(text)) => {
+                self.unquoted_number(node, path, text);
+                text.to_owned()
+            }
+            (Value::Int(i), None) => i.to_string(),
+            (Value::Bool(_), Some(text)) if !YAML11_BOOLEANS.contains(&text) => text.to_owned(),
+            _ => {
+                self.wrong_type(node, path, "a string");
+                return None;
+            }
+        };
+        Some(Sp {
+            value,
+            pos: node.pos,
+        })
+    }
+
+    fn unquoted_number(&mut self, node: &Node, path: &str, text: &str) {
+        self.diags.push(
+            Diagnostic::warning(
+                Some(node.pos),
+                format!("`{path}`: eksctl reads the unquoted `{text}` as a number and refuses it here; eksiam takes it as written"),
+            )
+            .with_hint(format!(
+                "quote the value as `\"{text}\"` so that eksctl reads the file too"
+            )),
+        );
     }
 
     fn bool(&mut self, node: Option<&Node>, path: &str) -> Option<Sp<bool>> {
@@ -407,6 +483,7 @@ impl Reader {
             Some(Node {
                 value: Value::Str(text),
                 pos,
+                ..
             }) => match serde_json::from_str::<serde_json::Value>(text) {
                 Ok(v @ serde_json::Value::Object(_)) => Some(Sp {
                     value: v,
@@ -497,5 +574,184 @@ impl Reader {
             service_name: self.string(m.get("serviceName"), &format!("{path}.serviceName")),
             namespace: self.string(m.get("namespace"), &format!("{path}.namespace")),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Severity;
+
+    fn parse(body: &str) -> (Option<ClusterConfig>, Vec<Diagnostic>) {
+        parse_config(&format!(
+            "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\n{body}"
+        ))
+    }
+
+    fn errors(diags: &[Diagnostic]) -> Vec<&Diagnostic> {
+        diags
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect()
+    }
+
+    #[test]
+    fn every_key_of_eksctl_v0_230_is_accepted() {
+        // Keys eksctl v0.230 has that eksiam's tables once lacked; nested keys of the sections
+        // eksiam checks (accessConfig, podIdentityAssociations) are in eksctl's examples.
+        let (cfg, diags) = parse(
+            "metadata:
+  name: c
+  forceUpdateVersion: true
+  rollbackConfig: {timeoutMinutes: 30}
+upgradePolicy: {supportType: STANDARD}
+controlPlaneScalingConfig: {tier: tier-xl}
+capabilities: [{name: ack, type: ACK}]
+kubeAPIServerConfig: {}
+kubeControllerManagerConfig: {}
+kubeSchedulerConfig: {}
+",
+        );
+        assert!(cfg.is_some());
+        assert!(errors(&diags).is_empty(), "{diags:#?}");
+    }
+
+    #[test]
+    fn typos_of_eksctl_keys_suggest_the_closest_key() {
+        for (body, key, suggestion) in [
+            (
+                "metadata: {name: c}\nupgradePolicyy: {}\n",
+                "upgradePolicyy",
+                "upgradePolicy",
+            ),
+            (
+                "metadata: {name: c}\ncontrolPlaneScaling: {}\n",
+                "controlPlaneScaling",
+                "controlPlaneScalingConfig",
+            ),
+            (
+                "metadata: {name: c, rollbakConfig: {}}\n",
+                "rollbakConfig",
+                "rollbackConfig",
+            ),
+            (
+                "metadata: {name: c}\niam:\n  serviceAcounts: []\n",
+                "serviceAcounts",
+                "serviceAccounts",
+            ),
+            (
+                "metadata: {name: c}\naccessConfig:\n  accessEntrys: []\n",
+                "accessEntrys",
+                "accessEntries",
+            ),
+            (
+                "metadata: {name: c}\naccessConfig:\n  accessEntries:\n    - principalARN: x\n      accessPolicies:\n        - policyARN: y\n          acessScope: {type: cluster}\n",
+                "acessScope",
+                "accessScope",
+            ),
+            (
+                "metadata: {name: c}\niam:\n  podIdentityAssociations:\n    - serviceAcountName: s\n",
+                "serviceAcountName",
+                "serviceAccountName",
+            ),
+            (
+                "metadata: {name: c}\niam:\n  podIdentityAssociations:\n    - wellKnownPolicies: {autoscaler: true}\n",
+                "autoscaler",
+                "autoScaler",
+            ),
+        ] {
+            let (_, diags) = parse(body);
+            let errs = errors(&diags);
+            assert_eq!(errs.len(), 1, "{body}: {diags:#?}");
+            assert!(errs[0].message.contains(&format!("`{key}`")), "{errs:#?}");
+            assert_eq!(
+                errs[0].hint.as_deref(),
+                Some(format!("did you mean `{suggestion}`?").as_str()),
+                "{body}"
+            );
+        }
+    }
+
+    #[test]
+    fn sections_eksiam_ignores_take_any_key() {
+        let (cfg, diags) = parse(
+            "metadata: {name: c}\nnodeGroups: [{name: ng, notAnEksctlKey: 1}]\nvpc: {whatever: x}\n",
+        );
+        assert!(cfg.is_some());
+        assert!(errors(&diags).is_empty(), "{diags:#?}");
+    }
+
+    /// eksctl decodes its file twice: `sigs.k8s.io/yaml.UnmarshalStrict` only to find unknown
+    /// keys, then apimachinery's decoder, which turns YAML into JSON without the target type and
+    /// refuses a YAML 1.1 boolean or number in a string field ("json: cannot unmarshal bool
+    /// into Go struct field ClusterMeta.metadata.name of type string"). eksiam refuses them too,
+    /// and says what to write.
+    #[test]
+    fn booleans_and_floats_in_string_fields_are_refused_as_eksctl_does() {
+        for (value, found) in [
+            ("y", "a boolean"),
+            ("yes", "a boolean"),
+            ("on", "a boolean"),
+            ("OFF", "a boolean"),
+            ("1.10", "a number"),
+            ("1.30", "a number"),
+        ] {
+            let (_, diags) = parse(&format!("metadata:\n  name: {value}\n"));
+            let errs = errors(&diags);
+            assert_eq!(errs.len(), 1, "{value}: {diags:#?}");
+            assert_eq!(
+                errs[0].message,
+                format!("`metadata.name` must be a string, found {found}")
+            );
+            assert_eq!(errs[0].pos.map(|p| (p.line, p.column)), Some((4, 9)));
+            let hint = errs[0].hint.as_deref().unwrap();
+            assert!(
+                hint.contains(&format!("quote the value as `\"{value}\"`")),
+                "{hint}"
+            );
+        }
+    }
+
+    /// go-yaml v2, which eksctl reads with, knows `y`, `Y`, `yes`, `Yes`, `YES`, `on`, … and
+    /// `true`, `True`, `TRUE` as booleans; any other spelling is a string there.
+    #[test]
+    fn other_spellings_of_booleans_are_strings_as_in_eksctl() {
+        let (cfg, diags) = parse("metadata:\n  name: yEs\n  tags: {a: tRUE, b: oN}\n");
+        assert!(errors(&diags).is_empty(), "{diags:#?}");
+        let m = cfg.unwrap().metadata;
+        assert_eq!(m.name.value, "yEs");
+        let tags: Vec<&str> = m.tags.iter().map(|(_, v)| v.value.as_str()).collect();
+        assert_eq!(tags, ["tRUE", "oN"]);
+    }
+
+    /// An unquoted integer where a string is expected is read as written (eksiam has always
+    /// taken `account: 111122223333`), with a warning: eksctl refuses the file.
+    #[test]
+    fn integers_in_string_fields_keep_their_spelling_and_warn() {
+        let (cfg, diags) = parse(
+            "metadata:\n  name: c\n  tags: {a: 111122223333, b: 0x1F, c: +12, d: 000000000000}\n",
+        );
+        assert!(errors(&diags).is_empty(), "{diags:#?}");
+        let m = cfg.unwrap().metadata;
+        let tags: Vec<&str> = m.tags.iter().map(|(_, v)| v.value.as_str()).collect();
+        assert_eq!(tags, ["111122223333", "0x1F", "+12", "000000000000"]);
+        assert_eq!(diags.len(), 4, "{diags:#?}");
+        assert!(diags[0].message.contains("eksctl"), "{}", diags[0].message);
+        assert_eq!(
+            diags[0].hint.as_deref(),
+            Some("quote the value as `\"111122223333\"` so that eksctl reads the file too")
+        );
+    }
+
+    #[test]
+    fn quoted_scalars_are_strings_without_a_word() {
+        let (cfg, diags) = parse(
+            "metadata:\n  name: \"y\"\n  tags: {a: 'on', b: \"1.10\", c: \"111122223333\"}\n",
+        );
+        assert!(diags.is_empty(), "{diags:#?}");
+        let m = cfg.unwrap().metadata;
+        assert_eq!(m.name.value, "y");
+        let tags: Vec<&str> = m.tags.iter().map(|(_, v)| v.value.as_str()).collect();
+        assert_eq!(tags, ["on", "1.10", "111122223333"]);
     }
 }

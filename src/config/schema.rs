@@ -1,8 +1,15 @@
 //! The ClusterConfig fields eksiam knows, as data.
 //!
 //! The loader checks every key against these tables (an unknown key is an error with the
-//! closest valid key as a hint), and `eksiam schema` will be generated from the same tables, so
-//! the documentation of the format cannot drift from what is actually read.
+//! closest valid key as a hint), and `eksiam schema` is generated from the same tables, so the
+//! documentation of the format cannot drift from what is actually read.
+//!
+//! The keys are eksctl's: each table lists the `properties` of one definition of eksctl's
+//! `pkg/apis/eksctl.io/v1alpha5/assets/schema.json` at v0.230.0 (commit `99984adb`,
+//! 2026-08-21), named in the table's doc comment, so that every file eksctl accepts is read and
+//! a misspelt key is caught as eksctl catches it. Keys eksiam acts on are `f(...)`; the others
+//! are `ignored(...)`. Sections eksiam does not read at all (`nodeGroups`, `vpc`, …) are not
+//! listed below their key: anything goes there. When eksctl adds a key, add it to its table.
 
 /// What a field holds.
 #[derive(Debug, Clone, Copy)]
@@ -23,6 +30,18 @@ pub enum FieldType {
     PolicyDocument,
     /// An eksctl field that eksiam accepts and ignores.
     Ignored,
+    /// An eksctl section eksiam does not act on whose keys are still checked against eksctl's
+    /// (its values are not read).
+    IgnoredObject(&'static Section),
+    /// A list of such sections.
+    IgnoredList(&'static Section),
+}
+
+impl FieldType {
+    /// Whether eksiam accepts the field without acting on it.
+    pub fn is_ignored(self) -> bool {
+        matches!(self, Ignored | IgnoredObject(_) | IgnoredList(_))
+    }
 }
 
 /// One key of a section.
@@ -65,7 +84,7 @@ const fn ignored(name: &'static str) -> Field {
 
 use FieldType::*;
 
-/// The top level of a ClusterConfig document.
+/// The top level of a ClusterConfig document (eksctl's `ClusterConfig`).
 pub static CLUSTER_CONFIG: Section = Section {
     fields: &[
         f("apiVersion", String, "must be `eksctl.io/v1alpha5`"),
@@ -85,16 +104,25 @@ pub static CLUSTER_CONFIG: Section = Section {
             List(&IDENTITY_MAPPING),
             "entries of the `kube-system/aws-auth` ConfigMap",
         ),
-        ignored("accessConfig"),
+        f(
+            "accessConfig",
+            IgnoredObject(&ACCESS_CONFIG),
+            "EKS access entries: eksctl field; eksiam checks its keys and ignores it (eksiam edits aws-auth)",
+        ),
         ignored("addons"),
         ignored("addonsConfig"),
         ignored("autoModeConfig"),
         ignored("availabilityZones"),
+        ignored("capabilities"),
         ignored("cloudWatch"),
+        ignored("controlPlaneScalingConfig"),
         ignored("fargateProfiles"),
         ignored("gitops"),
         ignored("identityProviders"),
         ignored("karpenter"),
+        ignored("kubeAPIServerConfig"),
+        ignored("kubeControllerManagerConfig"),
+        ignored("kubeSchedulerConfig"),
         ignored("kubernetesNetworkConfig"),
         ignored("localZones"),
         ignored("managedNodeGroups"),
@@ -103,13 +131,16 @@ pub static CLUSTER_CONFIG: Section = Section {
         ignored("privateCluster"),
         ignored("remoteNetworkConfig"),
         ignored("secretsEncryption"),
-        ignored("status"),
+        ignored("upgradePolicy"),
         ignored("vpc"),
         ignored("zonalShiftConfig"),
+        // Not in v0.230's schema: eksctl accepted it until 0.42.0 (2021), so older files may
+        // still carry it.
+        ignored("status"),
     ],
 };
 
-/// `metadata`.
+/// `metadata` (eksctl's `ClusterMeta`).
 pub static METADATA: Section = Section {
     fields: &[
         f("name", String, "the EKS cluster name"),
@@ -120,12 +151,13 @@ pub static METADATA: Section = Section {
             "tags added to every IAM role eksiam creates",
         ),
         ignored("version"),
+        ignored("forceUpdateVersion"),
+        ignored("rollbackConfig"),
         ignored("annotations"),
-        ignored("accountID"),
     ],
 };
 
-/// `iam`.
+/// `iam` (eksctl's `ClusterIAM`).
 pub static IAM: Section = Section {
     fields: &[
         f(
@@ -143,11 +175,15 @@ pub static IAM: Section = Section {
         ignored("fargatePodExecutionRoleARN"),
         ignored("fargatePodExecutionRolePermissionsBoundary"),
         ignored("vpcResourceControllerPolicy"),
-        ignored("podIdentityAssociations"),
+        f(
+            "podIdentityAssociations",
+            IgnoredList(&POD_IDENTITY_ASSOCIATION),
+            "EKS Pod Identity: eksctl field; eksiam checks its keys and ignores it (eksiam manages IRSA)",
+        ),
     ],
 };
 
-/// `iam.serviceAccounts[]`.
+/// `iam.serviceAccounts[]` (eksctl's `ClusterIAMServiceAccount`).
 pub static SERVICE_ACCOUNT: Section = Section {
     fields: &[
         f(
@@ -200,7 +236,7 @@ pub static SERVICE_ACCOUNT: Section = Section {
     ],
 };
 
-/// `iam.serviceAccounts[].metadata`.
+/// `iam.serviceAccounts[].metadata` (eksctl's `ClusterIAMMeta`).
 pub static SERVICE_ACCOUNT_METADATA: Section = Section {
     fields: &[
         f("name", String, "the ServiceAccount name"),
@@ -214,7 +250,8 @@ pub static SERVICE_ACCOUNT_METADATA: Section = Section {
     ],
 };
 
-/// `iam.serviceAccounts[].wellKnownPolicies`.
+/// `iam.serviceAccounts[].wellKnownPolicies` and `iam.podIdentityAssociations[].wellKnownPolicies`
+/// (eksctl's `WellKnownPolicies`).
 pub static WELL_KNOWN_POLICIES: Section = Section {
     fields: &[
         f(
@@ -243,7 +280,7 @@ pub static WELL_KNOWN_POLICIES: Section = Section {
     ],
 };
 
-/// `iamIdentityMappings[]`.
+/// `iamIdentityMappings[]` (eksctl's `IAMIdentityMapping`).
 pub static IDENTITY_MAPPING: Section = Section {
     fields: &[
         f("arn", String, "the IAM role or user ARN to map"),
@@ -266,6 +303,75 @@ pub static IDENTITY_MAPPING: Section = Section {
         ),
         f("namespace", String, "the namespace for `serviceName`"),
     ],
+};
+
+/// `iam.podIdentityAssociations[]` (eksctl's `PodIdentityAssociation`).
+pub static POD_IDENTITY_ASSOCIATION: Section = Section {
+    fields: &[
+        ignored("namespace"),
+        ignored("serviceAccountName"),
+        ignored("roleARN"),
+        ignored("createServiceAccount"),
+        ignored("roleName"),
+        ignored("permissionsBoundaryARN"),
+        ignored("permissionPolicyARNs"),
+        ignored("permissionPolicyName"),
+        ignored("permissionPolicy"),
+        f(
+            "wellKnownPolicies",
+            IgnoredObject(&WELL_KNOWN_POLICIES),
+            "eksctl field; eksiam checks its keys and ignores it",
+        ),
+        ignored("tags"),
+        ignored("targetRoleARN"),
+        ignored("disableSessionTags"),
+        ignored("policy"),
+    ],
+};
+
+/// `accessConfig` (eksctl's `AccessConfig`).
+pub static ACCESS_CONFIG: Section = Section {
+    fields: &[
+        ignored("authenticationMode"),
+        ignored("bootstrapClusterCreatorAdminPermissions"),
+        f(
+            "accessEntries",
+            IgnoredList(&ACCESS_ENTRY),
+            "eksctl field; eksiam checks its keys and ignores it",
+        ),
+    ],
+};
+
+/// `accessConfig.accessEntries[]` (eksctl's `AccessEntry`).
+pub static ACCESS_ENTRY: Section = Section {
+    fields: &[
+        ignored("principalARN"),
+        ignored("type"),
+        ignored("kubernetesGroups"),
+        ignored("kubernetesUsername"),
+        f(
+            "accessPolicies",
+            IgnoredList(&ACCESS_POLICY),
+            "eksctl field; eksiam checks its keys and ignores it",
+        ),
+    ],
+};
+
+/// `accessConfig.accessEntries[].accessPolicies[]` (eksctl's `AccessPolicy`).
+pub static ACCESS_POLICY: Section = Section {
+    fields: &[
+        ignored("policyARN"),
+        f(
+            "accessScope",
+            IgnoredObject(&ACCESS_SCOPE),
+            "eksctl field; eksiam checks its keys and ignores it",
+        ),
+    ],
+};
+
+/// `accessConfig.accessEntries[].accessPolicies[].accessScope` (eksctl's `AccessScope`).
+pub static ACCESS_SCOPE: Section = Section {
+    fields: &[ignored("type"), ignored("namespaces")],
 };
 
 /// The JSON Schema (draft 2020-12) of the ClusterConfig fields eksiam reads, generated from the
@@ -308,8 +414,10 @@ fn field_schema(ty: FieldType) -> serde_json::Value {
         FieldType::StringMap => {
             json!({"type": "object", "additionalProperties": {"type": "string"}})
         }
-        FieldType::Object(s) => section_schema(s),
-        FieldType::List(s) => json!({"type": "array", "items": section_schema(s)}),
+        FieldType::Object(s) | FieldType::IgnoredObject(s) => section_schema(s),
+        FieldType::List(s) | FieldType::IgnoredList(s) => {
+            json!({"type": "array", "items": section_schema(s)})
+        }
         FieldType::PolicyDocument => json!({"type": "object", "required": ["Statement"]}),
         FieldType::Ignored => json!({}),
     }
@@ -336,5 +444,35 @@ mod tests {
             "eksctl field; accepted and ignored by eksiam"
         );
         assert_eq!(s["properties"]["kind"]["const"], "ClusterConfig");
+        // eksctl's sections that eksiam only checks show their keys, closed like eksctl's.
+        let entry = &s["properties"]["accessConfig"]["properties"]["accessEntries"]["items"];
+        assert_eq!(entry["additionalProperties"], false);
+        assert!(entry["properties"].get("principalARN").is_some());
+        assert!(s["properties"].get("upgradePolicy").is_some());
+    }
+
+    #[test]
+    fn no_section_lists_a_key_twice() {
+        let sections = [
+            &CLUSTER_CONFIG,
+            &METADATA,
+            &IAM,
+            &SERVICE_ACCOUNT,
+            &SERVICE_ACCOUNT_METADATA,
+            &WELL_KNOWN_POLICIES,
+            &IDENTITY_MAPPING,
+            &POD_IDENTITY_ASSOCIATION,
+            &ACCESS_CONFIG,
+            &ACCESS_ENTRY,
+            &ACCESS_POLICY,
+            &ACCESS_SCOPE,
+        ];
+        for section in sections {
+            let mut names: Vec<&str> = section.names().collect();
+            names.sort_unstable();
+            let n = names.len();
+            names.dedup();
+            assert_eq!(names.len(), n, "{names:?}");
+        }
     }
 }

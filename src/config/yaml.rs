@@ -7,6 +7,7 @@
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 use std::fmt;
+use std::ops::Range;
 
 /// A position in the source file (1-based line and column, length in characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, PartialOrd, Ord)]
@@ -69,7 +70,11 @@ pub enum Value {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
     pub value: Value,
+    /// Where the value is used (for an alias, where the alias is written).
     pub pos: Pos,
+    /// The bytes of the source that spell the value: a scalar's text with its quotes but without
+    /// tag or anchor; for an alias, the anchored value's; for a collection, its first character.
+    pub span: Range<usize>,
 }
 
 /// A mapping key with its position.
@@ -95,6 +100,17 @@ impl Value {
 }
 
 impl Node {
+    /// The scalar as written in `source` (the text the node was parsed from), when it is written
+    /// plain: without quotes and not as a block. YAML 1.1, which eksctl reads with, gives a plain
+    /// scalar its type by its spelling alone, so that spelling decides how eksctl reads it.
+    pub fn plain<'a>(&self, source: &'a str) -> Option<&'a str> {
+        let text = source.get(self.span.clone())?;
+        let scalar = !matches!(self.value, Value::Seq(_) | Value::Map(_));
+        let quoted = text.starts_with(['"', '\'']);
+        (scalar && !text.is_empty() && !quoted && !in_block(source, self.span.start))
+            .then_some(text)
+    }
+
     /// Converts the node into plain JSON (for inline policy documents and unknown fields).
     pub fn to_json(&self) -> serde_json::Value {
         match &self.value {
@@ -114,6 +130,32 @@ impl Node {
             ),
         }
     }
+}
+
+/// Whether the text at byte `start` is the content of a block scalar (`|` or `>`): it starts a
+/// line of its own, and the last line before it that is not blank ends with a block header
+/// (`|`, `>-`, `|2+`, …; perhaps followed by a comment).
+fn in_block(source: &str, start: usize) -> bool {
+    let before = &source[..start];
+    let Some(line_end) = before.rfind(['\n', '\r']) else {
+        return false;
+    };
+    if !before[line_end..].trim().is_empty() {
+        return false;
+    }
+    let Some(header) = before[..line_end]
+        .split(['\n', '\r'])
+        .rev()
+        .find(|l| !l.trim().is_empty())
+    else {
+        return false;
+    };
+    let is_header = |line: &str| {
+        line.trim_end()
+            .trim_end_matches(|c: char| c == '-' || c == '+' || c.is_ascii_digit())
+            .ends_with(['|', '>'])
+    };
+    is_header(header) || header.rfind(" #").is_some_and(|i| is_header(&header[..i]))
 }
 
 struct RawValue(Value);
@@ -180,9 +222,12 @@ impl<'de> Deserialize<'de> for RawValue {
 }
 
 fn node(s: Spanned<RawValue>) -> Node {
+    let span = s.defined.span();
+    let start = span.byte_offset().unwrap_or(0) as usize;
     Node {
         value: s.value.0,
         pos: Pos::of(&s.referenced),
+        span: start..start + span.byte_len().unwrap_or(0) as usize,
     }
 }
 
@@ -275,6 +320,49 @@ mod tests {
             }
         );
         assert_eq!(item[1].1.value, Value::Str("000000000000".into()));
+    }
+
+    #[test]
+    fn plain_scalars_keep_their_spelling() {
+        let src = "a: 0x1F\nb: &x +12\nc: *x\nd: \"q\"\ne: [1.10, 'y', {k: v}]\nf: |\n  t\ng: é\nh: >- # c\n\n  012\ni:\n  012\n";
+        let docs = parse_documents(src).unwrap();
+        let Value::Map(e) = &docs[0].value else {
+            panic!("not a map")
+        };
+        let plain = |i: usize| e[i].1.plain(src);
+        assert_eq!(plain(0), Some("0x1F"));
+        assert_eq!(plain(1), Some("+12"), "without the anchor");
+        assert_eq!(
+            plain(2),
+            Some("+12"),
+            "an alias is spelt as the anchored value"
+        );
+        assert_eq!(e[2].1.pos.line, 3, "but positioned where it is used");
+        assert_eq!(plain(3), None, "quoted");
+        assert_eq!(plain(4), None, "a collection");
+        assert_eq!(plain(5), None, "a block scalar");
+        assert_eq!(plain(6), Some("é"));
+        assert_eq!(
+            plain(7),
+            None,
+            "a block scalar with a comment after its header"
+        );
+        assert_eq!(plain(8), Some("012"), "a plain scalar on a line of its own");
+        let Value::Seq(items) = &e[4].1.value else {
+            panic!("not a seq")
+        };
+        let spelt: Vec<Option<&str>> = items.iter().map(|n| n.plain(src)).collect();
+        assert_eq!(spelt, [Some("1.10"), None, None]);
+        // Spans count from the start of the file, not of the document.
+        let src = "# a comment\n---\nα: [yes]\n";
+        let docs = parse_documents(src).unwrap();
+        let Value::Map(e) = &docs[0].value else {
+            panic!("not a map")
+        };
+        let Value::Seq(items) = &e[0].1.value else {
+            panic!("not a seq")
+        };
+        assert_eq!(items[0].plain(src), Some("yes"));
     }
 
     #[test]
