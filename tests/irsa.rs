@@ -507,8 +507,7 @@ fn a_filter_bounds_prune_and_a_dropped_service_account_loses_its_shared_trust() 
     );
 
     // 1. A filter bounds prune: team-b/zc is outside `team-a/*`, so nothing of it is planned.
-    let o = env.eksiam(&[
-        "plan",
+    let filtered = [
         "-f",
         &all,
         "--prune",
@@ -516,9 +515,8 @@ fn a_filter_bounds_prune_and_a_dropped_service_account_loses_its_shared_trust() 
         "team-a/*",
         "--thumbprint",
         THUMBPRINT,
-        "-o",
-        "json",
-    ]);
+    ];
+    let o = env.eksiam(&[&["plan"][..], &filtered, &["-o", "json"]].concat());
     let plan = plan_json(&o);
     let changed: Vec<&str> = plan["actions"]
         .as_array()
@@ -529,16 +527,7 @@ fn a_filter_bounds_prune_and_a_dropped_service_account_loses_its_shared_trust() 
         .collect();
     assert!(changed.is_empty(), "{changed:?}");
     // Applied, too: the role and the ServiceAccount of team-b/zc stay.
-    ok(&env.eksiam(&[
-        "apply",
-        "-f",
-        &all,
-        "--prune",
-        "--include",
-        "team-a/*",
-        "--thumbprint",
-        THUMBPRINT,
-    ]));
+    ok(&env.eksiam(&[&["apply"][..], &filtered].concat()));
     assert!(
         env.iam(&["Action=ListRoles"])
             .contains("<RoleName>accept-team-b-zc</RoleName>")

@@ -46,6 +46,19 @@ impl Cluster {
         self.eksiam(&common::create_mapping_args(arn, user, groups))
     }
 
+    /// `eksiam get iamidentitymapping -o json`, parsed.
+    fn get_json(&self) -> serde_json::Value {
+        let out = ok(&self.eksiam(&[
+            "get",
+            "iamidentitymapping",
+            "--cluster",
+            "prod",
+            "-o",
+            "json",
+        ]));
+        serde_json::from_str(&out).unwrap()
+    }
+
     fn configmap(&self) -> serde_json::Value {
         serde_json::from_str(&self.k.aws_auth("json")).unwrap()
     }
@@ -305,23 +318,8 @@ fn lists_the_authenticator_reads_as_empty_are_edited_like_empty_lists() {
         );
         // Untouched: mapUsers is kept as it was.
         assert_eq!(c.configmap()["data"]["mapUsers"], users_before, "{value}");
-        let got = ok(&c.eksiam(&[
-            "get",
-            "iamidentitymapping",
-            "--cluster",
-            "prod",
-            "-o",
-            "json",
-        ]));
-        assert_eq!(
-            serde_json::from_str::<serde_json::Value>(&got)
-                .unwrap()
-                .as_array()
-                .unwrap()
-                .len(),
-            1,
-            "{got}"
-        );
+        let got = c.get_json();
+        assert_eq!(got.as_array().unwrap().len(), 1, "{got}");
     }
 }
 
@@ -341,15 +339,7 @@ fn the_configmap_is_created_when_absent_and_get_lists_entries() {
         "--account",
         "444455556666",
     ]));
-    let json = ok(&c.eksiam(&[
-        "get",
-        "iamidentitymapping",
-        "--cluster",
-        "prod",
-        "-o",
-        "json",
-    ]));
-    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let v = c.get_json();
     assert_eq!(
         v,
         serde_json::json!([

@@ -285,6 +285,7 @@ impl Differ<'_> {
                     trust_doc =
                         trust::remove_subject(&trust_doc, &self.issuer_host_path(), &key_sub(key));
                 }
+                // The ownership tag keeps naming the subjects that stay trusted.
                 let mut role_tags = role.tags.clone();
                 role_tags.insert(
                     TAG_SERVICE_ACCOUNTS.into(),
@@ -295,10 +296,6 @@ impl Differ<'_> {
                             .chain(dropped.kept.iter().cloned()),
                     ),
                 );
-                let role = &DesiredRole {
-                    tags: role_tags,
-                    ..role.clone()
-                };
                 let mut changes = Vec::new();
                 if !trust::up_to_date(&obs.assume_role_policy, &trust_doc) {
                     changes.push(change(
@@ -314,8 +311,7 @@ impl Differ<'_> {
                         json!(role.permissions_boundary),
                     ));
                 }
-                let stale: BTreeMap<&String, &String> = role
-                    .tags
+                let stale: BTreeMap<&String, &String> = role_tags
                     .iter()
                     .filter(|(k, v)| obs.tags.get(*k) != Some(v))
                     .collect();
