@@ -255,6 +255,44 @@ fn eksctl_examples() -> Vec<PathBuf> {
     v
 }
 
+/// The `-o json` plan of every ClusterConfig the repository and `shared/` hold, byte for byte:
+/// it is an API (format_version 1), so a change of the plan's internals must not move it.
+#[test]
+fn offline_json_plans_are_pinned() {
+    let shared = root().join("../shared/fixtures/eksctl");
+    let mut files: Vec<String> = eksctl_examples()
+        .iter()
+        .map(|p| {
+            format!(
+                "../shared/fixtures/eksctl/examples/{}",
+                p.file_name().unwrap().to_str().unwrap()
+            )
+        })
+        .collect();
+    for (dir, rel) in [
+        (shared, "../shared/fixtures/eksctl"),
+        (root().join("examples"), "examples"),
+    ] {
+        let mut names: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_str().unwrap().to_owned())
+            .filter(|n| n.ends_with(".yaml"))
+            .collect();
+        names.sort();
+        files.extend(names.into_iter().map(|n| format!("{rel}/{n}")));
+    }
+    let mut all = String::new();
+    for f in &files {
+        let out = eksiam(&["plan", "-f", f, "--offline", "-o", "json"]);
+        assert_eq!(code(&out), 0, "{f}: {}", text(&out.stderr));
+        all.push_str(&format!(
+            "$ eksiam plan -f {f} --offline -o json\n{}\n",
+            text(&out.stdout)
+        ));
+    }
+    insta::assert_snapshot!("offline-json-plans", all);
+}
+
 /// eksctl reads each of its own examples, so eksiam must too: exit 0, or 2 with
 /// `--detailed-exitcode` exactly when the file has IAM parts to create. The snapshot lists what
 /// each file plans.
