@@ -11,6 +11,18 @@ ensure_venv() {
   .venv/bin/pip install --quiet --disable-pip-version-check "$want" >&2
 }
 
+# ministack, the second AWS emulator, in its own venv (.venv-ministack): it pins a botocore
+# that moto's boto3 refuses, so the two cannot share one.
+ensure_ministack() {
+  local want='ministack==1.5.33'
+  if [ -x .venv-ministack/bin/ministack ]; then
+    return
+  fi
+  echo "setup: creating .venv-ministack with $want" >&2
+  python3 -m venv .venv-ministack
+  .venv-ministack/bin/pip install --quiet --disable-pip-version-check "$want" >&2
+}
+
 # kube-apiserver, kubectl, etcd, the aws-auth oracle and testtools, built once into .cache/.
 # Prints the bin folder.
 ensure_binaries() {

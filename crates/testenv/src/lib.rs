@@ -9,6 +9,7 @@ pub mod aws;
 pub mod http;
 pub mod issuer;
 pub mod kube;
+pub mod ministack;
 pub mod oracle;
 pub mod process;
 pub mod proxy;
