@@ -195,7 +195,7 @@ impl Moto {
     }
 }
 
-pub(crate) fn raw_request(url: &str, auth: &str, content_type: &str, body: &str) -> String {
+fn raw_request(url: &str, auth: &str, content_type: &str, body: &str) -> String {
     use std::io::{Read as _, Write as _};
     let rest = url.strip_prefix("http://").expect("http URL");
     let (host, path) = rest.split_once('/').expect("path");

@@ -138,6 +138,12 @@ impl KubeServer {
 
     /// Starts a kube-apiserver of its own, on a fresh etcd prefix, and waits until it is ready.
     pub fn start() -> KubeServer {
+        KubeServer::start_with_issuer("https://kubernetes.default.svc")
+    }
+
+    /// Like [`KubeServer::start`], minting ServiceAccount tokens with `issuer` as their `iss`
+    /// (a cluster's OIDC issuer as EKS reports it, so AWS can be asked to trust them).
+    pub fn start_with_issuer(issuer: &str) -> KubeServer {
         static SEQ: AtomicUsize = AtomicUsize::new(0);
         let etcd = etcd();
         let dir = tempfile::tempdir().expect("temp dir");
@@ -177,7 +183,7 @@ impl KubeServer {
             "--anonymous-auth=false".into(),
             format!("--service-account-key-file={}", p("sa.pub")),
             format!("--service-account-signing-key-file={}", p("sa.key")),
-            "--service-account-issuer=https://kubernetes.default.svc".into(),
+            format!("--service-account-issuer={issuer}"),
             "--service-cluster-ip-range=10.96.0.0/16".into(),
             format!("--audit-policy-file={}", p("audit-policy.yaml")),
             format!("--audit-log-path={}", p("audit.log")),

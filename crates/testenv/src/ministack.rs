@@ -1,9 +1,11 @@
-//! ministack, a second AWS emulator, as the AWS account of a test: IAM, STS and EKS over HTTP
-//! on loopback. Unlike moto it gives every cluster its own OIDC issuer (`http://…` unless it
-//! serves TLS), implements EKS access entries and Pod Identity, and with `AUTH=true` evaluates
-//! IAM policies. It has no request recorder.
+//! ministack, a second AWS emulator, as the AWS account of a test: IAM, STS and EKS on
+//! loopback. Unlike moto it gives every cluster its own OIDC issuer (its own URL, `http://…`
+//! unless it serves TLS), implements EKS access entries and Pod Identity, and with `AUTH=true`
+//! evaluates IAM policies, including the trust policy of `sts:AssumeRoleWithWebIdentity` with
+//! a token's `iss`, `sub` and `aud`. It has no request recorder. Requests from the tests go
+//! through curl, which speaks both http and https.
 
-use crate::http;
+use crate::issuer::Issuer;
 use crate::process::{Proc, wait_until};
 use std::path::PathBuf;
 use std::process::Command;
@@ -14,12 +16,23 @@ pub const ACCOUNT: &str = "111122223333";
 
 /// A running ministack.
 pub struct Ministack {
-    /// `http://127.0.0.1:PORT`.
+    /// `http://127.0.0.1:PORT`, or `https://…` when it serves TLS.
     pub url: String,
     /// The region the test's environment names.
     pub region: String,
+    /// The root that signs its serving chain, when it serves TLS.
+    pub root_pem: Option<PathBuf>,
     dir: tempfile::TempDir,
     _proc: Proc,
+}
+
+/// How to start ministack.
+#[derive(Default)]
+pub struct Options<'a> {
+    /// `AUTH=true`: evaluate identity, boundary and trust policies (the root key is `test`).
+    pub auth: bool,
+    /// Serve https (and so https issuers) with this issuer's leaf and intermediate.
+    pub tls: Option<&'a Issuer>,
 }
 
 /// The ministack executable: `EKSIAM_MINISTACK`, else the project's `.venv-ministack` (its
@@ -38,8 +51,13 @@ fn ministack_bin() -> PathBuf {
 }
 
 impl Ministack {
-    /// Starts ministack (IAM, STS, EKS; no policy evaluation) on a free port.
+    /// Starts ministack (IAM, STS, EKS; no policy evaluation, plain http) on a free port.
     pub fn start() -> Ministack {
+        Ministack::start_with(&Options::default())
+    }
+
+    /// Starts ministack on a free port as `options` say.
+    pub fn start_with(options: &Options) -> Ministack {
         let port = crate::free_port();
         let dir = tempfile::tempdir().expect("temp dir");
         let region = "us-west-2";
@@ -51,27 +69,100 @@ impl Ministack {
             .env("MINISTACK_ACCOUNT_ID", ACCOUNT)
             .env("MINISTACK_REGION", region)
             .env("LOG_LEVEL", "WARNING")
+            .env("AUTH", if options.auth { "true" } else { "false" })
             .current_dir(dir.path())
             .stdout(std::process::Stdio::null())
             .stderr(std::fs::File::create(dir.path().join("ministack.log")).expect("log file"));
+        let mut scheme = "http";
+        let mut root_pem = None;
+        if let Some(issuer) = options.tls {
+            // The leaf and the intermediate, as a server presents them.
+            let chain = dir.path().join("chain.pem");
+            let read = |f: &str| std::fs::read_to_string(issuer.dir().join(f)).expect(f);
+            std::fs::write(&chain, read("leaf.pem") + &read("intermediate.pem")).unwrap();
+            cmd.env("USE_SSL", "1")
+                .env("MINISTACK_SSL_CERT", &chain)
+                .env("MINISTACK_SSL_KEY", issuer.dir().join("leaf.key"));
+            scheme = "https";
+            root_pem = Some(issuer.root_pem());
+        }
         let proc = Proc::spawn("ministack", cmd);
-        let url = format!("http://127.0.0.1:{port}");
-        // Any HTTP answer means it is serving.
-        wait_until("ministack", Duration::from_secs(60), || {
-            http::request("GET", &format!("{url}/"), "text/plain", "").is_ok()
-        });
-        Ministack {
+        let url = format!("{scheme}://127.0.0.1:{port}");
+        let ms = Ministack {
             url,
             region: region.into(),
+            root_pem,
             dir,
             _proc: proc,
-        }
+        };
+        // Any HTTP answer means it is serving.
+        wait_until("ministack", Duration::from_secs(60), || {
+            ms.curl(&[
+                "-o",
+                "/dev/null",
+                "-w",
+                "%{http_code}",
+                &format!("{}/", ms.url),
+            ])
+            .is_some_and(|code| code != "000")
+        });
+        ms
     }
 
-    /// The environment that points an AWS SDK at this ministack, as [`crate::aws::Moto::env`].
+    /// Runs curl with `args` (trusting the TLS root when there is one); its stdout, or `None`
+    /// when it could not connect.
+    fn curl(&self, args: &[&str]) -> Option<String> {
+        let mut c = Command::new("curl");
+        c.args(["-s", "--max-time", "60"]);
+        if let Some(root) = &self.root_pem {
+            c.arg("--cacert").arg(root);
+        }
+        let out = c.args(args).output().expect("run curl");
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        (out.status.success() || !text.is_empty()).then_some(text)
+    }
+
+    /// A POST of `body` to `path` as the root caller of `service`; the answer's body.
+    pub fn post(&self, service: &str, path: &str, content_type: &str, body: &str) -> String {
+        self.curl(&[
+            "-H",
+            &format!("Authorization: {}", self.auth_header(service)),
+            "-H",
+            &format!("Content-Type: {content_type}"),
+            "--data-binary",
+            body,
+            &format!("{}{path}", self.url),
+        ])
+        .unwrap_or_else(|| panic!("ministack did not answer POST {path}"))
+    }
+
+    /// An unsigned STS call (as `AssumeRoleWithWebIdentity` is): the answer's body.
+    pub fn sts_unsigned(&self, params: &[(&str, &str)]) -> String {
+        self.form(None, "2011-06-15", params)
+    }
+
+    /// A Query-protocol call (form-encoded `params`), signed for `service` as the root caller
+    /// when given; the answer's body.
+    fn form(&self, service: Option<&str>, version: &str, params: &[(&str, &str)]) -> String {
+        let mut args = Vec::new();
+        if let Some(service) = service {
+            args.push("-H".to_owned());
+            args.push(format!("Authorization: {}", self.auth_header(service)));
+        }
+        for (k, v) in [("Version", version)].iter().chain(params) {
+            args.push("--data-urlencode".into());
+            args.push(format!("{k}={v}"));
+        }
+        args.push(format!("{}/", self.url));
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        self.curl(&args).expect("ministack did not answer")
+    }
+
+    /// The environment that points an AWS SDK at this ministack, as [`crate::aws::Moto::env`]
+    /// (and, when it serves TLS, trusting its root through `SSL_CERT_FILE`).
     pub fn env(&self) -> Vec<(String, String)> {
         let none = self.dir.path().join("no-such-aws-config");
-        [
+        let mut env: Vec<(String, String)> = [
             ("AWS_ENDPOINT_URL", self.url.clone()),
             ("AWS_ACCESS_KEY_ID", "test".into()),
             ("AWS_SECRET_ACCESS_KEY", "test".into()),
@@ -82,7 +173,11 @@ impl Ministack {
         ]
         .into_iter()
         .map(|(k, v)| (k.to_owned(), v))
-        .collect()
+        .collect();
+        if let Some(root) = &self.root_pem {
+            env.push(("SSL_CERT_FILE".into(), root.display().to_string()));
+        }
+        env
     }
 
     /// An `Authorization` header for `service` as the root caller (access key `test`).
@@ -93,19 +188,25 @@ impl Ministack {
         )
     }
 
-    /// Creates an EKS cluster; returns its OIDC issuer URL (its own, per cluster).
+    /// Creates an EKS cluster (and, the first time, the cluster role `AUTH` wants to exist);
+    /// returns its OIDC issuer URL (its own, per cluster).
     pub fn create_cluster(&self, name: &str) -> String {
+        let trust = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"eks.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#;
+        let r = self.iam(&[
+            ("Action", "CreateRole"),
+            ("RoleName", "eks-cluster"),
+            ("AssumeRolePolicyDocument", trust),
+        ]);
+        assert!(
+            r.contains("CreateRoleResult") || r.contains("EntityAlreadyExists"),
+            "CreateRole eks-cluster: {r}"
+        );
         let body = serde_json::json!({
             "name": name,
             "roleArn": format!("arn:aws:iam::{ACCOUNT}:role/eks-cluster"),
             "resourcesVpcConfig": {"subnetIds": []},
         });
-        let r = crate::aws::raw_request(
-            &format!("{}/clusters", self.url),
-            &self.auth_header("eks"),
-            "application/json",
-            &body.to_string(),
-        );
+        let r = self.post("eks", "/clusters", "application/json", &body.to_string());
         let v: serde_json::Value = serde_json::from_str(&r).expect("CreateCluster JSON");
         v["cluster"]["identity"]["oidc"]["issuer"]
             .as_str()
@@ -113,13 +214,8 @@ impl Ministack {
             .to_owned()
     }
 
-    /// An IAM Query call with `body` (`Key=Value` pairs); returns the XML answer.
-    pub fn iam(&self, body: &[&str]) -> String {
-        crate::aws::raw_request(
-            &format!("{}/", self.url),
-            &self.auth_header("iam"),
-            "application/x-www-form-urlencoded",
-            &[&["Version=2010-05-08"][..], body].concat().join("&"),
-        )
+    /// An IAM Query call with `params` as the root caller; returns the XML answer.
+    pub fn iam(&self, params: &[(&str, &str)]) -> String {
+        self.form(Some("iam"), "2010-05-08", params)
     }
 }
