@@ -40,7 +40,7 @@ fn plans_change_nothing_and_converged_runs_stay_within_budget() {
     let file = env.write("workload.yaml", &w.yaml());
 
     // A plan of everything to create: reads only, on both sides.
-    let (aws, kube) = (env.moto.mark(), env.k.audit_mark());
+    let (aws, kube) = (env.moto().mark(), env.k.audit_mark());
     let plan = ok(&env.eksiam(&[
         "plan",
         "-f",
@@ -72,10 +72,10 @@ fn plans_change_nothing_and_converged_runs_stay_within_budget() {
     );
 
     // Converged: nothing to change, and few reads.
-    let (aws, kube) = (env.moto.mark(), env.k.audit_mark());
+    let (aws, kube) = (env.moto().mark(), env.k.audit_mark());
     let out = ok(&env.apply(&file, &[]));
     assert!(out.contains("No changes."), "{out}");
-    let calls = env.moto.calls_since(aws);
+    let calls = env.moto().calls_since(aws);
     assert!(calls.iter().all(|c| !c.is_mutating()), "{calls:?}");
     assert!(
         calls.len() <= 2 * N + 5,
@@ -91,7 +91,7 @@ fn plans_change_nothing_and_converged_runs_stay_within_budget() {
     // aws-auth, and AWS writes only for the new role.
     let w2 = Workload::new("prod", 0..N + 1, 1..M + 1);
     let file2 = env.write("workload2.yaml", &w2.yaml());
-    let (aws, kube) = (env.moto.mark(), env.k.audit_mark());
+    let (aws, kube) = (env.moto().mark(), env.k.audit_mark());
     ok(&env.apply(&file2, &["--prune"]));
     let reqs = eksiam_requests(&env, kube);
     assert_eq!(aws_auth(&reqs, "get"), 1, "{reqs:?}");
@@ -130,7 +130,7 @@ fn without_the_account_listing_roles_are_read_one_by_one() {
     let w = Workload::new("prod", 0..N, 0..0);
     let file = env.write("workload.yaml", &w.yaml());
     ok(&env.apply(&file, &[]));
-    let proxy = testenv::proxy::FaultProxy::start(&env.moto.url, None, None);
+    let proxy = testenv::proxy::FaultProxy::start(&env.moto().url, None, None);
     let denied = "<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User: arn:aws:iam::123456789012:user/ci is not authorized to perform: iam:GetAccountAuthorizationDetails</Message></Error><RequestId>eksiam-test</RequestId></ErrorResponse>";
     proxy.inject(&testenv::proxy::Fault {
         method: Some("POST".into()),
@@ -140,7 +140,7 @@ fn without_the_account_listing_roles_are_read_one_by_one() {
         response: Some((denied.into(), "text/xml".into())),
         ..testenv::proxy::Fault::default()
     });
-    let aws = env.moto.mark();
+    let aws = env.moto().mark();
     let o = env
         .command_via(
             &proxy.url,
@@ -156,7 +156,7 @@ fn without_the_account_listing_roles_are_read_one_by_one() {
         said.contains("`iam:GetAccountAuthorizationDetails` is denied"),
         "{said}"
     );
-    let calls = env.moto.calls_since(aws);
+    let calls = env.moto().calls_since(aws);
     assert!(calls.iter().all(|c| !c.is_mutating()), "{calls:?}");
     let count = |a: &str| calls.iter().filter(|c| c.action == a).count();
     assert_eq!(

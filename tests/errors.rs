@@ -52,7 +52,7 @@ fn apply_irsa(env: &Env, aws_url: &str, extra_env: &[(&str, &str)]) -> std::proc
 #[test]
 fn aws_refusals_name_the_action_and_what_to_do() {
     let env = Env::new();
-    let proxy = FaultProxy::start(&env.moto.url, None, None);
+    let proxy = FaultProxy::start(&env.moto().url, None, None);
     proxy.inject(&iam_error(
         403,
         "AccessDenied",
@@ -125,7 +125,7 @@ fn a_cluster_refusal_names_the_permission() {
     let nobody = env.k.identity("nobody", &[]);
     let o = env
         .command_via(
-            &env.moto.url,
+            &env.moto().url,
             &nobody,
             &[
                 "create",
@@ -144,7 +144,7 @@ fn a_cluster_refusal_names_the_permission() {
     insta::assert_snapshot!("error-kube-forbidden", redact(&stderr(&o), &env));
     let o = env
         .command_via(
-            &env.moto.url,
+            &env.moto().url,
             &nobody,
             &["get", "iamserviceaccount", "--cluster", "prod"],
         )

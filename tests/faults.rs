@@ -159,7 +159,7 @@ fn assert_exactly(env: &Env, w: &Workload) {
 
 /// The next run has nothing to do, and the state is exactly `w`.
 fn assert_converged(env: &Env, file: &str, w: &Workload) {
-    let mark = env.moto.mark();
+    let mark = env.moto().mark();
     let out = ok(&env.eksiam(&apply_args(file)));
     assert!(out.contains("No changes."), "{out}");
     assert_eq!(env.mutating_aws(mark), Vec::<String>::new());
@@ -216,7 +216,7 @@ fn inject_chaos(aws: &FaultProxy, kube: &FaultProxy, seed: u64) {
 #[test]
 fn seeded_faults_then_a_clean_rerun_converge_exactly() {
     let env = setup();
-    let aws = FaultProxy::start(&env.moto.url, None, None);
+    let aws = FaultProxy::start(&env.moto().url, None, None);
     let (kube, kubeconfig) = env.k.proxied();
     let (mut aws_faults, mut kube_faults) = (0, 0);
     for (seed, w) in (11..).zip(states()) {
@@ -249,7 +249,7 @@ fn seeded_faults_then_a_clean_rerun_converge_exactly() {
 /// Starts an apply through slow proxies and kills it as soon as it has made `writes` AWS
 /// writes (counted by moto), so the kill lands between two changes.
 fn killed_apply(env: &Env, aws_url: &str, kubeconfig: &Path, file: &str, writes: usize) {
-    let mark = env.moto.mark();
+    let mark = env.moto().mark();
     let mut child = env
         .command_via(aws_url, kubeconfig, &apply_args(file))
         .stdout(std::process::Stdio::null())
@@ -275,7 +275,7 @@ fn killed_apply(env: &Env, aws_url: &str, kubeconfig: &Path, file: &str, writes:
 #[test]
 fn an_apply_killed_at_random_moments_is_finished_by_the_next_run() {
     let env = setup();
-    let aws = FaultProxy::start(&env.moto.url, None, None);
+    let aws = FaultProxy::start(&env.moto().url, None, None);
     let (kube, kubeconfig) = env.k.proxied();
     // 50 ms per call: the kill lands before the next write.
     aws.set_delay_ms(50);
@@ -295,7 +295,7 @@ fn an_apply_killed_at_random_moments_is_finished_by_the_next_run() {
 #[test]
 fn writes_whose_answers_were_lost_are_recognised_on_retry() {
     let env = setup();
-    let aws = FaultProxy::start(&env.moto.url, None, None);
+    let aws = FaultProxy::start(&env.moto().url, None, None);
     let (kube, kubeconfig) = env.k.proxied();
     // Each write below lands, then its answer is a 500: the retry finds it already done.
     let lost = |body: &str| Fault {

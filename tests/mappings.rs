@@ -619,7 +619,7 @@ fn removing_the_mapping_eksiam_runs_as_needs_allow_lockout() {
             deployer,
         ];
         args.extend_from_slice(extra);
-        let mut c = env.command_via(&env.moto.url, &env.k.kubeconfig(), &args);
+        let mut c = env.command_via(&env.moto().url, &env.k.kubeconfig(), &args);
         if as_deployer {
             c.env("AWS_ACCESS_KEY_ID", &key)
                 .env("AWS_SECRET_ACCESS_KEY", &secret)

@@ -1,38 +1,138 @@
-//! A live environment for end-to-end tests: moto with an EKS cluster and a kube-apiserver,
-//! the real binary pointed at both, and readers of what it left there.
+//! A live environment for end-to-end tests: an AWS emulator (moto, or ministack) with an EKS
+//! cluster and a kube-apiserver, the real binary pointed at both, and readers of what it left
+//! there. Suites that both emulators can run, run on both (see [`both!`]), so a difference
+//! between the two shows up as a failing test.
 
 use std::path::Path;
 use std::process::{Command, Output};
 use testenv::aws::Moto;
+use testenv::issuer::Issuer;
 use testenv::kube::KubeServer;
+use testenv::ministack::{self, Ministack};
 
 /// The thumbprint given with `--thumbprint`, so applies need no TLS handshake.
 pub const THUMBPRINT: &str = "9e99a48a9960b14926bb7f3b02e22da2b0ab7280";
 
-/// moto with a cluster named `prod`, a kube-apiserver, and a folder for files and backups.
+/// Which AWS emulator a test runs against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Emulator {
+    Moto,
+    /// Over https with the test chain, so its issuers are https as EKS's are.
+    Ministack,
+}
+
+enum Account {
+    Moto(Moto),
+    Ministack { ms: Ministack, _tls: Issuer },
+}
+
+/// An AWS emulator with a cluster named `prod`, a kube-apiserver, and a folder for files and
+/// backups.
 pub struct Env {
-    pub moto: Moto,
+    account: Account,
     pub k: KubeServer,
     pub issuer: String,
     pub dir: tempfile::TempDir,
 }
 
+/// Runs a test function taking an [`Emulator`] once on each, as `NAME::moto` and
+/// `NAME::ministack`.
+#[macro_export]
+macro_rules! both {
+    ($name:ident) => {
+        mod $name {
+            #[test]
+            fn moto() {
+                super::$name($crate::common::live::Emulator::Moto)
+            }
+            #[test]
+            fn ministack() {
+                super::$name($crate::common::live::Emulator::Ministack)
+            }
+        }
+    };
+}
+
 impl Env {
+    /// moto, with a cluster named `prod`.
     pub fn new() -> Env {
-        let moto = Moto::start();
-        let issuer = moto.create_cluster("prod");
-        Env {
-            moto,
+        Env::on(Emulator::Moto)
+    }
+
+    /// `emulator`, with a cluster named `prod`.
+    pub fn on(emulator: Emulator) -> Env {
+        let account = match emulator {
+            Emulator::Moto => Account::Moto(Moto::start()),
+            Emulator::Ministack => {
+                let tls = Issuer::start();
+                let ms = Ministack::start_with(&ministack::Options {
+                    auth: false,
+                    tls: Some(&tls),
+                });
+                Account::Ministack { ms, _tls: tls }
+            }
+        };
+        let mut env = Env {
+            account,
             k: KubeServer::start(),
-            issuer,
+            issuer: String::new(),
             dir: tempfile::tempdir().unwrap(),
+        };
+        env.issuer = env.create_cluster("prod");
+        env
+    }
+
+    /// moto, for what only it has: its request recorder, or a fault proxy in front of it.
+    ///
+    /// # Panics
+    /// On ministack.
+    pub fn moto(&self) -> &Moto {
+        self.recorder()
+            .expect("this test needs moto (its recorder or the fault proxy)")
+    }
+
+    /// moto's request recorder, when the test runs on moto (ministack has none).
+    pub fn recorder(&self) -> Option<&Moto> {
+        match &self.account {
+            Account::Moto(m) => Some(m),
+            Account::Ministack { .. } => None,
+        }
+    }
+
+    /// Creates another EKS cluster; returns its issuer.
+    pub fn create_cluster(&self, name: &str) -> String {
+        match &self.account {
+            Account::Moto(m) => m.create_cluster(name),
+            Account::Ministack { ms, .. } => ms.create_cluster(name),
+        }
+    }
+
+    /// The AWS account the emulator runs as.
+    pub fn account_id(&self) -> &'static str {
+        match &self.account {
+            Account::Moto(_) => "123456789012",
+            Account::Ministack { .. } => ministack::ACCOUNT,
+        }
+    }
+
+    /// The SDK environment for the emulator, with its endpoint replaced by `aws_url` (a proxy
+    /// in front of moto) when given.
+    pub fn aws_env(&self, aws_url: Option<&str>) -> Vec<(String, String)> {
+        match (&self.account, aws_url) {
+            (Account::Moto(m), Some(url)) => m.env_via(url),
+            (Account::Moto(m), None) => m.env(),
+            (Account::Ministack { ms, .. }, _) => ms.env(),
         }
     }
 
     /// The binary with `args`, reaching AWS at `aws_url` and the cluster through
     /// `kubeconfig` (the fault proxies' instead of the servers' own, say).
     pub fn command_via(&self, aws_url: &str, kubeconfig: &Path, args: &[&str]) -> Command {
-        let env = self.moto.env_via(aws_url);
+        self.command(Some(aws_url), kubeconfig, args)
+    }
+
+    fn command(&self, aws_url: Option<&str>, kubeconfig: &Path, args: &[&str]) -> Command {
+        let env = self.aws_env(aws_url);
         let mut c = Command::new(env!("CARGO_BIN_EXE_eksiam"));
         c.args(args)
             .arg("--kubeconfig")
@@ -46,9 +146,9 @@ impl Env {
         c
     }
 
-    /// Runs the binary against moto and the kube-apiserver.
+    /// Runs the binary against the emulator and the kube-apiserver.
     pub fn eksiam(&self, args: &[&str]) -> Output {
-        self.command_via(&self.moto.url, &self.k.kubeconfig(), args)
+        self.command(None, &self.k.kubeconfig(), args)
             .output()
             .expect("run eksiam")
     }
@@ -70,12 +170,28 @@ impl Env {
         self.query("iam", "2010-05-08", body)
     }
 
-    /// A Query-protocol call to moto's `service` at API `version`; returns the XML answer.
+    /// A Query-protocol call to the emulator's `service` at API `version`; returns the XML
+    /// answer.
     pub fn query(&self, service: &str, version: &str, body: &[&str]) -> String {
-        let auth = format!("Authorization: {}", self.moto.auth_header(service));
+        let (url, auth, root) = match &self.account {
+            Account::Moto(m) => (&m.url, m.auth_header(service), None),
+            Account::Ministack { ms, .. } => {
+                (&ms.url, ms.auth_header(service), ms.root_pem.as_ref())
+            }
+        };
         let mut c = Command::new("curl");
-        c.args(["-sf", "-XPOST", &self.moto.url, "-H", &auth, "-d"])
-            .arg(format!("Version={version}"));
+        if let Some(root) = root {
+            c.arg("--cacert").arg(root);
+        }
+        c.args([
+            "-sf",
+            "-XPOST",
+            url,
+            "-H",
+            &format!("Authorization: {auth}"),
+            "-d",
+        ])
+        .arg(format!("Version={version}"));
         for b in body {
             c.args(["--data-urlencode", b]);
         }
@@ -108,8 +224,17 @@ impl Env {
         .unwrap()
     }
 
-    pub fn mutating_aws(&self, mark: usize) -> Vec<String> {
-        self.moto.mutating_since(mark)
+    /// Where moto's recording is now, for [`Env::mutating_aws`] (`None` on ministack).
+    pub fn aws_mark(&self) -> Option<usize> {
+        self.recorder().map(Moto::mark)
+    }
+
+    /// The mutating AWS calls moto recorded after `mark`. ministack records no calls: there,
+    /// runs are checked by their effects (and "No changes.") only.
+    pub fn mutating_aws(&self, mark: impl Into<Option<usize>>) -> Vec<String> {
+        mark.into()
+            .map(|m| self.moto().mutating_since(m))
+            .unwrap_or_default()
     }
 
     pub fn kube_writes(&self, mark: testenv::kube::AuditMark) -> Vec<String> {

@@ -12,7 +12,7 @@ use std::process::Command;
 use std::time::Duration;
 
 /// The account every ministack of the tests runs as.
-pub const ACCOUNT: &str = "111122223333";
+pub const ACCOUNT: &str = "123456789012";
 
 /// A running ministack.
 pub struct Ministack {
