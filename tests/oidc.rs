@@ -1,10 +1,15 @@
 //! The OIDC provider association and the issuer thumbprint, end to end: the real binary
-//! against moto (IAM, EKS), a TLS issuer with a generated chain, and an HTTP CONNECT proxy.
+//! against moto (IAM, EKS), a TLS issuer with a generated chain, and an HTTP CONNECT proxy;
+//! the association suite also against ministack, whose own https issuers serve the chain.
 //! Expected thumbprints come from openssl, calls are counted by moto's recorder.
 
+mod common;
+
+use common::live::Emulator;
 use std::process::{Command, Output};
 use testenv::aws::Moto;
 use testenv::issuer::{ConnectProxy, Issuer, host_port, openssl_thumbprint};
+use testenv::ministack::{Ministack, Options};
 
 /// Runs eksiam with only `PATH` and `env` in its environment.
 fn eksiam(args: &[&str], env: &[(String, String)]) -> Output {
@@ -340,18 +345,47 @@ fn thumbprint_failures_say_what_failed_and_what_to_do() {
     assert!(err(&o).contains("refused the tunnel"), "{}", err(&o));
 }
 
-/// moto with a cluster, its issuer host served from loopback by the test issuer and reached
-/// through a CONNECT proxy (as a user behind a corporate proxy reaches the real one).
+/// An AWS emulator with a cluster `prod` whose issuer serves the test chain: on moto, the
+/// issuer host it reports is served from loopback by the test issuer and reached through a
+/// CONNECT proxy (as a user behind a corporate proxy reaches the real one); on ministack, its
+/// own https issuer serves the test chain.
 struct Account {
-    moto: Moto,
+    aws: Aws,
     issuer_url: String,
     issuer: Issuer,
-    _proxy: ConnectProxy,
+    /// The thumbprint IAM should store: of the last certificate the issuer presents.
+    thumbprint: String,
     env: Vec<(String, String)>,
+}
+
+enum Aws {
+    Moto { moto: Moto, _proxy: ConnectProxy },
+    Ministack(Ministack),
 }
 
 impl Account {
     fn new() -> Account {
+        Account::on(Emulator::Moto)
+    }
+
+    fn on(emulator: Emulator) -> Account {
+        if emulator == Emulator::Ministack {
+            let issuer = Issuer::start();
+            let ms = Ministack::start_with(&Options {
+                auth: false,
+                tls: Some(&issuer),
+            });
+            let issuer_url = ms.create_cluster("prod");
+            // ministack presents the leaf and the intermediate, as the short chain does.
+            let thumbprint = issuer.short_chain_thumbprint.clone();
+            return Account {
+                env: ms.env(),
+                aws: Aws::Ministack(ms),
+                issuer_url,
+                issuer,
+                thumbprint,
+            };
+        }
         let moto = Moto::start();
         let issuer_url = moto.create_cluster("prod");
         let host = issuer_url
@@ -370,10 +404,13 @@ impl Account {
         // The AWS SDK must reach moto directly, not through the proxy.
         env.push(("NO_PROXY".into(), "127.0.0.1,localhost".into()));
         Account {
-            moto,
+            thumbprint: issuer.full_chain_thumbprint.clone(),
+            aws: Aws::Moto {
+                moto,
+                _proxy: proxy,
+            },
             issuer_url,
             issuer,
-            _proxy: proxy,
             env,
         }
     }
@@ -399,36 +436,60 @@ impl Account {
         )
     }
 
-    /// The provider as IAM has it, read with curl (an independent client).
-    fn read_provider(&self) -> String {
-        let auth = "Authorization: AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=0";
-        let arn = format!("OpenIDConnectProviderArn={}", self.provider_arn());
-        let o = Command::new("curl")
-            .args(["-sf", "-XPOST", &self.moto.url, "-H", auth])
-            .args([
-                "-d",
-                "Action=GetOpenIDConnectProvider",
-                "-d",
-                "Version=2010-05-08",
-                "--data-urlencode",
-                &arn,
-            ])
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "GetOpenIDConnectProvider: {}", err(&o));
+    /// An IAM Query call with curl (an independent client); the answer.
+    fn iam(&self, params: &[&str]) -> String {
+        let (url, root) = match &self.aws {
+            Aws::Moto { moto, .. } => (&moto.url, None),
+            Aws::Ministack(ms) => (&ms.url, ms.root_pem.as_ref()),
+        };
+        let auth = "Authorization: AWS4-HMAC-SHA256 Credential=test/20260101/us-west-2/iam/aws4_request, SignedHeaders=host, Signature=0";
+        let mut c = Command::new("curl");
+        if let Some(root) = root {
+            c.arg("--cacert").arg(root);
+        }
+        c.args(["-sf", "-XPOST", url, "-H", auth, "-d", "Version=2010-05-08"]);
+        for p in params {
+            c.args(["--data-urlencode", p]);
+        }
+        let o = c.output().unwrap();
+        assert!(o.status.success(), "{params:?}: {}", out(&o));
         out(&o)
     }
 
-    fn mutating_calls_since(&self, mark: usize) -> Vec<String> {
-        self.moto.mutating_since(mark)
+    /// The provider as IAM has it.
+    fn read_provider(&self) -> String {
+        self.iam(&[
+            "Action=GetOpenIDConnectProvider",
+            &format!("OpenIDConnectProviderArn={}", self.provider_arn()),
+        ])
+    }
+
+    /// moto's recorder, when on moto (ministack records nothing).
+    fn moto(&self) -> Option<&Moto> {
+        match &self.aws {
+            Aws::Moto { moto, .. } => Some(moto),
+            Aws::Ministack(_) => None,
+        }
+    }
+
+    fn mark(&self) -> Option<usize> {
+        self.moto().map(Moto::mark)
+    }
+
+    /// The mutating calls moto recorded since `mark` (none on ministack, which records none).
+    fn mutating_calls_since(&self, mark: Option<usize>) -> Vec<String> {
+        match (self.moto(), mark) {
+            (Some(moto), Some(mark)) => moto.mutating_since(mark),
+            _ => Vec::new(),
+        }
     }
 }
 
-#[test]
-fn associate_creates_the_provider_once_and_converges() {
-    let acct = Account::new();
+both!(associate_creates_the_provider_once_and_converges);
+fn associate_creates_the_provider_once_and_converges(on: Emulator) {
+    let acct = Account::on(on);
     // Dry run: a plan with one creation, and no mutating call.
-    let mark = acct.moto.mark();
+    let mark = acct.mark();
     let o = acct.associate(&["--dry-run", "-o", "json"]);
     assert_eq!(code(&o), 0, "{}", err(&o));
     let plan: serde_json::Value = serde_json::from_str(&out(&o)).unwrap();
@@ -436,13 +497,14 @@ fn associate_creates_the_provider_once_and_converges() {
     assert_eq!(plan["actions"][0]["target"], acct.provider_arn());
     assert_eq!(plan["cluster"]["account"], "123456789012");
     assert!(acct.mutating_calls_since(mark).is_empty());
-    let reads: Vec<String> = acct
-        .moto
-        .calls_since(mark)
-        .into_iter()
-        .map(|c| c.action)
-        .collect();
-    assert_eq!(reads, vec!["DescribeCluster", "GetOpenIDConnectProvider"]);
+    if let (Some(moto), Some(mark)) = (acct.moto(), mark) {
+        let reads: Vec<String> = moto
+            .calls_since(mark)
+            .into_iter()
+            .map(|c| c.action)
+            .collect();
+        assert_eq!(reads, vec!["DescribeCluster", "GetOpenIDConnectProvider"]);
+    }
 
     // Apply: the provider exists with the issuer's thumbprint (openssl's, through the proxy).
     let o = acct.associate(&[]);
@@ -453,15 +515,12 @@ fn associate_creates_the_provider_once_and_converges() {
         err(&o)
     );
     let provider = acct.read_provider();
-    assert!(
-        provider.contains(&acct.issuer.full_chain_thumbprint),
-        "{provider}"
-    );
+    assert!(provider.contains(&acct.thumbprint), "{provider}");
     assert!(provider.contains("sts.amazonaws.com"), "{provider}");
     assert!(provider.contains("eksiam.io/managed-by"), "{provider}");
 
     // Second run: nothing to do, no mutating call.
-    let mark = acct.moto.mark();
+    let mark = acct.mark();
     let o = acct.associate(&[]);
     assert_eq!(code(&o), 0, "{}", err(&o));
     assert!(out(&o).contains("No changes."), "{}", out(&o));
@@ -472,53 +531,40 @@ fn associate_creates_the_provider_once_and_converges() {
     );
 }
 
+/// moto only: ministack 1.5.33 has no UpdateOpenIDConnectProviderThumbprint.
 #[test]
 fn a_stale_thumbprint_is_updated() {
     let acct = Account::new();
     let stale = "0123456789abcdef0123456789abcdef01234567";
     assert_eq!(code(&acct.associate(&["--thumbprint", stale])), 0);
     assert!(acct.read_provider().contains(stale));
-    let mark = acct.moto.mark();
+    let mark = acct.mark();
     let o = acct.associate(&[]);
     assert_eq!(code(&o), 0, "{}", err(&o));
     assert!(out(&o).contains("~ oidc-provider"), "{}", out(&o));
-    assert!(out(&o).contains(stale) && out(&o).contains(&acct.issuer.full_chain_thumbprint));
+    assert!(out(&o).contains(stale) && out(&o).contains(&acct.thumbprint));
     assert_eq!(
         acct.mutating_calls_since(mark),
         vec!["UpdateOpenIDConnectProviderThumbprint"]
     );
     let provider = acct.read_provider();
     assert!(
-        provider.contains(&acct.issuer.full_chain_thumbprint) && !provider.contains(stale),
+        provider.contains(&acct.thumbprint) && !provider.contains(stale),
         "{provider}"
     );
 }
 
-#[test]
-fn a_missing_client_id_is_planned() {
+both!(a_missing_client_id_is_planned);
+fn a_missing_client_id_is_planned(on: Emulator) {
     // moto answers AddClientIDToOpenIDConnectProvider with 500 (a moto bug), so only the plan
     // is checked here: a provider made by someone else, without `sts.amazonaws.com`.
-    let acct = Account::new();
-    let auth = "Authorization: AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=0";
-    let body = format!(
-        "Action=CreateOpenIDConnectProvider&Version=2010-05-08&Url={}&ClientIDList.member.1=other-audience&ThumbprintList.member.1={}",
-        acct.issuer_url, acct.issuer.full_chain_thumbprint
-    );
-    let o = Command::new("curl")
-        .args([
-            "-sf",
-            "-o",
-            "/dev/null",
-            "-XPOST",
-            &acct.moto.url,
-            "-H",
-            auth,
-            "-d",
-            &body,
-        ])
-        .status()
-        .unwrap();
-    assert!(o.success());
+    let acct = Account::on(on);
+    acct.iam(&[
+        "Action=CreateOpenIDConnectProvider",
+        &format!("Url={}", acct.issuer_url),
+        "ClientIDList.member.1=other-audience",
+        &format!("ThumbprintList.member.1={}", acct.thumbprint),
+    ]);
     let o = acct.associate(&["--dry-run", "-o", "json"]);
     assert_eq!(code(&o), 0, "{}", err(&o));
     let plan: serde_json::Value = serde_json::from_str(&out(&o)).unwrap();
@@ -531,9 +577,9 @@ fn a_missing_client_id_is_planned() {
     );
 }
 
-#[test]
-fn apply_with_oidc_from_a_file() {
-    let acct = Account::new();
+both!(apply_with_oidc_from_a_file);
+fn apply_with_oidc_from_a_file(on: Emulator) {
+    let acct = Account::on(on);
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("cluster.yaml");
     std::fs::write(&file, "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: prod, region: us-west-2}\niam: {withOIDC: true}\n").unwrap();
@@ -557,10 +603,7 @@ fn apply_with_oidc_from_a_file() {
     assert_eq!(code(&o), 2, "{}", err(&o));
     let o = run(args("apply", &[]));
     assert_eq!(code(&o), 0, "{}", err(&o));
-    assert!(
-        acct.read_provider()
-            .contains(&acct.issuer.full_chain_thumbprint)
-    );
+    assert!(acct.read_provider().contains(&acct.thumbprint));
     let o = run(args("plan", &["--detailed-exitcode"]));
     assert_eq!(code(&o), 0, "converged: {}", out(&o));
 }
@@ -612,7 +655,7 @@ fn associate_with_a_bad_proxy_url_is_invalid_input() {
             *v = "http://alice:s3cr3t@[::1".into();
         }
     }
-    let mark = acct.moto.mark();
+    let mark = acct.mark();
     let o = acct.associate(&[]);
     assert_eq!(code(&o), 3, "{}", err(&o));
     assert!(
