@@ -191,7 +191,7 @@ _eksiam() {
 
     case "${cmd}" in
         eksiam)
-            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --help --version plan apply thumbprint create update get delete utils completion schema help"
+            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version plan apply thumbprint create update get delete utils completion schema help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -229,7 +229,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__apply)
-            opts="-f -o -v -q -h -V --config-file --prune --allow-lockout --collapse-duplicates --override-existing-serviceaccounts --include --exclude --thumbprint --ca-file --timeout --dry-run --concurrency --offline --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --help --version"
+            opts="-f -o -v -q -h -V --config-file --prune --allow-lockout --collapse-duplicates --override-existing-serviceaccounts --include --exclude --thumbprint --ca-file --timeout --dry-run --concurrency --offline --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -299,7 +299,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__completion)
-            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --help --version bash zsh fish powershell elvish"
+            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version bash zsh fish powershell elvish"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -337,7 +337,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__create)
-            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --help --version iamidentitymapping iamserviceaccount help"
+            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version iamidentitymapping iamserviceaccount help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -431,7 +431,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__create__subcmd__iamidentitymapping)
-            opts="-o -v -q -h -V --cluster --arn --username --group --account --no-duplicate-arns --collapse-duplicates --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --help --version"
+            opts="-o -v -q -h -V --cluster --arn --username --group --account --no-duplicate-arns --collapse-duplicates --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -489,7 +489,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__create__subcmd__iamserviceaccount)
-            opts="-o -v -q -h -V --cluster --name --namespace --attach-policy-arn --attach-policy --attach-role-arn --role-name --role-only --permissions-boundary --tags --subject-pattern --override-existing-serviceaccounts --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --help --version"
+            opts="-o -v -q -h -V --cluster --name --namespace --attach-policy-arn --attach-policy --attach-role-arn --role-name --role-only --permissions-boundary --tags --subject-pattern --override-existing-serviceaccounts --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -567,7 +567,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__delete)
-            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --help --version iamidentitymapping iamserviceaccount help"
+            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version iamidentitymapping iamserviceaccount help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -661,7 +661,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__delete__subcmd__iamidentitymapping)
-            opts="-o -v -q -h -V --cluster --arn --all --account --allow-lockout --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --help --version"
+            opts="-o -v -q -h -V --cluster --arn --all --account --allow-lockout --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -711,7 +711,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__delete__subcmd__iamserviceaccount)
-            opts="-o -v -q -h -V --cluster --name --namespace --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --help --version"
+            opts="-o -v -q -h -V --cluster --name --namespace --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -761,7 +761,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__get)
-            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --help --version iamidentitymapping iamserviceaccount help"
+            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version iamidentitymapping iamserviceaccount help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -855,7 +855,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__get__subcmd__iamidentitymapping)
-            opts="-o -v -q -h -V --cluster --arn --region --profile --output --no-color --verbose --quiet --kubeconfig --context --help --version"
+            opts="-o -v -q -h -V --cluster --arn --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -901,7 +901,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__get__subcmd__iamserviceaccount)
-            opts="-o -v -q -h -V --cluster --namespace --name --region --profile --output --no-color --verbose --quiet --kubeconfig --context --help --version"
+            opts="-o -v -q -h -V --cluster --namespace --name --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1231,7 +1231,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__plan)
-            opts="-f -o -v -q -h -V --config-file --prune --allow-lockout --collapse-duplicates --override-existing-serviceaccounts --include --exclude --thumbprint --ca-file --timeout --offline --detailed-exitcode --region --profile --output --no-color --verbose --quiet --kubeconfig --context --help --version"
+            opts="-f -o -v -q -h -V --config-file --prune --allow-lockout --collapse-duplicates --override-existing-serviceaccounts --include --exclude --thumbprint --ca-file --timeout --offline --detailed-exitcode --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1297,7 +1297,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__schema)
-            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --help --version"
+            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1335,7 +1335,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__thumbprint)
-            opts="-o -v -q -h -V --ca-file --timeout --region --profile --output --no-color --verbose --quiet --kubeconfig --context --help --version"
+            opts="-o -v -q -h -V --ca-file --timeout --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1381,7 +1381,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__update)
-            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --help --version iamserviceaccount help"
+            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version iamserviceaccount help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1461,7 +1461,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__update__subcmd__iamserviceaccount)
-            opts="-o -v -q -h -V --cluster --name --namespace --attach-policy-arn --attach-policy --attach-role-arn --role-name --role-only --permissions-boundary --tags --subject-pattern --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --help --version"
+            opts="-o -v -q -h -V --cluster --name --namespace --attach-policy-arn --attach-policy --attach-role-arn --role-name --role-only --permissions-boundary --tags --subject-pattern --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1539,7 +1539,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__utils)
-            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --help --version associate-iam-oidc-provider help"
+            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version associate-iam-oidc-provider help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1577,7 +1577,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__utils__subcmd__associate__subcmd__iam__subcmd__oidc__subcmd__provider)
-            opts="-o -v -q -h -V --cluster --thumbprint --ca-file --timeout --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --help --version"
+            opts="-o -v -q -h -V --cluster --thumbprint --ca-file --timeout --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_eksiam_global_optspecs
-    string join \n region= profile= o/output= no-color v/verbose q/quiet kubeconfig= context= h/help V/version
+    string join \n region= profile= o/output= no-color v/verbose q/quiet kubeconfig= context= skip-endpoint-check h/help V/version
 end
 
 function __fish_eksiam_needs_command
@@ -29,11 +29,12 @@ complete -c eksiam -n "__fish_eksiam_needs_command" -l profile -d 'AWS shared-co
 complete -c eksiam -n "__fish_eksiam_needs_command" -s o -l output -d 'Output format: `text` for people, `json` and `yaml` for machines' -r -f -a "text\t''
 json\t''
 yaml\t''"
-complete -c eksiam -n "__fish_eksiam_needs_command" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster\'s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
+complete -c eksiam -n "__fish_eksiam_needs_command" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`\'s current context when its server is the cluster\'s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
 complete -c eksiam -n "__fish_eksiam_needs_command" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
 complete -c eksiam -n "__fish_eksiam_needs_command" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
 complete -c eksiam -n "__fish_eksiam_needs_command" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_needs_command" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
+complete -c eksiam -n "__fish_eksiam_needs_command" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
 complete -c eksiam -n "__fish_eksiam_needs_command" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_needs_command" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_needs_command" -f -a "plan" -d 'Show what `apply -f FILE` would change, without changing anything'
@@ -58,7 +59,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -l profile -d 'AWS s
 complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -s o -l output -d 'Output format: `text` for people, `json` and `yaml` for machines' -r -f -a "text\t''
 json\t''
 yaml\t''"
-complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster\'s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`\'s current context when its server is the cluster\'s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
 complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
 complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -l prune -d 'Also delete what eksiam manages for this cluster but the file no longer lists'
 complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -l allow-lockout -d 'Allow aws-auth removals that would lock out nodes (a `system:node:` mapping), the AWS identity eksiam runs as, or empty `mapRoles`'
@@ -69,6 +70,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -l detailed-exitcode
 complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
+complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -s f -l config-file -d 'The ClusterConfig file (eksctl\'s `eksctl.io/v1alpha5` format)' -r -F
@@ -83,7 +85,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -l profile -d 'AWS 
 complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -s o -l output -d 'Output format: `text` for people, `json` and `yaml` for machines' -r -f -a "text\t''
 json\t''
 yaml\t''"
-complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster\'s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`\'s current context when its server is the cluster\'s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
 complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
 complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -l prune -d 'Also delete what eksiam manages for this cluster but the file no longer lists'
 complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -l allow-lockout -d 'Allow aws-auth removals that would lock out nodes (a `system:node:` mapping), the AWS identity eksiam runs as, or empty `mapRoles`'
@@ -95,6 +97,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -l approve -d 'Acce
 complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
+complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand thumbprint" -l ca-file -d 'Also trust the CAs in this PEM file (e.g. a TLS-inspecting proxy\'s); `SSL_CERT_FILE` replaces the system roots, as in OpenSSL' -r -F
@@ -104,11 +107,12 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand thumbprint" -l profile -d 
 complete -c eksiam -n "__fish_eksiam_using_subcommand thumbprint" -s o -l output -d 'Output format: `text` for people, `json` and `yaml` for machines' -r -f -a "text\t''
 json\t''
 yaml\t''"
-complete -c eksiam -n "__fish_eksiam_using_subcommand thumbprint" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster\'s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand thumbprint" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`\'s current context when its server is the cluster\'s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
 complete -c eksiam -n "__fish_eksiam_using_subcommand thumbprint" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
 complete -c eksiam -n "__fish_eksiam_using_subcommand thumbprint" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand thumbprint" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand thumbprint" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
+complete -c eksiam -n "__fish_eksiam_using_subcommand thumbprint" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand thumbprint" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eksiam -n "__fish_eksiam_using_subcommand thumbprint" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -l region -d 'AWS region (else the file\'s `metadata.region`, else the AWS SDK chain)' -r
@@ -116,11 +120,12 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand create; and not __fish_see
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -s o -l output -d 'Output format: `text` for people, `json` and `yaml` for machines' -r -f -a "text\t''
 json\t''
 yaml\t''"
-complete -c eksiam -n "__fish_eksiam_using_subcommand create; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster\'s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`\'s current context when its server is the cluster\'s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -f -a "iamidentitymapping" -d 'Add or update an aws-auth entry (one per ARN: re-running changes nothing)'
@@ -136,7 +141,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_su
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -s o -l output -d 'Output format: `text` for people, `json` and `yaml` for machines' -r -f -a "text\t''
 json\t''
 yaml\t''"
-complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster\'s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`\'s current context when its server is the cluster\'s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -l no-duplicate-arns -d 'Fail instead of updating when the ARN is already mapped differently'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -l collapse-duplicates -d 'Remove shadowed duplicate entries, keeping the one the authenticator uses'
@@ -145,6 +150,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_su
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l cluster -d 'The EKS cluster' -r
@@ -162,7 +168,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_su
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -s o -l output -d 'Output format: `text` for people, `json` and `yaml` for machines' -r -f -a "text\t''
 json\t''
 yaml\t''"
-complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster\'s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`\'s current context when its server is the cluster\'s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l role-only -d 'Create the role only; do not create or annotate the ServiceAccount'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l override-existing-serviceaccounts -d 'Rebind the ServiceAccount if it is already annotated with another role'
@@ -171,6 +177,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_su
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "iamidentitymapping" -d 'Add or update an aws-auth entry (one per ARN: re-running changes nothing)'
@@ -181,11 +188,12 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand update; and not __fish_see
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and not __fish_seen_subcommand_from iamserviceaccount help" -s o -l output -d 'Output format: `text` for people, `json` and `yaml` for machines' -r -f -a "text\t''
 json\t''
 yaml\t''"
-complete -c eksiam -n "__fish_eksiam_using_subcommand update; and not __fish_seen_subcommand_from iamserviceaccount help" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster\'s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and not __fish_seen_subcommand_from iamserviceaccount help" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`\'s current context when its server is the cluster\'s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and not __fish_seen_subcommand_from iamserviceaccount help" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and not __fish_seen_subcommand_from iamserviceaccount help" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and not __fish_seen_subcommand_from iamserviceaccount help" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and not __fish_seen_subcommand_from iamserviceaccount help" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and not __fish_seen_subcommand_from iamserviceaccount help" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and not __fish_seen_subcommand_from iamserviceaccount help" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and not __fish_seen_subcommand_from iamserviceaccount help" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and not __fish_seen_subcommand_from iamserviceaccount help" -f -a "iamserviceaccount" -d 'Make an IAM service account\'s role have exactly the given policies'
@@ -205,7 +213,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_su
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -s o -l output -d 'Output format: `text` for people, `json` and `yaml` for machines' -r -f -a "text\t''
 json\t''
 yaml\t''"
-complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster\'s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`\'s current context when its server is the cluster\'s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -l role-only -d 'Create the role only; do not create or annotate the ServiceAccount'
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -l dry-run -d 'Print the plan and change nothing'
@@ -213,6 +221,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_su
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from help" -f -a "iamserviceaccount" -d 'Make an IAM service account\'s role have exactly the given policies'
@@ -222,11 +231,12 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand get; and not __fish_seen_s
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -s o -l output -d 'Output format: `text` for people, `json` and `yaml` for machines' -r -f -a "text\t''
 json\t''
 yaml\t''"
-complete -c eksiam -n "__fish_eksiam_using_subcommand get; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster\'s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`\'s current context when its server is the cluster\'s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -f -a "iamidentitymapping" -d 'List aws-auth entries'
@@ -239,11 +249,12 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subco
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamidentitymapping" -s o -l output -d 'Output format: `text` for people, `json` and `yaml` for machines' -r -f -a "text\t''
 json\t''
 yaml\t''"
-complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamidentitymapping" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster\'s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamidentitymapping" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`\'s current context when its server is the cluster\'s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamidentitymapping" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamidentitymapping" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamidentitymapping" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamidentitymapping" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamidentitymapping" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamidentitymapping" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamidentitymapping" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -l cluster -d 'The EKS cluster' -r
@@ -254,11 +265,12 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subco
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -s o -l output -d 'Output format: `text` for people, `json` and `yaml` for machines' -r -f -a "text\t''
 json\t''
 yaml\t''"
-complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster\'s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`\'s current context when its server is the cluster\'s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "iamidentitymapping" -d 'List aws-auth entries'
@@ -269,11 +281,12 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and not __fish_see
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -s o -l output -d 'Output format: `text` for people, `json` and `yaml` for machines' -r -f -a "text\t''
 json\t''
 yaml\t''"
-complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster\'s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`\'s current context when its server is the cluster\'s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and not __fish_seen_subcommand_from iamidentitymapping iamserviceaccount help" -f -a "iamidentitymapping" -d 'Remove every aws-auth entry for an ARN or account'
@@ -287,7 +300,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_su
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -s o -l output -d 'Output format: `text` for people, `json` and `yaml` for machines' -r -f -a "text\t''
 json\t''
 yaml\t''"
-complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster\'s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`\'s current context when its server is the cluster\'s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -l all -d 'Accepted for eksctl compatibility: eksiam always removes every entry for the ARN'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -l allow-lockout -d 'Allow removing a node role\'s mapping, the mapping of the AWS identity eksiam runs as, or the last `mapRoles` entry'
@@ -296,6 +309,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_su
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -l cluster -d 'The EKS cluster' -r
@@ -306,13 +320,14 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_su
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -s o -l output -d 'Output format: `text` for people, `json` and `yaml` for machines' -r -f -a "text\t''
 json\t''
 yaml\t''"
-complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster\'s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`\'s current context when its server is the cluster\'s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -l dry-run -d 'Print the plan and change nothing'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -l approve -d 'Accepted and ignored, so eksctl scripts keep working'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from help" -f -a "iamidentitymapping" -d 'Remove every aws-auth entry for an ARN or account'
@@ -323,11 +338,12 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and not __fish_seen
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and not __fish_seen_subcommand_from associate-iam-oidc-provider help" -s o -l output -d 'Output format: `text` for people, `json` and `yaml` for machines' -r -f -a "text\t''
 json\t''
 yaml\t''"
-complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and not __fish_seen_subcommand_from associate-iam-oidc-provider help" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster\'s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and not __fish_seen_subcommand_from associate-iam-oidc-provider help" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`\'s current context when its server is the cluster\'s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and not __fish_seen_subcommand_from associate-iam-oidc-provider help" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and not __fish_seen_subcommand_from associate-iam-oidc-provider help" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and not __fish_seen_subcommand_from associate-iam-oidc-provider help" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and not __fish_seen_subcommand_from associate-iam-oidc-provider help" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
+complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and not __fish_seen_subcommand_from associate-iam-oidc-provider help" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and not __fish_seen_subcommand_from associate-iam-oidc-provider help" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and not __fish_seen_subcommand_from associate-iam-oidc-provider help" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and not __fish_seen_subcommand_from associate-iam-oidc-provider help" -f -a "associate-iam-oidc-provider" -d 'Register the cluster\'s OIDC issuer as an IAM OIDC provider'
@@ -341,13 +357,14 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_sub
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -s o -l output -d 'Output format: `text` for people, `json` and `yaml` for machines' -r -f -a "text\t''
 json\t''
 yaml\t''"
-complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster\'s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`\'s current context when its server is the cluster\'s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -l dry-run -d 'Print the plan and change nothing'
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -l approve -d 'Accepted and ignored, so eksctl scripts keep working'
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
+complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from help" -f -a "associate-iam-oidc-provider" -d 'Register the cluster\'s OIDC issuer as an IAM OIDC provider'
@@ -357,11 +374,12 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand completion" -l profile -d 
 complete -c eksiam -n "__fish_eksiam_using_subcommand completion" -s o -l output -d 'Output format: `text` for people, `json` and `yaml` for machines' -r -f -a "text\t''
 json\t''
 yaml\t''"
-complete -c eksiam -n "__fish_eksiam_using_subcommand completion" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster\'s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand completion" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`\'s current context when its server is the cluster\'s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
 complete -c eksiam -n "__fish_eksiam_using_subcommand completion" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
 complete -c eksiam -n "__fish_eksiam_using_subcommand completion" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand completion" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand completion" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
+complete -c eksiam -n "__fish_eksiam_using_subcommand completion" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand completion" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eksiam -n "__fish_eksiam_using_subcommand completion" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand schema" -l region -d 'AWS region (else the file\'s `metadata.region`, else the AWS SDK chain)' -r
@@ -369,11 +387,12 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand schema" -l profile -d 'AWS
 complete -c eksiam -n "__fish_eksiam_using_subcommand schema" -s o -l output -d 'Output format: `text` for people, `json` and `yaml` for machines' -r -f -a "text\t''
 json\t''
 yaml\t''"
-complete -c eksiam -n "__fish_eksiam_using_subcommand schema" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the cluster\'s endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand schema" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`\'s current context when its server is the cluster\'s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
 complete -c eksiam -n "__fish_eksiam_using_subcommand schema" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
 complete -c eksiam -n "__fish_eksiam_using_subcommand schema" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand schema" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand schema" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
+complete -c eksiam -n "__fish_eksiam_using_subcommand schema" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand schema" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eksiam -n "__fish_eksiam_using_subcommand schema" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand help; and not __fish_seen_subcommand_from plan apply thumbprint create update get delete utils completion schema help" -f -a "plan" -d 'Show what `apply -f FILE` would change, without changing anything'

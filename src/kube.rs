@@ -59,6 +59,34 @@ fn kube_error(operation: &str, e: kube::Error) -> CliError {
     }
 }
 
+/// How to reach the cluster, resolved from the command line and the environment.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Access<'a> {
+    /// `--kubeconfig`.
+    pub kubeconfig: Option<&'a Path>,
+    /// `--context`.
+    pub context: Option<&'a str>,
+    /// Whether `KUBECONFIG` is set (to something).
+    pub kubeconfig_from_env: bool,
+    /// `--skip-endpoint-check`.
+    pub skip_endpoint_check: bool,
+}
+
+/// Whether two API server URLs name the same endpoint: scheme, host (any case) and port
+/// (443 when absent), ignoring a trailing `/`.
+fn same_endpoint(a: &str, b: &str) -> bool {
+    let parts = |u: &str| {
+        let uri: http::Uri = u.trim_end_matches('/').parse().ok()?;
+        Some((
+            uri.scheme_str()?.to_ascii_lowercase(),
+            uri.host()?.to_ascii_lowercase(),
+            uri.port_u16().unwrap_or(443),
+            uri.path().trim_end_matches('/').to_owned(),
+        ))
+    };
+    matches!((parts(a), parts(b)), (Some(x), Some(y)) if x == y)
+}
+
 impl Kube {
     /// Connects as kubectl would: `kubeconfig` or `KUBECONFIG` or `~/.kube/config`, with
     /// `context` or the current context.
@@ -144,23 +172,71 @@ impl Kube {
         Ok(Kube { client })
     }
 
-    /// How kubectl users expect: a kubeconfig when `--kubeconfig` or `--context` is given,
-    /// otherwise the cluster's own endpoint and an EKS token (no kubeconfig needed).
+    /// Reaches cluster `cluster` as `access` says: with `--kubeconfig`/`--context`, as kubectl
+    /// would; else, when `KUBECONFIG` is set, with its current context, but only when that
+    /// context's server is the endpoint `eks:DescribeCluster` reports for the cluster (unless
+    /// told it is the same cluster behind another address); else without any kubeconfig,
+    /// with an EKS token.
     ///
     /// # Errors
-    /// As [`Kube::connect`] and [`Kube::connect_eks`].
+    /// No usable kubeconfig, a `KUBECONFIG` that points at another cluster, or AWS failures.
     pub async fn for_cluster(
-        kubeconfig: Option<&Path>,
-        context: Option<&str>,
+        access: &Access<'_>,
         cluster: &str,
         region: Option<&str>,
         profile: Option<&str>,
     ) -> Result<Kube, CliError> {
-        if kubeconfig.is_some() || context.is_some() {
-            return Kube::connect(kubeconfig, context).await;
+        if access.kubeconfig.is_some() || access.context.is_some() {
+            return Kube::connect(access.kubeconfig, access.context).await;
         }
         let aws = crate::aws::Aws::connect(region, profile).await?;
+        if access.kubeconfig_from_env {
+            return Kube::connect_env_checked(&aws, cluster, access.skip_endpoint_check).await;
+        }
         Kube::connect_eks(&aws, cluster).await
+    }
+
+    /// Connects with `KUBECONFIG`'s current context after checking that it is `cluster`.
+    async fn connect_env_checked(
+        aws: &crate::aws::Aws,
+        cluster: &str,
+        skip_endpoint_check: bool,
+    ) -> Result<Kube, CliError> {
+        use crate::aws::OidcApi as _;
+        let config = kube::Config::from_kubeconfig(&kube::config::KubeConfigOptions::default())
+            .await
+            .map_err(|e| CliError {
+                kind: ErrorKind::InvalidInput,
+                message: format!("cannot use the kubeconfig `KUBECONFIG` names: {e}"),
+                hint: Some(format!(
+                    "fix it, or unset `KUBECONFIG` to reach `{cluster}` with an EKS token"
+                )),
+            })?;
+        if !skip_endpoint_check {
+            let endpoint = aws
+                .describe_cluster(cluster)
+                .await?
+                .endpoint
+                .unwrap_or_default();
+            if !same_endpoint(&config.cluster_url.to_string(), &endpoint) {
+                return Err(CliError {
+                    kind: ErrorKind::InvalidInput,
+                    message: format!(
+                        "the current context of `KUBECONFIG` points at `{}`, but cluster `{cluster}` has the endpoint `{endpoint}`; eksiam will not change a cluster it cannot tell is `{cluster}`",
+                        config.cluster_url
+                    ),
+                    hint: Some(format!(
+                        "switch to the context of `{cluster}`, pass `--kubeconfig`/`--context`, unset `KUBECONFIG` to reach it with an EKS token, or pass `--skip-endpoint-check` if it is the same cluster behind another address"
+                    )),
+                });
+            }
+        }
+        let client = kube::Client::try_from(config).map_err(|e| CliError {
+            kind: ErrorKind::InvalidInput,
+            message: format!("cannot use the kubeconfig `KUBECONFIG` names: {e}"),
+            hint: None,
+        })?;
+        Ok(Kube { client })
     }
 
     fn api(&self) -> Api<ConfigMap> {
@@ -444,5 +520,28 @@ impl Kube {
                 e,
             )),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_endpoint;
+
+    #[test]
+    fn endpoints_compare_by_scheme_host_and_port() {
+        assert!(same_endpoint(
+            "https://ABC.gr7.us-west-2.eks.amazonaws.com",
+            "https://abc.gr7.us-west-2.eks.amazonaws.com:443/"
+        ));
+        assert!(same_endpoint(
+            "https://127.0.0.1:6443/",
+            "https://127.0.0.1:6443"
+        ));
+        assert!(!same_endpoint(
+            "https://127.0.0.1:6443",
+            "https://127.0.0.1:6444"
+        ));
+        assert!(!same_endpoint("https://a.example", "http://a.example"));
+        assert!(!same_endpoint("https://a.example", ""));
     }
 }

@@ -254,3 +254,57 @@ fn apiserver_tokens_assume_exactly_the_roles_eksiam_made() {
     ));
     assert!(assumes(ms, "prod-team-shared", &token(k, "team", "a", aud)));
 }
+
+#[test]
+fn kubeconfig_from_the_environment_is_used_only_for_the_cluster_it_points_at() {
+    let tls = Issuer::start();
+    let ms = Ministack::start_with(&Options {
+        auth: false,
+        tls: Some(&tls),
+    });
+    let issuer = ms.create_cluster("prod");
+    // The cluster, at the endpoint DescribeCluster reports, and another one.
+    let k = KubeServer::start_at(&issuer, ms.eks_port);
+    let elsewhere = KubeServer::start();
+    let backups = tempfile::tempdir().unwrap();
+    let create = |kubeconfig: &std::path::Path, user: &str, extra: &[&str]| {
+        let arn = format!("arn:aws:iam::123456789012:role/{user}");
+        let mut args = common::create_mapping_args(&arn, user, &["viewers"]);
+        args.extend_from_slice(extra);
+        Command::new(env!("CARGO_BIN_EXE_eksiam"))
+            .args(&args)
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("EKSIAM_BACKUP_DIR", backups.path())
+            .env("KUBECONFIG", kubeconfig)
+            .envs(ms.env())
+            .output()
+            .expect("run eksiam")
+    };
+    // `KUBECONFIG` names the cluster: used as kubectl would, no `--kubeconfig` needed.
+    common::ok(&create(&k.kubeconfig(), "a", &[]));
+    assert!(k.aws_auth("yaml").contains("role/a"));
+    // It names another cluster: refused, nothing written there.
+    let o = create(&elsewhere.kubeconfig(), "b", &[]);
+    let err = common::stderr(&o);
+    assert_eq!(o.status.code(), Some(3), "{err}");
+    assert!(
+        err.contains(&format!("points at `{}", elsewhere.url))
+            && err.contains(&format!("`https://127.0.0.1:{}`", ms.eks_port))
+            && err.contains("--skip-endpoint-check"),
+        "{err}"
+    );
+    assert!(
+        !elsewhere
+            .kubectl(&["-n", "kube-system", "get", "configmap", "aws-auth"])
+            .status
+            .success()
+    );
+    // Told it is the same cluster behind another address: used.
+    common::ok(&create(
+        &elsewhere.kubeconfig(),
+        "b",
+        &["--skip-endpoint-check"],
+    ));
+    assert!(elsewhere.aws_auth("yaml").contains("role/b"));
+}

@@ -149,8 +149,7 @@ fn check(
 
 async fn connect(global: &GlobalArgs, cluster: &str) -> Result<Kube, CliError> {
     Kube::for_cluster(
-        global.kubeconfig.as_deref(),
-        global.context.as_deref(),
+        &global.access(),
         cluster,
         global.region.as_deref(),
         global.profile.as_deref(),

@@ -323,8 +323,7 @@ pub fn cmd_get(global: &GlobalArgs, args: GetArgs) -> Result<ExitCode, CliError>
         aws.describe_cluster(&args.cluster).await?;
         let roles = aws.all_roles().await?;
         let kube = Kube::for_cluster(
-            global.kubeconfig.as_deref(),
-            global.context.as_deref(),
+            &global.access(),
             &args.cluster,
             global.region.as_deref(),
             global.profile.as_deref(),

@@ -45,14 +45,20 @@ pub struct GlobalArgs {
     /// Only errors on stderr, and no text plan before an apply
     #[arg(short, long, global = true)]
     pub quiet: bool,
-    /// Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses the
-    /// cluster's endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)
+    /// Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses
+    /// `KUBECONFIG`'s current context when its server is the cluster's endpoint, else the
+    /// endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)
     #[arg(long, global = true, value_name = "PATH")]
     pub kubeconfig: Option<std::path::PathBuf>,
     /// Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else
     /// `KUBECONFIG`, else `~/.kube/config`)
     #[arg(long, global = true, value_name = "NAME")]
     pub context: Option<String>,
+    /// With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even
+    /// when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster
+    /// behind another address)
+    #[arg(long, global = true)]
+    pub skip_endpoint_check: bool,
 }
 
 /// Machine or human output.
@@ -64,6 +70,16 @@ pub enum OutputFormat {
 }
 
 impl GlobalArgs {
+    /// How to reach the cluster: the flags, and whether `KUBECONFIG` is set.
+    pub fn access(&self) -> crate::kube::Access<'_> {
+        crate::kube::Access {
+            kubeconfig: self.kubeconfig.as_deref(),
+            context: self.context.as_deref(),
+            kubeconfig_from_env: std::env::var_os("KUBECONFIG").is_some_and(|v| !v.is_empty()),
+            skip_endpoint_check: self.skip_endpoint_check,
+        }
+    }
+
     /// Logs a line of what was done on stderr, unless `-q`.
     pub fn log(&self, line: &str) {
         if !self.quiet {

@@ -365,8 +365,7 @@ async fn observe_cluster(
         return Ok(None);
     }
     let kube = Kube::for_cluster(
-        global.kubeconfig.as_deref(),
-        global.context.as_deref(),
+        &global.access(),
         &desired.cluster,
         region,
         global.profile.as_deref(),

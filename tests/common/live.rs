@@ -23,7 +23,10 @@ pub enum Emulator {
 
 enum Account {
     Moto(Moto),
-    Ministack { ms: Ministack, _tls: Issuer },
+    Ministack {
+        ms: Box<Ministack>,
+        _tls: Box<Issuer>,
+    },
 }
 
 /// An AWS emulator with a cluster named `prod`, a kube-apiserver, and a folder for files and
@@ -69,7 +72,10 @@ impl Env {
                     auth: false,
                     tls: Some(&tls),
                 });
-                Account::Ministack { ms, _tls: tls }
+                Account::Ministack {
+                    ms: Box::new(ms),
+                    _tls: Box::new(tls),
+                }
             }
         };
         let mut env = Env {

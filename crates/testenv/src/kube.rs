@@ -144,6 +144,12 @@ impl KubeServer {
     /// Like [`KubeServer::start`], minting ServiceAccount tokens with `issuer` as their `iss`
     /// (a cluster's OIDC issuer as EKS reports it, so AWS can be asked to trust them).
     pub fn start_with_issuer(issuer: &str) -> KubeServer {
+        KubeServer::start_at(issuer, crate::free_port())
+    }
+
+    /// Like [`KubeServer::start_with_issuer`], serving on `port` (the endpoint an emulated
+    /// `DescribeCluster` reports, say).
+    pub fn start_at(issuer: &str, port: u16) -> KubeServer {
         static SEQ: AtomicUsize = AtomicUsize::new(0);
         let etcd = etcd();
         let dir = tempfile::tempdir().expect("temp dir");
@@ -161,7 +167,6 @@ impl KubeServer {
         )
         .unwrap();
         std::fs::write(d.join("audit-policy.yaml"), AUDIT_POLICY).unwrap();
-        let port = crate::free_port();
         let prefix = format!(
             "/eksiam-test-{}-{}",
             std::process::id(),

@@ -22,6 +22,9 @@ pub struct Ministack {
     pub region: String,
     /// The root that signs its serving chain, when it serves TLS.
     pub root_pem: Option<PathBuf>,
+    /// The port in the endpoint `DescribeCluster` reports for the first cluster (the next
+    /// clusters get the ports after it): start an apiserver there to stand in for it.
+    pub eks_port: u16,
     dir: tempfile::TempDir,
     _proc: Proc,
 }
@@ -59,10 +62,12 @@ impl Ministack {
     /// Starts ministack on a free port as `options` say.
     pub fn start_with(options: &Options) -> Ministack {
         let port = crate::free_port();
+        let eks_port = crate::free_port();
         let dir = tempfile::tempdir().expect("temp dir");
         let region = "us-west-2";
         let mut cmd = Command::new(ministack_bin());
         cmd.env("GATEWAY_PORT", port.to_string())
+            .env("EKS_BASE_PORT", eks_port.to_string())
             .env("BIND_HOST", "127.0.0.1")
             .env("MINISTACK_HOST", "127.0.0.1")
             .env("SERVICES", "iam,sts,eks")
@@ -92,6 +97,7 @@ impl Ministack {
             url,
             region: region.into(),
             root_pem,
+            eks_port,
             dir,
             _proc: proc,
         };
