@@ -13,6 +13,7 @@ pub mod ministack;
 pub mod oracle;
 pub mod process;
 pub mod proxy;
+pub mod sandbox;
 pub mod workload;
 
 use std::path::{Path, PathBuf};

@@ -1,11 +1,11 @@
-//! `scripts/sandbox`: a local AWS account (moto) with an EKS cluster, and a real Kubernetes
-//! API server standing in for that cluster, so every eksiam command can be tried end to end
-//! without an AWS account. Prints the environment to export; stops everything on Ctrl-C.
+//! `scripts/sandbox`: a local AWS account (ministack) with an EKS cluster, and a real
+//! Kubernetes API server standing in for that cluster (see `testenv::sandbox`), so every
+//! eksiam command can be tried end to end without an AWS account. Prints the environment to
+//! export; stops everything on Ctrl-C.
 
 use std::io::Write as _;
 use std::sync::atomic::{AtomicBool, Ordering};
-use testenv::aws::Moto;
-use testenv::kube::KubeServer;
+use testenv::sandbox::Sandbox;
 
 static STOP: AtomicBool = AtomicBool::new(false);
 
@@ -14,19 +14,20 @@ extern "C" fn on_signal(_: libc::c_int) {
 }
 
 fn main() {
-    let cluster = std::env::args().nth(1).unwrap_or_else(|| "sandbox".into());
-    eprintln!("sandbox: starting moto, etcd and kube-apiserver …");
-    let moto = Moto::start();
-    let issuer = moto.create_cluster(&cluster);
-    let kube = KubeServer::start();
-    let env_file = testenv::repo_root().join(".cache/sandbox.env");
+    let cluster = std::env::args().nth(1).unwrap_or_else(|| "prod".into());
+    eprintln!("sandbox: starting ministack, etcd and kube-apiserver …");
+    let sandbox = Sandbox::start(&cluster);
+    let root = testenv::repo_root();
+    let env_file = root.join(".cache/sandbox.env");
     let mut exports = String::new();
-    for (k, v) in moto.env() {
+    for (k, v) in sandbox.env() {
         exports.push_str(&format!("export {k}='{v}'\n"));
     }
+    // `eksiam` (built by scripts/sandbox) and the kubectl that matches the API server.
     exports.push_str(&format!(
-        "export KUBECONFIG='{}'\n",
-        kube.kubeconfig().display()
+        "export PATH='{}:{}':\"$PATH\"\n",
+        root.join("target/debug").display(),
+        testenv::bin_dir().display()
     ));
     std::fs::create_dir_all(env_file.parent().unwrap()).expect("create .cache");
     std::fs::write(&env_file, &exports).expect("write the env file");
@@ -38,15 +39,15 @@ fn main() {
     let mut out = std::io::stdout().lock();
     let _ = write!(
         out,
-        "{exports}# EKS cluster `{cluster}` in moto ({region}), OIDC issuer {issuer}
-# Kubernetes API server {url} (kubectl: {kubectl})
+        "{exports}# EKS cluster `{cluster}` in ministack ({region}), OIDC issuer {issuer}
+# Kubernetes API server {url}, at the cluster's endpoint
 # In another shell: source {env}
-# Then e.g.: eksiam plan -f examples/irsa-basic.yaml --offline
+# Then e.g.: eksiam apply -f examples/irsa-basic.yaml
 # Ctrl-C stops everything.
 ",
-        region = moto.region,
-        url = kube.url,
-        kubectl = testenv::bin("kubectl").display(),
+        region = sandbox.aws.region,
+        issuer = sandbox.issuer,
+        url = sandbox.kube.url,
         env = env_file.display(),
     );
     let _ = out.flush();
@@ -56,6 +57,4 @@ fn main() {
     }
     eprintln!("sandbox: stopping");
     let _ = std::fs::remove_file(&env_file);
-    drop(kube);
-    drop(moto);
 }
