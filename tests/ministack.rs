@@ -180,53 +180,35 @@ fn apiserver_tokens_assume_exactly_the_roles_eksiam_made() {
     let k = &p.k;
     let aud = "sts.amazonaws.com";
 
-    // The ServiceAccount the role is for, and no other.
-    assert!(assumes(
-        ms,
-        "prod-apps-reader",
-        &token(k, "apps", "reader", aud)
-    ));
-    assert!(!assumes(
-        ms,
-        "prod-apps-reader",
-        &token(k, "apps", "writer", aud)
-    ));
-    assert!(!assumes(
-        ms,
-        "prod-apps-reader",
-        &token(k, "other", "reader", aud)
-    ));
-    assert!(!assumes(
-        ms,
-        "prod-apps-reader",
-        &token(k, "apps", "reader", "other.example")
-    ));
-    // Another cluster: its own issuer, its own apiserver.
     let other = KubeServer::start_with_issuer(&ms.create_cluster("other"));
-    assert!(!assumes(
-        ms,
-        "prod-apps-reader",
-        &token(&other, "apps", "reader", aud)
-    ));
-    // A shared role admits each of its ServiceAccounts.
-    assert!(assumes(ms, "prod-team-shared", &token(k, "team", "a", aud)));
-    assert!(assumes(ms, "prod-team-shared", &token(k, "team", "b", aud)));
-    assert!(!assumes(
-        ms,
-        "prod-team-shared",
-        &token(k, "team", "c", aud)
-    ));
-    // `subjectPattern` admits exactly the matching ServiceAccounts.
-    assert!(assumes(
-        ms,
-        "prod-batch-jobs",
-        &token(k, "batch", "job-1", aud)
-    ));
-    assert!(!assumes(
-        ms,
-        "prod-batch-jobs",
-        &token(k, "batch", "worker", aud)
-    ));
+    // (role, whose token, assumes?)
+    let cases = [
+        // The ServiceAccount the role is for, and no other: not another ServiceAccount, not
+        // another namespace, not another audience, not another cluster (its own issuer).
+        ("prod-apps-reader", token(k, "apps", "reader", aud), true),
+        ("prod-apps-reader", token(k, "apps", "writer", aud), false),
+        ("prod-apps-reader", token(k, "other", "reader", aud), false),
+        (
+            "prod-apps-reader",
+            token(k, "apps", "reader", "other.example"),
+            false,
+        ),
+        (
+            "prod-apps-reader",
+            token(&other, "apps", "reader", aud),
+            false,
+        ),
+        // A shared role admits each of its ServiceAccounts.
+        ("prod-team-shared", token(k, "team", "a", aud), true),
+        ("prod-team-shared", token(k, "team", "b", aud), true),
+        ("prod-team-shared", token(k, "team", "c", aud), false),
+        // `subjectPattern` admits exactly the matching ServiceAccounts.
+        ("prod-batch-jobs", token(k, "batch", "job-1", aud), true),
+        ("prod-batch-jobs", token(k, "batch", "worker", aud), false),
+    ];
+    for (i, (role, token, expected)) in cases.iter().enumerate() {
+        assert_eq!(assumes(ms, role, token), *expected, "case {i}: {role}");
+    }
 
     // After `delete iamserviceaccount`, the token is refused.
     let reader = token(k, "apps", "reader", aud);

@@ -4,7 +4,6 @@
 use crate::http;
 use crate::process::{Proc, wait_until};
 use base64::Engine as _;
-use std::path::PathBuf;
 use std::process::Command;
 use std::time::Duration;
 
@@ -35,26 +34,16 @@ impl AwsCall {
     }
 }
 
-/// The moto executable: `EKSIAM_MOTO_SERVER`, else the project's `.venv`.
-fn moto_server() -> PathBuf {
-    if let Some(p) = std::env::var_os("EKSIAM_MOTO_SERVER") {
-        return PathBuf::from(p);
-    }
-    let p = crate::repo_root().join(".venv/bin/moto_server");
-    assert!(
-        p.exists(),
-        "{} is missing: run scripts/test, which creates the venv with moto[server]",
-        p.display()
-    );
-    p
-}
-
 impl Moto {
     /// Starts moto (with AWS managed policies loaded) on a free port, recording requests.
     pub fn start() -> Moto {
         let port = crate::free_port();
         let dir = tempfile::tempdir().expect("temp dir");
-        let mut cmd = Command::new(moto_server());
+        let mut cmd = Command::new(crate::venv_bin(
+            "EKSIAM_MOTO_SERVER",
+            ".venv",
+            "moto_server",
+        ));
         cmd.args(["-H", "127.0.0.1", "-p", &port.to_string()])
             .env("MOTO_IAM_LOAD_MANAGED_POLICIES", "true")
             // The recorder writes to `./moto_recording` unless told otherwise, which parallel

@@ -71,3 +71,21 @@ pub fn free_port() -> u16 {
         .map(|a| a.port())
         .expect("bind a loopback port")
 }
+
+/// An executable of one of the project's Python venvs: `$override_var` when set, else
+/// `VENV/bin/NAME` under the repository (created by `scripts/test`).
+///
+/// # Panics
+/// When the venv has not been created.
+pub fn venv_bin(override_var: &str, venv: &str, name: &str) -> PathBuf {
+    if let Some(p) = std::env::var_os(override_var) {
+        return PathBuf::from(p);
+    }
+    let p = repo_root().join(venv).join("bin").join(name);
+    assert!(
+        p.exists(),
+        "{} is missing: run scripts/test, which creates the venv `{venv}`",
+        p.display()
+    );
+    p
+}

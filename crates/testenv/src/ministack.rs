@@ -38,21 +38,6 @@ pub struct Options<'a> {
     pub tls: Option<&'a Issuer>,
 }
 
-/// The ministack executable: `EKSIAM_MINISTACK`, else the project's `.venv-ministack` (its
-/// own venv: it pins a botocore that moto's boto3 refuses).
-fn ministack_bin() -> PathBuf {
-    if let Some(p) = std::env::var_os("EKSIAM_MINISTACK") {
-        return PathBuf::from(p);
-    }
-    let p = crate::repo_root().join(".venv-ministack/bin/ministack");
-    assert!(
-        p.exists(),
-        "{} is missing: run scripts/test, which creates the venv with ministack",
-        p.display()
-    );
-    p
-}
-
 impl Ministack {
     /// Starts ministack (IAM, STS, EKS; no policy evaluation, plain http) on a free port.
     pub fn start() -> Ministack {
@@ -65,7 +50,12 @@ impl Ministack {
         let eks_port = crate::free_port();
         let dir = tempfile::tempdir().expect("temp dir");
         let region = "us-west-2";
-        let mut cmd = Command::new(ministack_bin());
+        let mut cmd = Command::new(crate::venv_bin(
+            "EKSIAM_MINISTACK",
+            // Its own venv: it pins a botocore that moto's boto3 refuses.
+            ".venv-ministack",
+            "ministack",
+        ));
         cmd.env("GATEWAY_PORT", port.to_string())
             .env("EKS_BASE_PORT", eks_port.to_string())
             .env("BIND_HOST", "127.0.0.1")
