@@ -48,12 +48,9 @@ fn optional_map(v: &Value) -> BTreeMap<String, Option<String>> {
         .unwrap_or_default()
 }
 
+/// A plan action without what the executor needs: the plan and the executor disagree.
 fn missing(what: &str) -> CliError {
-    CliError {
-        kind: ErrorKind::Remote,
-        message: format!("cannot apply: {what}"),
-        hint: None,
-    }
+    CliError::internal(format!("cannot apply: {what}"))
 }
 
 /// The role name and the rest of an id such as `iam-role-inline-policy/ROLE/NAME`.

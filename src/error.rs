@@ -9,6 +9,8 @@ pub enum ErrorKind {
     InvalidInput,
     /// A failure while talking to AWS or Kubernetes, or a plan that cannot be applied. Exit 1.
     Remote,
+    /// A bug in eksiam (a broken invariant, a panic). Exit 1, with a message that says so.
+    Internal,
 }
 
 /// An error with what to do about it.
@@ -29,11 +31,23 @@ impl CliError {
         }
     }
 
-    /// The exit code for this error.
+    /// A bug in eksiam: `what` went wrong that never should.
+    pub fn internal(what: impl std::fmt::Display) -> Self {
+        CliError {
+            kind: ErrorKind::Internal,
+            message: format!("internal error in eksiam (a bug): {what}"),
+            hint: Some(
+                "please report it with the command you ran; what was done before it is safe to run again"
+                    .into(),
+            ),
+        }
+    }
+
+    /// The exit code for this error: the one place kinds become exit codes.
     pub fn exit_code(&self) -> ExitCode {
         match self.kind {
             ErrorKind::InvalidInput => ExitCode::from(3),
-            ErrorKind::Remote => ExitCode::from(1),
+            ErrorKind::Remote | ErrorKind::Internal => ExitCode::from(1),
         }
     }
 
@@ -62,5 +76,25 @@ impl From<crate::config::ConfigError> for CliError {
             message: e.render(),
             hint: None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_kind_has_its_exit_code_and_internal_errors_say_they_are_bugs() {
+        let input = CliError::input("bad", "fix it");
+        assert_eq!(input.exit_code(), ExitCode::from(3));
+        let internal = CliError::internal("cannot apply: no trust policy");
+        assert_eq!(internal.kind, ErrorKind::Internal);
+        assert_eq!(internal.exit_code(), ExitCode::from(1));
+        let text = internal.render();
+        assert!(
+            text.starts_with("error: internal error in eksiam (a bug): cannot apply"),
+            "{text}"
+        );
+        assert!(text.contains("\nhint: please report it"), "{text}");
     }
 }

@@ -17,11 +17,31 @@ fn main() -> ExitCode {
             };
         }
     };
-    match run(cli) {
-        Ok(code) => code,
-        Err(e) => {
+    // A panic is a bug: report it as an internal error (exit 1), not with Rust's exit 101.
+    std::panic::set_hook(Box::new(|info| {
+        let what = match info.payload().downcast_ref::<&str>() {
+            Some(s) => (*s).to_owned(),
+            None => info
+                .payload()
+                .downcast_ref::<String>()
+                .cloned()
+                .unwrap_or_default(),
+        };
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}:{}", l.file(), l.line(), l.column()))
+            .unwrap_or_default();
+        eprintln!(
+            "{}",
+            eksiam::error::CliError::internal(format!("panicked{at}: {what}")).render()
+        );
+    }));
+    match std::panic::catch_unwind(|| run(cli)) {
+        Ok(Ok(code)) => code,
+        Ok(Err(e)) => {
             eprintln!("{}", e.render());
             e.exit_code()
         }
+        Err(_) => ExitCode::FAILURE,
     }
 }

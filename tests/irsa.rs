@@ -600,3 +600,53 @@ fn quiet_applies_print_only_errors(on: Emulator) {
     assert_eq!(plan_json(&o)["format_version"], 1);
     assert!(o.stderr.is_empty());
 }
+
+both!(a_plan_that_cannot_be_applied_exits_1_in_every_command);
+fn a_plan_that_cannot_be_applied_exits_1_in_every_command(on: Emulator) {
+    let env = Env::on(on);
+    // A role of the name eksiam would use, made by someone else (no eksiam tags).
+    env.iam(&[
+        "Action=CreateRole",
+        "RoleName=prod-apps-app",
+        "AssumeRolePolicyDocument={}",
+    ]);
+    let file = env.write(
+        "c.yaml",
+        "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: prod, region: us-west-2}\niam:\n  serviceAccounts:\n  - metadata: {name: app, namespace: apps}\n    attachPolicyARNs: [arn:aws:iam::aws:policy/ReadOnlyAccess]\n",
+    );
+    let create = [
+        "create",
+        "iamserviceaccount",
+        "--cluster",
+        "prod",
+        "--name",
+        "app",
+        "--namespace",
+        "apps",
+        "--attach-policy-arn",
+        "arn:aws:iam::aws:policy/ReadOnlyAccess",
+    ];
+    let runs: [Vec<&str>; 6] = [
+        vec!["plan", "-f", &file],
+        vec!["plan", "-f", &file, "--detailed-exitcode", "-o", "json"],
+        vec!["apply", "-f", &file, "--dry-run"],
+        vec!["apply", "-f", &file],
+        [&create[..], &["--dry-run"]].concat(),
+        create.to_vec(),
+    ];
+    let kube_mark = env.k.audit_mark();
+    for args in &runs {
+        let o = env.eksiam(args);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {err}");
+        assert!(
+            err.contains("the plan cannot be applied; nothing was changed")
+                && err
+                    .contains("role `prod-apps-app` already exists and was not created by eksiam"),
+            "{args:?}: {err}"
+        );
+    }
+    assert!(env.kube_writes(kube_mark).is_empty());
+    let role = env.iam(&["Action=ListRoleTags", "RoleName=prod-apps-app"]);
+    assert!(!role.contains("eksiam.io"), "{role}");
+}

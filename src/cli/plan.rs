@@ -157,6 +157,7 @@ fn run(
         let mut plan = plan::diff(&desired, &observed, &opts);
         plan.warnings.splice(0..0, file_warnings);
         print_plan(global, &plan, false)?;
+        refuse_conflicts(&plan)?;
         return Ok(plan);
     }
     let live = Live {
@@ -233,10 +234,11 @@ pub(super) fn execute(
             diff_guarded(global, region, aws.as_ref(), &desired, &mut observed, opts).await;
         plan.warnings.splice(0..0, warnings);
         print_plan(global, &plan, live.apply)?;
+        // A plan that cannot be applied fails the same way planned or applied.
+        refuse_conflicts(&plan)?;
         if !live.apply || !plan.has_changes() {
             return Ok(plan);
         }
-        refuse_conflicts(&plan)?;
         let mut done = Vec::new();
         if let Some(aws) = &aws {
             done = oidc::apply(aws, &plan, &observed).await?;
@@ -482,7 +484,9 @@ async fn observe_roles(
     }
 }
 
-/// Stops before applying a plan that cannot be applied as it stands.
+/// Fails (exit 1, after the plan is printed) when the plan cannot be applied as it stands,
+/// whether it is only planned (`plan`, `--dry-run`) or about to be applied: a plan that says
+/// "cannot apply" never exits 0 or 2.
 pub(super) fn refuse_conflicts(plan: &Plan) -> Result<(), CliError> {
     if plan.conflicts.is_empty() {
         return Ok(());
