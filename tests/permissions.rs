@@ -417,6 +417,30 @@ fn apply_runs_with_the_scoped_policy_and_needs_every_action_in_it() {
         let again = common::ok(&run());
         assert!(again.contains("No changes."), "after {action}: {again}");
     }
+
+    // `plan` with the read-only form: it sees a drift and changes nothing.
+    let read_only = policy(&["-f", FILE, "--command", "plan"]);
+    assert!(
+        actions(&read_only)
+            .iter()
+            .all(|a| a.contains(":Get") || a.contains(":List") || a == "eks:DescribeCluster")
+    );
+    w.ms.set_user_policy("ci", &ministack_view(&read_only).to_string());
+    detach_s3(&w);
+    let o = w.eksiam(
+        &env,
+        &kubeconfig,
+        &[
+            "plan",
+            "-f",
+            FILE,
+            "--ca-file",
+            &root_pem,
+            "--detailed-exitcode",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", common::stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains(S3_READ_ONLY));
 }
 
 #[test]
