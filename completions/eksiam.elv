@@ -42,6 +42,8 @@ set edit:completion:arg-completer[eksiam] = {|@words|
             cand get 'List resources (eksctl''s `get`)'
             cand delete 'Delete resources (eksctl''s `delete`)'
             cand utils 'eksctl''s utility commands'
+            cand iam-policy 'Print the IAM policy the identity running eksiam needs'
+            cand rbac 'Print the Kubernetes RBAC rules the identity running eksiam needs'
             cand completion 'Print a completion script for your shell'
             cand schema 'Print the JSON Schema of the ClusterConfig fields eksiam reads'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -485,6 +487,55 @@ set edit:completion:arg-completer[eksiam] = {|@words|
         }
         &'eksiam;utils;help;help'= {
         }
+        &'eksiam;iam-policy'= {
+            cand -f 'Scope the permissions to what `apply -f FILE` needs for this ClusterConfig'
+            cand --config-file 'Scope the permissions to what `apply -f FILE` needs for this ClusterConfig'
+            cand --command 'Only what this command needs (repeatable), e.g. `--command "create iamserviceaccount"`; with `-f`, `plan` gives the read-only form (default: every command, or `apply` with `-f`)'
+            cand --account 'The AWS account ID to name in the ARNs (default `*`: any account)'
+            cand --issuer 'The cluster''s OIDC issuer URL, to name its OIDC provider exactly (default: any EKS issuer of the region)'
+            cand --region 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)'
+            cand --profile 'AWS shared-config profile'
+            cand -o 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --output 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --kubeconfig 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`''s current context when its server is the cluster''s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)'
+            cand --context 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)'
+            cand --prune 'With `-f`: also what `apply -f FILE --prune` needs'
+            cand --explain 'Print a Markdown table of every permission, the commands that need it and why'
+            cand --no-color 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+            cand -v 'More logging on stderr'
+            cand --verbose 'More logging on stderr'
+            cand -q 'Only errors on stderr, and no text plan before an apply'
+            cand --quiet 'Only errors on stderr, and no text plan before an apply'
+            cand --skip-endpoint-check 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'eksiam;rbac'= {
+            cand -f 'Scope the permissions to what `apply -f FILE` needs for this ClusterConfig'
+            cand --config-file 'Scope the permissions to what `apply -f FILE` needs for this ClusterConfig'
+            cand --command 'Only what this command needs (repeatable), e.g. `--command "create iamserviceaccount"`; with `-f`, `plan` gives the read-only form (default: every command, or `apply` with `-f`)'
+            cand --group 'The group the rules are bound to (map eksiam''s IAM identity to it in aws-auth)'
+            cand --region 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)'
+            cand --profile 'AWS shared-config profile'
+            cand -o 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --output 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --kubeconfig 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`''s current context when its server is the cluster''s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)'
+            cand --context 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)'
+            cand --prune 'With `-f`: also what `apply -f FILE --prune` needs'
+            cand --explain 'Print a Markdown table of every permission, the commands that need it and why'
+            cand --no-color 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+            cand -v 'More logging on stderr'
+            cand --verbose 'More logging on stderr'
+            cand -q 'Only errors on stderr, and no text plan before an apply'
+            cand --quiet 'Only errors on stderr, and no text plan before an apply'
+            cand --skip-endpoint-check 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'eksiam;completion'= {
             cand --region 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)'
             cand --profile 'AWS shared-config profile'
@@ -530,6 +581,8 @@ set edit:completion:arg-completer[eksiam] = {|@words|
             cand get 'List resources (eksctl''s `get`)'
             cand delete 'Delete resources (eksctl''s `delete`)'
             cand utils 'eksctl''s utility commands'
+            cand iam-policy 'Print the IAM policy the identity running eksiam needs'
+            cand rbac 'Print the Kubernetes RBAC rules the identity running eksiam needs'
             cand completion 'Print a completion script for your shell'
             cand schema 'Print the JSON Schema of the ClusterConfig fields eksiam reads'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -573,6 +626,10 @@ set edit:completion:arg-completer[eksiam] = {|@words|
             cand associate-iam-oidc-provider 'Register the cluster''s OIDC issuer as an IAM OIDC provider'
         }
         &'eksiam;help;utils;associate-iam-oidc-provider'= {
+        }
+        &'eksiam;help;iam-policy'= {
+        }
+        &'eksiam;help;rbac'= {
         }
         &'eksiam;help;completion'= {
         }

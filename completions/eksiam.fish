@@ -45,6 +45,8 @@ complete -c eksiam -n "__fish_eksiam_needs_command" -f -a "update" -d 'Update re
 complete -c eksiam -n "__fish_eksiam_needs_command" -f -a "get" -d 'List resources (eksctl\'s `get`)'
 complete -c eksiam -n "__fish_eksiam_needs_command" -f -a "delete" -d 'Delete resources (eksctl\'s `delete`)'
 complete -c eksiam -n "__fish_eksiam_needs_command" -f -a "utils" -d 'eksctl\'s utility commands'
+complete -c eksiam -n "__fish_eksiam_needs_command" -f -a "iam-policy" -d 'Print the IAM policy the identity running eksiam needs'
+complete -c eksiam -n "__fish_eksiam_needs_command" -f -a "rbac" -d 'Print the Kubernetes RBAC rules the identity running eksiam needs'
 complete -c eksiam -n "__fish_eksiam_needs_command" -f -a "completion" -d 'Print a completion script for your shell'
 complete -c eksiam -n "__fish_eksiam_needs_command" -f -a "schema" -d 'Print the JSON Schema of the ClusterConfig fields eksiam reads'
 complete -c eksiam -n "__fish_eksiam_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -369,6 +371,43 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_sub
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from help" -f -a "associate-iam-oidc-provider" -d 'Register the cluster\'s OIDC issuer as an IAM OIDC provider'
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand iam-policy" -s f -l config-file -d 'Scope the permissions to what `apply -f FILE` needs for this ClusterConfig' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand iam-policy" -l command -d 'Only what this command needs (repeatable), e.g. `--command "create iamserviceaccount"`; with `-f`, `plan` gives the read-only form (default: every command, or `apply` with `-f`)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand iam-policy" -l account -d 'The AWS account ID to name in the ARNs (default `*`: any account)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand iam-policy" -l issuer -d 'The cluster\'s OIDC issuer URL, to name its OIDC provider exactly (default: any EKS issuer of the region)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand iam-policy" -l region -d 'AWS region (else the file\'s `metadata.region`, else the AWS SDK chain)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand iam-policy" -l profile -d 'AWS shared-config profile' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand iam-policy" -s o -l output -d 'Output format: `text` for people, `json` and `yaml` for machines' -r -f -a "text\t''
+json\t''
+yaml\t''"
+complete -c eksiam -n "__fish_eksiam_using_subcommand iam-policy" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`\'s current context when its server is the cluster\'s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand iam-policy" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand iam-policy" -l prune -d 'With `-f`: also what `apply -f FILE --prune` needs'
+complete -c eksiam -n "__fish_eksiam_using_subcommand iam-policy" -l explain -d 'Print a Markdown table of every permission, the commands that need it and why'
+complete -c eksiam -n "__fish_eksiam_using_subcommand iam-policy" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand iam-policy" -s v -l verbose -d 'More logging on stderr'
+complete -c eksiam -n "__fish_eksiam_using_subcommand iam-policy" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
+complete -c eksiam -n "__fish_eksiam_using_subcommand iam-policy" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand iam-policy" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eksiam -n "__fish_eksiam_using_subcommand iam-policy" -s V -l version -d 'Print version'
+complete -c eksiam -n "__fish_eksiam_using_subcommand rbac" -s f -l config-file -d 'Scope the permissions to what `apply -f FILE` needs for this ClusterConfig' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand rbac" -l command -d 'Only what this command needs (repeatable), e.g. `--command "create iamserviceaccount"`; with `-f`, `plan` gives the read-only form (default: every command, or `apply` with `-f`)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand rbac" -l group -d 'The group the rules are bound to (map eksiam\'s IAM identity to it in aws-auth)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand rbac" -l region -d 'AWS region (else the file\'s `metadata.region`, else the AWS SDK chain)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand rbac" -l profile -d 'AWS shared-config profile' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand rbac" -s o -l output -d 'Output format: `text` for people, `json` and `yaml` for machines' -r -f -a "text\t''
+json\t''
+yaml\t''"
+complete -c eksiam -n "__fish_eksiam_using_subcommand rbac" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`\'s current context when its server is the cluster\'s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
+complete -c eksiam -n "__fish_eksiam_using_subcommand rbac" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand rbac" -l prune -d 'With `-f`: also what `apply -f FILE --prune` needs'
+complete -c eksiam -n "__fish_eksiam_using_subcommand rbac" -l explain -d 'Print a Markdown table of every permission, the commands that need it and why'
+complete -c eksiam -n "__fish_eksiam_using_subcommand rbac" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand rbac" -s v -l verbose -d 'More logging on stderr'
+complete -c eksiam -n "__fish_eksiam_using_subcommand rbac" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
+complete -c eksiam -n "__fish_eksiam_using_subcommand rbac" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand rbac" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eksiam -n "__fish_eksiam_using_subcommand rbac" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand completion" -l region -d 'AWS region (else the file\'s `metadata.region`, else the AWS SDK chain)' -r
 complete -c eksiam -n "__fish_eksiam_using_subcommand completion" -l profile -d 'AWS shared-config profile' -r
 complete -c eksiam -n "__fish_eksiam_using_subcommand completion" -s o -l output -d 'Output format: `text` for people, `json` and `yaml` for machines' -r -f -a "text\t''
@@ -395,17 +434,19 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand schema" -s q -l quiet -d '
 complete -c eksiam -n "__fish_eksiam_using_subcommand schema" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand schema" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eksiam -n "__fish_eksiam_using_subcommand schema" -s V -l version -d 'Print version'
-complete -c eksiam -n "__fish_eksiam_using_subcommand help; and not __fish_seen_subcommand_from plan apply thumbprint create update get delete utils completion schema help" -f -a "plan" -d 'Show what `apply -f FILE` would change, without changing anything'
-complete -c eksiam -n "__fish_eksiam_using_subcommand help; and not __fish_seen_subcommand_from plan apply thumbprint create update get delete utils completion schema help" -f -a "apply" -d 'Make the cluster\'s IAM match a ClusterConfig file'
-complete -c eksiam -n "__fish_eksiam_using_subcommand help; and not __fish_seen_subcommand_from plan apply thumbprint create update get delete utils completion schema help" -f -a "thumbprint" -d 'Print the thumbprint IAM stores for an OIDC issuer'
-complete -c eksiam -n "__fish_eksiam_using_subcommand help; and not __fish_seen_subcommand_from plan apply thumbprint create update get delete utils completion schema help" -f -a "create" -d 'Create resources (eksctl\'s `create`)'
-complete -c eksiam -n "__fish_eksiam_using_subcommand help; and not __fish_seen_subcommand_from plan apply thumbprint create update get delete utils completion schema help" -f -a "update" -d 'Update resources (eksctl\'s `update`)'
-complete -c eksiam -n "__fish_eksiam_using_subcommand help; and not __fish_seen_subcommand_from plan apply thumbprint create update get delete utils completion schema help" -f -a "get" -d 'List resources (eksctl\'s `get`)'
-complete -c eksiam -n "__fish_eksiam_using_subcommand help; and not __fish_seen_subcommand_from plan apply thumbprint create update get delete utils completion schema help" -f -a "delete" -d 'Delete resources (eksctl\'s `delete`)'
-complete -c eksiam -n "__fish_eksiam_using_subcommand help; and not __fish_seen_subcommand_from plan apply thumbprint create update get delete utils completion schema help" -f -a "utils" -d 'eksctl\'s utility commands'
-complete -c eksiam -n "__fish_eksiam_using_subcommand help; and not __fish_seen_subcommand_from plan apply thumbprint create update get delete utils completion schema help" -f -a "completion" -d 'Print a completion script for your shell'
-complete -c eksiam -n "__fish_eksiam_using_subcommand help; and not __fish_seen_subcommand_from plan apply thumbprint create update get delete utils completion schema help" -f -a "schema" -d 'Print the JSON Schema of the ClusterConfig fields eksiam reads'
-complete -c eksiam -n "__fish_eksiam_using_subcommand help; and not __fish_seen_subcommand_from plan apply thumbprint create update get delete utils completion schema help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand help; and not __fish_seen_subcommand_from plan apply thumbprint create update get delete utils iam-policy rbac completion schema help" -f -a "plan" -d 'Show what `apply -f FILE` would change, without changing anything'
+complete -c eksiam -n "__fish_eksiam_using_subcommand help; and not __fish_seen_subcommand_from plan apply thumbprint create update get delete utils iam-policy rbac completion schema help" -f -a "apply" -d 'Make the cluster\'s IAM match a ClusterConfig file'
+complete -c eksiam -n "__fish_eksiam_using_subcommand help; and not __fish_seen_subcommand_from plan apply thumbprint create update get delete utils iam-policy rbac completion schema help" -f -a "thumbprint" -d 'Print the thumbprint IAM stores for an OIDC issuer'
+complete -c eksiam -n "__fish_eksiam_using_subcommand help; and not __fish_seen_subcommand_from plan apply thumbprint create update get delete utils iam-policy rbac completion schema help" -f -a "create" -d 'Create resources (eksctl\'s `create`)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand help; and not __fish_seen_subcommand_from plan apply thumbprint create update get delete utils iam-policy rbac completion schema help" -f -a "update" -d 'Update resources (eksctl\'s `update`)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand help; and not __fish_seen_subcommand_from plan apply thumbprint create update get delete utils iam-policy rbac completion schema help" -f -a "get" -d 'List resources (eksctl\'s `get`)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand help; and not __fish_seen_subcommand_from plan apply thumbprint create update get delete utils iam-policy rbac completion schema help" -f -a "delete" -d 'Delete resources (eksctl\'s `delete`)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand help; and not __fish_seen_subcommand_from plan apply thumbprint create update get delete utils iam-policy rbac completion schema help" -f -a "utils" -d 'eksctl\'s utility commands'
+complete -c eksiam -n "__fish_eksiam_using_subcommand help; and not __fish_seen_subcommand_from plan apply thumbprint create update get delete utils iam-policy rbac completion schema help" -f -a "iam-policy" -d 'Print the IAM policy the identity running eksiam needs'
+complete -c eksiam -n "__fish_eksiam_using_subcommand help; and not __fish_seen_subcommand_from plan apply thumbprint create update get delete utils iam-policy rbac completion schema help" -f -a "rbac" -d 'Print the Kubernetes RBAC rules the identity running eksiam needs'
+complete -c eksiam -n "__fish_eksiam_using_subcommand help; and not __fish_seen_subcommand_from plan apply thumbprint create update get delete utils iam-policy rbac completion schema help" -f -a "completion" -d 'Print a completion script for your shell'
+complete -c eksiam -n "__fish_eksiam_using_subcommand help; and not __fish_seen_subcommand_from plan apply thumbprint create update get delete utils iam-policy rbac completion schema help" -f -a "schema" -d 'Print the JSON Schema of the ClusterConfig fields eksiam reads'
+complete -c eksiam -n "__fish_eksiam_using_subcommand help; and not __fish_seen_subcommand_from plan apply thumbprint create update get delete utils iam-policy rbac completion schema help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "iamidentitymapping" -d 'Add or update an aws-auth entry (one per ARN: re-running changes nothing)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "iamserviceaccount" -d 'Create an IAM role for a ServiceAccount, and the ServiceAccount annotated to use it'
 complete -c eksiam -n "__fish_eksiam_using_subcommand help; and __fish_seen_subcommand_from update" -f -a "iamserviceaccount" -d 'Make an IAM service account\'s role have exactly the given policies'

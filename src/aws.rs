@@ -65,7 +65,7 @@ impl AwsError {
         };
         let hint = match code.as_deref() {
             Some("AccessDenied" | "AccessDeniedException" | "UnauthorizedOperation") => Some(format!(
-                "the identity eksiam runs as needs the IAM permission `{service}:{operation}`"
+                "the identity eksiam runs as needs the IAM permission `{service}:{operation}`: grant it with the policy `eksiam iam-policy -f FILE` or `eksiam iam-policy --command CMD` prints"
             )),
             Some("InvalidClientTokenId" | "ExpiredToken" | "UnrecognizedClientException" | "SignatureDoesNotMatch") => Some(
                 "the AWS credentials are invalid or expired: refresh them (`aws sso login`, or new keys) or choose a profile with `--profile`".into(),

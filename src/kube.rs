@@ -41,7 +41,7 @@ fn kube_error(operation: &str, e: kube::Error) -> CliError {
     let (message, hint) = match &e {
         kube::Error::Api(status) if status.is_forbidden() => (
             format!("{operation} `{AWS_AUTH_NAMESPACE}/{AWS_AUTH_NAME}` was forbidden: {}", status.message),
-            Some("the identity in the kubeconfig needs RBAC permission to get, create and update configmaps in `kube-system`".to_owned()),
+            Some("the identity in the kubeconfig needs RBAC permission to get, create and update the configmap `aws-auth` in `kube-system` (`eksiam rbac` prints the rules)".to_owned()),
         ),
         kube::Error::Api(status) => (
             format!("{operation} `{AWS_AUTH_NAMESPACE}/{AWS_AUTH_NAME}` failed: {} ({} {})", status.message, status.code, status.reason),
@@ -325,7 +325,7 @@ fn sa_error(operation: &str, target: &str, e: kube::Error) -> CliError {
     let (message, hint) = match &e {
         kube::Error::Api(s) if s.is_forbidden() => (
             format!("{operation} `{target}` was forbidden: {}", s.message),
-            Some("the identity in the kubeconfig needs RBAC permission on namespaces and serviceaccounts".to_owned()),
+            Some("the identity in the kubeconfig needs RBAC permission on namespaces and serviceaccounts (`eksiam rbac` prints the rules)".to_owned()),
         ),
         kube::Error::Api(s) => (format!("{operation} `{target}` failed: {} ({} {})", s.message, s.code, s.reason), None),
         other => (format!("{operation} `{target}` failed: {other}"), None),

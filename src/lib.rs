@@ -27,6 +27,7 @@ pub mod naming;
 pub mod observed;
 #[cfg(feature = "cli")]
 pub mod oidc;
+pub mod permissions;
 pub mod plan;
 pub mod policy;
 pub mod redact;

@@ -115,3 +115,39 @@ fn zsh_completes_commands_flags_and_values() {
     );
     assert_eq!(complete("eksiam plan -o "), ["json", "text", "yaml"]);
 }
+
+/// The README's "Permissions eksiam needs" tables are the output of
+/// `eksiam iam-policy --explain` and `eksiam rbac --explain`.
+#[test]
+fn the_readme_lists_the_permissions_eksiam_needs() {
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_eksiam"))
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let fresh = run(&["iam-policy", "--explain"]) + "\n" + &run(&["rbac", "--explain"]);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let readme = std::fs::read_to_string(&path).unwrap();
+    let begin = "<!-- BEGIN generated: eksiam iam-policy --explain; eksiam rbac --explain -->\n";
+    let end = "<!-- END generated -->";
+    let start = readme.find(begin).expect("README has the BEGIN marker") + begin.len();
+    let stop = start
+        + readme[start..]
+            .find(end)
+            .expect("README has the END marker");
+    if std::env::var_os("EKSIAM_UPDATE_GENERATED").is_some() {
+        std::fs::write(
+            &path,
+            format!("{}{fresh}{}", &readme[..start], &readme[stop..]),
+        )
+        .unwrap();
+        return;
+    }
+    assert!(
+        readme[start..stop] == fresh,
+        "README.md's permission tables are out of date: run `EKSIAM_UPDATE_GENERATED=1 cargo test --test generated` and commit it"
+    );
+}

@@ -4,6 +4,7 @@
 pub mod generate;
 mod iamidentitymapping;
 mod iamserviceaccount;
+mod permissions;
 mod plan;
 mod thumbprint;
 mod utils;
@@ -116,6 +117,8 @@ pub enum Command {
     /// eksctl's utility commands
     #[command(subcommand)]
     Utils(utils::UtilsCommand),
+    IamPolicy(permissions::IamPolicyArgs),
+    Rbac(permissions::RbacArgs),
     Completion(generate::CompletionArgs),
     Schema(generate::SchemaArgs),
 }
@@ -157,6 +160,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Apply(args) => plan::cmd_apply(&cli.global, args),
         Command::Thumbprint(args) => thumbprint::cmd_thumbprint(&cli.global, args),
         Command::Utils(cmd) => utils::cmd_utils(&cli.global, cmd),
+        Command::IamPolicy(args) => permissions::cmd_iam_policy(&cli.global, args),
+        Command::Rbac(args) => permissions::cmd_rbac(&cli.global, args),
         Command::Completion(args) => generate::cmd_completion(&cli.global, args),
         Command::Schema(args) => generate::cmd_schema(&cli.global, args),
         Command::Create(CreateCommand::Iamidentitymapping(a)) => {

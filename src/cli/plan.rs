@@ -317,7 +317,7 @@ async fn observe_aws(
     let roles = async {
         let mut warnings = Vec::new();
         let roles = if needs_roles {
-            observe_roles(&aws, desired, &mut warnings).await?
+            observe_roles(&aws, desired, prune_roles, &mut warnings).await?
         } else {
             Default::default()
         };
@@ -459,15 +459,40 @@ pub(super) async fn diff_guarded(
 
 /// The roles the plan needs: every role of the account in one paged call when allowed (which
 /// also finds the roles eksiam manages for `--prune`), else the desired roles one by one.
+/// `--prune` and `delete iamserviceaccount` need the paged call: without it the roles to
+/// delete cannot be found.
 async fn observe_roles(
     aws: &Aws,
     desired: &Desired,
+    prune_roles: bool,
     warnings: &mut Vec<String>,
 ) -> Result<std::collections::BTreeMap<String, crate::observed::ObservedRole>, CliError> {
+    // `delete iamserviceaccount` names no role: only the tags tell which one is the
+    // ServiceAccount's.
+    let deleting = !desired.absent_service_accounts.is_empty();
     match aws.all_roles().await {
         Ok(all) => Ok(all),
+        Err(e) if e.code.as_deref() == Some("AccessDenied") && (prune_roles || deleting) => {
+            let mut err = CliError::from(e);
+            err.hint = Some(format!(
+                "{} finds the roles eksiam made by their tags, which needs the IAM permission `iam:GetAccountAuthorizationDetails`: grant it (`eksiam iam-policy {}` prints the policy)",
+                if deleting {
+                    "`delete iamserviceaccount`"
+                } else {
+                    "`--prune`"
+                },
+                if deleting {
+                    "--command \"delete iamserviceaccount\""
+                } else {
+                    "-f FILE --prune"
+                },
+            ));
+            Err(err)
+        }
         Err(e) if e.code.as_deref() == Some("AccessDenied") => {
-            warnings.push("`iam:GetAccountAuthorizationDetails` is denied: reading roles one by one, and `--prune` cannot find roles the file no longer lists".into());
+            warnings.push(
+                "`iam:GetAccountAuthorizationDetails` is denied: reading roles one by one".into(),
+            );
             // Three or more reads per role, so several roles at a time.
             use futures_util::stream::{self, StreamExt as _, TryStreamExt as _};
             let found: Vec<_> = stream::iter(&desired.roles)

@@ -418,3 +418,17 @@ subjects:
         m
     }
 }
+
+impl KubeServer {
+    /// A kubeconfig for a new ServiceAccount `name` in namespace `ns` (both made when missing)
+    /// that holds no permission of its own: bind rules to it, or to its group
+    /// `system:serviceaccounts:NS`, to grant them.
+    pub fn bare_identity(&self, ns: &str, name: &str) -> PathBuf {
+        let _ = self.kubectl(&["create", "namespace", ns]);
+        let _ = self.kubectl(&["-n", ns, "create", "serviceaccount", name]);
+        let token = self.kubectl_ok(&["-n", ns, "create", "token", name, "--duration=24h"]);
+        let path = self.dir.path().join(format!("{ns}-{name}.kubeconfig"));
+        self.write_kubeconfig(&path, &self.url, token.trim());
+        path
+    }
+}

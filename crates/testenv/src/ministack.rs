@@ -215,3 +215,46 @@ impl Ministack {
         self.form(Some("iam"), "2010-05-08", params)
     }
 }
+
+impl Ministack {
+    /// Creates the IAM user `name` holding only `policy` (an inline identity policy) and an
+    /// access key for it; returns the SDK environment that calls as that user (as
+    /// [`Ministack::env`], with the user's key). Under `AUTH`, its calls are evaluated against
+    /// the policy; the SDK signs them with the user's secret, which ministack checks.
+    pub fn user_env(&self, name: &str, policy: &str) -> Vec<(String, String)> {
+        let r = self.iam(&[("Action", "CreateUser"), ("UserName", name)]);
+        assert!(r.contains("CreateUserResult"), "CreateUser {name}: {r}");
+        self.set_user_policy(name, policy);
+        let r = self.iam(&[("Action", "CreateAccessKey"), ("UserName", name)]);
+        let field = |tag: &str| {
+            r.split(&format!("<{tag}>"))
+                .nth(1)
+                .and_then(|rest| rest.split('<').next())
+                .unwrap_or_else(|| panic!("no {tag} in CreateAccessKey answer: {r}"))
+                .to_owned()
+        };
+        let (key, secret) = (field("AccessKeyId"), field("SecretAccessKey"));
+        self.env()
+            .into_iter()
+            .map(|(k, v)| match k.as_str() {
+                "AWS_ACCESS_KEY_ID" => (k, key.clone()),
+                "AWS_SECRET_ACCESS_KEY" => (k, secret.clone()),
+                _ => (k, v),
+            })
+            .collect()
+    }
+
+    /// Replaces the inline policy of the IAM user `name` (made by [`Ministack::user_env`]).
+    pub fn set_user_policy(&self, name: &str, policy: &str) {
+        let r = self.iam(&[
+            ("Action", "PutUserPolicy"),
+            ("UserName", name),
+            ("PolicyName", "eksiam"),
+            ("PolicyDocument", policy),
+        ]);
+        assert!(
+            r.contains("PutUserPolicyResponse"),
+            "PutUserPolicy {name}: {r}"
+        );
+    }
+}

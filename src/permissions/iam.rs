@@ -1,0 +1,987 @@
+//! The IAM policy eksiam's identity needs: [`broad`] for a set of commands (every role, OIDC
+//! provider and cluster of the account), or [`scoped`] to the roles, OIDC provider, cluster
+//! and policies one ClusterConfig names.
+//!
+//! [`ACTIONS`] lists every AWS call eksiam makes (each `.send()` in `aws.rs` and `iam.rs`) with
+//! the commands that make it; the policies are built from it, so a new call needs a new row.
+
+use super::{Command, command_list};
+use crate::desired::{Desired, MANAGER, TAG_CLUSTER, TAG_MANAGED_BY};
+use crate::trust::Issuer;
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+
+use Command::{
+    Apply, AssociateIamOidcProvider, CreateIamidentitymapping, CreateIamserviceaccount,
+    DeleteIamidentitymapping, DeleteIamserviceaccount, GetIamidentitymapping, GetIamserviceaccount,
+    Plan, UpdateIamserviceaccount,
+};
+
+/// The kind of resource an action is granted on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resource {
+    /// The EKS cluster.
+    Cluster,
+    /// The cluster's IAM OIDC provider.
+    OidcProvider,
+    /// The IAM roles eksiam manages.
+    Role,
+    /// The action takes no resource (`*`).
+    Account,
+}
+
+impl Resource {
+    fn describe(self) -> &'static str {
+        match self {
+            Resource::Cluster => "the cluster",
+            Resource::OidcProvider => "the OIDC provider",
+            Resource::Role => "the roles",
+            Resource::Account => "`*`",
+        }
+    }
+}
+
+/// One IAM action eksiam calls, on what, for which commands, and why.
+#[derive(Debug, Clone, Copy)]
+pub struct ActionUse {
+    pub action: &'static str,
+    pub resource: Resource,
+    pub commands: &'static [Command],
+    pub why: &'static str,
+}
+
+const IRSA_WRITERS: &[Command] = &[Apply, CreateIamserviceaccount, UpdateIamserviceaccount];
+const IRSA_EDITORS: &[Command] = &[
+    Apply,
+    CreateIamserviceaccount,
+    UpdateIamserviceaccount,
+    DeleteIamserviceaccount,
+];
+const ROLE_READERS: &[Command] = &[
+    Plan,
+    Apply,
+    CreateIamserviceaccount,
+    UpdateIamserviceaccount,
+];
+const OIDC_WRITERS: &[Command] = &[Apply, AssociateIamOidcProvider];
+
+/// Every IAM action eksiam calls.
+pub const ACTIONS: &[ActionUse] = &[
+    ActionUse {
+        action: "eks:DescribeCluster",
+        resource: Resource::Cluster,
+        commands: &Command::ALL,
+        why: "the cluster's issuer, account and partition; its endpoint and CA when no `--kubeconfig` is given (the only AWS call of the `iamidentitymapping` commands, which need none with `--kubeconfig`)",
+    },
+    ActionUse {
+        action: "iam:GetOpenIDConnectProvider",
+        resource: Resource::OidcProvider,
+        commands: &[Plan, Apply, AssociateIamOidcProvider],
+        why: "whether the provider exists and is up to date (`withOIDC`)",
+    },
+    ActionUse {
+        action: "iam:CreateOpenIDConnectProvider",
+        resource: Resource::OidcProvider,
+        commands: OIDC_WRITERS,
+        why: "registers the issuer",
+    },
+    ActionUse {
+        action: "iam:TagOpenIDConnectProvider",
+        resource: Resource::OidcProvider,
+        commands: OIDC_WRITERS,
+        why: "the provider is created with eksiam's tags (IAM checks this action for tags given at creation)",
+    },
+    ActionUse {
+        action: "iam:UpdateOpenIDConnectProviderThumbprint",
+        resource: Resource::OidcProvider,
+        commands: OIDC_WRITERS,
+        why: "a provider whose thumbprint is not the issuer's",
+    },
+    ActionUse {
+        action: "iam:AddClientIDToOpenIDConnectProvider",
+        resource: Resource::OidcProvider,
+        commands: OIDC_WRITERS,
+        why: "a provider without the client ID `sts.amazonaws.com`",
+    },
+    ActionUse {
+        action: "iam:GetAccountAuthorizationDetails",
+        resource: Resource::Account,
+        commands: &[
+            Plan,
+            Apply,
+            CreateIamserviceaccount,
+            GetIamserviceaccount,
+            UpdateIamserviceaccount,
+            DeleteIamserviceaccount,
+        ],
+        why: "every role with its policies and tags, one call per 1,000 roles; needed by `get`/`delete iamserviceaccount` and `--prune` (to find roles by their tags); elsewhere, when denied, roles are read one by one",
+    },
+    ActionUse {
+        action: "iam:GetRole",
+        resource: Resource::Role,
+        commands: ROLE_READERS,
+        why: "reads a role when `iam:GetAccountAuthorizationDetails` is denied, or after a create whose answer was lost",
+    },
+    ActionUse {
+        action: "iam:ListAttachedRolePolicies",
+        resource: Resource::Role,
+        commands: ROLE_READERS,
+        why: "as `iam:GetRole`, for an existing role",
+    },
+    ActionUse {
+        action: "iam:ListRolePolicies",
+        resource: Resource::Role,
+        commands: ROLE_READERS,
+        why: "as `iam:GetRole`, for an existing role",
+    },
+    ActionUse {
+        action: "iam:GetRolePolicy",
+        resource: Resource::Role,
+        commands: ROLE_READERS,
+        why: "as `iam:GetRole`, for each inline policy of an existing role",
+    },
+    ActionUse {
+        action: "iam:CreateRole",
+        resource: Resource::Role,
+        commands: IRSA_WRITERS,
+        why: "creates a role with its trust policy, tags and permissions boundary",
+    },
+    ActionUse {
+        action: "iam:TagRole",
+        resource: Resource::Role,
+        commands: IRSA_EDITORS,
+        why: "a role's tags at creation (IAM checks this action for them) and when they change",
+    },
+    ActionUse {
+        action: "iam:UpdateAssumeRolePolicy",
+        resource: Resource::Role,
+        commands: IRSA_EDITORS,
+        why: "a role's trust policy gains or loses a ServiceAccount",
+    },
+    ActionUse {
+        action: "iam:PutRolePermissionsBoundary",
+        resource: Resource::Role,
+        commands: IRSA_WRITERS,
+        why: "a role's permissions boundary changes",
+    },
+    ActionUse {
+        action: "iam:DeleteRolePermissionsBoundary",
+        resource: Resource::Role,
+        commands: IRSA_WRITERS,
+        why: "a role has a permissions boundary the input no longer asks for",
+    },
+    ActionUse {
+        action: "iam:AttachRolePolicy",
+        resource: Resource::Role,
+        commands: IRSA_WRITERS,
+        why: "attaches `attachPolicyARNs` and well-known managed policies",
+    },
+    ActionUse {
+        action: "iam:DetachRolePolicy",
+        resource: Resource::Role,
+        commands: IRSA_EDITORS,
+        why: "detaches a managed policy the input does not list, and every policy before a role is deleted",
+    },
+    ActionUse {
+        action: "iam:PutRolePolicy",
+        resource: Resource::Role,
+        commands: IRSA_WRITERS,
+        why: "writes `attachPolicy` and well-known inline policies",
+    },
+    ActionUse {
+        action: "iam:DeleteRolePolicy",
+        resource: Resource::Role,
+        commands: IRSA_EDITORS,
+        why: "deletes an inline policy the input does not list, and every one before a role is deleted",
+    },
+    ActionUse {
+        action: "iam:DeleteRole",
+        resource: Resource::Role,
+        commands: &[Apply, DeleteIamserviceaccount],
+        why: "`delete iamserviceaccount`, and `apply --prune` for roles the file no longer lists",
+    },
+];
+
+/// Calls eksiam makes that need no permission, for the tables.
+const FREE: &[(&str, &[Command], &str)] = &[(
+    "sts:GetCallerIdentity",
+    &[
+        Plan,
+        Apply,
+        CreateIamserviceaccount,
+        GetIamserviceaccount,
+        UpdateIamserviceaccount,
+        DeleteIamserviceaccount,
+        CreateIamidentitymapping,
+        GetIamidentitymapping,
+        DeleteIamidentitymapping,
+    ],
+    "needs no permission (IAM cannot deny it): which identity eksiam runs as, when a plan removes aws-auth entries; presigned, it is also the EKS token when no `--kubeconfig` is given",
+)];
+
+/// What the ARNs of a policy are filled in with; `None` is `*`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scope {
+    pub partition: String,
+    pub account: Option<String>,
+    pub region: Option<String>,
+    /// The cluster's issuer, when known: its provider ARN exactly.
+    pub issuer: Option<Issuer>,
+}
+
+impl Scope {
+    fn account(&self) -> &str {
+        self.account.as_deref().unwrap_or("*")
+    }
+
+    fn cluster_arn(&self, cluster: Option<&str>) -> String {
+        format!(
+            "arn:{}:eks:{}:{}:cluster/{}",
+            self.partition,
+            self.region.as_deref().unwrap_or("*"),
+            self.account(),
+            cluster.unwrap_or("*")
+        )
+    }
+
+    fn role_arn(&self, name: &str) -> String {
+        format!("arn:{}:iam::{}:role/{name}", self.partition, self.account())
+    }
+
+    /// The provider's ARN: exact with the issuer; else any EKS issuer of the region (EKS
+    /// issuers are `https://oidc.eks.REGION.amazonaws.com/id/ID`, the ID unknown offline).
+    fn provider_arn(&self) -> String {
+        if let Some(issuer) = &self.issuer {
+            return issuer.provider_arn(&self.partition, self.account());
+        }
+        let host = match (self.region.as_deref(), self.partition.as_str()) {
+            (Some(r), "aws" | "aws-us-gov") => format!("oidc.eks.{r}.amazonaws.com/id/*"),
+            (Some(r), "aws-cn") => format!("oidc.eks.{r}.amazonaws.com.cn/id/*"),
+            _ => "*".to_owned(),
+        };
+        crate::trust::provider_arn(&self.partition, self.account(), &host)
+    }
+
+    /// What the reader should know about the ARNs of `policy` (printed on stderr).
+    pub fn notes(&self, policy: &Policy) -> Vec<String> {
+        let mut notes = Vec::new();
+        let actions = policy.actions();
+        let provider = actions.iter().any(|a| a.contains("OpenIDConnectProvider"));
+        let regional = provider || actions.contains("eks:DescribeCluster");
+        if actions.is_empty() {
+            return notes;
+        }
+        if self.account.is_none() {
+            notes.push(
+                "the ARNs name account `*` (any account): pass `--account ID` to pin them to one"
+                    .to_owned(),
+            );
+        }
+        if self.region.is_none() && regional {
+            notes.push(format!(
+                "no region is known: the cluster and OIDC provider ARNs use `*` for it and the partition is `{}`; pass `--region`",
+                self.partition
+            ));
+        }
+        if self.issuer.is_none() && provider {
+            notes.push("the OIDC provider's ID is known only to EKS: the policy allows any EKS issuer of the region; pass `--issuer URL` (from `aws eks describe-cluster`) to name it exactly".to_owned());
+        }
+        notes
+    }
+}
+
+/// One statement of a policy (always `Allow`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Statement {
+    #[serde(rename = "Sid")]
+    pub sid: String,
+    #[serde(rename = "Effect")]
+    effect: &'static str,
+    #[serde(rename = "Action")]
+    pub actions: Vec<String>,
+    #[serde(rename = "Resource")]
+    pub resources: Vec<String>,
+    #[serde(rename = "Condition", skip_serializing_if = "BTreeMap::is_empty")]
+    pub condition: BTreeMap<String, BTreeMap<String, Value>>,
+}
+
+/// An IAM identity policy document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Policy {
+    #[serde(rename = "Version")]
+    version: &'static str,
+    #[serde(rename = "Statement")]
+    pub statements: Vec<Statement>,
+}
+
+impl Policy {
+    /// The pretty JSON document, ending in a newline.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("policies serialise") + "\n"
+    }
+
+    /// Every action the policy allows.
+    pub fn actions(&self) -> BTreeSet<&str> {
+        self.statements
+            .iter()
+            .flat_map(|s| s.actions.iter().map(String::as_str))
+            .collect()
+    }
+}
+
+/// Builds statements, keeping only the actions wanted and dropping empty statements.
+struct Builder<'a> {
+    wanted: &'a BTreeSet<&'static str>,
+    statements: Vec<Statement>,
+}
+
+impl Builder<'_> {
+    fn add(
+        &mut self,
+        sid: impl Into<String>,
+        actions: &[&str],
+        resources: Vec<String>,
+        condition: BTreeMap<String, BTreeMap<String, Value>>,
+    ) {
+        let actions: Vec<String> = actions
+            .iter()
+            .filter(|a| self.wanted.contains(*a))
+            .map(|a| (*a).to_owned())
+            .collect();
+        if actions.is_empty() || resources.is_empty() {
+            return;
+        }
+        self.statements.push(Statement {
+            sid: sid.into(),
+            effect: "Allow",
+            actions,
+            resources,
+            condition,
+        });
+    }
+
+    fn finish(self) -> Policy {
+        Policy {
+            version: "2012-10-17",
+            statements: self.statements,
+        }
+    }
+}
+
+/// `{operator: {key: value}}` for each `(operator, key, values)`; one value is a string.
+fn condition(entries: &[(&str, String, Vec<String>)]) -> BTreeMap<String, BTreeMap<String, Value>> {
+    let mut out: BTreeMap<String, BTreeMap<String, Value>> = BTreeMap::new();
+    for (op, key, values) in entries {
+        let value = match values.as_slice() {
+            [one] => Value::String(one.clone()),
+            many => Value::from(many.to_vec()),
+        };
+        out.entry((*op).to_owned())
+            .or_default()
+            .insert(key.clone(), value);
+    }
+    out
+}
+
+fn request_tags(cluster: Option<&str>) -> Vec<(&'static str, String, Vec<String>)> {
+    let mut tags = vec![(
+        "StringEquals",
+        format!("aws:RequestTag/{TAG_MANAGED_BY}"),
+        vec![MANAGER.to_owned()],
+    )];
+    if let Some(c) = cluster {
+        tags.push((
+            "StringEquals",
+            format!("aws:RequestTag/{TAG_CLUSTER}"),
+            vec![c.to_owned()],
+        ));
+    }
+    tags
+}
+
+fn resource_tags(cluster: Option<&str>) -> Vec<(&'static str, String, Vec<String>)> {
+    let mut tags = vec![(
+        "StringEquals",
+        format!("iam:ResourceTag/{TAG_MANAGED_BY}"),
+        vec![MANAGER.to_owned()],
+    )];
+    if let Some(c) = cluster {
+        tags.push((
+            "StringEquals",
+            format!("iam:ResourceTag/{TAG_CLUSTER}"),
+            vec![c.to_owned()],
+        ));
+    }
+    tags
+}
+
+const OIDC_CREATE: &[&str] = &[
+    "iam:CreateOpenIDConnectProvider",
+    "iam:TagOpenIDConnectProvider",
+];
+const OIDC_UPDATE: &[&str] = &[
+    "iam:UpdateOpenIDConnectProviderThumbprint",
+    "iam:AddClientIDToOpenIDConnectProvider",
+];
+const ROLE_READS: &[&str] = &[
+    "iam:GetRole",
+    "iam:ListAttachedRolePolicies",
+    "iam:ListRolePolicies",
+    "iam:GetRolePolicy",
+];
+
+/// The cluster and OIDC provider statements, the same in both forms.
+fn cluster_statements(b: &mut Builder, scope: &Scope, cluster: Option<&str>) {
+    b.add(
+        "EksCluster",
+        &["eks:DescribeCluster"],
+        vec![scope.cluster_arn(cluster)],
+        BTreeMap::new(),
+    );
+    let provider = vec![scope.provider_arn()];
+    b.add(
+        "OidcProviderRead",
+        &["iam:GetOpenIDConnectProvider"],
+        provider.clone(),
+        BTreeMap::new(),
+    );
+    b.add(
+        "OidcProviderCreate",
+        OIDC_CREATE,
+        provider.clone(),
+        condition(&request_tags(cluster)),
+    );
+    b.add("OidcProviderUpdate", OIDC_UPDATE, provider, BTreeMap::new());
+    b.add(
+        "ReadAllRoles",
+        &["iam:GetAccountAuthorizationDetails"],
+        vec!["*".to_owned()],
+        BTreeMap::new(),
+    );
+}
+
+/// The policy the `commands` need on every role, OIDC provider and cluster of the account.
+/// Roles are created only with eksiam's `managed-by` tag and changed only when they carry it,
+/// as eksiam itself does (`iam:TagRole` cannot be bounded so: it is how the tag is set).
+pub fn broad(commands: &[Command], scope: &Scope) -> Policy {
+    let wanted: BTreeSet<&'static str> = ACTIONS
+        .iter()
+        .filter(|a| a.commands.iter().any(|c| commands.contains(c)))
+        .map(|a| a.action)
+        .collect();
+    let mut b = Builder {
+        wanted: &wanted,
+        statements: Vec::new(),
+    };
+    cluster_statements(&mut b, scope, None);
+    let roles = vec![scope.role_arn("*")];
+    b.add("ReadRoles", ROLE_READS, roles.clone(), BTreeMap::new());
+    b.add(
+        "CreateRoles",
+        &["iam:CreateRole"],
+        roles.clone(),
+        condition(&request_tags(None)),
+    );
+    b.add("TagRoles", &["iam:TagRole"], roles.clone(), BTreeMap::new());
+    b.add(
+        "ManageEksiamRoles",
+        &[
+            "iam:UpdateAssumeRolePolicy",
+            "iam:PutRolePermissionsBoundary",
+            "iam:DeleteRolePermissionsBoundary",
+            "iam:AttachRolePolicy",
+            "iam:DetachRolePolicy",
+            "iam:PutRolePolicy",
+            "iam:DeleteRolePolicy",
+            "iam:DeleteRole",
+        ],
+        roles,
+        condition(&resource_tags(None)),
+    );
+    b.finish()
+}
+
+/// What a scoped policy covers besides the file's contents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ScopedOptions {
+    /// `apply` (else `plan`: reads only).
+    pub writes: bool,
+    /// `--prune`: find the roles eksiam made for the cluster (by their tags) and delete them.
+    pub prune: bool,
+}
+
+/// The policy `apply -f FILE` (or `plan -f FILE`) needs for exactly what `desired` names: its
+/// cluster, its OIDC provider, its roles by name, the managed policies and boundaries it
+/// attaches (`iam:PolicyARN`, `iam:PermissionsBoundary`), and the ownership tags its roles are
+/// created with. Roles are read one by one (eksiam falls back to that when
+/// `iam:GetAccountAuthorizationDetails` is denied), except with `--prune`, which must find
+/// the roles the file no longer names.
+pub fn scoped(desired: &Desired, scope: &Scope, opts: ScopedOptions) -> Policy {
+    let prune_roles = opts.prune && desired.prune_scope.roles;
+    let irsa = !desired.roles.is_empty() || !desired.service_accounts.is_empty() || prune_roles;
+    let reaches_cluster = irsa || desired.oidc_provider || !desired.mappings.is_empty();
+    let mut wanted: BTreeSet<&'static str> = BTreeSet::new();
+    if reaches_cluster || (opts.prune && desired.prune_scope.mappings) {
+        wanted.insert("eks:DescribeCluster");
+    }
+    if desired.oidc_provider {
+        wanted.insert("iam:GetOpenIDConnectProvider");
+        if opts.writes {
+            wanted.extend(OIDC_CREATE.iter().chain(OIDC_UPDATE));
+        }
+    }
+    if prune_roles {
+        wanted.insert("iam:GetAccountAuthorizationDetails");
+    }
+    if !desired.roles.is_empty() {
+        wanted.extend(ROLE_READS);
+    }
+    if opts.writes {
+        wanted.extend(
+            ACTIONS
+                .iter()
+                .filter(|a| a.resource == Resource::Role && a.commands.contains(&Apply))
+                .map(|a| a.action),
+        );
+    }
+    let mut b = Builder {
+        wanted: &wanted,
+        statements: Vec::new(),
+    };
+    let cluster = Some(desired.cluster.as_str());
+    cluster_statements(&mut b, scope, cluster);
+    let arns = |roles: &[&crate::desired::DesiredRole]| -> Vec<String> {
+        roles.iter().map(|r| scope.role_arn(&r.name)).collect()
+    };
+    let all: Vec<&crate::desired::DesiredRole> = desired.roles.iter().collect();
+    b.add("ReadRoles", ROLE_READS, arns(&all), BTreeMap::new());
+    // Roles by permissions boundary: each is created (and kept) with exactly its own.
+    let mut by_boundary: BTreeMap<Option<&str>, Vec<&crate::desired::DesiredRole>> =
+        BTreeMap::new();
+    for r in &desired.roles {
+        by_boundary
+            .entry(r.permissions_boundary.as_deref())
+            .or_default()
+            .push(r);
+    }
+    let bounded = by_boundary.keys().filter(|k| k.is_some()).count();
+    for (i, (boundary, roles)) in by_boundary.iter().enumerate() {
+        let mut create = request_tags(cluster);
+        match boundary {
+            None => {
+                b.add(
+                    "CreateRoles",
+                    &["iam:CreateRole"],
+                    arns(roles),
+                    condition(&create),
+                );
+                b.add(
+                    "RemoveBoundary",
+                    &["iam:DeleteRolePermissionsBoundary"],
+                    arns(roles),
+                    BTreeMap::new(),
+                );
+            }
+            Some(boundary) => {
+                let n = if bounded > 1 {
+                    i.to_string()
+                } else {
+                    String::new()
+                };
+                let pin = (
+                    "StringEquals",
+                    "iam:PermissionsBoundary".to_owned(),
+                    vec![(*boundary).to_owned()],
+                );
+                create.push(pin.clone());
+                b.add(
+                    format!("CreateRolesWithBoundary{n}"),
+                    &["iam:CreateRole"],
+                    arns(roles),
+                    condition(&create),
+                );
+                b.add(
+                    format!("SetBoundary{n}"),
+                    &["iam:PutRolePermissionsBoundary"],
+                    arns(roles),
+                    condition(&[pin]),
+                );
+            }
+        }
+    }
+    b.add(
+        "ManageRoles",
+        &[
+            "iam:TagRole",
+            "iam:UpdateAssumeRolePolicy",
+            "iam:DetachRolePolicy",
+            "iam:PutRolePolicy",
+            "iam:DeleteRolePolicy",
+        ],
+        arns(&all),
+        BTreeMap::new(),
+    );
+    // Roles by the managed policies they may have attached.
+    let mut by_policies: BTreeMap<Vec<String>, Vec<&crate::desired::DesiredRole>> = BTreeMap::new();
+    for r in desired
+        .roles
+        .iter()
+        .filter(|r| !r.managed_policies.is_empty())
+    {
+        let mut set = r.managed_policies.clone();
+        set.sort();
+        set.dedup();
+        by_policies.entry(set).or_default().push(r);
+    }
+    let groups = by_policies.len();
+    for (i, (policies, roles)) in by_policies.into_iter().enumerate() {
+        let n = if groups > 1 {
+            i.to_string()
+        } else {
+            String::new()
+        };
+        b.add(
+            format!("AttachPolicies{n}"),
+            &["iam:AttachRolePolicy"],
+            arns(&roles),
+            condition(&[("ArnEquals", "iam:PolicyARN".to_owned(), policies)]),
+        );
+    }
+    if prune_roles {
+        b.add(
+            "PruneRoles",
+            &[
+                "iam:DeleteRole",
+                "iam:DetachRolePolicy",
+                "iam:DeleteRolePolicy",
+            ],
+            vec![scope.role_arn("*")],
+            condition(&resource_tags(cluster)),
+        );
+    }
+    b.finish()
+}
+
+/// The Markdown table of every AWS call, the commands that make it and why.
+pub fn explain() -> String {
+    let mut out = String::from("| IAM action | on | needed by | why |\n|---|---|---|---|\n");
+    for a in ACTIONS {
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} |\n",
+            a.action,
+            a.resource.describe(),
+            command_list(a.commands),
+            a.why
+        ));
+    }
+    for (action, commands, why) in FREE {
+        out.push_str(&format!(
+            "| `{action}` | — | {} | {why} |\n",
+            command_list(commands)
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::load_str;
+
+    fn scope() -> Scope {
+        Scope {
+            partition: "aws".into(),
+            account: Some("111122223333".into()),
+            region: Some("us-west-2".into()),
+            issuer: None,
+        }
+    }
+
+    fn desired(yaml: &str) -> Desired {
+        let loaded = load_str("cluster.yaml", yaml.to_owned()).expect("valid config");
+        Desired::from_config(&loaded.config, None)
+    }
+
+    fn statement<'a>(p: &'a Policy, sid: &str) -> &'a Statement {
+        p.statements
+            .iter()
+            .find(|s| s.sid == sid)
+            .unwrap_or_else(|| panic!("no statement {sid} in {}", p.to_json()))
+    }
+
+    const FILE: &str = "apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata: {name: prod, region: us-west-2}
+iam:
+  withOIDC: true
+  serviceAccounts:
+    - metadata: {name: s3-reader, namespace: backend}
+      attachPolicyARNs: [arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess]
+    - metadata: {name: worker, namespace: backend}
+      attachPolicy: {Version: \"2012-10-17\", Statement: [{Effect: Allow, Action: \"sqs:*\", Resource: \"*\"}]}
+      permissionsBoundary: arn:aws:iam::111122223333:policy/boundary
+";
+
+    #[test]
+    fn every_action_eksiam_calls_is_listed_once() {
+        let mut seen = BTreeSet::new();
+        for a in ACTIONS {
+            assert!(seen.insert(a.action), "{} twice", a.action);
+            assert!(!a.commands.is_empty(), "{}", a.action);
+        }
+        // The broad policy for every command grants each action exactly where it is listed.
+        let all = broad(&Command::ALL, &scope());
+        assert_eq!(all.actions(), seen);
+    }
+
+    #[test]
+    fn a_file_scopes_roles_provider_cluster_and_policies() {
+        let p = scoped(
+            &desired(FILE),
+            &scope(),
+            ScopedOptions {
+                writes: true,
+                prune: false,
+            },
+        );
+        assert_eq!(
+            statement(&p, "EksCluster").resources,
+            ["arn:aws:eks:us-west-2:111122223333:cluster/prod"]
+        );
+        assert_eq!(
+            statement(&p, "OidcProviderCreate").resources,
+            ["arn:aws:iam::111122223333:oidc-provider/oidc.eks.us-west-2.amazonaws.com/id/*"]
+        );
+        let create = statement(&p, "CreateRoles");
+        assert_eq!(
+            create.resources,
+            ["arn:aws:iam::111122223333:role/prod-backend-s3-reader"]
+        );
+        assert_eq!(
+            serde_json::to_value(&create.condition).unwrap(),
+            serde_json::json!({"StringEquals": {
+                "aws:RequestTag/eksiam.io/managed-by": "eksiam",
+                "aws:RequestTag/eksiam.io/cluster": "prod"}})
+        );
+        let bounded = statement(&p, "CreateRolesWithBoundary");
+        assert_eq!(
+            bounded.resources,
+            ["arn:aws:iam::111122223333:role/prod-backend-worker"]
+        );
+        assert_eq!(
+            bounded.condition["StringEquals"]["iam:PermissionsBoundary"],
+            "arn:aws:iam::111122223333:policy/boundary"
+        );
+        let attach = statement(&p, "AttachPolicies");
+        assert_eq!(
+            attach.resources,
+            ["arn:aws:iam::111122223333:role/prod-backend-s3-reader"]
+        );
+        assert_eq!(
+            attach.condition["ArnEquals"]["iam:PolicyARN"],
+            "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"
+        );
+        assert_eq!(
+            statement(&p, "RemoveBoundary").resources,
+            ["arn:aws:iam::111122223333:role/prod-backend-s3-reader"]
+        );
+        assert_eq!(
+            statement(&p, "SetBoundary").resources,
+            ["arn:aws:iam::111122223333:role/prod-backend-worker"]
+        );
+        // No account-wide reads and no deletion of roles without `--prune`.
+        let actions = p.actions();
+        assert!(!actions.contains("iam:GetAccountAuthorizationDetails"));
+        assert!(!actions.contains("iam:DeleteRole"));
+        assert!(
+            p.statements
+                .iter()
+                .all(|s| s.resources.iter().all(|r| r != "*"))
+        );
+    }
+
+    #[test]
+    fn plan_reads_only_and_prune_finds_roles_by_their_tags() {
+        let d = desired(FILE);
+        let read = scoped(&d, &scope(), ScopedOptions::default());
+        assert_eq!(
+            read.actions().into_iter().collect::<Vec<_>>(),
+            [
+                "eks:DescribeCluster",
+                "iam:GetOpenIDConnectProvider",
+                "iam:GetRole",
+                "iam:GetRolePolicy",
+                "iam:ListAttachedRolePolicies",
+                "iam:ListRolePolicies",
+            ]
+        );
+        let prune = scoped(
+            &d,
+            &scope(),
+            ScopedOptions {
+                writes: true,
+                prune: true,
+            },
+        );
+        let s = statement(&prune, "PruneRoles");
+        assert_eq!(s.resources, ["arn:aws:iam::111122223333:role/*"]);
+        assert_eq!(
+            serde_json::to_value(&s.condition).unwrap(),
+            serde_json::json!({"StringEquals": {
+                "iam:ResourceTag/eksiam.io/managed-by": "eksiam",
+                "iam:ResourceTag/eksiam.io/cluster": "prod"}})
+        );
+        assert!(statement(&prune, "ReadAllRoles").resources == ["*"]);
+    }
+
+    #[test]
+    fn partition_account_and_issuer_fill_the_arns() {
+        let mut s = Scope {
+            partition: "aws-cn".into(),
+            account: None,
+            region: Some("cn-north-1".into()),
+            issuer: None,
+        };
+        assert_eq!(
+            s.provider_arn(),
+            "arn:aws-cn:iam::*:oidc-provider/oidc.eks.cn-north-1.amazonaws.com.cn/id/*"
+        );
+        assert_eq!(
+            s.cluster_arn(Some("c")),
+            "arn:aws-cn:eks:cn-north-1:*:cluster/c"
+        );
+        let all = broad(&Command::ALL, &s);
+        assert_eq!(s.notes(&all).len(), 2);
+        assert!(s.notes(&broad(&[GetIamserviceaccount], &s))[0].contains("account `*`"));
+        s.issuer =
+            Some(Issuer::parse("https://oidc.eks.cn-north-1.amazonaws.com.cn/id/ABC").unwrap());
+        s.account = Some("111122223333".into());
+        assert_eq!(
+            s.provider_arn(),
+            "arn:aws-cn:iam::111122223333:oidc-provider/oidc.eks.cn-north-1.amazonaws.com.cn/id/ABC"
+        );
+        assert!(s.notes(&all).is_empty());
+        s.region = None;
+        s.issuer = None;
+        assert_eq!(
+            s.provider_arn(),
+            "arn:aws-cn:iam::111122223333:oidc-provider/*"
+        );
+    }
+
+    #[test]
+    fn broad_forms_differ_by_command() {
+        let get = broad(&[GetIamserviceaccount], &scope());
+        assert_eq!(
+            get.actions().into_iter().collect::<Vec<_>>(),
+            ["eks:DescribeCluster", "iam:GetAccountAuthorizationDetails"]
+        );
+        let mapping = broad(&[CreateIamidentitymapping], &scope());
+        assert_eq!(
+            mapping.actions().into_iter().collect::<Vec<_>>(),
+            ["eks:DescribeCluster"]
+        );
+        let assoc = broad(&[AssociateIamOidcProvider], &scope());
+        assert!(!assoc.actions().iter().any(|a| a.contains("Role")));
+        let delete = broad(&[DeleteIamserviceaccount], &scope());
+        let manage = statement(&delete, "ManageEksiamRoles");
+        assert!(manage.actions.contains(&"iam:DeleteRole".to_owned()));
+        assert!(!manage.actions.contains(&"iam:AttachRolePolicy".to_owned()));
+        assert_eq!(
+            manage.condition["StringEquals"]["iam:ResourceTag/eksiam.io/managed-by"],
+            "eksiam"
+        );
+    }
+
+    #[test]
+    fn several_boundaries_and_policy_sets_get_numbered_statements() {
+        let d = desired(
+            "apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata: {name: prod, region: us-west-2}
+iam:
+  serviceAccounts:
+    - metadata: {name: a, namespace: x}
+      attachPolicyARNs: [arn:aws:iam::111122223333:policy/p1]
+      permissionsBoundary: arn:aws:iam::111122223333:policy/b1
+    - metadata: {name: b, namespace: x}
+      attachPolicyARNs: [arn:aws:iam::111122223333:policy/p2]
+      permissionsBoundary: arn:aws:iam::111122223333:policy/b2
+",
+        );
+        let p = scoped(
+            &d,
+            &scope(),
+            ScopedOptions {
+                writes: true,
+                prune: false,
+            },
+        );
+        let sids: Vec<&str> = p.statements.iter().map(|s| s.sid.as_str()).collect();
+        assert!(sids.contains(&"CreateRolesWithBoundary0"), "{sids:?}");
+        assert!(sids.contains(&"CreateRolesWithBoundary1"), "{sids:?}");
+        assert!(sids.contains(&"AttachPolicies1"), "{sids:?}");
+        assert!(!sids.contains(&"CreateRoles"), "{sids:?}");
+        assert!(!sids.contains(&"RemoveBoundary"), "{sids:?}");
+        // Sids are alphanumeric, as IAM requires.
+        assert!(
+            sids.iter()
+                .all(|s| s.chars().all(|c| c.is_ascii_alphanumeric()))
+        );
+    }
+
+    /// The operations named where the SDK is called: `AwsError::from_sdk("Op", "service", …)`
+    /// in `aws.rs` and `err("Op", …)` (IAM) in `iam.rs`.
+    fn calls_in_sources() -> BTreeSet<String> {
+        fn literals(text: &str) -> impl Iterator<Item = &str> {
+            text.split('"').skip(1).step_by(2)
+        }
+        let mut calls = BTreeSet::new();
+        let aws = include_str!("../aws.rs");
+        for (i, _) in aws.match_indices("from_sdk(") {
+            let rest = &aws[i..];
+            let end = rest.find(')').unwrap_or(rest.len());
+            let mut lits = literals(&rest[..end]);
+            if let (Some(op), Some(service)) = (lits.next(), lits.next()) {
+                calls.insert(format!("{service}:{op}"));
+            }
+        }
+        let iam = include_str!("../iam.rs");
+        for (i, _) in iam.match_indices("err(\"") {
+            if let Some(op) = literals(&iam[i..]).next() {
+                calls.insert(format!("iam:{op}"));
+            }
+        }
+        calls
+    }
+
+    #[test]
+    fn the_catalogue_matches_the_calls_in_the_sources() {
+        let calls = calls_in_sources();
+        assert!(calls.len() > 15, "{calls:?}");
+        let listed: BTreeSet<String> = ACTIONS
+            .iter()
+            .map(|a| a.action.to_owned())
+            .chain(FREE.iter().map(|f| f.0.to_owned()))
+            .collect();
+        let unlisted: Vec<&String> = calls.difference(&listed).collect();
+        assert!(
+            unlisted.is_empty(),
+            "calls missing from ACTIONS: {unlisted:?}"
+        );
+        // Listed but never called by name: only the tag action IAM checks for the tags a
+        // provider is created with.
+        let implicit: Vec<&String> = listed.difference(&calls).collect();
+        assert_eq!(implicit, [&"iam:TagOpenIDConnectProvider".to_owned()]);
+    }
+
+    #[test]
+    fn the_table_lists_every_action() {
+        let table = explain();
+        for a in ACTIONS {
+            assert!(table.contains(&format!("`{}`", a.action)), "{}", a.action);
+        }
+        assert!(table.contains("`sts:GetCallerIdentity`"));
+    }
+}
