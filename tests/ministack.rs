@@ -82,6 +82,7 @@ impl Proof {
         let ms = Ministack::start_with(&Options {
             auth: true,
             tls: Some(&tls),
+            ..Default::default()
         });
         let issuer = ms.create_cluster("prod");
         assert!(issuer.starts_with("https://"), "{issuer}");
@@ -243,6 +244,7 @@ fn kubeconfig_from_the_environment_is_used_only_for_the_cluster_it_points_at() {
     let ms = Ministack::start_with(&Options {
         auth: false,
         tls: Some(&tls),
+        ..Default::default()
     });
     let issuer = ms.create_cluster("prod");
     // The cluster, at the endpoint DescribeCluster reports, and another one.

@@ -374,6 +374,7 @@ impl Account {
             let ms = Ministack::start_with(&Options {
                 auth: false,
                 tls: Some(&issuer),
+                ..Default::default()
             });
             let issuer_url = ms.create_cluster("prod");
             // ministack presents the leaf and the intermediate, as the short chain does.

@@ -18,7 +18,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use testenv::issuer::Issuer;
 use testenv::kube::KubeServer;
-use testenv::ministack::{ACCOUNT, Ministack, Options};
+use testenv::ministack::{Ministack, Options};
+
+/// The account the tests' ministack runs as: the one `examples/irsa-basic.yaml`'s permissions
+/// boundary lives in (IAM checks that it exists).
+const ACCOUNT: &str = "111122223333";
 
 const FILE: &str = "examples/irsa-basic.yaml";
 const S3_READER: &str = "prod-backend-s3-reader";
@@ -41,6 +45,7 @@ impl World {
         let ms = Ministack::start_with(&Options {
             auth: true,
             tls: Some(&tls),
+            account: Some(ACCOUNT),
         });
         let issuer = ms.create_cluster("prod");
         // The boundary examples/irsa-basic.yaml names must exist (IAM checks it).

@@ -71,6 +71,7 @@ impl Env {
                 let ms = Ministack::start_with(&ministack::Options {
                     auth: false,
                     tls: Some(&tls),
+                    ..Default::default()
                 });
                 Account::Ministack {
                     ms: Box::new(ms),

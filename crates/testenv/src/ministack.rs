@@ -11,7 +11,8 @@ use std::path::PathBuf;
 use std::process::Command;
 use std::time::Duration;
 
-/// The account every ministack of the tests runs as.
+/// The account a ministack runs as unless told otherwise: moto's, so that suites run on both
+/// emulators with the same assertions.
 pub const ACCOUNT: &str = "123456789012";
 
 /// A running ministack.
@@ -20,6 +21,8 @@ pub struct Ministack {
     pub url: String,
     /// The region the test's environment names.
     pub region: String,
+    /// The account it runs as.
+    pub account: String,
     /// The root that signs its serving chain, when it serves TLS.
     pub root_pem: Option<PathBuf>,
     /// The port in the endpoint `DescribeCluster` reports for the first cluster (the next
@@ -36,6 +39,8 @@ pub struct Options<'a> {
     pub auth: bool,
     /// Serve https (and so https issuers) with this issuer's leaf and intermediate.
     pub tls: Option<&'a Issuer>,
+    /// The account to run as, instead of [`ACCOUNT`].
+    pub account: Option<&'a str>,
 }
 
 impl Ministack {
@@ -50,6 +55,7 @@ impl Ministack {
         let eks_port = crate::free_port();
         let dir = tempfile::tempdir().expect("temp dir");
         let region = "us-west-2";
+        let account = options.account.unwrap_or(ACCOUNT);
         let mut cmd = Command::new(crate::venv_bin(
             "EKSIAM_MINISTACK",
             // Its own venv: it pins a botocore that moto's boto3 refuses.
@@ -61,7 +67,7 @@ impl Ministack {
             .env("BIND_HOST", "127.0.0.1")
             .env("MINISTACK_HOST", "127.0.0.1")
             .env("SERVICES", "iam,sts,eks")
-            .env("MINISTACK_ACCOUNT_ID", ACCOUNT)
+            .env("MINISTACK_ACCOUNT_ID", account)
             .env("MINISTACK_REGION", region)
             .env("LOG_LEVEL", "WARNING")
             .env("AUTH", if options.auth { "true" } else { "false" })
@@ -86,14 +92,26 @@ impl Ministack {
         let ms = Ministack {
             url,
             region: region.into(),
+            account: account.into(),
             root_pem,
             eks_port,
             dir,
             _proc: proc,
         };
-        // Any HTTP answer means it is serving.
-        wait_until("ministack", Duration::from_secs(60), || {
+        // Any HTTP answer means it is serving. Each probe is short, so that one hung while
+        // the server starts (a loaded machine, many tests starting servers at once) does not
+        // use up the whole wait; the process exiting is reported at once, with its log.
+        let log = ms.dir.path().join("ministack.log");
+        let mut ms = ms;
+        wait_until("ministack", Duration::from_secs(180), || {
+            assert!(
+                ms._proc.running(),
+                "ministack exited: {}",
+                std::fs::read_to_string(&log).unwrap_or_default()
+            );
             ms.curl(&[
+                "--max-time",
+                "3",
                 "-o",
                 "/dev/null",
                 "-w",
@@ -109,6 +127,7 @@ impl Ministack {
     /// when it could not connect.
     fn curl(&self, args: &[&str]) -> Option<String> {
         let mut c = Command::new("curl");
+        // A later `--max-time` in `args` overrides this one.
         c.args(["-s", "--max-time", "60"]);
         if let Some(root) = &self.root_pem {
             c.arg("--cacert").arg(root);
@@ -199,7 +218,7 @@ impl Ministack {
         );
         let body = serde_json::json!({
             "name": name,
-            "roleArn": format!("arn:aws:iam::{ACCOUNT}:role/eks-cluster"),
+            "roleArn": format!("arn:aws:iam::{}:role/eks-cluster", self.account),
             "resourcesVpcConfig": {"subnetIds": []},
         });
         let r = self.post("eks", "/clusters", "application/json", &body.to_string());

@@ -26,6 +26,7 @@ impl Sandbox {
         let aws = Ministack::start_with(&Options {
             auth: false,
             tls: Some(&tls),
+            ..Default::default()
         });
         let issuer = aws.create_cluster(cluster);
         let kube = KubeServer::start_at(&issuer, aws.eks_port);
