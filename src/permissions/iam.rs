@@ -384,36 +384,30 @@ fn condition(entries: &[(&str, String, Vec<String>)]) -> BTreeMap<String, BTreeM
     out
 }
 
+/// Conditions that eksiam's ownership tags (managed-by, and the cluster when known) are set:
+/// on the request (`aws:RequestTag`) or on the resource (`iam:ResourceTag`).
+fn ownership_tags(
+    key_prefix: &str,
+    cluster: Option<&str>,
+) -> Vec<(&'static str, String, Vec<String>)> {
+    [(TAG_MANAGED_BY, Some(MANAGER)), (TAG_CLUSTER, cluster)]
+        .into_iter()
+        .filter_map(|(tag, value)| {
+            Some((
+                "StringEquals",
+                format!("{key_prefix}/{tag}"),
+                vec![value?.to_owned()],
+            ))
+        })
+        .collect()
+}
+
 fn request_tags(cluster: Option<&str>) -> Vec<(&'static str, String, Vec<String>)> {
-    let mut tags = vec![(
-        "StringEquals",
-        format!("aws:RequestTag/{TAG_MANAGED_BY}"),
-        vec![MANAGER.to_owned()],
-    )];
-    if let Some(c) = cluster {
-        tags.push((
-            "StringEquals",
-            format!("aws:RequestTag/{TAG_CLUSTER}"),
-            vec![c.to_owned()],
-        ));
-    }
-    tags
+    ownership_tags("aws:RequestTag", cluster)
 }
 
 fn resource_tags(cluster: Option<&str>) -> Vec<(&'static str, String, Vec<String>)> {
-    let mut tags = vec![(
-        "StringEquals",
-        format!("iam:ResourceTag/{TAG_MANAGED_BY}"),
-        vec![MANAGER.to_owned()],
-    )];
-    if let Some(c) = cluster {
-        tags.push((
-            "StringEquals",
-            format!("iam:ResourceTag/{TAG_CLUSTER}"),
-            vec![c.to_owned()],
-        ));
-    }
-    tags
+    ownership_tags("iam:ResourceTag", cluster)
 }
 
 const OIDC_CREATE: &[&str] = &[
