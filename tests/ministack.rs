@@ -7,7 +7,6 @@
 mod common;
 
 use std::process::{Command, Output};
-use testenv::issuer::Issuer;
 use testenv::kube::KubeServer;
 use testenv::ministack::{Ministack, Options};
 
@@ -71,17 +70,15 @@ struct Proof {
     ms: Ministack,
     k: KubeServer,
     dir: tempfile::TempDir,
-    _tls: Issuer,
 }
 
 const ROLE_POLICY: &str = "    attachPolicy:\n      Version: \"2012-10-17\"\n      Statement: [{Effect: Allow, Action: \"s3:GetObject\", Resource: \"*\"}]\n";
 
 impl Proof {
     fn start() -> Proof {
-        let tls = Issuer::start();
         let ms = Ministack::start_with(&Options {
             auth: true,
-            tls: Some(&tls),
+            https: true,
             ..Default::default()
         });
         let issuer = ms.create_cluster("prod");
@@ -90,7 +87,6 @@ impl Proof {
             k: KubeServer::start_with_issuer(&issuer),
             ms,
             dir: tempfile::tempdir().unwrap(),
-            _tls: tls,
         }
     }
 
@@ -114,7 +110,7 @@ impl Proof {
             format!("apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {{name: prod, region: us-west-2}}\niam:\n  withOIDC: true\n  serviceAccounts:\n{service_accounts}"),
         )
         .unwrap();
-        let root = self.ms.root_pem.as_ref().unwrap().display().to_string();
+        let root = self.ms.root_pem().unwrap().display().to_string();
         let file = file.display().to_string();
         let mut args = vec!["apply", "-f", &file, "--ca-file", &root];
         args.extend_from_slice(extra);
@@ -240,10 +236,8 @@ fn apiserver_tokens_assume_exactly_the_roles_eksiam_made() {
 
 #[test]
 fn kubeconfig_from_the_environment_is_used_only_for_the_cluster_it_points_at() {
-    let tls = Issuer::start();
     let ms = Ministack::start_with(&Options {
-        auth: false,
-        tls: Some(&tls),
+        https: true,
         ..Default::default()
     });
     let issuer = ms.create_cluster("prod");

@@ -352,14 +352,19 @@ fn thumbprint_failures_say_what_failed_and_what_to_do() {
 struct Account {
     aws: Aws,
     issuer_url: String,
-    issuer: Issuer,
+    /// The root that makes the issuer's chain trusted (`--ca-file`).
+    root: std::path::PathBuf,
     /// The thumbprint IAM should store: of the last certificate the issuer presents.
     thumbprint: String,
     env: Vec<(String, String)>,
 }
 
 enum Aws {
-    Moto { moto: Moto, _proxy: ConnectProxy },
+    Moto {
+        moto: Moto,
+        _issuer: Issuer,
+        _proxy: ConnectProxy,
+    },
     Ministack(Ministack),
 }
 
@@ -370,21 +375,20 @@ impl Account {
 
     fn on(emulator: Emulator) -> Account {
         if emulator == Emulator::Ministack {
-            let issuer = Issuer::start();
             let ms = Ministack::start_with(&Options {
-                auth: false,
-                tls: Some(&issuer),
+                https: true,
                 ..Default::default()
             });
             let issuer_url = ms.create_cluster("prod");
+            let chain = ms.tls.as_ref().expect("https");
             // ministack presents the leaf and the intermediate, as the short chain does.
-            let thumbprint = issuer.short_chain_thumbprint.clone();
+            let thumbprint = chain.short_chain_thumbprint.clone();
             return Account {
                 env: ms.env(),
-                aws: Aws::Ministack(ms),
+                root: chain.root_pem(),
                 issuer_url,
-                issuer,
                 thumbprint,
+                aws: Aws::Ministack(ms),
             };
         }
         let moto = Moto::start();
@@ -406,18 +410,19 @@ impl Account {
         env.push(("NO_PROXY".into(), "127.0.0.1,localhost".into()));
         Account {
             thumbprint: issuer.full_chain_thumbprint.clone(),
+            root: issuer.root_pem(),
             aws: Aws::Moto {
                 moto,
+                _issuer: issuer,
                 _proxy: proxy,
             },
             issuer_url,
-            issuer,
             env,
         }
     }
 
     fn associate(&self, extra: &[&str]) -> Output {
-        let root = self.issuer.root_pem();
+        let root = &self.root;
         let mut args = vec![
             "utils",
             "associate-iam-oidc-provider",
@@ -441,7 +446,7 @@ impl Account {
     fn iam(&self, params: &[&str]) -> String {
         let (url, root) = match &self.aws {
             Aws::Moto { moto, .. } => (&moto.url, None),
-            Aws::Ministack(ms) => (&ms.url, ms.root_pem.as_ref()),
+            Aws::Ministack(ms) => (&ms.url, ms.root_pem()),
         };
         let auth = "Authorization: AWS4-HMAC-SHA256 Credential=test/20260101/us-west-2/iam/aws4_request, SignedHeaders=host, Signature=0";
         let mut c = Command::new("curl");
@@ -584,7 +589,7 @@ fn apply_with_oidc_from_a_file(on: Emulator) {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("cluster.yaml");
     std::fs::write(&file, "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: prod, region: us-west-2}\niam: {withOIDC: true}\n").unwrap();
-    let root = acct.issuer.root_pem();
+    let root = &acct.root;
     let args = |cmd: &'static str, extra: &[&'static str]| {
         let mut a = vec![
             cmd.to_owned(),

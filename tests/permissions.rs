@@ -16,7 +16,6 @@ use serde_json::{Value, json};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use testenv::issuer::Issuer;
 use testenv::kube::KubeServer;
 use testenv::ministack::{Ministack, Options};
 
@@ -36,15 +35,13 @@ struct World {
     dir: tempfile::TempDir,
     /// The cluster's issuer without `https://`: its OIDC provider's path.
     provider_path: String,
-    _tls: Issuer,
 }
 
 impl World {
     fn start() -> World {
-        let tls = Issuer::start();
         let ms = Ministack::start_with(&Options {
             auth: true,
-            tls: Some(&tls),
+            https: true,
             account: Some(ACCOUNT),
         });
         let issuer = ms.create_cluster("prod");
@@ -65,7 +62,6 @@ impl World {
             provider_path: issuer.trim_start_matches("https://").to_owned(),
             ms,
             dir: tempfile::tempdir().unwrap(),
-            _tls: tls,
         }
     }
 
@@ -85,7 +81,7 @@ impl World {
     }
 
     fn root_pem(&self) -> String {
-        self.ms.root_pem.as_ref().unwrap().display().to_string()
+        self.ms.root_pem().unwrap().display().to_string()
     }
 
     fn provider_arn(&self) -> String {
@@ -589,18 +585,7 @@ fn each_command_runs_with_its_broad_policy() {
         );
         let arn = "arn:aws:iam::111122223333:role/ops";
         let args: Vec<&str> = match command {
-            "create iamidentitymapping" => vec![
-                "create",
-                "iamidentitymapping",
-                "--cluster",
-                "prod",
-                "--arn",
-                arn,
-                "--username",
-                "ops",
-                "--group",
-                "ops",
-            ],
+            "create iamidentitymapping" => common::create_mapping_args(arn, "ops", &["ops"]),
             "get iamidentitymapping" => vec!["get", "iamidentitymapping", "--cluster", "prod"],
             // The only mapping: removing it empties `mapRoles`.
             _ => vec![

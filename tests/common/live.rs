@@ -6,7 +6,6 @@
 use std::path::Path;
 use std::process::{Command, Output};
 use testenv::aws::Moto;
-use testenv::issuer::Issuer;
 use testenv::kube::KubeServer;
 use testenv::ministack::{self, Ministack};
 
@@ -23,10 +22,7 @@ pub enum Emulator {
 
 enum Account {
     Moto(Moto),
-    Ministack {
-        ms: Box<Ministack>,
-        _tls: Box<Issuer>,
-    },
+    Ministack(Box<Ministack>),
 }
 
 /// An AWS emulator with a cluster named `prod`, a kube-apiserver, and a folder for files and
@@ -67,16 +63,10 @@ impl Env {
         let account = match emulator {
             Emulator::Moto => Account::Moto(Moto::start()),
             Emulator::Ministack => {
-                let tls = Issuer::start();
-                let ms = Ministack::start_with(&ministack::Options {
-                    auth: false,
-                    tls: Some(&tls),
+                Account::Ministack(Box::new(Ministack::start_with(&ministack::Options {
+                    https: true,
                     ..Default::default()
-                });
-                Account::Ministack {
-                    ms: Box::new(ms),
-                    _tls: Box::new(tls),
-                }
+                })))
             }
         };
         let mut env = Env {
@@ -102,7 +92,7 @@ impl Env {
     pub fn recorder(&self) -> Option<&Moto> {
         match &self.account {
             Account::Moto(m) => Some(m),
-            Account::Ministack { .. } => None,
+            Account::Ministack(_) => None,
         }
     }
 
@@ -110,7 +100,7 @@ impl Env {
     pub fn create_cluster(&self, name: &str) -> String {
         match &self.account {
             Account::Moto(m) => m.create_cluster(name),
-            Account::Ministack { ms, .. } => ms.create_cluster(name),
+            Account::Ministack(ms) => ms.create_cluster(name),
         }
     }
 
@@ -118,7 +108,7 @@ impl Env {
     pub fn account_id(&self) -> &'static str {
         match &self.account {
             Account::Moto(_) => "123456789012",
-            Account::Ministack { .. } => ministack::ACCOUNT,
+            Account::Ministack(_) => ministack::ACCOUNT,
         }
     }
 
@@ -128,7 +118,7 @@ impl Env {
         match (&self.account, aws_url) {
             (Account::Moto(m), Some(url)) => m.env_via(url),
             (Account::Moto(m), None) => m.env(),
-            (Account::Ministack { ms, .. }, _) => ms.env(),
+            (Account::Ministack(ms), _) => ms.env(),
         }
     }
 
@@ -182,9 +172,7 @@ impl Env {
     pub fn query(&self, service: &str, version: &str, body: &[&str]) -> String {
         let (url, auth, root) = match &self.account {
             Account::Moto(m) => (&m.url, m.auth_header(service), None),
-            Account::Ministack { ms, .. } => {
-                (&ms.url, ms.auth_header(service), ms.root_pem.as_ref())
-            }
+            Account::Ministack(ms) => (&ms.url, ms.auth_header(service), ms.root_pem()),
         };
         let mut c = Command::new("curl");
         if let Some(root) = root {

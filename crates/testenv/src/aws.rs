@@ -68,20 +68,9 @@ impl Moto {
     /// The environment that points an AWS SDK at this moto: endpoint, dummy credentials,
     /// region, and no shared config or credentials files.
     pub fn env(&self) -> Vec<(String, String)> {
-        let none = self.dir.path().join("no-such-aws-config");
-        [
-            ("AWS_ENDPOINT_URL", self.url.clone()),
-            ("AWS_ACCESS_KEY_ID", "testing".into()),
-            ("AWS_SECRET_ACCESS_KEY", "testing".into()),
-            ("AWS_SESSION_TOKEN", "testing".into()),
-            ("AWS_REGION", self.region.clone()),
-            ("AWS_CONFIG_FILE", none.display().to_string()),
-            ("AWS_SHARED_CREDENTIALS_FILE", none.display().to_string()),
-            ("AWS_EC2_METADATA_DISABLED", "true".into()),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k.to_owned(), v))
-        .collect()
+        let mut env = sdk_env(&self.url, "testing", &self.region, self.dir.path());
+        env.push(("AWS_SESSION_TOKEN".into(), "testing".into()));
+        env
     }
 
     /// [`Moto::env`] with the SDK pointed at `url` instead (a proxy in front of moto).
@@ -182,6 +171,30 @@ impl Moto {
         }
         calls
     }
+}
+
+/// The environment that points an AWS SDK at an emulator at `url`: endpoint, the access key
+/// `key` (also its secret), region, and no shared config or credentials files (names under
+/// `dir` that do not exist).
+pub(crate) fn sdk_env(
+    url: &str,
+    key: &str,
+    region: &str,
+    dir: &std::path::Path,
+) -> Vec<(String, String)> {
+    let none = dir.join("no-such-aws-config").display().to_string();
+    [
+        ("AWS_ENDPOINT_URL", url),
+        ("AWS_ACCESS_KEY_ID", key),
+        ("AWS_SECRET_ACCESS_KEY", key),
+        ("AWS_REGION", region),
+        ("AWS_CONFIG_FILE", &none),
+        ("AWS_SHARED_CREDENTIALS_FILE", &none),
+        ("AWS_EC2_METADATA_DISABLED", "true"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+    .collect()
 }
 
 fn raw_request(url: &str, auth: &str, content_type: &str, body: &str) -> String {

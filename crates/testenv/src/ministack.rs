@@ -23,8 +23,8 @@ pub struct Ministack {
     pub region: String,
     /// The account it runs as.
     pub account: String,
-    /// The root that signs its serving chain, when it serves TLS.
-    pub root_pem: Option<PathBuf>,
+    /// The test chain it serves https with (and so its issuers), when it does.
+    pub tls: Option<Issuer>,
     /// The port in the endpoint `DescribeCluster` reports for the first cluster (the next
     /// clusters get the ports after it): start an apiserver there to stand in for it.
     pub eks_port: u16,
@@ -37,8 +37,9 @@ pub struct Ministack {
 pub struct Options<'a> {
     /// `AUTH=true`: evaluate identity, boundary and trust policies (the root key is `test`).
     pub auth: bool,
-    /// Serve https (and so https issuers) with this issuer's leaf and intermediate.
-    pub tls: Option<&'a Issuer>,
+    /// Serve https (and so https issuers) with a test chain of its own: the leaf and the
+    /// intermediate, as the short chain of [`Issuer`] does.
+    pub https: bool,
     /// The account to run as, instead of [`ACCOUNT`].
     pub account: Option<&'a str>,
 }
@@ -74,26 +75,23 @@ impl Ministack {
             .current_dir(dir.path())
             .stdout(std::process::Stdio::null())
             .stderr(std::fs::File::create(dir.path().join("ministack.log")).expect("log file"));
-        let mut scheme = "http";
-        let mut root_pem = None;
-        if let Some(issuer) = options.tls {
-            // The leaf and the intermediate, as a server presents them.
+        let tls = options.https.then(Issuer::start);
+        if let Some(issuer) = &tls {
             let chain = dir.path().join("chain.pem");
             let read = |f: &str| std::fs::read_to_string(issuer.dir().join(f)).expect(f);
             std::fs::write(&chain, read("leaf.pem") + &read("intermediate.pem")).unwrap();
             cmd.env("USE_SSL", "1")
                 .env("MINISTACK_SSL_CERT", &chain)
                 .env("MINISTACK_SSL_KEY", issuer.dir().join("leaf.key"));
-            scheme = "https";
-            root_pem = Some(issuer.root_pem());
         }
+        let scheme = if tls.is_some() { "https" } else { "http" };
         let proc = Proc::spawn("ministack", cmd);
         let url = format!("{scheme}://127.0.0.1:{port}");
         let ms = Ministack {
             url,
             region: region.into(),
             account: account.into(),
-            root_pem,
+            tls,
             eks_port,
             dir,
             _proc: proc,
@@ -129,7 +127,7 @@ impl Ministack {
         let mut c = Command::new("curl");
         // A later `--max-time` in `args` overrides this one.
         c.args(["-s", "--max-time", "60"]);
-        if let Some(root) = &self.root_pem {
+        if let Some(root) = self.root_pem() {
             c.arg("--cacert").arg(root);
         }
         let out = c.args(args).output().expect("run curl");
@@ -173,23 +171,16 @@ impl Ministack {
         self.curl(&args).expect("ministack did not answer")
     }
 
+    /// The root that signs its serving chain, when it serves https.
+    pub fn root_pem(&self) -> Option<PathBuf> {
+        self.tls.as_ref().map(Issuer::root_pem)
+    }
+
     /// The environment that points an AWS SDK at this ministack, as [`crate::aws::Moto::env`]
     /// (and, when it serves TLS, trusting its root through `SSL_CERT_FILE`).
     pub fn env(&self) -> Vec<(String, String)> {
-        let none = self.dir.path().join("no-such-aws-config");
-        let mut env: Vec<(String, String)> = [
-            ("AWS_ENDPOINT_URL", self.url.clone()),
-            ("AWS_ACCESS_KEY_ID", "test".into()),
-            ("AWS_SECRET_ACCESS_KEY", "test".into()),
-            ("AWS_REGION", self.region.clone()),
-            ("AWS_CONFIG_FILE", none.display().to_string()),
-            ("AWS_SHARED_CREDENTIALS_FILE", none.display().to_string()),
-            ("AWS_EC2_METADATA_DISABLED", "true".into()),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k.to_owned(), v))
-        .collect();
-        if let Some(root) = &self.root_pem {
+        let mut env = crate::aws::sdk_env(&self.url, "test", &self.region, self.dir.path());
+        if let Some(root) = self.root_pem() {
             env.push(("SSL_CERT_FILE".into(), root.display().to_string()));
         }
         env

@@ -4,7 +4,6 @@
 //! works against it as against EKS: `scripts/sandbox` starts one for people, and
 //! `tests/sandbox.rs` runs the README's sandbox commands in one.
 
-use crate::issuer::Issuer;
 use crate::kube::KubeServer;
 use crate::ministack::{Ministack, Options};
 
@@ -16,16 +15,13 @@ pub struct Sandbox {
     pub issuer: String,
     pub aws: Ministack,
     pub kube: KubeServer,
-    _tls: Issuer,
 }
 
 impl Sandbox {
     /// Starts ministack with cluster `cluster` and its apiserver.
     pub fn start(cluster: &str) -> Sandbox {
-        let tls = Issuer::start();
         let aws = Ministack::start_with(&Options {
-            auth: false,
-            tls: Some(&tls),
+            https: true,
             ..Default::default()
         });
         let issuer = aws.create_cluster(cluster);
@@ -35,7 +31,6 @@ impl Sandbox {
             issuer,
             aws,
             kube,
-            _tls: tls,
         }
     }
 
