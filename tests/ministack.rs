@@ -278,6 +278,15 @@ fn kubeconfig_from_the_environment_is_used_only_for_the_cluster_it_points_at() {
             .status
             .success()
     );
+    // A `KUBECONFIG` that cannot be read: invalid input, said as such.
+    let o = create(std::path::Path::new("/nonexistent/kubeconfig"), "c", &[]);
+    let err = common::stderr(&o);
+    assert_eq!(o.status.code(), Some(3), "{err}");
+    assert!(
+        err.contains("cannot use the kubeconfig `KUBECONFIG` names")
+            && err.contains("unset `KUBECONFIG`"),
+        "{err}"
+    );
     // Told it is the same cluster behind another address: used.
     common::ok(&create(
         &elsewhere.kubeconfig(),
