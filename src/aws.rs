@@ -137,7 +137,55 @@ pub trait OidcApi {
     async fn add_client_id(&self, arn: &str, client_id: &str) -> Result<(), AwsError>;
 }
 
-/// SDK clients for one region.
+/// The IAM role calls the pipeline makes (and STS's who-am-I): the seam between it and the
+/// SDK, which unit tests of the orchestration fill with an in-memory fake.
+#[allow(async_fn_in_trait)]
+pub trait IamApi {
+    /// Every role of the account with its policies (GetAccountAuthorizationDetails, paged).
+    async fn all_roles(
+        &self,
+    ) -> Result<std::collections::BTreeMap<String, crate::observed::ObservedRole>, AwsError>;
+    /// One role with its policies; `None` when it does not exist.
+    async fn role(&self, name: &str) -> Result<Option<crate::observed::ObservedRole>, AwsError>;
+    /// Creates a role; returns its ARN.
+    async fn create_role(
+        &self,
+        name: &str,
+        trust: &serde_json::Value,
+        boundary: Option<&str>,
+        tags: &std::collections::BTreeMap<String, String>,
+    ) -> Result<String, AwsError>;
+    /// Replaces a role's trust policy.
+    async fn update_trust(&self, name: &str, trust: &serde_json::Value) -> Result<(), AwsError>;
+    /// Sets (or with `None` removes) a role's permissions boundary.
+    async fn set_boundary(&self, name: &str, boundary: Option<&str>) -> Result<(), AwsError>;
+    /// Adds or overwrites tags.
+    async fn tag_role(
+        &self,
+        name: &str,
+        tags: &std::collections::BTreeMap<String, String>,
+    ) -> Result<(), AwsError>;
+    /// Attaches (or detaches) a managed policy.
+    async fn attach(&self, name: &str, policy_arn: &str, attach: bool) -> Result<(), AwsError>;
+    /// Puts (or with `None` deletes) an inline policy.
+    async fn put_inline(
+        &self,
+        name: &str,
+        policy_name: &str,
+        doc: Option<&serde_json::Value>,
+    ) -> Result<(), AwsError>;
+    /// Deletes a role and the policies it was seen with.
+    async fn delete_role(
+        &self,
+        name: &str,
+        role: &crate::observed::ObservedRole,
+    ) -> Result<(), AwsError>;
+    /// The ARN of the identity the calls are made as.
+    async fn caller_arn(&self) -> Result<String, AwsError>;
+}
+
+/// SDK clients for one region (cheap to clone: the clients share their connections).
+#[derive(Clone)]
 pub struct Aws {
     config: aws_config::SdkConfig,
     pub(crate) eks: aws_sdk_eks::Client,
@@ -365,5 +413,59 @@ impl OidcApi for Aws {
             .await
             .map_err(|e| AwsError::from_sdk("AddClientIDToOpenIDConnectProvider", "iam", arn, e))?;
         Ok(())
+    }
+}
+
+impl IamApi for Aws {
+    async fn all_roles(
+        &self,
+    ) -> Result<std::collections::BTreeMap<String, crate::observed::ObservedRole>, AwsError> {
+        Aws::all_roles(self).await
+    }
+    async fn role(&self, name: &str) -> Result<Option<crate::observed::ObservedRole>, AwsError> {
+        Aws::role(self, name).await
+    }
+    async fn create_role(
+        &self,
+        name: &str,
+        trust: &serde_json::Value,
+        boundary: Option<&str>,
+        tags: &std::collections::BTreeMap<String, String>,
+    ) -> Result<String, AwsError> {
+        Aws::create_role(self, name, trust, boundary, tags).await
+    }
+    async fn update_trust(&self, name: &str, trust: &serde_json::Value) -> Result<(), AwsError> {
+        Aws::update_trust(self, name, trust).await
+    }
+    async fn set_boundary(&self, name: &str, boundary: Option<&str>) -> Result<(), AwsError> {
+        Aws::set_boundary(self, name, boundary).await
+    }
+    async fn tag_role(
+        &self,
+        name: &str,
+        tags: &std::collections::BTreeMap<String, String>,
+    ) -> Result<(), AwsError> {
+        Aws::tag_role(self, name, tags).await
+    }
+    async fn attach(&self, name: &str, policy_arn: &str, attach: bool) -> Result<(), AwsError> {
+        Aws::attach(self, name, policy_arn, attach).await
+    }
+    async fn put_inline(
+        &self,
+        name: &str,
+        policy_name: &str,
+        doc: Option<&serde_json::Value>,
+    ) -> Result<(), AwsError> {
+        Aws::put_inline(self, name, policy_name, doc).await
+    }
+    async fn delete_role(
+        &self,
+        name: &str,
+        role: &crate::observed::ObservedRole,
+    ) -> Result<(), AwsError> {
+        Aws::delete_role(self, name, role).await
+    }
+    async fn caller_arn(&self) -> Result<String, AwsError> {
+        Aws::caller_arn(self).await
     }
 }

@@ -523,6 +523,109 @@ impl Kube {
     }
 }
 
+impl AwsAuthObject {
+    /// An aws-auth object that was not read from a server (`resource_version: None`: absent).
+    pub fn new(
+        data: BTreeMap<String, String>,
+        annotations: BTreeMap<String, String>,
+        resource_version: Option<String>,
+    ) -> AwsAuthObject {
+        AwsAuthObject {
+            data,
+            annotations,
+            resource_version,
+            raw: None,
+        }
+    }
+}
+
+/// The Kubernetes calls the pipeline makes: the seam between it and the API server, which
+/// unit tests of the orchestration fill with an in-memory fake.
+#[allow(async_fn_in_trait)]
+pub trait KubeApi {
+    /// Reads aws-auth (one GET).
+    async fn read_aws_auth(&self) -> Result<AwsAuthObject, CliError>;
+    /// Writes aws-auth against its `resourceVersion` (create when it has none).
+    async fn write_aws_auth(&self, obj: &AwsAuthObject) -> Result<(), WriteError>;
+    /// The names of all namespaces.
+    async fn namespaces(&self) -> Result<std::collections::BTreeSet<String>, CliError>;
+    /// The ServiceAccounts of these namespaces.
+    async fn service_accounts(
+        &self,
+        namespaces: &[String],
+    ) -> Result<BTreeMap<(String, String), crate::observed::ObservedServiceAccount>, CliError>;
+    /// Creates a namespace (an existing one is fine).
+    async fn create_namespace(
+        &self,
+        name: &str,
+        labels: &BTreeMap<String, String>,
+    ) -> Result<(), CliError>;
+    /// Creates a ServiceAccount.
+    async fn create_service_account(
+        &self,
+        ns: &str,
+        name: &str,
+        labels: &BTreeMap<String, String>,
+        annotations: &BTreeMap<String, String>,
+    ) -> Result<(), CliError>;
+    /// Merge-patches a ServiceAccount's labels and annotations (`None` removes one).
+    async fn patch_service_account(
+        &self,
+        ns: &str,
+        name: &str,
+        labels: &BTreeMap<String, Option<String>>,
+        annotations: &BTreeMap<String, Option<String>>,
+    ) -> Result<(), CliError>;
+    /// Deletes a ServiceAccount.
+    async fn delete_service_account(&self, ns: &str, name: &str) -> Result<(), CliError>;
+}
+
+impl KubeApi for Kube {
+    async fn read_aws_auth(&self) -> Result<AwsAuthObject, CliError> {
+        Kube::read_aws_auth(self).await
+    }
+    async fn write_aws_auth(&self, obj: &AwsAuthObject) -> Result<(), WriteError> {
+        Kube::write_aws_auth(self, obj).await
+    }
+    async fn namespaces(&self) -> Result<std::collections::BTreeSet<String>, CliError> {
+        Kube::namespaces(self).await
+    }
+    async fn service_accounts(
+        &self,
+        namespaces: &[String],
+    ) -> Result<BTreeMap<(String, String), crate::observed::ObservedServiceAccount>, CliError> {
+        Kube::service_accounts(self, namespaces).await
+    }
+    async fn create_namespace(
+        &self,
+        name: &str,
+        labels: &BTreeMap<String, String>,
+    ) -> Result<(), CliError> {
+        Kube::create_namespace(self, name, labels).await
+    }
+    async fn create_service_account(
+        &self,
+        ns: &str,
+        name: &str,
+        labels: &BTreeMap<String, String>,
+        annotations: &BTreeMap<String, String>,
+    ) -> Result<(), CliError> {
+        Kube::create_service_account(self, ns, name, labels, annotations).await
+    }
+    async fn patch_service_account(
+        &self,
+        ns: &str,
+        name: &str,
+        labels: &BTreeMap<String, Option<String>>,
+        annotations: &BTreeMap<String, Option<String>>,
+    ) -> Result<(), CliError> {
+        Kube::patch_service_account(self, ns, name, labels, annotations).await
+    }
+    async fn delete_service_account(&self, ns: &str, name: &str) -> Result<(), CliError> {
+        Kube::delete_service_account(self, ns, name).await
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::same_endpoint;

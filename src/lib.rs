@@ -4,7 +4,7 @@
 //! The pure core (`config`, `desired`, `trust`, `policy`, `authmap`, `plan`) does no I/O.
 
 #[cfg(feature = "cli")]
-pub mod apply;
+pub mod app;
 pub mod arn;
 pub mod authmap;
 #[cfg(feature = "cli")]
@@ -16,17 +16,16 @@ pub mod desired;
 #[cfg(feature = "cli")]
 pub mod eks_token;
 pub mod error;
+#[cfg(feature = "cli")]
+pub mod exec;
 pub mod filter;
 #[cfg(feature = "cli")]
 pub mod iam;
+pub mod kinds;
 #[cfg(feature = "cli")]
 pub mod kube;
-#[cfg(feature = "cli")]
-pub mod mappings;
 pub mod naming;
 pub mod observed;
-#[cfg(feature = "cli")]
-pub mod oidc;
 pub mod permissions;
 pub mod plan;
 pub mod policy;

@@ -34,17 +34,24 @@ fn redact(text: &str, env: &Env) -> String {
 }
 
 fn apply_irsa(env: &Env, aws_url: &str, extra_env: &[(&str, &str)]) -> std::process::Output {
-    let mut c = env.command_via(
-        aws_url,
-        &env.k.kubeconfig(),
-        &[
-            "apply",
-            "-f",
-            "examples/irsa-basic.yaml",
-            "--thumbprint",
-            THUMBPRINT,
-        ],
-    );
+    apply_irsa_with(env, aws_url, extra_env, &[])
+}
+
+fn apply_irsa_with(
+    env: &Env,
+    aws_url: &str,
+    extra_env: &[(&str, &str)],
+    extra_args: &[&str],
+) -> std::process::Output {
+    let mut args = vec![
+        "apply",
+        "-f",
+        "examples/irsa-basic.yaml",
+        "--thumbprint",
+        THUMBPRINT,
+    ];
+    args.extend_from_slice(extra_args);
+    let mut c = env.command_via(aws_url, &env.k.kubeconfig(), &args);
     c.envs(extra_env.iter().copied());
     c.output().unwrap()
 }
@@ -60,7 +67,9 @@ fn aws_refusals_name_the_action_and_what_to_do() {
         "Action=CreateRole&.*RoleName=prod-backend-s3-reader",
         100,
     ));
-    let o = apply_irsa(&env, &proxy.url, &[]);
+    // One action at a time, so what was done before the failure is the same on every run:
+    // the executor starts ready actions in plan order and none after a failure.
+    let o = apply_irsa_with(&env, &proxy.url, &[], &["--concurrency", "1"]);
     assert_eq!(o.status.code(), Some(1));
     insta::assert_snapshot!("error-access-denied", redact(&stderr(&o), &env));
 

@@ -469,8 +469,8 @@ fn a_terminal_gets_colour_and_a_progress_bar_unless_told_otherwise() {
     );
     let screen = on_terminal(&vars, &args);
     assert!(
-        screen.contains("/7"),
-        "a bar over the 7 actions: {screen:?}"
+        screen.contains("/8"),
+        "a bar over the 8 actions, the OIDC provider's included: {screen:?}"
     );
     assert!(
         !screen.contains("serviceaccount/backend/s3-reader: created\r\n"),

@@ -7,8 +7,6 @@ use crate::config::{IdentityMappingSpec, Pos, Severity, Sp, validate_mapping};
 use crate::desired::{Desired, DesiredMapping};
 use crate::error::{CliError, ErrorKind};
 use crate::kube::Kube;
-use crate::mappings;
-use crate::observed::Observed;
 use crate::plan::DiffOptions;
 use clap::Args;
 use std::process::ExitCode;
@@ -170,34 +168,9 @@ fn edit(
             eprintln!("warning: {w}");
         }
     }
-    super::runtime().block_on(async {
-        let kube = connect(global, &desired.cluster).await?;
-        let obj = kube.read_aws_auth().await?;
-        let mut observed = Observed::offline();
-        mappings::observe(&obj, &mut observed)?;
-        let region = global.region.as_deref().or(desired.region.as_deref());
-        let mut plan =
-            super::plan::diff_guarded(global, region, None, desired, &mut observed, opts).await;
-        plan.warnings.splice(0..0, warnings);
-        super::plan::print_plan(global, &plan, !dry_run)?;
-        super::plan::refuse_conflicts(&plan)?;
-        if dry_run || !plan.has_changes() {
-            return Ok(ExitCode::SUCCESS);
-        }
-        for line in mappings::apply(
-            &kube,
-            &desired.cluster,
-            desired,
-            opts,
-            obj,
-            observed.caller.as_ref(),
-        )
-        .await?
-        {
-            global.log(&line);
-        }
-        Ok(ExitCode::SUCCESS)
-    })
+    let settings = super::plan::settings(global, None, !dry_run, 1);
+    super::plan::execute(global, &settings, desired.clone(), opts, warnings, None)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Runs `create iamidentitymapping`.

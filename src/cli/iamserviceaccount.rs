@@ -1,8 +1,6 @@
 //! `create|get|update|delete iamserviceaccount`: IAM roles for service accounts from flags,
 //! with eksctl's flags, through the same validation, plan and executor as `apply -f`.
 
-use super::plan::{Live, execute};
-use super::thumbprint::TlsArgs;
 use super::{GlobalArgs, OutputFormat};
 use crate::aws::{Aws, OidcApi as _};
 use crate::config::{
@@ -242,17 +240,8 @@ fn run(
     dry_run: bool,
     warnings: Vec<String>,
 ) -> Result<ExitCode, CliError> {
-    let tls = TlsArgs {
-        ca_file: None,
-        timeout: 10,
-    };
-    let live = Live {
-        thumbprint: None,
-        tls: &tls,
-        apply: !dry_run,
-        concurrency: crate::apply::DEFAULT_CONCURRENCY,
-    };
-    execute(global, desired, &opts, &live, warnings)?;
+    let settings = super::plan::settings(global, None, !dry_run, crate::exec::DEFAULT_CONCURRENCY);
+    super::plan::execute(global, &settings, desired, &opts, warnings, None)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -2,7 +2,6 @@
 
 use super::GlobalArgs;
 use crate::error::{CliError, ErrorKind};
-use crate::oidc;
 use crate::thumbprint::{self, ProxySettings};
 use clap::Args;
 use std::path::PathBuf;
@@ -72,8 +71,11 @@ pub fn cmd_thumbprint(global: &GlobalArgs, args: ThumbprintArgs) -> Result<ExitC
             None => eprintln!("reaching `{host}` directly"),
         }
     }
-    let t = super::runtime().block_on(oidc::fetch_thumbprint(&args.issuer, &opts))?;
-    if let Some(w) = oidc::thumbprint_warning(&args.issuer, &t)
+    let t = super::runtime().block_on(crate::kinds::oidc_provider::live::fetch_thumbprint(
+        &args.issuer,
+        &opts,
+    ))?;
+    if let Some(w) = crate::kinds::oidc_provider::live::thumbprint_warning(&args.issuer, &t)
         && !global.quiet
     {
         eprintln!("warning: {w}");

@@ -5,8 +5,7 @@ use super::thumbprint::TlsArgs;
 use crate::aws::Aws;
 use crate::desired::Desired;
 use crate::error::CliError;
-use crate::oidc::{self, ThumbprintSource};
-use crate::plan::{self, DiffOptions};
+use crate::plan::DiffOptions;
 use clap::{Args, Subcommand};
 use std::process::ExitCode;
 
@@ -97,25 +96,22 @@ pub fn cmd_utils(global: &GlobalArgs, cmd: UtilsCommand) -> Result<ExitCode, Cli
 }
 
 fn cmd_associate(global: &GlobalArgs, args: AssociateArgs) -> Result<ExitCode, CliError> {
-    super::runtime().block_on(async {
-        let aws = Aws::connect(global.region.as_deref(), global.profile.as_deref()).await?;
-        let source = match &args.thumbprint {
-            Some(t) => ThumbprintSource::Given(t.clone()),
-            None => ThumbprintSource::Fetch(args.tls.options()?),
-        };
-        let obs = oidc::observe(&aws, &args.cluster, &source).await?;
-        let mut desired = Desired::empty(&args.cluster, Some(&aws.region));
-        desired.partition = obs.cluster.partition.clone();
-        desired.oidc_provider = true;
-        let mut plan = plan::diff(&desired, &obs.observed, &DiffOptions::default());
-        plan.warnings.extend(obs.warnings);
-        super::plan::print_plan(global, &plan, !args.dry_run)?;
-        if args.dry_run || !plan.has_changes() {
-            return Ok(ExitCode::SUCCESS);
-        }
-        for line in oidc::apply(&aws, &plan, &obs.observed).await? {
-            global.log(&line);
-        }
-        Ok(ExitCode::SUCCESS)
-    })
+    // The region is resolved first: the plan names it.
+    let aws = super::runtime().block_on(Aws::connect(
+        global.region.as_deref(),
+        global.profile.as_deref(),
+    ))?;
+    let mut desired = Desired::empty(&args.cluster, Some(&aws.region));
+    desired.oidc_provider = true;
+    let thumbprint = super::plan::thumbprint_source(args.thumbprint.as_ref(), &args.tls)?;
+    let settings = super::plan::settings(global, Some(thumbprint), !args.dry_run, 1);
+    super::plan::execute(
+        global,
+        &settings,
+        desired,
+        &DiffOptions::default(),
+        Vec::new(),
+        Some(aws),
+    )?;
+    Ok(ExitCode::SUCCESS)
 }

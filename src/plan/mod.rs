@@ -1,13 +1,15 @@
-//! The plan: an ordered list of actions computed by [`diff`] from desired and observed state,
-//! with their field-level changes and dependencies; rendered for people or machines.
+//! The plan: typed changes, one [`Step`](crate::kinds::Step) per action, each naming the
+//! actions it depends on; computed by [`diff`] from desired and observed state and rendered
+//! for people or machines. The field-level `changes` of `-o json` are derived from the typed
+//! steps, never parsed back.
 
-pub mod awsauth;
 mod diff;
 mod render;
 
-pub use diff::{DiffOptions, diff};
+pub use diff::{DiffOptions, Differ, diff};
 pub use render::{render_json, render_text};
 
+use crate::kinds::Step;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -52,7 +54,41 @@ pub enum Op {
     NoOp,
 }
 
-/// One field's change.
+/// A value that is either known now or only once AWS has made it (offline plans: the
+/// account, hence every ARN, is not known).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Known {
+    Is(String),
+    AfterApply,
+}
+
+impl Known {
+    /// From an optional value: `None` is known only after apply.
+    pub fn from_option(v: Option<String>) -> Known {
+        v.map_or(Known::AfterApply, Known::Is)
+    }
+
+    /// The value, when known.
+    pub fn get(&self) -> Option<&str> {
+        match self {
+            Known::Is(s) => Some(s),
+            Known::AfterApply => None,
+        }
+    }
+
+    /// How it reads in a plan: the value, or [`UNKNOWN`].
+    pub fn as_str(&self) -> &str {
+        self.get().unwrap_or(UNKNOWN)
+    }
+}
+
+impl Serialize for Known {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// One field's change, as the plan shows it (derived from a typed step).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Change {
     pub field: String,
@@ -60,16 +96,74 @@ pub struct Change {
     pub after: Value,
 }
 
+impl Change {
+    /// A field's change from `before` to `after`.
+    pub fn new(field: &str, before: impl Serialize, after: impl Serialize) -> Change {
+        Change {
+            field: field.to_owned(),
+            before: serde_json::to_value(before).expect("plan values serialise"),
+            after: serde_json::to_value(after).expect("plan values serialise"),
+        }
+    }
+}
+
+/// What every typed step tells the plan: its kind, what it does, and its fields' changes.
+pub trait Describe {
+    fn kind(&self) -> Kind;
+    fn op(&self) -> Op;
+    fn changes(&self) -> Vec<Change>;
+}
+
 /// One step of the plan.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Action {
     pub id: String,
-    pub kind: Kind,
-    pub action: Op,
     /// The ARN, `namespace/name`, or mapped ARN/account; `None` when not known yet.
     pub target: Option<String>,
-    pub changes: Vec<Change>,
+    /// The actions that must be done before this one: the executor's order.
     pub depends_on: Vec<String>,
+    /// What to do, typed per kind.
+    pub step: Step,
+}
+
+impl Action {
+    /// The kind of resource.
+    pub fn kind(&self) -> Kind {
+        self.step.kind()
+    }
+
+    /// What the action does.
+    pub fn op(&self) -> Op {
+        self.step.op()
+    }
+
+    /// The field-level changes, as rendered.
+    pub fn changes(&self) -> Vec<Change> {
+        self.step.changes()
+    }
+}
+
+impl Serialize for Action {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Json<'a> {
+            id: &'a str,
+            kind: Kind,
+            action: Op,
+            target: &'a Option<String>,
+            changes: Vec<Change>,
+            depends_on: &'a [String],
+        }
+        Json {
+            id: &self.id,
+            kind: self.kind(),
+            action: self.op(),
+            target: &self.target,
+            changes: self.changes(),
+            depends_on: &self.depends_on,
+        }
+        .serialize(s)
+    }
 }
 
 /// Which cluster the plan is for.
@@ -105,7 +199,7 @@ impl Plan {
     pub fn summary(&self) -> Summary {
         let mut s = Summary::default();
         for a in &self.actions {
-            match a.action {
+            match a.op() {
                 Op::Create => s.create += 1,
                 Op::Update => s.update += 1,
                 Op::Delete => s.delete += 1,
@@ -117,6 +211,6 @@ impl Plan {
 
     /// Whether applying would change anything.
     pub fn has_changes(&self) -> bool {
-        self.actions.iter().any(|a| a.action != Op::NoOp)
+        self.actions.iter().any(|a| a.op() != Op::NoOp)
     }
 }

@@ -106,7 +106,7 @@ fn entry_line(v: &Value) -> String {
 
 /// aws-auth changes as a diff of entries: `-` the entry as it was, `+` as it will be.
 fn render_entry_diff(out: &mut String, action: &Action, style: &Style) {
-    for c in &action.changes {
+    for c in &action.changes() {
         if !c.before.is_null() {
             let _ = writeln!(
                 out,
@@ -150,18 +150,18 @@ pub fn render_text(plan: &Plan, colour: bool) -> String {
         }
     };
     for action in &plan.actions {
-        let group = group_of(action.kind);
+        let group = group_of(action.kind());
         if current != Some(group) {
             flush(&mut out, &mut unchanged);
             let _ = writeln!(out, "\n{}", style.paint("1", group));
             current = Some(group);
         }
-        if action.action == Op::NoOp {
+        if action.op() == Op::NoOp {
             unchanged += 1;
             continue;
         }
-        let (sign, code) = marker(action.action);
-        let verb = match action.action {
+        let (sign, code) = marker(action.op());
+        let verb = match action.op() {
             Op::Create => "will be created",
             Op::Update => "will be updated in place",
             Op::Delete => "will be destroyed",
@@ -175,7 +175,7 @@ pub fn render_text(plan: &Plan, colour: bool) -> String {
             out,
             "  {} {} {}  {}",
             style.paint(code, sign),
-            action.kind.as_str(),
+            action.kind().as_str(),
             name,
             style.paint("2", verb)
         );
@@ -184,13 +184,13 @@ pub fn render_text(plan: &Plan, colour: bool) -> String {
         {
             let _ = writeln!(out, "      target: {t}");
         }
-        if action.kind == Kind::AwsAuthMapping {
+        if action.kind() == Kind::AwsAuthMapping {
             render_entry_diff(&mut out, action, &style);
             continue;
         }
-        for c in &action.changes {
+        for c in &action.changes() {
             let indent = "      ";
-            match action.action {
+            match action.op() {
                 Op::Create => {
                     let _ = writeln!(
                         out,

@@ -1,11 +1,12 @@
-//! The aws-auth part of a plan, as one pure edit of the parsed ConfigMap: upserts of the
-//! desired mappings, removals, pruning of entries eksiam added earlier, and the lock-out guard.
-//! The offline plan runs it on a copy; the live apply runs it on what it read and writes the
-//! result.
+//! aws-auth's change as one pure edit of the parsed ConfigMap: upserts of the desired
+//! mappings, removals, pruning of entries eksiam added earlier, and the lock-out guard. The
+//! plan runs it on a copy of what was observed; the apply runs it again on what it reads
+//! before each write.
 
-use super::{Action, Change, Kind, Op};
+use super::EntryChange;
 use crate::authmap::{AwsAuth, Subject, Upsert};
 use crate::desired::DesiredMapping;
+use crate::plan::Op;
 use serde_json::Value;
 use std::collections::BTreeSet;
 
@@ -32,32 +33,26 @@ pub struct MappingEdit<'a> {
     pub collapse_duplicates: bool,
 }
 
-/// The actions, messages and new ownership list of an edit.
+/// The entry changes, messages and new ownership list of an edit.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MappingResult {
-    pub actions: Vec<Action>,
+    pub entries: Vec<EntryChange>,
     pub warnings: Vec<String>,
     pub conflicts: Vec<String>,
     pub owned_after: BTreeSet<String>,
 }
 
-fn action(key: &str, op: Op, changes: Vec<Change>) -> Action {
-    Action {
-        id: format!("{}/{key}", Kind::AwsAuthMapping.as_str()),
-        kind: Kind::AwsAuthMapping,
-        action: op,
-        target: Some(key.to_owned()),
-        changes,
-        depends_on: Vec::new(),
+fn action(key: &str, op: Op, (before, after): (Value, Value)) -> EntryChange {
+    EntryChange {
+        key: key.to_owned(),
+        op,
+        before,
+        after,
     }
 }
 
-fn entry_change(before: Value, after: Value) -> Vec<Change> {
-    vec![Change {
-        field: "entry".into(),
-        before,
-        after,
-    }]
+fn entry_change(before: Value, after: Value) -> (Value, Value) {
+    (before, after)
 }
 
 /// Whether an entry maps a node role (removing it stops nodes from joining).
@@ -80,7 +75,7 @@ pub fn edit(auth: &mut AwsAuth, e: &MappingEdit) -> MappingResult {
             let key = subject.id().to_owned();
             let mut before = removed;
             before.push(kept.clone());
-            r.actions.push(action(
+            r.entries.push(action(
                 &key,
                 Op::Update,
                 entry_change(Value::Array(before), kept),
@@ -105,7 +100,7 @@ pub fn edit(auth: &mut AwsAuth, e: &MappingEdit) -> MappingResult {
                 let now = auth.effective(&m.mapping.subject).cloned().unwrap_or(after);
                 (Op::Update, entry_change(before, now))
             }
-            Ok(Upsert::Unchanged) => (Op::NoOp, Vec::new()),
+            Ok(Upsert::Unchanged) => (Op::NoOp, (Value::Null, Value::Null)),
             Err(dup) => {
                 r.conflicts.push(format!(
                     "{dup} and `noDuplicateARNs` is set: the existing entry is {}",
@@ -114,7 +109,7 @@ pub fn edit(auth: &mut AwsAuth, e: &MappingEdit) -> MappingResult {
                 continue;
             }
         };
-        r.actions.push(action(&key, op, changes));
+        r.entries.push(action(&key, op, changes));
     }
     let mut removals: Vec<Subject> = e.absent.to_vec();
     if e.prune {
@@ -141,7 +136,8 @@ pub fn edit(auth: &mut AwsAuth, e: &MappingEdit) -> MappingResult {
         let mut probe = auth.clone();
         let removed = probe.remove(subject);
         if removed.is_empty() {
-            r.actions.push(action(&key, Op::NoOp, Vec::new()));
+            r.entries
+                .push(action(&key, Op::NoOp, (Value::Null, Value::Null)));
             continue;
         }
         if !e.allow_lockout {
@@ -176,7 +172,7 @@ pub fn edit(auth: &mut AwsAuth, e: &MappingEdit) -> MappingResult {
         } else {
             Value::Array(removed)
         };
-        r.actions
+        r.entries
             .push(action(&key, Op::Delete, entry_change(before, Value::Null)));
     }
     r
@@ -259,8 +255,8 @@ mod tests {
         );
         // The file drops the mapping: prune removes it, never the node role it did not add.
         let r2 = run(&mut a, &[], &[], &r.owned_after, true, false);
-        assert_eq!(r2.actions.len(), 1);
-        assert_eq!(r2.actions[0].action, Op::Delete);
+        assert_eq!(r2.entries.len(), 1);
+        assert_eq!(r2.entries[0].op, Op::Delete);
         assert!(r2.owned_after.is_empty());
         assert_eq!(a.entries().count(), 1);
     }
@@ -350,7 +346,7 @@ mod tests {
             false,
             false,
         );
-        assert_eq!(r.actions[0].action, Op::NoOp);
+        assert_eq!(r.entries[0].op, Op::NoOp);
         assert!(!a.is_dirty());
     }
 

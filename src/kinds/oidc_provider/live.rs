@@ -1,12 +1,11 @@
-//! The OIDC provider association: observe the cluster's issuer and its IAM OIDC provider, and
-//! carry out the plan's `oidc-provider` action. Shared by `utils associate-iam-oidc-provider`
-//! and `apply -f` with `iam.withOIDC: true`.
+//! Observing the cluster's issuer and its IAM OIDC provider, and carrying out the provider's
+//! step, through the [`OidcApi`] seam.
 
+use super::ProviderStep;
 use crate::aws::{AwsError, ClusterDescription, NewOidcProvider, OidcApi};
 use crate::desired::{MANAGER, TAG_CLUSTER, TAG_MANAGED_BY};
 use crate::error::{CliError, ErrorKind};
 use crate::observed::Observed;
-use crate::plan::{Kind, Op, Plan};
 use crate::redact::RedactedUrl;
 use crate::thumbprint;
 use crate::trust::AUDIENCE;
@@ -53,7 +52,7 @@ pub fn thumbprint_warning(issuer: &str, t: &thumbprint::Thumbprint) -> Option<St
     })
 }
 
-/// What the association found.
+/// What the observation found.
 pub struct Observation {
     pub cluster: ClusterDescription,
     pub observed: Observed,
@@ -102,25 +101,17 @@ pub async fn observe(
     })
 }
 
-/// Carries out the plan's `oidc-provider` action; returns one line per call made.
+/// Carries out the provider's step (`target`: the provider's ARN, when known); returns what
+/// was done, one line per call.
 ///
 /// # Errors
 /// The first failed AWS call, with what was done before it in the message.
 pub async fn apply(
     api: &impl OidcApi,
-    plan: &Plan,
-    observed: &Observed,
+    step: &ProviderStep,
+    target: Option<&str>,
 ) -> Result<Vec<String>, CliError> {
     let mut done = Vec::new();
-    let Some(action) = plan.actions.iter().find(|a| a.kind == Kind::OidcProvider) else {
-        return Ok(done);
-    };
-    let issuer = observed
-        .issuer
-        .as_ref()
-        .map(|i| i.url().to_owned())
-        .unwrap_or_default();
-    let thumbprint = observed.thumbprint.clone().unwrap_or_default();
     let fail = |e: AwsError, done: &[String]| {
         let mut err = CliError::from(e);
         if !done.is_empty() {
@@ -128,20 +119,29 @@ pub async fn apply(
         }
         err
     };
-    match action.action {
-        Op::Create => {
+    match step {
+        ProviderStep::Create {
+            url,
+            thumbprint,
+            cluster,
+        } => {
+            let (Some(url), Some(thumbprint)) = (url.get(), thumbprint.get()) else {
+                return Err(CliError::internal(
+                    "cannot apply: the issuer or its thumbprint is not known",
+                ));
+            };
             let created = api
                 .create_oidc_provider(&NewOidcProvider {
-                    url: issuer,
+                    url: url.to_owned(),
                     client_ids: vec![AUDIENCE.into()],
-                    thumbprints: vec![thumbprint.clone()],
+                    thumbprints: vec![thumbprint.to_owned()],
                     tags: vec![
                         (TAG_MANAGED_BY.into(), MANAGER.into()),
-                        (TAG_CLUSTER.into(), plan.cluster.name.clone()),
+                        (TAG_CLUSTER.into(), cluster.clone()),
                     ],
                 })
                 .await;
-            let arn = match (created, &action.target) {
+            let arn = match (created, target) {
                 (Ok(arn), _) => arn,
                 // The provider appeared since it was observed: most often this very call,
                 // retried after its answer was lost. Adopt it when it says what was asked.
@@ -155,7 +155,7 @@ pub async fn apply(
                             if p.client_ids.iter().any(|c| c == AUDIENCE)
                                 && p.thumbprints
                                     .iter()
-                                    .any(|t| t.eq_ignore_ascii_case(&thumbprint)) =>
+                                    .any(|t| t.eq_ignore_ascii_case(thumbprint)) =>
                         {
                             p.arn
                         }
@@ -164,29 +164,26 @@ pub async fn apply(
                 }
                 (Err(e), _) => return Err(fail(e, &done)),
             };
-            done.push(format!("{}: created {arn}", action.id));
+            done.push(format!("created {arn}"));
         }
-        Op::Update => {
-            let arn = action.target.clone().unwrap_or_default();
-            for change in &action.changes {
-                match change.field.as_str() {
-                    "thumbprints" => {
-                        api.update_thumbprints(&arn, std::slice::from_ref(&thumbprint))
-                            .await
-                            .map_err(|e| fail(e, &done))?;
-                        done.push(format!("{}: thumbprint set to {thumbprint}", action.id));
-                    }
-                    "client_ids" => {
-                        api.add_client_id(&arn, AUDIENCE)
-                            .await
-                            .map_err(|e| fail(e, &done))?;
-                        done.push(format!("{}: client ID `{AUDIENCE}` added", action.id));
-                    }
-                    _ => {}
-                }
+        ProviderStep::Update {
+            arn,
+            client_ids,
+            thumbprint,
+        } => {
+            if client_ids.is_some() {
+                api.add_client_id(arn, AUDIENCE)
+                    .await
+                    .map_err(|e| fail(e, &done))?;
+                done.push(format!("client ID `{AUDIENCE}` added"));
+            }
+            if let Some((_, t)) = thumbprint {
+                api.update_thumbprints(arn, std::slice::from_ref(t))
+                    .await
+                    .map_err(|e| fail(e, &done))?;
+                done.push(format!("thumbprint set to {t}"));
             }
         }
-        Op::Delete | Op::NoOp => {}
     }
     Ok(done)
 }

@@ -2,13 +2,11 @@
 //! 409 Conflict a fresh read, the same edit again, and a retry after a jittered backoff
 //! (bounded). A backup of the previous ConfigMap is written before each write.
 
-use crate::authmap::{AwsAuth, Subject};
-use crate::desired::Desired;
+use super::{EditRequest, OWNED_ANNOTATION, parse_owned, render_owned};
+use crate::authmap::AwsAuth;
 use crate::error::{CliError, ErrorKind};
-use crate::kube::{AWS_AUTH_NAME, AWS_AUTH_NAMESPACE, AwsAuthObject, Kube, WriteError};
+use crate::kube::{AWS_AUTH_NAME, AWS_AUTH_NAMESPACE, AwsAuthObject, KubeApi, WriteError};
 use crate::observed::Observed;
-use crate::plan::DiffOptions;
-use crate::plan::awsauth::{self, MappingEdit, OWNED_ANNOTATION};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -28,35 +26,22 @@ pub fn observe(obj: &AwsAuthObject, observed: &mut Observed) -> Result<(), CliEr
         )),
     })?;
     observed.aws_auth = obj.resource_version.is_some().then_some(auth);
-    observed.aws_auth_owned = awsauth::parse_owned(obj.annotations.get(OWNED_ANNOTATION));
+    observed.aws_auth_owned = parse_owned(obj.annotations.get(OWNED_ANNOTATION));
     Ok(())
 }
 
-/// The object to write for `desired`, or `None` when aws-auth already says it all.
+/// The object to write for `request`, or `None` when aws-auth already says it all.
 ///
 /// # Errors
 /// A broken list, or a conflict the edit refuses (`noDuplicateARNs`, lock-out guard).
 pub fn next_object(
     obj: &AwsAuthObject,
-    desired: &Desired,
-    opts: &DiffOptions,
-    caller: Option<&Subject>,
+    request: &EditRequest,
 ) -> Result<Option<AwsAuthObject>, CliError> {
     let mut observed = Observed::default();
     observe(obj, &mut observed)?;
     let mut auth = observed.aws_auth.clone().unwrap_or_else(AwsAuth::empty);
-    let r = awsauth::edit(
-        &mut auth,
-        &MappingEdit {
-            desired: &desired.mappings,
-            absent: &desired.absent_mappings,
-            owned: &observed.aws_auth_owned,
-            prune: opts.prune && desired.prune_scope.mappings,
-            allow_lockout: opts.allow_lockout,
-            caller,
-            collapse_duplicates: opts.collapse_duplicates,
-        },
-    );
+    let r = request.edit(&mut auth, &observed.aws_auth_owned);
     if !r.conflicts.is_empty() {
         return Err(CliError {
             kind: ErrorKind::Remote,
@@ -76,10 +61,8 @@ pub fn next_object(
     if r.owned_after.is_empty() {
         next.annotations.remove(OWNED_ANNOTATION);
     } else {
-        next.annotations.insert(
-            OWNED_ANNOTATION.into(),
-            awsauth::render_owned(&r.owned_after),
-        );
+        next.annotations
+            .insert(OWNED_ANNOTATION.into(), render_owned(&r.owned_after));
     }
     Ok(Some(next))
 }
@@ -149,17 +132,15 @@ fn jittered(attempt: u32) -> Duration {
 /// # Errors
 /// A broken map, a refused edit, a failed write, or too many conflicts; nothing is half-written.
 pub async fn apply(
-    kube: &Kube,
+    kube: &impl KubeApi,
     cluster: &str,
-    desired: &Desired,
-    opts: &DiffOptions,
+    request: &EditRequest,
     first: AwsAuthObject,
-    caller: Option<&Subject>,
 ) -> Result<Vec<String>, CliError> {
     let mut obj = first;
     let mut done = Vec::new();
     for attempt in 0..MAX_ATTEMPTS {
-        let Some(next) = next_object(&obj, desired, opts, caller)? else {
+        let Some(next) = next_object(&obj, request)? else {
             done.push(format!(
                 "{AWS_AUTH_NAMESPACE}/{AWS_AUTH_NAME}: already up to date"
             ));

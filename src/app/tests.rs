@@ -1,0 +1,620 @@
+//! The pipeline's paths on in-memory fakes of the AWS and Kubernetes adapters: what is
+//! observed, what is written and in which order, what a failure half-way leaves, and that a
+//! re-run converges. The real servers are exercised by the integration tests.
+
+use super::*;
+use crate::authmap::Subject;
+use crate::aws::{AwsError, ClusterDescription, NewOidcProvider};
+use crate::kube::{AwsAuthObject, WriteError};
+use crate::observed::{ObservedOidcProvider, ObservedRole, ObservedServiceAccount};
+use crate::trust::Issuer;
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::{Arc, Mutex};
+
+const ACCOUNT: &str = "111122223333";
+const ISSUER: &str = "https://oidc.eks.us-west-2.amazonaws.com/id/ABC";
+const CALLER: &str = "arn:aws:sts::111122223333:assumed-role/ci/session";
+
+/// One account and one cluster, shared by both fakes; every call is logged.
+#[derive(Default)]
+struct World {
+    roles: BTreeMap<String, ObservedRole>,
+    providers: BTreeMap<String, ObservedOidcProvider>,
+    aws_auth: AwsAuthObject,
+    namespaces: BTreeSet<String>,
+    service_accounts: BTreeMap<(String, String), ObservedServiceAccount>,
+    calls: Vec<String>,
+    /// Calls (as logged) that fail with AccessDenied.
+    denied: BTreeSet<String>,
+    /// How many aws-auth writes answer 409 before one lands.
+    conflicts: u32,
+    /// A DescribeCluster that fails.
+    no_cluster: bool,
+}
+
+#[derive(Clone, Default)]
+struct Fake(Arc<Mutex<World>>);
+
+impl Fake {
+    fn world(&self) -> std::sync::MutexGuard<'_, World> {
+        self.0.lock().unwrap()
+    }
+
+    /// Logs a call; fails it when it is denied.
+    fn call(&self, call: String) -> Result<(), AwsError> {
+        let mut w = self.world();
+        w.calls.push(call.clone());
+        if w.denied.contains(&call) {
+            return Err(AwsError {
+                operation: "Fake",
+                resource: call,
+                code: Some("AccessDenied".into()),
+                message: "denied".into(),
+                hint: None,
+            });
+        }
+        Ok(())
+    }
+
+    fn calls(&self) -> Vec<String> {
+        std::mem::take(&mut self.world().calls)
+    }
+
+    fn writes(&self) -> Vec<String> {
+        const READS: &[&str] = &["Describe", "Get", "List", "read ", "caller"];
+        self.calls()
+            .into_iter()
+            .filter(|c| !READS.iter().any(|r| c.starts_with(r)))
+            .collect()
+    }
+}
+
+impl OidcApi for Fake {
+    async fn describe_cluster(&self, name: &str) -> Result<ClusterDescription, AwsError> {
+        self.call(format!("DescribeCluster {name}"))?;
+        if self.world().no_cluster {
+            return Err(AwsError {
+                operation: "DescribeCluster",
+                resource: name.into(),
+                code: Some("ResourceNotFoundException".into()),
+                message: "no such cluster".into(),
+                hint: None,
+            });
+        }
+        Ok(ClusterDescription {
+            name: name.into(),
+            arn: format!("arn:aws:eks:us-west-2:{ACCOUNT}:cluster/{name}"),
+            account: ACCOUNT.into(),
+            partition: "aws".into(),
+            issuer: Some(Issuer::parse(ISSUER).unwrap()),
+            endpoint: None,
+            certificate_authority: None,
+        })
+    }
+    async fn get_oidc_provider(&self, arn: &str) -> Result<Option<ObservedOidcProvider>, AwsError> {
+        self.call(format!("GetOpenIDConnectProvider {arn}"))?;
+        Ok(self.world().providers.get(arn).cloned())
+    }
+    async fn create_oidc_provider(&self, p: &NewOidcProvider) -> Result<String, AwsError> {
+        self.call(format!("CreateOpenIDConnectProvider {}", p.url))?;
+        let arn = Issuer::parse(&p.url).unwrap().provider_arn("aws", ACCOUNT);
+        let provider = ObservedOidcProvider {
+            arn: arn.clone(),
+            client_ids: p.client_ids.clone(),
+            thumbprints: p.thumbprints.clone(),
+        };
+        self.world().providers.insert(arn.clone(), provider);
+        Ok(arn)
+    }
+    async fn update_thumbprints(&self, arn: &str, t: &[String]) -> Result<(), AwsError> {
+        self.call(format!("UpdateOpenIDConnectProviderThumbprint {arn}"))?;
+        self.world().providers.get_mut(arn).unwrap().thumbprints = t.to_vec();
+        Ok(())
+    }
+    async fn add_client_id(&self, arn: &str, client_id: &str) -> Result<(), AwsError> {
+        self.call(format!("AddClientIDToOpenIDConnectProvider {arn}"))?;
+        let mut w = self.world();
+        w.providers
+            .get_mut(arn)
+            .unwrap()
+            .client_ids
+            .push(client_id.into());
+        Ok(())
+    }
+}
+
+impl IamApi for Fake {
+    async fn all_roles(&self) -> Result<BTreeMap<String, ObservedRole>, AwsError> {
+        self.call("GetAccountAuthorizationDetails".into())?;
+        Ok(self.world().roles.clone())
+    }
+    async fn role(&self, name: &str) -> Result<Option<ObservedRole>, AwsError> {
+        self.call(format!("GetRole {name}"))?;
+        Ok(self.world().roles.get(name).cloned())
+    }
+    async fn create_role(
+        &self,
+        name: &str,
+        trust: &Value,
+        boundary: Option<&str>,
+        tags: &BTreeMap<String, String>,
+    ) -> Result<String, AwsError> {
+        self.call(format!("CreateRole {name}"))?;
+        let arn = format!("arn:aws:iam::{ACCOUNT}:role/{name}");
+        let role = ObservedRole {
+            arn: arn.clone(),
+            assume_role_policy: trust.clone(),
+            managed_policies: Vec::new(),
+            inline_policies: BTreeMap::new(),
+            permissions_boundary: boundary.map(str::to_owned),
+            tags: tags.clone(),
+        };
+        self.world().roles.insert(name.into(), role);
+        Ok(arn)
+    }
+    async fn update_trust(&self, name: &str, trust: &Value) -> Result<(), AwsError> {
+        self.call(format!("UpdateAssumeRolePolicy {name}"))?;
+        self.world().roles.get_mut(name).unwrap().assume_role_policy = trust.clone();
+        Ok(())
+    }
+    async fn set_boundary(&self, name: &str, boundary: Option<&str>) -> Result<(), AwsError> {
+        self.call(format!("PutRolePermissionsBoundary {name}"))?;
+        self.world()
+            .roles
+            .get_mut(name)
+            .unwrap()
+            .permissions_boundary = boundary.map(str::to_owned);
+        Ok(())
+    }
+    async fn tag_role(&self, name: &str, tags: &BTreeMap<String, String>) -> Result<(), AwsError> {
+        self.call(format!("TagRole {name}"))?;
+        let mut w = self.world();
+        w.roles.get_mut(name).unwrap().tags.extend(tags.clone());
+        Ok(())
+    }
+    async fn attach(&self, name: &str, policy_arn: &str, attach: bool) -> Result<(), AwsError> {
+        let verb = if attach { "Attach" } else { "Detach" };
+        self.call(format!("{verb}RolePolicy {name} {policy_arn}"))?;
+        let mut w = self.world();
+        let policies = &mut w.roles.get_mut(name).unwrap().managed_policies;
+        policies.retain(|p| p != policy_arn);
+        if attach {
+            policies.push(policy_arn.into());
+        }
+        Ok(())
+    }
+    async fn put_inline(
+        &self,
+        name: &str,
+        policy_name: &str,
+        doc: Option<&Value>,
+    ) -> Result<(), AwsError> {
+        self.call(format!("PutRolePolicy {name} {policy_name}"))?;
+        let mut w = self.world();
+        let inline = &mut w.roles.get_mut(name).unwrap().inline_policies;
+        match doc {
+            Some(d) => inline.insert(policy_name.into(), d.clone()),
+            None => inline.remove(policy_name),
+        };
+        Ok(())
+    }
+    async fn delete_role(&self, name: &str, _role: &ObservedRole) -> Result<(), AwsError> {
+        self.call(format!("DeleteRole {name}"))?;
+        self.world().roles.remove(name);
+        Ok(())
+    }
+    async fn caller_arn(&self) -> Result<String, AwsError> {
+        self.call("caller".into())?;
+        Ok(CALLER.into())
+    }
+}
+
+impl KubeApi for Fake {
+    async fn read_aws_auth(&self) -> Result<AwsAuthObject, CliError> {
+        self.call("read aws-auth".into())?;
+        Ok(self.world().aws_auth.clone())
+    }
+    async fn write_aws_auth(&self, obj: &AwsAuthObject) -> Result<(), WriteError> {
+        let _ = self.call("write aws-auth".into());
+        let mut w = self.world();
+        if w.conflicts > 0 {
+            w.conflicts -= 1;
+            // Someone else wrote: the version moves on.
+            let v = w.aws_auth.resource_version.clone().unwrap_or_default();
+            w.aws_auth.resource_version = Some(format!("{v}x"));
+            return Err(WriteError::Conflict);
+        }
+        let mut next = obj.clone();
+        next.resource_version = Some(format!(
+            "{}1",
+            obj.resource_version.clone().unwrap_or_default()
+        ));
+        w.aws_auth = next;
+        Ok(())
+    }
+    async fn namespaces(&self) -> Result<BTreeSet<String>, CliError> {
+        self.call("List namespaces".into())?;
+        Ok(self.world().namespaces.clone())
+    }
+    async fn service_accounts(
+        &self,
+        namespaces: &[String],
+    ) -> Result<BTreeMap<(String, String), ObservedServiceAccount>, CliError> {
+        self.call("List serviceaccounts".into())?;
+        let w = self.world();
+        Ok(w.service_accounts
+            .iter()
+            .filter(|((ns, _), _)| namespaces.contains(ns))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect())
+    }
+    async fn create_namespace(
+        &self,
+        name: &str,
+        _: &BTreeMap<String, String>,
+    ) -> Result<(), CliError> {
+        self.call(format!("create namespace {name}"))?;
+        self.world().namespaces.insert(name.into());
+        Ok(())
+    }
+    async fn create_service_account(
+        &self,
+        ns: &str,
+        name: &str,
+        labels: &BTreeMap<String, String>,
+        annotations: &BTreeMap<String, String>,
+    ) -> Result<(), CliError> {
+        self.call(format!("create serviceaccount {ns}/{name}"))?;
+        let sa = ObservedServiceAccount {
+            labels: labels.clone(),
+            annotations: annotations.clone(),
+        };
+        self.world()
+            .service_accounts
+            .insert((ns.into(), name.into()), sa);
+        Ok(())
+    }
+    async fn patch_service_account(
+        &self,
+        ns: &str,
+        name: &str,
+        labels: &BTreeMap<String, Option<String>>,
+        annotations: &BTreeMap<String, Option<String>>,
+    ) -> Result<(), CliError> {
+        self.call(format!("patch serviceaccount {ns}/{name}"))?;
+        let mut w = self.world();
+        let sa = w
+            .service_accounts
+            .get_mut(&(ns.into(), name.into()))
+            .unwrap();
+        for (map, patch) in [(&mut sa.labels, labels), (&mut sa.annotations, annotations)] {
+            for (k, v) in patch {
+                match v {
+                    Some(v) => map.insert(k.clone(), v.clone()),
+                    None => map.remove(k),
+                };
+            }
+        }
+        Ok(())
+    }
+    async fn delete_service_account(&self, ns: &str, name: &str) -> Result<(), CliError> {
+        self.call(format!("delete serviceaccount {ns}/{name}"))?;
+        self.world()
+            .service_accounts
+            .remove(&(ns.into(), name.into()));
+        Ok(())
+    }
+}
+
+impl Connect for Fake {
+    type Aws = Fake;
+    type Kube = Fake;
+    async fn aws(&self, _: Option<&str>) -> Result<Fake, CliError> {
+        Ok(self.clone())
+    }
+    async fn kube(&self, _: &str, _: Option<&str>) -> Result<Fake, CliError> {
+        Ok(self.clone())
+    }
+}
+
+fn fake() -> Fake {
+    let f = Fake::default();
+    f.world().namespaces = crate::observed::BUILTIN_NAMESPACES
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+    f.world().aws_auth = AwsAuthObject::new(
+        BTreeMap::from([(
+            "mapRoles".to_owned(),
+            "- rolearn: arn:aws:iam::111122223333:role/node\n  username: system:node:{{EC2PrivateDNSName}}\n  groups: [system:nodes]\n".to_owned(),
+        )]),
+        BTreeMap::new(),
+        Some("1".into()),
+    );
+    f
+}
+
+const FILE: &str = "apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata: {name: prod, region: us-west-2}
+iam:
+  withOIDC: true
+  serviceAccounts:
+    - metadata: {name: reader, namespace: apps}
+      attachPolicyARNs: [arn:aws:iam::aws:policy/ReadOnlyAccess]
+    - metadata: {name: writer, namespace: jobs}
+      attachPolicyARNs: [arn:aws:iam::aws:policy/AmazonS3FullAccess]
+iamIdentityMappings:
+  - arn: arn:aws:iam::111122223333:role/admin
+    username: admin
+    groups: [system:masters]
+";
+
+fn desired(yaml: &str) -> Desired {
+    let loaded = crate::config::load_str("t.yaml", yaml.to_owned())
+        .map_err(|e| e.render())
+        .unwrap();
+    Desired::from_config(&loaded.config, None)
+}
+
+fn settings(apply: bool) -> Settings {
+    Settings {
+        thumbprint: Some(ThumbprintSource::Given("a".repeat(40))),
+        apply,
+        concurrency: 4,
+        quiet: true,
+        ..Settings::default()
+    }
+}
+
+/// Runs the pipeline; returns the plan shown (if any) and the result.
+fn run_on(
+    f: &Fake,
+    desired: Desired,
+    opts: &DiffOptions,
+    apply: bool,
+) -> (Option<Plan>, Result<Plan, CliError>) {
+    let shown = std::cell::RefCell::new(None);
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let result = rt.block_on(run(f, &settings(apply), desired, opts, Vec::new(), |p| {
+        *shown.borrow_mut() = Some(p.clone());
+        Ok(())
+    }));
+    (shown.into_inner(), result)
+}
+
+fn position(calls: &[String], call: &str) -> usize {
+    calls
+        .iter()
+        .position(|c| c == call)
+        .unwrap_or_else(|| panic!("{call} was not made: {calls:#?}"))
+}
+
+#[test]
+fn a_fresh_apply_writes_in_dependency_order_and_a_rerun_writes_nothing() {
+    let f = fake();
+    let (_, result) = run_on(&f, desired(FILE), &DiffOptions::default(), true);
+    result.unwrap();
+    let writes = f.writes();
+    let provider = position(&writes, &format!("CreateOpenIDConnectProvider {ISSUER}"));
+    let role = position(&writes, "CreateRole prod-apps-reader");
+    let attach = position(
+        &writes,
+        "AttachRolePolicy prod-apps-reader arn:aws:iam::aws:policy/ReadOnlyAccess",
+    );
+    let ns = position(&writes, "create namespace apps");
+    let sa = position(&writes, "create serviceaccount apps/reader");
+    assert!(provider < role && role < attach, "{writes:#?}");
+    assert!(role < sa && ns < sa, "{writes:#?}");
+    assert_eq!(
+        writes.iter().filter(|w| *w == "write aws-auth").count(),
+        1,
+        "all aws-auth entries are one write: {writes:#?}"
+    );
+    let annotations = f.world().service_accounts[&("apps".into(), "reader".into())]
+        .annotations
+        .clone();
+    assert_eq!(
+        annotations[crate::desired::ROLE_ARN_ANNOTATION],
+        format!("arn:aws:iam::{ACCOUNT}:role/prod-apps-reader")
+    );
+
+    let (shown, result) = run_on(&f, desired(FILE), &DiffOptions::default(), true);
+    assert!(!result.unwrap().has_changes());
+    assert!(!shown.unwrap().has_changes());
+    assert_eq!(f.writes(), Vec::<String>::new());
+}
+
+#[test]
+fn a_failure_half_way_runs_nothing_that_depends_on_it_reports_what_was_done_and_a_rerun_converges()
+{
+    let f = fake();
+    f.world()
+        .denied
+        .insert("CreateRole prod-jobs-writer".into());
+    let (_, result) = run_on(&f, desired(FILE), &DiffOptions::default(), true);
+    let err = result.unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Remote);
+    assert!(
+        err.message
+            .starts_with("1 action(s) failed:\n  - iam-role/prod-jobs-writer:"),
+        "{}",
+        err.message
+    );
+    assert!(
+        err.message.contains("\ndone before the failure:\n"),
+        "{}",
+        err.message
+    );
+    let writes = f.writes();
+    assert!(
+        !writes
+            .iter()
+            .any(|w| w.contains("prod-jobs-writer") && !w.starts_with("CreateRole")),
+        "nothing of the failed role ran after it: {writes:#?}"
+    );
+    assert!(
+        !writes.contains(&"create serviceaccount jobs/writer".to_owned()),
+        "{writes:#?}"
+    );
+
+    f.world().denied.clear();
+    let (_, result) = run_on(&f, desired(FILE), &DiffOptions::default(), true);
+    result.unwrap();
+    assert!(
+        f.writes()
+            .contains(&"create serviceaccount jobs/writer".to_owned())
+    );
+    let (_, result) = run_on(&f, desired(FILE), &DiffOptions::default(), true);
+    assert!(!result.unwrap().has_changes());
+}
+
+#[test]
+fn an_observe_failure_shows_no_plan_and_writes_nothing() {
+    let f = fake();
+    f.world().no_cluster = true;
+    let (shown, result) = run_on(&f, desired(FILE), &DiffOptions::default(), true);
+    let err = result.unwrap_err();
+    assert!(
+        err.message.contains("ResourceNotFoundException"),
+        "{}",
+        err.message
+    );
+    assert!(shown.is_none());
+    assert_eq!(f.writes(), Vec::<String>::new());
+}
+
+#[test]
+fn a_plan_with_conflicts_is_shown_refused_and_nothing_is_written() {
+    let f = fake();
+    let unowned = ObservedRole {
+        arn: format!("arn:aws:iam::{ACCOUNT}:role/prod-apps-reader"),
+        assume_role_policy: serde_json::json!({"Version": "2012-10-17", "Statement": []}),
+        managed_policies: Vec::new(),
+        inline_policies: BTreeMap::new(),
+        permissions_boundary: None,
+        tags: BTreeMap::new(),
+    };
+    f.world().roles.insert("prod-apps-reader".into(), unowned);
+    let (shown, result) = run_on(&f, desired(FILE), &DiffOptions::default(), true);
+    let err = result.unwrap_err();
+    assert!(
+        err.message.starts_with("the plan cannot be applied"),
+        "{}",
+        err.message
+    );
+    assert_eq!(shown.unwrap().conflicts.len(), 1);
+    assert_eq!(f.writes(), Vec::<String>::new());
+}
+
+#[test]
+fn the_lockout_probe_asks_who_runs_only_when_entries_are_removed_and_protects_that_identity() {
+    let f = fake();
+    run_on(&f, desired(FILE), &DiffOptions::default(), true)
+        .1
+        .unwrap();
+    assert!(!f.calls().contains(&"caller".to_owned()));
+
+    // The caller's own mapping is the one being removed.
+    let mut d = Desired::empty("prod", Some("us-west-2"));
+    d.absent_mappings = vec![Subject::Role("arn:aws:iam::111122223333:role/ci".into())];
+    f.world().aws_auth.data.insert(
+        "mapRoles".into(),
+        "- rolearn: arn:aws:iam::111122223333:role/node\n  username: system:node:{{EC2PrivateDNSName}}\n  groups: [system:nodes]\n- rolearn: arn:aws:iam::111122223333:role/ci\n  username: ci\n  groups: [system:masters]\n".into(),
+    );
+    let (shown, result) = run_on(&f, d.clone(), &DiffOptions::default(), true);
+    assert!(result.is_err());
+    let shown = shown.unwrap();
+    assert!(
+        shown.conflicts[0].contains("the AWS identity eksiam runs as"),
+        "{:?}",
+        shown.conflicts
+    );
+    let calls = f.calls();
+    assert!(calls.contains(&"caller".to_owned()), "{calls:#?}");
+    assert!(!calls.contains(&"write aws-auth".to_owned()));
+
+    let opts = DiffOptions {
+        allow_lockout: true,
+        ..DiffOptions::default()
+    };
+    run_on(&f, d, &opts, true).1.unwrap();
+    let calls = f.calls();
+    assert!(!calls.contains(&"caller".to_owned()), "{calls:#?}");
+    assert!(calls.contains(&"write aws-auth".to_owned()));
+}
+
+#[test]
+fn aws_auth_conflicts_are_retried_on_a_fresh_read() {
+    let f = fake();
+    f.world().conflicts = 2;
+    run_on(&f, desired(FILE), &DiffOptions::default(), true)
+        .1
+        .unwrap();
+    let calls = f.calls();
+    assert_eq!(
+        calls.iter().filter(|c| *c == "write aws-auth").count(),
+        3,
+        "{calls:#?}"
+    );
+    // One read to observe, one after each conflict.
+    assert_eq!(
+        calls.iter().filter(|c| *c == "read aws-auth").count(),
+        3,
+        "{calls:#?}"
+    );
+    assert!(f.world().aws_auth.data["mapRoles"].contains("role/admin"));
+    assert!(f.world().aws_auth.data["mapRoles"].contains("role/node"));
+}
+
+#[test]
+fn prune_under_a_filter_deletes_only_roles_whose_service_accounts_are_all_selected() {
+    let f = fake();
+    run_on(&f, desired(FILE), &DiffOptions::default(), true)
+        .1
+        .unwrap();
+    f.calls();
+    // The file drops both ServiceAccounts; only `apps/*` is selected.
+    let empty = "apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata: {name: prod, region: us-west-2}
+iam:
+  withOIDC: true
+  serviceAccounts: []
+";
+    let loaded = crate::config::load_str("t.yaml", empty.to_owned()).unwrap();
+    let selection = crate::filter::Selection {
+        include: vec!["apps/*".into()],
+        exclude: Vec::new(),
+    };
+    let (d, _) = Desired::from_selected(&loaded.config, None, &selection);
+    let opts = DiffOptions {
+        prune: true,
+        ..DiffOptions::default()
+    };
+    run_on(&f, d, &opts, true).1.unwrap();
+    let writes = f.writes();
+    assert!(
+        writes.contains(&"DeleteRole prod-apps-reader".to_owned()),
+        "{writes:#?}"
+    );
+    assert!(
+        writes.contains(&"delete serviceaccount apps/reader".to_owned()),
+        "{writes:#?}"
+    );
+    assert!(!writes.iter().any(|w| w.contains("jobs")), "{writes:#?}");
+    assert!(f.world().roles.contains_key("prod-jobs-writer"));
+}
+
+#[test]
+fn a_dry_run_observes_and_shows_but_writes_nothing() {
+    let f = fake();
+    let (shown, result) = run_on(&f, desired(FILE), &DiffOptions::default(), false);
+    assert!(result.unwrap().has_changes());
+    assert!(shown.unwrap().has_changes());
+    assert_eq!(f.writes(), Vec::<String>::new());
+}

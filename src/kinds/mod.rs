@@ -1,0 +1,60 @@
+//! The resource kinds eksiam manages, one module each: its typed plan step, how its part of
+//! the plan is computed from desired and observed state, and (with the `cli` feature) how it
+//! is observed and applied. A new kind is a new module plus a variant of [`Step`] and a line
+//! in each `match` below.
+
+pub mod aws_auth;
+pub mod oidc_provider;
+pub mod role;
+pub mod service_account;
+
+use crate::plan::{Change, Describe, Kind, Op};
+
+/// A typed plan step, one variant per kind of change.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Step {
+    OidcProvider(oidc_provider::ProviderStep),
+    Role(role::RoleStep),
+    PolicyAttachment(role::AttachmentStep),
+    InlinePolicy(role::InlinePolicyStep),
+    Namespace(service_account::NamespaceStep),
+    ServiceAccount(service_account::ServiceAccountStep),
+    AwsAuth(aws_auth::MappingStep),
+}
+
+impl Step {
+    fn describe(&self) -> &dyn Describe {
+        match self {
+            Step::OidcProvider(s) => s,
+            Step::Role(s) => s,
+            Step::PolicyAttachment(s) => s,
+            Step::InlinePolicy(s) => s,
+            Step::Namespace(s) => s,
+            Step::ServiceAccount(s) => s,
+            Step::AwsAuth(s) => s,
+        }
+    }
+
+    /// Steps that the executor carries out together, as one node: those of one kind that
+    /// must be written in a single read-modify-write (aws-auth's entries are one ConfigMap).
+    pub fn batch(&self) -> Option<&'static str> {
+        match self {
+            Step::AwsAuth(_) => Some(aws_auth::BATCH),
+            _ => None,
+        }
+    }
+}
+
+impl Describe for Step {
+    fn kind(&self) -> Kind {
+        self.describe().kind()
+    }
+
+    fn op(&self) -> Op {
+        self.describe().op()
+    }
+
+    fn changes(&self) -> Vec<Change> {
+        self.describe().changes()
+    }
+}

@@ -1,0 +1,355 @@
+//! A role's part of the plan: create or update it (trust, boundary, tags), its policies, and
+//! the revocations `--prune` and `delete iamserviceaccount` ask for.
+
+use super::{AttachmentStep, InlineChange, InlinePolicyStep, RoleStep, TagChange};
+use crate::desired::{
+    DesiredRole, MANAGER, TAG_CLUSTER, TAG_MANAGED_BY, TAG_SERVICE_ACCOUNTS, key_sub,
+    service_accounts_tag, subject_key, tagged_service_accounts,
+};
+use crate::kinds::{Step, service_account};
+use crate::observed::ObservedRole;
+use crate::plan::{Differ, Op, UNKNOWN};
+use crate::policy;
+use crate::trust::{self, TRUST_POLICY_QUOTA};
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What became of the subjects a role's ownership tag names but the desired role does not.
+#[derive(Default)]
+struct Dropped {
+    /// Still trusted (outside the selection, or no `--prune`): they stay in the tag.
+    kept: Vec<String>,
+    /// Revoked: their statements are removed and their ServiceAccounts unbound.
+    revoked: Vec<String>,
+}
+
+/// The trust policy `role` needs: its statements merged into what the role has.
+fn wanted_trust(d: &Differ, role: &DesiredRole, existing: Option<&ObservedRole>) -> Value {
+    let issuer = d.issuer_host_path();
+    let provider = d.provider_arn().unwrap_or_else(|| UNKNOWN.into());
+    let statements: Vec<Value> = role
+        .subjects
+        .iter()
+        .map(|s| trust::statement(&provider, &issuer, s))
+        .collect();
+    match existing {
+        None => trust::document(statements),
+        Some(r) => trust::merge(Some(&r.assume_role_policy), &issuer, &statements),
+    }
+}
+
+/// Plans a desired role and its policies, after the OIDC provider's action `oidc_id`.
+pub fn diff(d: &mut Differ, role: &DesiredRole, oidc_id: Option<&str>) {
+    let existing = d.observed.roles.get(&role.name);
+    let target = d.role_arn(&role.name);
+    let depends: Vec<String> = oidc_id.map(str::to_owned).into_iter().collect();
+    let trust_doc = wanted_trust(d, role, existing);
+    let len = trust::rendered_len(&trust_doc);
+    if len > TRUST_POLICY_QUOTA {
+        d.plan.warnings.push(format!(
+            "the trust policy of role `{}` is {len} characters; IAM's default quota is {TRUST_POLICY_QUOTA} (ask AWS for a higher quota, or split the ServiceAccounts across roles)",
+            role.name
+        ));
+    }
+    let role_id = match existing {
+        None => {
+            let step = RoleStep::Create {
+                name: role.name.clone(),
+                trust: trust_doc,
+                boundary: role.permissions_boundary.clone(),
+                tags: role.tags.clone(),
+            };
+            d.push(&role.name, target, depends, Step::Role(step))
+        }
+        Some(obs) => {
+            if !owned_for_cluster(d, role, obs) {
+                return;
+            }
+            let step = update(d, role, obs, trust_doc);
+            let id = d.push(&role.name, target, depends, Step::Role(step.0));
+            for key in &step.1 {
+                if let Some((ns, name)) = key.split_once('/')
+                    && !d.desired.lists_service_account(ns, name)
+                {
+                    service_account::unbind(d, ns, name, Some(&obs.arn));
+                }
+            }
+            id
+        }
+    };
+    policies(d, role, existing, &role_id);
+}
+
+/// Whether an existing role of the desired name is eksiam's, for this cluster; a conflict
+/// otherwise.
+fn owned_for_cluster(d: &mut Differ, role: &DesiredRole, obs: &ObservedRole) -> bool {
+    if obs.tags.get(TAG_MANAGED_BY).map(String::as_str) != Some(MANAGER) {
+        d.plan.conflicts.push(format!(
+            "role `{}` already exists and was not created by eksiam (it has no `{TAG_MANAGED_BY}` tag); eksiam will not change it. Use `attachRoleARN` to bind it as-is, or choose another `roleName`",
+            role.name
+        ));
+        return false;
+    }
+    if let Some(other) = obs
+        .tags
+        .get(TAG_CLUSTER)
+        .filter(|c| **c != d.desired.cluster)
+    {
+        d.plan.conflicts.push(format!(
+            "role `{}` is managed by eksiam for cluster `{other}`, not `{}`; choose another `roleName`",
+            role.name, d.desired.cluster
+        ));
+        return false;
+    }
+    true
+}
+
+/// The update of an existing role, and the subjects whose trust it revokes.
+fn update(
+    d: &mut Differ,
+    role: &DesiredRole,
+    obs: &ObservedRole,
+    trust_doc: Value,
+) -> (RoleStep, Vec<String>) {
+    let dropped = dropped_subjects(d, role, obs);
+    let mut trust_doc = trust_doc;
+    for key in &dropped.revoked {
+        trust_doc = trust::remove_subject(&trust_doc, &d.issuer_host_path(), &key_sub(key));
+    }
+    // The ownership tag keeps naming the subjects that stay trusted.
+    let mut role_tags = role.tags.clone();
+    role_tags.insert(
+        TAG_SERVICE_ACCOUNTS.into(),
+        service_accounts_tag(
+            role.subjects
+                .iter()
+                .map(subject_key)
+                .chain(dropped.kept.iter().cloned()),
+        ),
+    );
+    let step = RoleStep::Update {
+        name: role.name.clone(),
+        trust: (!trust::up_to_date(&obs.assume_role_policy, &trust_doc))
+            .then(|| (obs.assume_role_policy.clone(), trust_doc)),
+        boundary: (obs.permissions_boundary != role.permissions_boundary).then(|| {
+            (
+                obs.permissions_boundary.clone(),
+                role.permissions_boundary.clone(),
+            )
+        }),
+        tags: tag_change(&role_tags, &obs.tags),
+    };
+    (step, dropped.revoked)
+}
+
+/// The tags of `want` whose values `have` lacks, or `None` when all are there.
+fn tag_change(
+    want: &BTreeMap<String, String>,
+    have: &BTreeMap<String, String>,
+) -> Option<TagChange> {
+    let after: BTreeMap<String, String> = want
+        .iter()
+        .filter(|(k, v)| have.get(*k) != Some(v))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    (!after.is_empty()).then(|| TagChange {
+        before: after
+            .keys()
+            .map(|k| (k.clone(), have.get(k).cloned()))
+            .collect(),
+        after,
+    })
+}
+
+/// The subjects eksiam trusted in an existing role (its ownership tag) that the desired
+/// role no longer lists: revoked with `--prune` when selected, else kept (with a warning
+/// when the file dropped them).
+fn dropped_subjects(d: &mut Differ, role: &DesiredRole, obs: &ObservedRole) -> Dropped {
+    let wanted: BTreeSet<String> = role.subjects.iter().map(subject_key).collect();
+    let mut dropped = Dropped::default();
+    let prune = d.opts.prune && d.desired.prune_scope.roles;
+    for key in tagged_service_accounts(&obs.tags).unwrap_or_default() {
+        if wanted.contains(&key) {
+            continue;
+        }
+        if !d.desired.selection.selects(&key) {
+            dropped.kept.push(key);
+        } else if prune {
+            dropped.revoked.push(key);
+        } else {
+            d.plan.warnings.push(format!(
+                "role `{}` still trusts `{key}`, which the file no longer lists for it: that ServiceAccount can still assume the role (run with `--prune` to revoke it, or `eksiam delete iamserviceaccount --cluster {} --namespace {} --name {}`)",
+                role.name,
+                d.desired.cluster,
+                key.split_once('/').map_or("", |k| k.0),
+                key.split_once('/').map_or(key.as_str(), |k| k.1),
+            ));
+            dropped.kept.push(key);
+        }
+    }
+    dropped
+}
+
+/// The role's managed-policy attachments and inline policies, after the role's action.
+fn policies(d: &mut Differ, role: &DesiredRole, existing: Option<&ObservedRole>, role_id: &str) {
+    let deps = vec![role_id.to_owned()];
+    let attached: BTreeSet<&str> = existing
+        .map(|r| r.managed_policies.iter().map(String::as_str).collect())
+        .unwrap_or_default();
+    let wanted = role.managed_policies.iter().map(|arn| {
+        let op = if attached.contains(arn.as_str()) {
+            Op::NoOp
+        } else {
+            Op::Create
+        };
+        (arn.as_str(), op)
+    });
+    let unwanted = attached
+        .iter()
+        .filter(|a| !role.managed_policies.iter().any(|w| w == *a))
+        .map(|arn| (*arn, Op::Delete));
+    let attachments: Vec<(&str, Op)> = wanted.chain(unwanted).collect();
+    for (arn, op) in attachments {
+        let step = AttachmentStep {
+            role: role.name.clone(),
+            policy_arn: arn.to_owned(),
+            op,
+        };
+        d.push(
+            &format!("{}/{arn}", role.name),
+            Some(arn.to_owned()),
+            deps.clone(),
+            Step::PolicyAttachment(step),
+        );
+    }
+    let inline = existing.map(|r| &r.inline_policies);
+    let mut steps: Vec<(String, InlineChange)> = Vec::new();
+    for (name, doc) in &role.inline_policies {
+        let change = match inline.and_then(|m| m.get(name)) {
+            Some(cur) if policy::equivalent(cur, doc) => InlineChange::Unchanged,
+            cur => InlineChange::Put {
+                before: cur.cloned(),
+                after: doc.clone(),
+            },
+        };
+        steps.push((name.clone(), change));
+    }
+    for (name, doc) in inline
+        .into_iter()
+        .flatten()
+        .filter(|(n, _)| !role.inline_policies.contains_key(*n))
+    {
+        steps.push((
+            name.clone(),
+            InlineChange::Delete {
+                before: doc.clone(),
+            },
+        ));
+    }
+    for (name, change) in steps {
+        let step = InlinePolicyStep {
+            role: role.name.clone(),
+            name: name.clone(),
+            change,
+        };
+        d.push(
+            &format!("{}/{name}", role.name),
+            Some(name),
+            deps.clone(),
+            Step::InlinePolicy(step),
+        );
+    }
+}
+
+/// Whether eksiam made `r` for this cluster.
+fn managed_here(d: &Differ, r: &ObservedRole) -> bool {
+    r.tags.get(TAG_MANAGED_BY).map(String::as_str) == Some(MANAGER)
+        && r.tags.get(TAG_CLUSTER) == Some(&d.desired.cluster)
+}
+
+/// `--prune`: deletes the roles eksiam made for this cluster that the desired state no
+/// longer lists (under a filter, only those whose every ServiceAccount is selected), and
+/// unbinds their ServiceAccounts.
+pub fn prune(d: &mut Differ) {
+    let selection = &d.desired.selection;
+    let stale: Vec<(&String, &ObservedRole)> = d
+        .observed
+        .roles
+        .iter()
+        .filter(|(name, r)| managed_here(d, r) && d.desired.role(name).is_none())
+        .filter(|(_, r)| {
+            selection.is_everything()
+                || tagged_service_accounts(&r.tags)
+                    .is_some_and(|keys| keys.iter().all(|k| selection.selects(k)))
+        })
+        .collect();
+    for (name, r) in stale {
+        let step = RoleStep::Delete {
+            name: name.clone(),
+            role: r.clone(),
+        };
+        d.push(name, Some(r.arn.clone()), Vec::new(), Step::Role(step));
+        // Its ServiceAccounts lose their role: unbind those the desired state does not list.
+        for key in tagged_service_accounts(&r.tags).unwrap_or_default() {
+            if let Some((ns, n)) = key.split_once('/')
+                && !d.desired.lists_service_account(ns, n)
+            {
+                service_account::unbind(d, ns, n, Some(&r.arn));
+            }
+        }
+    }
+}
+
+/// `delete iamserviceaccount`: each ServiceAccount that must go loses its trust (an
+/// exclusively-owned role is deleted, a shared one loses only its statement) and is unbound.
+pub fn revoke_absent(d: &mut Differ) {
+    let issuer = d.issuer_host_path();
+    for (ns, name) in &d.desired.absent_service_accounts {
+        let key = format!("{ns}/{name}");
+        let owned: Vec<(&String, &ObservedRole)> = d
+            .observed
+            .roles
+            .iter()
+            .filter(|(_, r)| {
+                managed_here(d, r)
+                    && r.tags
+                        .get(TAG_SERVICE_ACCOUNTS)
+                        .is_some_and(|t| t.split(' ').any(|s| s == key))
+            })
+            .collect();
+        for (role, r) in owned {
+            let others: Vec<&str> = r.tags[TAG_SERVICE_ACCOUNTS]
+                .split(' ')
+                .filter(|s| *s != key)
+                .collect();
+            let step = if others.is_empty() {
+                RoleStep::Delete {
+                    name: role.clone(),
+                    role: r.clone(),
+                }
+            } else {
+                let sub = format!("system:serviceaccount:{ns}:{name}");
+                RoleStep::Update {
+                    name: role.clone(),
+                    trust: Some((
+                        r.assume_role_policy.clone(),
+                        trust::remove_subject(&r.assume_role_policy, &issuer, &sub),
+                    )),
+                    boundary: None,
+                    tags: Some(TagChange {
+                        before: BTreeMap::from([(
+                            TAG_SERVICE_ACCOUNTS.to_owned(),
+                            Some(r.tags[TAG_SERVICE_ACCOUNTS].clone()),
+                        )]),
+                        after: BTreeMap::from([(
+                            TAG_SERVICE_ACCOUNTS.to_owned(),
+                            others.join(" "),
+                        )]),
+                    }),
+                }
+            };
+            d.push(role, Some(r.arn.clone()), Vec::new(), Step::Role(step));
+        }
+        service_account::unbind(d, ns, name, None);
+    }
+}

@@ -1,0 +1,146 @@
+//! Reading roles and carrying out role steps, through the [`IamApi`] seam.
+
+use super::{AttachmentStep, InlineChange, InlinePolicyStep, RoleStep};
+use crate::aws::IamApi;
+use crate::desired::Desired;
+use crate::error::CliError;
+use crate::observed::ObservedRole;
+use crate::plan::Op;
+use std::collections::BTreeMap;
+
+/// How many roles are read at once when they are read one by one.
+const READ_CONCURRENCY: usize = 8;
+
+/// Carries out a role step; returns what was done.
+///
+/// # Errors
+/// The failed IAM call.
+pub async fn apply_role(iam: &impl IamApi, step: &RoleStep) -> Result<String, CliError> {
+    match step {
+        RoleStep::Create {
+            name,
+            trust,
+            boundary,
+            tags,
+        } => {
+            let arn = iam
+                .create_role(name, trust, boundary.as_deref(), tags)
+                .await?;
+            Ok(format!("created {arn}"))
+        }
+        RoleStep::Update {
+            name,
+            trust,
+            boundary,
+            tags,
+        } => {
+            let mut done = Vec::new();
+            if let Some((_, after)) = trust {
+                iam.update_trust(name, after).await?;
+                done.push("trust policy");
+            }
+            if let Some((_, after)) = boundary {
+                iam.set_boundary(name, after.as_deref()).await?;
+                done.push("permissions boundary");
+            }
+            if let Some(t) = tags {
+                iam.tag_role(name, &t.after).await?;
+                done.push("tags");
+            }
+            Ok(format!("updated {}", done.join(", ")))
+        }
+        RoleStep::Delete { name, role } => {
+            iam.delete_role(name, role).await?;
+            Ok("deleted".into())
+        }
+    }
+}
+
+/// Attaches or detaches a managed policy.
+///
+/// # Errors
+/// The failed IAM call.
+pub async fn apply_attachment(
+    iam: &impl IamApi,
+    step: &AttachmentStep,
+) -> Result<String, CliError> {
+    let attach = step.op == Op::Create;
+    iam.attach(&step.role, &step.policy_arn, attach).await?;
+    Ok(if attach { "attached" } else { "detached" }.into())
+}
+
+/// Puts or deletes an inline policy.
+///
+/// # Errors
+/// The failed IAM call.
+pub async fn apply_inline(iam: &impl IamApi, step: &InlinePolicyStep) -> Result<String, CliError> {
+    let doc = match &step.change {
+        InlineChange::Put { after, .. } => Some(after),
+        InlineChange::Delete { .. } => None,
+        InlineChange::Unchanged => return Ok("unchanged".into()),
+    };
+    iam.put_inline(&step.role, &step.name, doc).await?;
+    Ok(if doc.is_some() { "put" } else { "deleted" }.into())
+}
+
+/// The roles the plan needs: every role of the account in one paged call when allowed (which
+/// also finds the roles eksiam manages for `--prune`), else the desired roles one by one.
+/// `--prune` and `delete iamserviceaccount` need the paged call: without it the roles to
+/// delete cannot be found.
+///
+/// # Errors
+/// The failed IAM call; a denied paged call when only it can find the roles.
+pub async fn observe(
+    iam: &impl IamApi,
+    desired: &Desired,
+    prune_roles: bool,
+    warnings: &mut Vec<String>,
+) -> Result<BTreeMap<String, ObservedRole>, CliError> {
+    // `delete iamserviceaccount` names no role: only the tags tell which one is the
+    // ServiceAccount's.
+    let deleting = !desired.absent_service_accounts.is_empty();
+    match iam.all_roles().await {
+        Ok(all) => Ok(all),
+        Err(e) if e.code.as_deref() == Some("AccessDenied") && (prune_roles || deleting) => {
+            let mut err = CliError::from(e);
+            err.hint = Some(format!(
+                "{} finds the roles eksiam made by their tags, which needs the IAM permission `iam:GetAccountAuthorizationDetails`: grant it (`eksiam iam-policy {}` prints the policy)",
+                if deleting {
+                    "`delete iamserviceaccount`"
+                } else {
+                    "`--prune`"
+                },
+                if deleting {
+                    "--command \"delete iamserviceaccount\""
+                } else {
+                    "-f FILE --prune"
+                },
+            ));
+            Err(err)
+        }
+        Err(e) if e.code.as_deref() == Some("AccessDenied") => {
+            warnings.push(
+                "`iam:GetAccountAuthorizationDetails` is denied: reading roles one by one".into(),
+            );
+            one_by_one(iam, desired).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Reads the desired roles one by one (three or more reads each, so several at a time).
+async fn one_by_one(
+    iam: &impl IamApi,
+    desired: &Desired,
+) -> Result<BTreeMap<String, ObservedRole>, CliError> {
+    use futures_util::stream::{self, StreamExt as _, TryStreamExt as _};
+    let found: Vec<_> = stream::iter(&desired.roles)
+        .map(|r| async move { iam.role(&r.name).await.map(|o| (r.name.clone(), o)) })
+        .buffer_unordered(READ_CONCURRENCY)
+        .try_collect()
+        .await?;
+    Ok(found
+        .into_iter()
+        .filter_map(|(name, role)| role.map(|r| (name, r)))
+        .collect())
+}
