@@ -4,7 +4,7 @@
 use crate::aws::{Aws, AwsError};
 use crate::observed::ObservedRole;
 use crate::policy;
-use aws_sdk_iam::types::{EntityType, Tag};
+use aws_sdk_iam::types::{EntityType, RoleDetail, Tag};
 use std::collections::BTreeMap;
 
 fn decode(doc: Option<&str>) -> serde_json::Value {
@@ -35,55 +35,52 @@ fn gone_is_fine(r: Result<(), AwsError>) -> Result<(), AwsError> {
     }
 }
 
+/// A role as `GetAccountAuthorizationDetails` describes it, keyed by its name.
+fn role_from_detail(r: &RoleDetail) -> Option<(String, ObservedRole)> {
+    let name = r.role_name()?.to_owned();
+    let role = ObservedRole {
+        arn: r.arn().unwrap_or_default().to_owned(),
+        assume_role_policy: decode(r.assume_role_policy_document()),
+        managed_policies: r
+            .attached_managed_policies()
+            .iter()
+            .filter_map(|p| p.policy_arn().map(str::to_owned))
+            .collect(),
+        inline_policies: r
+            .role_policy_list()
+            .iter()
+            .filter_map(|p| Some((p.policy_name()?.to_owned(), decode(p.policy_document()))))
+            .collect(),
+        permissions_boundary: r
+            .permissions_boundary()
+            .and_then(|b| b.permissions_boundary_arn().map(str::to_owned)),
+        tags: tags(r.tags()),
+    };
+    Some((name, role))
+}
+
 impl Aws {
     /// Every role of the account with its policies and tags, in one call per 1,000 roles.
     ///
     /// # Errors
     /// AWS failures, including `AccessDenied` (the caller then reads roles one by one).
     pub async fn all_roles(&self) -> Result<BTreeMap<String, ObservedRole>, AwsError> {
+        // The SDK's paginator sends the next page's `Marker` with the same `Filter` and
+        // `MaxItems`, and stops when no `Marker` comes back (IAM sends one exactly when
+        // `IsTruncated`) or when the same one comes back twice.
+        let mut pages = self
+            .iam
+            .get_account_authorization_details()
+            .filter(EntityType::Role)
+            .max_items(1000)
+            .into_paginator()
+            .send();
         let mut roles = BTreeMap::new();
-        let mut marker: Option<String> = None;
-        loop {
-            let out = self
-                .iam
-                .get_account_authorization_details()
-                .filter(EntityType::Role)
-                .max_items(1000)
-                .set_marker(marker.clone())
-                .send()
-                .await
-                .map_err(|e| err("GetAccountAuthorizationDetails", "roles", e))?;
-            for r in out.role_detail_list() {
-                let Some(name) = r.role_name() else { continue };
-                roles.insert(
-                    name.to_owned(),
-                    ObservedRole {
-                        arn: r.arn().unwrap_or_default().to_owned(),
-                        assume_role_policy: decode(r.assume_role_policy_document()),
-                        managed_policies: r
-                            .attached_managed_policies()
-                            .iter()
-                            .filter_map(|p| p.policy_arn().map(str::to_owned))
-                            .collect(),
-                        inline_policies: r
-                            .role_policy_list()
-                            .iter()
-                            .filter_map(|p| {
-                                Some((p.policy_name()?.to_owned(), decode(p.policy_document())))
-                            })
-                            .collect(),
-                        permissions_boundary: r
-                            .permissions_boundary()
-                            .and_then(|b| b.permissions_boundary_arn().map(str::to_owned)),
-                        tags: tags(r.tags()),
-                    },
-                );
-            }
-            if !out.is_truncated() {
-                return Ok(roles);
-            }
-            marker = out.marker().map(str::to_owned);
+        while let Some(page) = pages.next().await {
+            let page = page.map_err(|e| err("GetAccountAuthorizationDetails", "roles", e))?;
+            roles.extend(page.role_detail_list().iter().filter_map(role_from_detail));
         }
+        Ok(roles)
     }
 
     /// One role with its policies and tags (four reads), or `None` when it does not exist.

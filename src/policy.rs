@@ -19,23 +19,27 @@ pub fn parse_document(text: &str) -> Result<Value, String> {
 }
 
 fn percent_decode(text: &str) -> Result<String, String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = text
-                .get(i + 1..i + 3)
-                .and_then(|h| u8::from_str_radix(h, 16).ok())
-                .ok_or_else(|| format!("bad percent-escape at byte {i} of the policy document"))?;
-            out.push(hex);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
+    // `percent_decode_str` passes a malformed escape through as text, which could still be
+    // valid JSON; IAM never sends one, so it means the document is not what we think it is.
+    if let Some(i) = malformed_escape(text) {
+        return Err(format!(
+            "bad percent-escape at byte {i} of the policy document"
+        ));
     }
-    String::from_utf8(out).map_err(|_| "the decoded policy document is not UTF-8".to_owned())
+    percent_encoding::percent_decode_str(text)
+        .decode_utf8()
+        .map(std::borrow::Cow::into_owned)
+        .map_err(|_| "the decoded policy document is not UTF-8".to_owned())
+}
+
+/// The byte offset of the first `%` that is not followed by two hex digits.
+fn malformed_escape(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    text.match_indices('%').map(|(i, _)| i).find(|&i| {
+        !bytes
+            .get(i + 1..i + 3)
+            .is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit))
+    })
 }
 
 /// Whether two documents allow and deny exactly the same things, as far as spelling goes.
@@ -149,6 +153,23 @@ mod tests {
         );
         assert!(parse_document("%ZZ").is_err());
         assert!(parse_document("not json").is_err());
+    }
+
+    /// A malformed escape would survive a lenient decoder as literal text and could still make
+    /// valid JSON (here `{"a":"%ZZ"}`, `{"a":"%2"}`), so it must be refused, as must bytes that
+    /// are not UTF-8.
+    #[test]
+    fn malformed_escapes_and_non_utf8_are_refused() {
+        for text in ["%7B%22a%22%3A%22%ZZ%22%7D", "%7B%22a%22%3A%22%2%22%7D"] {
+            let e = parse_document(text).unwrap_err();
+            assert!(e.contains("bad percent-escape"), "{text}: {e}");
+        }
+        let e = parse_document("%7B%22a%22%3A%22%FF%22%7D").unwrap_err();
+        assert!(e.contains("not UTF-8"), "{e}");
+        assert_eq!(
+            parse_document("%7B%22a%22%3A%22%25%2b%22%7D").unwrap(),
+            serde_json::json!({"a": "%+"})
+        );
     }
 
     #[test]

@@ -125,7 +125,16 @@ impl WellKnown {
     }
 }
 
+/// eksctl's AWS Load Balancer Controller statements, in eksctl's order.
 fn load_balancer_controller(partition: &str) -> Vec<Value> {
+    let mut statements = load_balancer_controller_tagging(partition);
+    statements.extend(load_balancer_controller_management(partition));
+    statements
+}
+
+/// Creating and tagging security groups, load balancers and target groups, bound by the
+/// `elbv2.k8s.aws/cluster` tag.
+fn load_balancer_controller_tagging(partition: &str) -> Vec<Value> {
     let arn = |rest: &str| format!("arn:{partition}:{rest}");
     let cluster_tag_null = |request: &str, resource: Option<&str>| {
         let mut null = serde_json::Map::new();
@@ -162,6 +171,14 @@ fn load_balancer_controller(partition: &str) -> Vec<Value> {
                             arn("elasticloadbalancing:*:*:listener/app/*/*/*"),
                             arn("elasticloadbalancing:*:*:listener-rule/net/*/*/*"),
                             arn("elasticloadbalancing:*:*:listener-rule/app/*/*/*")]}),
+    ]
+}
+
+/// Changing and deleting what the controller tagged, registering targets, and the reads,
+/// listener and rule actions it needs on any resource.
+fn load_balancer_controller_management(partition: &str) -> Vec<Value> {
+    let arn = |rest: &str| format!("arn:{partition}:{rest}");
+    vec![
         json!({"Effect": "Allow",
                "Action": ["ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupIngress",
                           "ec2:DeleteSecurityGroup",

@@ -169,3 +169,53 @@ fn without_the_account_listing_roles_are_read_one_by_one() {
     );
     assert!(calls.len() <= 3 * N + 3, "{} reads", calls.len());
 }
+
+/// The account listing is paged: a truncated page's `Marker` goes back with the same `Filter`
+/// and `MaxItems`, and roles on later pages count. Neither emulator pages, so the proxy answers
+/// the first request with an empty truncated page, and then throttles once the request that
+/// must follow (which proves its parameters) before moto answers its retry with every role.
+#[test]
+fn the_account_listing_follows_its_marker() {
+    let env = Env::new();
+    let w = Workload::new("prod", 0..N, 0..0);
+    let file = env.write("workload.yaml", &w.yaml());
+    ok(&env.apply(&file, &[]));
+    let proxy = testenv::proxy::FaultProxy::start(&env.moto().url, None, None);
+    let page = "<GetAccountAuthorizationDetailsResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><GetAccountAuthorizationDetailsResult><IsTruncated>true</IsTruncated><Marker>page-2</Marker><RoleDetailList/></GetAccountAuthorizationDetailsResult><ResponseMetadata><RequestId>eksiam-test</RequestId></ResponseMetadata></GetAccountAuthorizationDetailsResponse>";
+    proxy.inject(&testenv::proxy::Fault {
+        method: Some("POST".into()),
+        body: Some(
+            "Action=GetAccountAuthorizationDetails&.*Filter\\.member\\.1=Role&MaxItems=1000$"
+                .into(),
+        ),
+        status: 200,
+        count: 1,
+        response: Some((page.into(), "text/xml".into())),
+        ..testenv::proxy::Fault::default()
+    });
+    proxy.inject(&testenv::proxy::Fault {
+        body: Some("Filter\\.member\\.1=Role&MaxItems=1000&Marker=page-2$".into()),
+        ..testenv::proxy::Fault::aws_throttling("GetAccountAuthorizationDetails", 1)
+    });
+    let aws = env.moto().mark();
+    let o = env
+        .command_via(
+            &proxy.url,
+            &env.k.kubeconfig(),
+            &["apply", "-f", &file, "--thumbprint", THUMBPRINT],
+        )
+        .output()
+        .unwrap();
+    let out = ok(&o);
+    assert!(out.contains("No changes."), "{out}");
+    assert_eq!(proxy.stats().1, 2, "both pages were asked for as expected");
+    let calls = env.moto().calls_since(aws);
+    assert_eq!(
+        actions(&calls)
+            .iter()
+            .filter(|a| **a == "GetAccountAuthorizationDetails")
+            .count(),
+        1,
+        "{calls:?}"
+    );
+}

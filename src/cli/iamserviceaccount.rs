@@ -4,16 +4,18 @@
 use super::{GlobalArgs, OutputFormat};
 use crate::aws::{Aws, OidcApi as _};
 use crate::config::{
-    ClusterConfig, Iam, Metadata, Pos, ServiceAccountSpec, Severity, Sp, validate_config,
+    ClusterConfig, Iam, Metadata, Pos, ServiceAccountSpec, Severity, Sp, StringMap, validate_config,
 };
 use crate::desired::{
     Desired, MANAGER, ROLE_ARN_ANNOTATION, TAG_CLUSTER, TAG_MANAGED_BY, TAG_SERVICE_ACCOUNTS,
 };
 use crate::error::{CliError, ErrorKind};
 use crate::kube::Kube;
+use crate::observed::{ObservedRole, ObservedServiceAccount};
 use crate::plan::DiffOptions;
 use clap::Args;
-use std::path::PathBuf;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Which ServiceAccount.
@@ -135,58 +137,65 @@ fn input(message: String, hint: &str) -> CliError {
     }
 }
 
+/// The policy document of `--attach-policy PATH`, in JSON or YAML.
+fn attach_policy(path: &Path) -> Result<Sp<serde_json::Value>, CliError> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        input(
+            format!("cannot read `--attach-policy {}`: {e}", path.display()),
+            "give the path of a policy document",
+        )
+    })?;
+    let doc: serde_json::Value = serde_json::from_str(&text)
+        .or_else(|_| serde_saphyr::from_str(&text))
+        .map_err(|e| {
+            // The parser's first line says where; its snippet repeats the file.
+            let e = e.to_string();
+            let first = e.lines().next().unwrap_or_default();
+            input(
+                format!(
+                    "`--attach-policy {}` is neither JSON nor YAML: {}",
+                    path.display(),
+                    first.trim_start_matches("error: ")
+                ),
+                "give an IAM policy document",
+            )
+        })?;
+    if !doc.is_object() {
+        return Err(input(
+            format!(
+                "`--attach-policy {}` is not a policy document",
+                path.display()
+            ),
+            "give an object with `Version` and `Statement`",
+        ));
+    }
+    Ok(sp(doc))
+}
+
+/// `--tags key=value` pairs.
+fn tags(flags: &[String]) -> Result<StringMap, CliError> {
+    flags
+        .iter()
+        .map(|t| {
+            let (k, v) = t.split_once('=').ok_or_else(|| {
+                input(
+                    format!("`--tags {t}` is not `key=value`"),
+                    "write tags as `team=platform,cost=ci`",
+                )
+            })?;
+            Ok((sp(k.to_owned()), sp(v.to_owned())))
+        })
+        .collect()
+}
+
 /// A one-ServiceAccount ClusterConfig from flags, validated with the file's rules.
 fn config(
     global: &GlobalArgs,
     t: &Target,
     r: &RoleArgs,
 ) -> Result<(ClusterConfig, Vec<String>), CliError> {
-    let attach_policy = match &r.attach_policy {
-        None => None,
-        Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| {
-                input(
-                    format!("cannot read `--attach-policy {}`: {e}", path.display()),
-                    "give the path of a policy document",
-                )
-            })?;
-            let doc: serde_json::Value = serde_json::from_str(&text)
-                .or_else(|_| serde_saphyr::from_str(&text))
-                .map_err(|e| {
-                    // The parser's first line says where; its snippet repeats the file.
-                    let e = e.to_string();
-                    let first = e.lines().next().unwrap_or_default();
-                    input(
-                        format!(
-                            "`--attach-policy {}` is neither JSON nor YAML: {}",
-                            path.display(),
-                            first.trim_start_matches("error: ")
-                        ),
-                        "give an IAM policy document",
-                    )
-                })?;
-            if !doc.is_object() {
-                return Err(input(
-                    format!(
-                        "`--attach-policy {}` is not a policy document",
-                        path.display()
-                    ),
-                    "give an object with `Version` and `Statement`",
-                ));
-            }
-            Some(sp(doc))
-        }
-    };
-    let mut tags = Vec::new();
-    for t in &r.tags {
-        let (k, v) = t.split_once('=').ok_or_else(|| {
-            input(
-                format!("`--tags {t}` is not `key=value`"),
-                "write tags as `team=platform,cost=ci`",
-            )
-        })?;
-        tags.push((sp(k.to_owned()), sp(v.to_owned())));
-    }
+    let attach_policy = r.attach_policy.as_deref().map(attach_policy).transpose()?;
+    let tags = tags(&r.tags)?;
     let sa = ServiceAccountSpec {
         pos: Pos::default(),
         name: sp(t.name.clone()),
@@ -323,58 +332,76 @@ pub fn cmd_get(global: &GlobalArgs, args: GetArgs) -> Result<ExitCode, CliError>
             None => kube.namespaces().await?.into_iter().collect(),
         };
         let sas = kube.service_accounts(&namespaces).await?;
-        let managed = |r: &crate::observed::ObservedRole| {
-            r.tags.get(TAG_MANAGED_BY).map(String::as_str) == Some(MANAGER)
-                && r.tags.get(TAG_CLUSTER) == Some(&args.cluster)
+        Ok::<_, CliError>(get_rows(&args, &roles, &sas))
+    })?;
+    let text = render_rows(global.output, &rows);
+    super::print_stdout(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The rows of `get iamserviceaccount`, filtered by `--namespace` and `--name`: each
+/// ServiceAccount annotated with a role, then each one that a role eksiam manages for this
+/// cluster names in its tags and that no annotation showed.
+fn get_rows(
+    args: &GetArgs,
+    roles: &BTreeMap<String, ObservedRole>,
+    sas: &BTreeMap<(String, String), ObservedServiceAccount>,
+) -> Vec<serde_json::Value> {
+    let managed = |r: &ObservedRole| {
+        r.tags.get(TAG_MANAGED_BY).map(String::as_str) == Some(MANAGER)
+            && r.tags.get(TAG_CLUSTER) == Some(&args.cluster)
+    };
+    let keep = |ns: &str, name: &str| {
+        args.namespace.as_deref().is_none_or(|n| n == ns)
+            && args.name.as_deref().is_none_or(|n| n == name)
+    };
+    let mut rows = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for ((ns, name), sa) in sas {
+        let Some(arn) = sa.annotations.get(ROLE_ARN_ANNOTATION) else {
+            continue;
         };
-        let keep = |ns: &str, name: &str| {
-            args.namespace.as_deref().is_none_or(|n| n == ns)
-                && args.name.as_deref().is_none_or(|n| n == name)
-        };
-        let mut rows = Vec::new();
-        let mut seen = std::collections::BTreeSet::new();
-        for ((ns, name), sa) in &sas {
-            let Some(arn) = sa.annotations.get(ROLE_ARN_ANNOTATION) else {
+        if !keep(ns, name) {
+            continue;
+        }
+        let role = roles.values().find(|r| &r.arn == arn);
+        seen.insert(format!("{ns}/{name}"));
+        rows.push(serde_json::json!({
+            "namespace": ns, "name": name, "roleARN": arn,
+            "managed": role.is_some_and(managed),
+            "attachPolicyARNs": role.map(|r| r.managed_policies.clone()).unwrap_or_default(),
+        }));
+    }
+    for r in roles.values().filter(|r| managed(r)) {
+        for key in r
+            .tags
+            .get(TAG_SERVICE_ACCOUNTS)
+            .map(|t| t.split(' ').collect::<Vec<_>>())
+            .unwrap_or_default()
+        {
+            let Some((ns, name)) = key.split_once('/') else {
                 continue;
             };
-            if !keep(ns, name) {
+            if seen.contains(key) || !keep(ns, name) {
                 continue;
             }
-            let role = roles.values().find(|r| &r.arn == arn);
-            seen.insert(format!("{ns}/{name}"));
             rows.push(serde_json::json!({
-                "namespace": ns, "name": name, "roleARN": arn,
-                "managed": role.is_some_and(managed),
-                "attachPolicyARNs": role.map(|r| r.managed_policies.clone()).unwrap_or_default(),
+                "namespace": ns, "name": name, "roleARN": r.arn, "managed": true,
+                "attachPolicyARNs": r.managed_policies,
             }));
         }
-        for r in roles.values().filter(|r| managed(r)) {
-            for key in r
-                .tags
-                .get(TAG_SERVICE_ACCOUNTS)
-                .map(|t| t.split(' ').collect::<Vec<_>>())
-                .unwrap_or_default()
-            {
-                let Some((ns, name)) = key.split_once('/') else {
-                    continue;
-                };
-                if seen.contains(key) || !keep(ns, name) {
-                    continue;
-                }
-                rows.push(serde_json::json!({
-                    "namespace": ns, "name": name, "roleARN": r.arn, "managed": true,
-                    "attachPolicyARNs": r.managed_policies,
-                }));
-            }
-        }
-        Ok::<_, CliError>(rows)
-    })?;
-    let text = match global.output {
-        OutputFormat::Json => serde_json::to_string_pretty(&rows).expect("json") + "\n",
+    }
+    rows
+}
+
+/// The rows as `-o json`, `-o yaml` or a tab-separated table.
+fn render_rows(output: OutputFormat, rows: &[serde_json::Value]) -> String {
+    match output {
+        OutputFormat::Json => serde_json::to_string_pretty(rows).expect("json") + "\n",
         OutputFormat::Yaml => serde_saphyr::to_string(&rows).expect("yaml"),
         OutputFormat::Text => {
             let mut out = String::from("NAMESPACE\tNAME\tROLE ARN\tMANAGED\n");
-            for r in &rows {
+            for r in rows {
                 out.push_str(&format!(
                     "{}\t{}\t{}\t{}\n",
                     r["namespace"].as_str().unwrap_or(""),
@@ -385,7 +412,5 @@ pub fn cmd_get(global: &GlobalArgs, args: GetArgs) -> Result<ExitCode, CliError>
             }
             out
         }
-    };
-    super::print_stdout(&text)?;
-    Ok(ExitCode::SUCCESS)
+    }
 }

@@ -438,76 +438,13 @@ impl Reader<'_> {
         let errors_before = self.diags.len();
         let m = self.fields(node, &schema::SERVICE_ACCOUNT, &path)?;
         let has_unknown_keys = self.diags.len() > errors_before;
-        let meta_path = format!("{path}.metadata");
-        let meta = match m.get("metadata") {
-            Some(n) => self.fields(n, &schema::SERVICE_ACCOUNT_METADATA, &meta_path),
-            None => {
-                self.err(
-                    Some(node.pos),
-                    format!("`{meta_path}` is missing"),
-                    Some("add `metadata:` with the ServiceAccount's `name` (and `namespace`)"),
-                );
-                None
-            }
-        };
-        let (mut name, mut namespace, mut labels, mut annotations) =
-            (None, None, Vec::new(), Vec::new());
-        if let Some(meta) = &meta {
-            name = self.string(meta.get("name"), &format!("{meta_path}.name"));
-            if meta.get("name").is_none() {
-                self.err(
-                    m.get("metadata").map(|n| n.pos),
-                    format!("`{meta_path}.name` is missing"),
-                    Some("add the ServiceAccount's `name`"),
-                );
-            }
-            namespace = self.string(meta.get("namespace"), &format!("{meta_path}.namespace"));
-            labels = self.string_map(meta.get("labels"), &format!("{meta_path}.labels"));
-            annotations =
-                self.string_map(meta.get("annotations"), &format!("{meta_path}.annotations"));
-        }
+        let (name, namespace, labels, annotations) =
+            self.service_account_metadata(node, m.get("metadata"), &path);
         let attach_policy_arns = self.string_list(
             m.get("attachPolicyARNs"),
             &format!("{path}.attachPolicyARNs"),
         );
-        let attach_policy = match m.get("attachPolicy") {
-            Some(
-                n @ Node {
-                    value: Value::Map(_),
-                    ..
-                },
-            ) => Some(Sp {
-                value: n.to_json(),
-                pos: n.pos,
-            }),
-            Some(Node {
-                value: Value::Str(text),
-                pos,
-                ..
-            }) => match serde_json::from_str::<serde_json::Value>(text) {
-                Ok(v @ serde_json::Value::Object(_)) => Some(Sp {
-                    value: v,
-                    pos: *pos,
-                }),
-                _ => {
-                    self.err(
-                        Some(*pos),
-                        format!("`{path}.attachPolicy` must be a policy document (a JSON or YAML object)"),
-                        Some("write the document as a mapping with `Version` and `Statement`"),
-                    );
-                    None
-                }
-            },
-            Some(other) => {
-                self.wrong_type(
-                    other,
-                    &format!("{path}.attachPolicy"),
-                    "a policy document (a mapping)",
-                );
-                None
-            }
-            None => None,
-        };
+        let attach_policy = self.attach_policy(m.get("attachPolicy"), &path);
         let attach_role_arn = self.string(m.get("attachRoleARN"), &format!("{path}.attachRoleARN"));
         let well_known_policies = match m.get("wellKnownPolicies") {
             Some(n) => self.well_known(n, &format!("{path}.wellKnownPolicies")),
@@ -541,6 +478,85 @@ impl Reader<'_> {
             subject_pattern,
             has_unknown_keys,
         })
+    }
+
+    /// A ServiceAccount's `metadata`: its name (`None` when missing or invalid, reported),
+    /// namespace, labels and annotations.
+    fn service_account_metadata(
+        &mut self,
+        entry: &Node,
+        node: Option<&Node>,
+        path: &str,
+    ) -> (Option<Sp<String>>, Option<Sp<String>>, StringMap, StringMap) {
+        let meta_path = format!("{path}.metadata");
+        let Some(node) = node else {
+            self.err(
+                Some(entry.pos),
+                format!("`{meta_path}` is missing"),
+                Some("add `metadata:` with the ServiceAccount's `name` (and `namespace`)"),
+            );
+            return (None, None, Vec::new(), Vec::new());
+        };
+        let Some(meta) = self.fields(node, &schema::SERVICE_ACCOUNT_METADATA, &meta_path) else {
+            return (None, None, Vec::new(), Vec::new());
+        };
+        let name = self.string(meta.get("name"), &format!("{meta_path}.name"));
+        if meta.get("name").is_none() {
+            self.err(
+                Some(node.pos),
+                format!("`{meta_path}.name` is missing"),
+                Some("add the ServiceAccount's `name`"),
+            );
+        }
+        let namespace = self.string(meta.get("namespace"), &format!("{meta_path}.namespace"));
+        let labels = self.string_map(meta.get("labels"), &format!("{meta_path}.labels"));
+        let annotations =
+            self.string_map(meta.get("annotations"), &format!("{meta_path}.annotations"));
+        (name, namespace, labels, annotations)
+    }
+
+    /// `attachPolicy`: a policy document written as a mapping or as a JSON string.
+    fn attach_policy(&mut self, node: Option<&Node>, path: &str) -> Option<Sp<serde_json::Value>> {
+        match node {
+            Some(
+                n @ Node {
+                    value: Value::Map(_),
+                    ..
+                },
+            ) => Some(Sp {
+                value: n.to_json(),
+                pos: n.pos,
+            }),
+            Some(Node {
+                value: Value::Str(text),
+                pos,
+                ..
+            }) => match serde_json::from_str::<serde_json::Value>(text) {
+                Ok(v @ serde_json::Value::Object(_)) => Some(Sp {
+                    value: v,
+                    pos: *pos,
+                }),
+                _ => {
+                    self.err(
+                        Some(*pos),
+                        format!(
+                            "`{path}.attachPolicy` must be a policy document (a JSON or YAML object)"
+                        ),
+                        Some("write the document as a mapping with `Version` and `Statement`"),
+                    );
+                    None
+                }
+            },
+            Some(other) => {
+                self.wrong_type(
+                    other,
+                    &format!("{path}.attachPolicy"),
+                    "a policy document (a mapping)",
+                );
+                None
+            }
+            None => None,
+        }
     }
 
     fn well_known(&mut self, node: &Node, path: &str) -> Vec<Sp<WellKnown>> {

@@ -49,6 +49,11 @@ pub fn validate_mapping(m: &IdentityMappingSpec) -> Vec<Diagnostic> {
     v.diags
 }
 
+/// How a message names a field of a ServiceAccount entry: `` `f` of `ns/name` ``.
+fn sa_field(sa: &ServiceAccountSpec, f: &str) -> String {
+    format!("`{f}` of `{}/{}`", sa.namespace(), sa.name.value)
+}
+
 #[derive(Default)]
 struct Validator {
     diags: Vec<Diagnostic>,
@@ -168,94 +173,17 @@ impl Validator {
     }
 
     fn service_account(&mut self, sa: &ServiceAccountSpec) {
-        let field = |f: &str| format!("`{f}` of `{}/{}`", sa.namespace(), sa.name.value);
-        if let Err(e) = naming::check_dns1123_subdomain(&sa.name.value) {
-            self.error(
-                &sa.name,
-                format!("ServiceAccount name `{}` {e}", sa.name.value),
-                "use a valid Kubernetes name such as `s3-reader`",
-            );
-        }
-        if let Some(ns) = &sa.namespace
-            && let Err(e) = naming::check_dns1123_label(&ns.value)
-        {
-            self.error(
-                ns,
-                format!("namespace `{}` {e}", ns.value),
-                "use a valid Kubernetes namespace name such as `backend-apps`",
-            );
-        }
-        for p in &sa.attach_policy_arns {
-            self.iam_arn(p, &field("attachPolicyARNs"), &[IamKind::Policy]);
-        }
-        let mut seen = HashMap::new();
-        for p in &sa.attach_policy_arns {
-            if let Some(first) = seen.insert(p.value.as_str(), p.pos) {
-                self.diags.push(
-                    Diagnostic::warning(
-                        Some(p.pos),
-                        format!(
-                            "{} is listed twice (first on line {})",
-                            field("attachPolicyARNs"),
-                            first.line
-                        ),
-                    )
-                    .with_hint("remove the duplicate entry"),
-                );
-            }
-        }
+        let field = |f: &str| sa_field(sa, f);
+        self.service_account_names(sa);
+        self.attach_policy_arns(sa);
         if let Some(b) = &sa.permissions_boundary {
             self.iam_arn(b, &field("permissionsBoundary"), &[IamKind::Policy]);
         }
         if let Some(doc) = &sa.attach_policy {
-            let has_statement = doc
-                .value
-                .get("Statement")
-                .is_some_and(|s| s.is_object() || s.as_array().is_some_and(|a| !a.is_empty()));
-            if !has_statement {
-                self.error(
-                    doc,
-                    format!("{} has no `Statement`", field("attachPolicy")),
-                    "an IAM policy document needs `Version: \"2012-10-17\"` and a `Statement` list",
-                );
-            }
-            self.statement_effects(doc, &field("attachPolicy"));
+            self.attach_policy(doc, &field("attachPolicy"));
         }
         if let Some(role) = &sa.attach_role_arn {
-            self.iam_arn(role, &field("attachRoleARN"), &[IamKind::Role]);
-            let combined: Vec<&str> = [
-                ("attachPolicyARNs", !sa.attach_policy_arns.is_empty()),
-                ("attachPolicy", sa.attach_policy.is_some()),
-                ("wellKnownPolicies", !sa.well_known_policies.is_empty()),
-                ("permissionsBoundary", sa.permissions_boundary.is_some()),
-                ("roleName", sa.role_name.is_some()),
-                ("tags", !sa.tags.is_empty()),
-                ("subjectPattern", sa.subject_pattern.is_some()),
-            ]
-            .into_iter()
-            .filter_map(|(name, set)| set.then_some(name))
-            .collect();
-            if !combined.is_empty() {
-                self.error(
-                    role,
-                    format!(
-                        "{} cannot be combined with {}",
-                        field("attachRoleARN"),
-                        combined.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")
-                    ),
-                    "an attached role is used as-is and never modified: remove `attachRoleARN` to let eksiam create the role, or remove the other fields",
-                );
-            }
-            if sa.role_only {
-                self.error(
-                    role,
-                    format!(
-                        "{} with `roleOnly: true` leaves nothing to do",
-                        field("attachRoleARN")
-                    ),
-                    "remove `roleOnly` to annotate the ServiceAccount with the attached role",
-                );
-            }
+            self.attach_role_arn(sa, role);
         } else if !sa.has_unknown_keys
             && sa.attach_policy_arns.is_empty()
             && sa.attach_policy.is_none()
@@ -308,6 +236,98 @@ impl Validator {
                     "remove the annotation; use `attachRoleARN` to bind an existing role",
                 );
             }
+        }
+    }
+
+    /// The ServiceAccount's name and namespace are valid Kubernetes names.
+    fn service_account_names(&mut self, sa: &ServiceAccountSpec) {
+        if let Err(e) = naming::check_dns1123_subdomain(&sa.name.value) {
+            self.error(
+                &sa.name,
+                format!("ServiceAccount name `{}` {e}", sa.name.value),
+                "use a valid Kubernetes name such as `s3-reader`",
+            );
+        }
+        if let Some(ns) = &sa.namespace
+            && let Err(e) = naming::check_dns1123_label(&ns.value)
+        {
+            self.error(
+                ns,
+                format!("namespace `{}` {e}", ns.value),
+                "use a valid Kubernetes namespace name such as `backend-apps`",
+            );
+        }
+    }
+
+    /// Each of `attachPolicyARNs` is a policy ARN in the cluster's partition, listed once.
+    fn attach_policy_arns(&mut self, sa: &ServiceAccountSpec) {
+        let field = sa_field(sa, "attachPolicyARNs");
+        for p in &sa.attach_policy_arns {
+            self.iam_arn(p, &field, &[IamKind::Policy]);
+        }
+        let mut seen = HashMap::new();
+        for p in &sa.attach_policy_arns {
+            if let Some(first) = seen.insert(p.value.as_str(), p.pos) {
+                self.diags.push(
+                    Diagnostic::warning(
+                        Some(p.pos),
+                        format!("{field} is listed twice (first on line {})", first.line),
+                    )
+                    .with_hint("remove the duplicate entry"),
+                );
+            }
+        }
+    }
+
+    /// An inline policy document has statements, each with a valid `Effect`.
+    fn attach_policy(&mut self, doc: &Sp<serde_json::Value>, field: &str) {
+        let has_statement = doc
+            .value
+            .get("Statement")
+            .is_some_and(|s| s.is_object() || s.as_array().is_some_and(|a| !a.is_empty()));
+        if !has_statement {
+            self.error(
+                doc,
+                format!("{field} has no `Statement`"),
+                "an IAM policy document needs `Version: \"2012-10-17\"` and a `Statement` list",
+            );
+        }
+        self.statement_effects(doc, field);
+    }
+
+    /// An attached role is used as it is: a role ARN, with nothing that would change the role,
+    /// and a ServiceAccount to annotate.
+    fn attach_role_arn(&mut self, sa: &ServiceAccountSpec, role: &Sp<String>) {
+        let field = sa_field(sa, "attachRoleARN");
+        self.iam_arn(role, &field, &[IamKind::Role]);
+        let combined: Vec<&str> = [
+            ("attachPolicyARNs", !sa.attach_policy_arns.is_empty()),
+            ("attachPolicy", sa.attach_policy.is_some()),
+            ("wellKnownPolicies", !sa.well_known_policies.is_empty()),
+            ("permissionsBoundary", sa.permissions_boundary.is_some()),
+            ("roleName", sa.role_name.is_some()),
+            ("tags", !sa.tags.is_empty()),
+            ("subjectPattern", sa.subject_pattern.is_some()),
+        ]
+        .into_iter()
+        .filter_map(|(name, set)| set.then_some(name))
+        .collect();
+        if !combined.is_empty() {
+            self.error(
+                role,
+                format!(
+                    "{field} cannot be combined with {}",
+                    combined.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")
+                ),
+                "an attached role is used as-is and never modified: remove `attachRoleARN` to let eksiam create the role, or remove the other fields",
+            );
+        }
+        if sa.role_only {
+            self.error(
+                role,
+                format!("{field} with `roleOnly: true` leaves nothing to do"),
+                "remove `roleOnly` to annotate the ServiceAccount with the attached role",
+            );
         }
     }
 
@@ -511,46 +531,64 @@ impl Validator {
                 "a mapping needs `arn` (with `username`, `groups`) or `account`".into(),
                 "add `arn: arn:aws:iam::111122223333:role/NAME` and `username`, or `account: \"111122223333\"`",
             ),
-            (Some(a), None) => {
-                if self.arn(a, "`arn`", &[IamKind::Role, IamKind::User]) {
-                    let (stripped, had_path) = arn::strip_role_path(&a.value);
-                    if had_path {
-                        self.diags.push(
-                            Diagnostic::warning(
-                                Some(a.pos),
-                                format!("the role path is removed: aws-auth maps `{stripped}`"),
-                            )
-                            .with_hint("aws-iam-authenticator sees the assumed-role ARN, which has no path; write the ARN without the path to silence this"),
-                        );
-                    }
-                }
-                if let Some(u) = &m.username
-                    && u.value.trim().is_empty()
-                {
-                    self.error(u, "`username` must not be empty".into(), "give the Kubernetes user name, e.g. `admin`");
-                }
-                for g in &m.groups {
-                    if g.value.trim().is_empty() {
-                        self.error(g, "a group name must not be empty".into(), "remove the empty entry");
-                    }
-                }
+            (Some(a), None) => self.mapped_arn(m, a),
+            (None, Some(account)) => self.mapped_account(m, account),
+        }
+    }
+
+    /// A role or user mapping: a valid ARN (warning that a role's path is dropped) and
+    /// non-empty user and group names.
+    fn mapped_arn(&mut self, m: &IdentityMappingSpec, a: &Sp<String>) {
+        if self.arn(a, "`arn`", &[IamKind::Role, IamKind::User]) {
+            let (stripped, had_path) = arn::strip_role_path(&a.value);
+            if had_path {
+                self.diags.push(
+                    Diagnostic::warning(
+                        Some(a.pos),
+                        format!("the role path is removed: aws-auth maps `{stripped}`"),
+                    )
+                    .with_hint("aws-iam-authenticator sees the assumed-role ARN, which has no path; write the ARN without the path to silence this"),
+                );
             }
-            (None, Some(account)) => {
-                if !arn::is_account_id(&account.value) {
-                    self.error(
-                        account,
-                        format!("account `{}` is not a 12-digit AWS account ID", account.value),
-                        "write the account ID in quotes, e.g. `account: \"111122223333\"`",
-                    );
-                }
-                if m.username.is_some() || !m.groups.is_empty() || m.no_duplicate_arns {
-                    self.error(
-                        account,
-                        "`account` must be configured with no other options".into(),
-                        "remove `username`, `groups` and `noDuplicateARNs` from this mapping",
-                    );
-                }
+        }
+        if let Some(u) = &m.username
+            && u.value.trim().is_empty()
+        {
+            self.error(
+                u,
+                "`username` must not be empty".into(),
+                "give the Kubernetes user name, e.g. `admin`",
+            );
+        }
+        for g in &m.groups {
+            if g.value.trim().is_empty() {
+                self.error(
+                    g,
+                    "a group name must not be empty".into(),
+                    "remove the empty entry",
+                );
             }
+        }
+    }
+
+    /// An account mapping: a 12-digit account ID and nothing else.
+    fn mapped_account(&mut self, m: &IdentityMappingSpec, account: &Sp<String>) {
+        if !arn::is_account_id(&account.value) {
+            self.error(
+                account,
+                format!(
+                    "account `{}` is not a 12-digit AWS account ID",
+                    account.value
+                ),
+                "write the account ID in quotes, e.g. `account: \"111122223333\"`",
+            );
+        }
+        if m.username.is_some() || !m.groups.is_empty() || m.no_duplicate_arns {
+            self.error(
+                account,
+                "`account` must be configured with no other options".into(),
+                "remove `username`, `groups` and `noDuplicateARNs` from this mapping",
+            );
         }
     }
 

@@ -6,7 +6,7 @@
 //! the commands that make it; the policies are built from it, so a new call needs a new row.
 
 use super::{Command, command_list};
-use crate::desired::{Desired, MANAGER, TAG_CLUSTER, TAG_MANAGED_BY};
+use crate::desired::{Desired, DesiredRole, MANAGER, TAG_CLUSTER, TAG_MANAGED_BY};
 use crate::trust::Issuer;
 use serde::Serialize;
 use serde_json::Value;
@@ -513,6 +513,55 @@ pub struct ScopedOptions {
 /// the roles the file no longer names.
 pub fn scoped(desired: &Desired, scope: &Scope, opts: ScopedOptions) -> Policy {
     let prune_roles = opts.prune && desired.prune_scope.roles;
+    let wanted = scoped_actions(desired, opts, prune_roles);
+    let mut b = Builder {
+        wanted: &wanted,
+        statements: Vec::new(),
+    };
+    let cluster = Some(desired.cluster.as_str());
+    cluster_statements(&mut b, scope, cluster);
+    let all: Vec<&DesiredRole> = desired.roles.iter().collect();
+    b.add(
+        "ReadRoles",
+        ROLE_READS,
+        role_arns(scope, &all),
+        BTreeMap::new(),
+    );
+    create_statements(&mut b, scope, cluster, &desired.roles);
+    b.add(
+        "ManageRoles",
+        &[
+            "iam:TagRole",
+            "iam:UpdateAssumeRolePolicy",
+            "iam:DetachRolePolicy",
+            "iam:PutRolePolicy",
+            "iam:DeleteRolePolicy",
+        ],
+        role_arns(scope, &all),
+        BTreeMap::new(),
+    );
+    attach_statements(&mut b, scope, &desired.roles);
+    if prune_roles {
+        b.add(
+            "PruneRoles",
+            &[
+                "iam:DeleteRole",
+                "iam:DetachRolePolicy",
+                "iam:DeleteRolePolicy",
+            ],
+            vec![scope.role_arn("*")],
+            condition(&resource_tags(cluster)),
+        );
+    }
+    b.finish()
+}
+
+/// The actions [`scoped`] grants: those the file's contents, `opts` and `--prune` call for.
+fn scoped_actions(
+    desired: &Desired,
+    opts: ScopedOptions,
+    prune_roles: bool,
+) -> BTreeSet<&'static str> {
     let irsa = !desired.roles.is_empty() || !desired.service_accounts.is_empty() || prune_roles;
     let reaches_cluster = irsa || desired.oidc_provider || !desired.mappings.is_empty();
     let mut wanted: BTreeSet<&'static str> = BTreeSet::new();
@@ -539,21 +588,20 @@ pub fn scoped(desired: &Desired, scope: &Scope, opts: ScopedOptions) -> Policy {
                 .map(|a| a.action),
         );
     }
-    let mut b = Builder {
-        wanted: &wanted,
-        statements: Vec::new(),
-    };
-    let cluster = Some(desired.cluster.as_str());
-    cluster_statements(&mut b, scope, cluster);
-    let arns = |roles: &[&crate::desired::DesiredRole]| -> Vec<String> {
-        roles.iter().map(|r| scope.role_arn(&r.name)).collect()
-    };
-    let all: Vec<&crate::desired::DesiredRole> = desired.roles.iter().collect();
-    b.add("ReadRoles", ROLE_READS, arns(&all), BTreeMap::new());
-    // Roles by permissions boundary: each is created (and kept) with exactly its own.
-    let mut by_boundary: BTreeMap<Option<&str>, Vec<&crate::desired::DesiredRole>> =
-        BTreeMap::new();
-    for r in &desired.roles {
+    wanted
+}
+
+/// The ARNs of `roles`, by name.
+fn role_arns(scope: &Scope, roles: &[&DesiredRole]) -> Vec<String> {
+    roles.iter().map(|r| scope.role_arn(&r.name)).collect()
+}
+
+/// Creating roles, grouped by permissions boundary: each role is created (and kept) with
+/// exactly its own boundary, or none (and may then have a stray one removed). Statement ids
+/// are numbered only when there are several boundaries.
+fn create_statements(b: &mut Builder, scope: &Scope, cluster: Option<&str>, roles: &[DesiredRole]) {
+    let mut by_boundary: BTreeMap<Option<&str>, Vec<&DesiredRole>> = BTreeMap::new();
+    for r in roles {
         by_boundary
             .entry(r.permissions_boundary.as_deref())
             .or_default()
@@ -567,13 +615,13 @@ pub fn scoped(desired: &Desired, scope: &Scope, opts: ScopedOptions) -> Policy {
                 b.add(
                     "CreateRoles",
                     &["iam:CreateRole"],
-                    arns(roles),
+                    role_arns(scope, roles),
                     condition(&create),
                 );
                 b.add(
                     "RemoveBoundary",
                     &["iam:DeleteRolePermissionsBoundary"],
-                    arns(roles),
+                    role_arns(scope, roles),
                     BTreeMap::new(),
                 );
             }
@@ -592,37 +640,25 @@ pub fn scoped(desired: &Desired, scope: &Scope, opts: ScopedOptions) -> Policy {
                 b.add(
                     format!("CreateRolesWithBoundary{n}"),
                     &["iam:CreateRole"],
-                    arns(roles),
+                    role_arns(scope, roles),
                     condition(&create),
                 );
                 b.add(
                     format!("SetBoundary{n}"),
                     &["iam:PutRolePermissionsBoundary"],
-                    arns(roles),
+                    role_arns(scope, roles),
                     condition(&[pin]),
                 );
             }
         }
     }
-    b.add(
-        "ManageRoles",
-        &[
-            "iam:TagRole",
-            "iam:UpdateAssumeRolePolicy",
-            "iam:DetachRolePolicy",
-            "iam:PutRolePolicy",
-            "iam:DeleteRolePolicy",
-        ],
-        arns(&all),
-        BTreeMap::new(),
-    );
-    // Roles by the managed policies they may have attached.
-    let mut by_policies: BTreeMap<Vec<String>, Vec<&crate::desired::DesiredRole>> = BTreeMap::new();
-    for r in desired
-        .roles
-        .iter()
-        .filter(|r| !r.managed_policies.is_empty())
-    {
+}
+
+/// Attaching managed policies, grouped by the set each role may have attached
+/// (`iam:PolicyARN`); statement ids are numbered only when there are several sets.
+fn attach_statements(b: &mut Builder, scope: &Scope, roles: &[DesiredRole]) {
+    let mut by_policies: BTreeMap<Vec<String>, Vec<&DesiredRole>> = BTreeMap::new();
+    for r in roles.iter().filter(|r| !r.managed_policies.is_empty()) {
         let mut set = r.managed_policies.clone();
         set.sort();
         set.dedup();
@@ -638,23 +674,10 @@ pub fn scoped(desired: &Desired, scope: &Scope, opts: ScopedOptions) -> Policy {
         b.add(
             format!("AttachPolicies{n}"),
             &["iam:AttachRolePolicy"],
-            arns(&roles),
+            role_arns(scope, &roles),
             condition(&[("ArnEquals", "iam:PolicyARN".to_owned(), policies)]),
         );
     }
-    if prune_roles {
-        b.add(
-            "PruneRoles",
-            &[
-                "iam:DeleteRole",
-                "iam:DetachRolePolicy",
-                "iam:DeleteRolePolicy",
-            ],
-            vec![scope.role_arn("*")],
-            condition(&resource_tags(cluster)),
-        );
-    }
-    b.finish()
 }
 
 /// The Markdown table of every AWS call, the commands that make it and why.
