@@ -1,13 +1,13 @@
 //! The desired state: plain data built from a validated ClusterConfig (or, later, from flags).
 //! Nothing here knows about files, AWS or Kubernetes.
 
-use crate::arn;
-use crate::authmap::{Mapping, Subject as MapSubject};
-use crate::config::ClusterConfig;
-use crate::filter::Selection;
-use crate::naming;
-use crate::trust::Subject;
-use crate::wellknown::Grant;
+use crate::config::{ClusterConfig, ServiceAccountSpec};
+use crate::rules::arn;
+use crate::rules::authmap::{Mapping, Subject as MapSubject};
+use crate::rules::filter::Selection;
+use crate::rules::naming;
+use crate::rules::trust::Subject;
+use crate::rules::wellknown::Grant;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -149,89 +149,30 @@ impl Desired {
             .map(str::to_owned)
             .or_else(|| cfg.metadata.region.as_ref().map(|r| r.value.clone()));
         let partition = arn::partition_of_region(region.as_deref().unwrap_or("")).to_owned();
-        let cluster_tags: BTreeMap<String, String> = cfg
-            .metadata
-            .tags
-            .iter()
-            .map(|(k, v)| (k.value.clone(), v.value.clone()))
-            .collect();
+        let cluster_tags = strings(&cfg.metadata.tags);
         let mut roles: Vec<DesiredRole> = Vec::new();
         let mut service_accounts = Vec::new();
         for sa in &cfg.iam.service_accounts {
-            let namespace = sa.namespace().to_owned();
-            let name = sa.name.value.clone();
             let role = match &sa.attach_role_arn {
                 Some(arn) => RoleRef::Existing(arn.value.clone()),
                 None => {
-                    let role_name = sa.role_name.as_ref().map_or_else(
-                        || naming::role_name(&cluster, &namespace, &name),
-                        |r| r.value.clone(),
-                    );
-                    let subject = match &sa.subject_pattern {
-                        Some(p) => Subject::Pattern(p.value.clone()),
-                        None => Subject::ServiceAccount {
-                            namespace: namespace.clone(),
-                            name: name.clone(),
-                        },
-                    };
+                    let (role_name, subject) = role_and_subject(&cluster, sa);
                     match roles.iter_mut().find(|r| r.name == role_name) {
                         Some(shared) => shared.subjects.push(subject),
                         None => {
-                            let mut managed: Vec<String> = sa
-                                .attach_policy_arns
-                                .iter()
-                                .map(|p| p.value.clone())
-                                .collect();
-                            let mut inline = BTreeMap::new();
-                            if let Some(doc) = &sa.attach_policy {
-                                inline.insert(INLINE_POLICY_NAME.to_owned(), doc.value.clone());
-                            }
-                            for wk in &sa.well_known_policies {
-                                match wk.value.grant(&partition) {
-                                    Grant::Managed(arn) => managed.push(arn),
-                                    Grant::Inline(doc) => {
-                                        inline.insert(format!("eksiam-{}", wk.value.key()), doc);
-                                    }
-                                }
-                            }
-                            managed.dedup();
-                            let mut tags = cluster_tags.clone();
-                            tags.extend(
-                                sa.tags
-                                    .iter()
-                                    .map(|(k, v)| (k.value.clone(), v.value.clone())),
-                            );
-                            roles.push(DesiredRole {
-                                name: role_name.clone(),
-                                subjects: vec![subject],
-                                managed_policies: managed,
-                                inline_policies: inline,
-                                permissions_boundary: sa
-                                    .permissions_boundary
-                                    .as_ref()
-                                    .map(|b| b.value.clone()),
-                                tags,
-                            });
+                            roles.push(new_role(sa, &role_name, subject, &partition, &cluster_tags))
                         }
                     }
                     RoleRef::Managed(role_name)
                 }
             };
             service_accounts.push(DesiredServiceAccount {
-                namespace,
-                name,
+                namespace: sa.namespace().to_owned(),
+                name: sa.name.value.clone(),
                 role,
                 manage_service_account: !sa.role_only,
-                labels: sa
-                    .labels
-                    .iter()
-                    .map(|(k, v)| (k.value.clone(), v.value.clone()))
-                    .collect(),
-                annotations: sa
-                    .annotations
-                    .iter()
-                    .map(|(k, v)| (k.value.clone(), v.value.clone()))
-                    .collect(),
+                labels: strings(&sa.labels),
+                annotations: strings(&sa.annotations),
             });
         }
         for role in &mut roles {
@@ -240,33 +181,6 @@ impl Desired {
             role.tags
                 .insert(TAG_SERVICE_ACCOUNTS.into(), subjects_tag(&role.subjects));
         }
-        let mappings = cfg
-            .identity_mappings
-            .iter()
-            .filter(|m| m.service_name.is_none())
-            .filter_map(|m| {
-                let subject = match (&m.arn, &m.account) {
-                    (Some(a), _) => {
-                        let (stripped, _) = arn::strip_role_path(&a.value);
-                        if a.value.contains(":role/") {
-                            MapSubject::Role(stripped)
-                        } else {
-                            MapSubject::User(stripped)
-                        }
-                    }
-                    (None, Some(acct)) => MapSubject::Account(acct.value.clone()),
-                    (None, None) => return None,
-                };
-                Some(DesiredMapping {
-                    mapping: Mapping {
-                        subject,
-                        username: m.username.as_ref().map(|u| u.value.clone()),
-                        groups: m.groups.iter().map(|g| g.value.clone()).collect(),
-                    },
-                    no_duplicate_arns: m.no_duplicate_arns,
-                })
-            })
-            .collect();
         Desired {
             cluster,
             region,
@@ -274,7 +188,7 @@ impl Desired {
             oidc_provider: cfg.iam.with_oidc,
             roles,
             service_accounts,
-            mappings,
+            mappings: mappings(cfg),
             absent_mappings: Vec::new(),
             absent_service_accounts: Vec::new(),
             prune_scope: PruneScope {
@@ -296,6 +210,100 @@ impl Desired {
             .iter()
             .any(|s| s.namespace == namespace && s.name == name)
     }
+}
+
+/// A file's string map as plain strings.
+fn strings(map: &crate::config::StringMap) -> BTreeMap<String, String> {
+    map.iter()
+        .map(|(k, v)| (k.value.clone(), v.value.clone()))
+        .collect()
+}
+
+/// The name of the role a ServiceAccount entry asks for (its `roleName`, else the
+/// deterministic one), and the subject its trust admits.
+fn role_and_subject(cluster: &str, sa: &ServiceAccountSpec) -> (String, Subject) {
+    let (namespace, name) = (sa.namespace(), sa.name.value.as_str());
+    let role_name = sa.role_name.as_ref().map_or_else(
+        || naming::role_name(cluster, namespace, name),
+        |r| r.value.clone(),
+    );
+    let subject = match &sa.subject_pattern {
+        Some(p) => Subject::Pattern(p.value.clone()),
+        None => Subject::ServiceAccount {
+            namespace: namespace.to_owned(),
+            name: name.to_owned(),
+        },
+    };
+    (role_name, subject)
+}
+
+/// The role the first ServiceAccount entry that names it describes: its policies (with the
+/// well-known ones for `partition`), boundary and tags (the cluster's, then its own).
+fn new_role(
+    sa: &ServiceAccountSpec,
+    role_name: &str,
+    subject: Subject,
+    partition: &str,
+    cluster_tags: &BTreeMap<String, String>,
+) -> DesiredRole {
+    let mut managed: Vec<String> = sa
+        .attach_policy_arns
+        .iter()
+        .map(|p| p.value.clone())
+        .collect();
+    let mut inline = BTreeMap::new();
+    if let Some(doc) = &sa.attach_policy {
+        inline.insert(INLINE_POLICY_NAME.to_owned(), doc.value.clone());
+    }
+    for wk in &sa.well_known_policies {
+        match wk.value.grant(partition) {
+            Grant::Managed(arn) => managed.push(arn),
+            Grant::Inline(doc) => {
+                inline.insert(format!("eksiam-{}", wk.value.key()), doc);
+            }
+        }
+    }
+    managed.dedup();
+    let mut tags = cluster_tags.clone();
+    tags.extend(strings(&sa.tags));
+    DesiredRole {
+        name: role_name.to_owned(),
+        subjects: vec![subject],
+        managed_policies: managed,
+        inline_policies: inline,
+        permissions_boundary: sa.permissions_boundary.as_ref().map(|b| b.value.clone()),
+        tags,
+    }
+}
+
+/// The aws-auth mappings of a file (`serviceName` entries are refused by validation).
+fn mappings(cfg: &ClusterConfig) -> Vec<DesiredMapping> {
+    cfg.identity_mappings
+        .iter()
+        .filter(|m| m.service_name.is_none())
+        .filter_map(|m| {
+            let subject = match (&m.arn, &m.account) {
+                (Some(a), _) => {
+                    let (stripped, _) = arn::strip_role_path(&a.value);
+                    if a.value.contains(":role/") {
+                        MapSubject::Role(stripped)
+                    } else {
+                        MapSubject::User(stripped)
+                    }
+                }
+                (None, Some(acct)) => MapSubject::Account(acct.value.clone()),
+                (None, None) => return None,
+            };
+            Some(DesiredMapping {
+                mapping: Mapping {
+                    subject,
+                    username: m.username.as_ref().map(|u| u.value.clone()),
+                    groups: m.groups.iter().map(|g| g.value.clone()).collect(),
+                },
+                no_duplicate_arns: m.no_duplicate_arns,
+            })
+        })
+        .collect()
 }
 
 /// The value of the ownership tag naming the ServiceAccounts a role serves.

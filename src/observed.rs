@@ -2,7 +2,7 @@
 //! adapters fill it in; offline planning uses [`Observed::offline`], an account and cluster that
 //! hold nothing yet and whose identifiers are not known.
 
-use crate::authmap::AwsAuth;
+use crate::rules::authmap::AwsAuth;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -16,7 +16,7 @@ pub struct Observed {
     /// The AWS account, when known.
     pub account: Option<String>,
     /// The cluster's OIDC issuer, when known.
-    pub issuer: Option<crate::trust::Issuer>,
+    pub issuer: Option<crate::rules::trust::Issuer>,
     /// The IAM OIDC provider for the issuer, if it exists.
     pub oidc_provider: Option<ObservedOidcProvider>,
     /// The issuer's current thumbprint, when fetched.
@@ -31,7 +31,7 @@ pub struct Observed {
     pub aws_auth_owned: BTreeSet<String>,
     /// What the AWS identity eksiam runs as maps to in aws-auth, when known (read only when
     /// the plan may remove mappings).
-    pub caller: Option<crate::authmap::Subject>,
+    pub caller: Option<crate::rules::authmap::Subject>,
 }
 
 /// An IAM OIDC provider.

@@ -5,7 +5,7 @@
 
 #![no_main]
 
-use eksiam::authmap::{AwsAuth, MAP_ACCOUNTS, MAP_ROLES, MAP_USERS, Mapping, Subject};
+use eksiam::rules::authmap::{AwsAuth, MAP_ACCOUNTS, MAP_ROLES, MAP_USERS, Mapping, Subject};
 use libfuzzer_sys::fuzz_target;
 use std::collections::BTreeMap;
 

@@ -8,7 +8,7 @@
 
 use eksiam::config::{self, diagnostic::Severity};
 use eksiam::desired::Desired;
-use eksiam::naming;
+use eksiam::rules::naming;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -37,7 +37,7 @@ pub(super) async fn diff_guarded<C: Connect>(
         },
     };
     match arn {
-        Ok(arn) => observed.caller = crate::authmap::Subject::of_caller(&arn),
+        Ok(arn) => observed.caller = crate::rules::authmap::Subject::of_caller(&arn),
         Err(e) => {
             let e: crate::error::CliError = e;
             if settings.verbose {

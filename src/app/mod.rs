@@ -10,7 +10,6 @@
 mod connect;
 mod lockout;
 mod observe;
-mod runner;
 #[cfg(test)]
 mod tests;
 
@@ -41,6 +40,8 @@ pub struct Settings {
     pub verbose: bool,
     /// `-q`: no progress lines.
     pub quiet: bool,
+    /// Where aws-auth is saved before each write.
+    pub backup_dir: std::path::PathBuf,
 }
 
 /// How AWS and the cluster are reached: connected when the plan needs them.
@@ -106,11 +107,12 @@ pub async fn run<C: Connect>(
     if !settings.apply || !plan.has_changes() {
         return Ok(plan);
     }
-    let runner = runner::LiveRunner {
+    let runner = crate::kinds::live::LiveRunner {
         aws: seen.aws.as_ref(),
         kube: seen.kube.as_ref(),
         cluster: &desired.cluster,
         aws_auth: seen.aws_auth.as_ref(),
+        backup_dir: &settings.backup_dir,
     };
     let progress = Progress::for_actions(exec::count(&plan), settings.quiet);
     exec::execute(&plan, &runner, settings.concurrency, &progress).await?;

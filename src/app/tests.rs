@@ -3,11 +3,11 @@
 //! re-run converges. The real servers are exercised by the integration tests.
 
 use super::*;
-use crate::authmap::Subject;
 use crate::aws::{AwsError, ClusterDescription, NewOidcProvider};
 use crate::kube::{AwsAuthObject, WriteError};
 use crate::observed::{ObservedOidcProvider, ObservedRole, ObservedServiceAccount};
-use crate::trust::Issuer;
+use crate::rules::authmap::Subject;
+use crate::rules::trust::Issuer;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, Mutex};
@@ -364,6 +364,7 @@ fn settings(apply: bool) -> Settings {
         apply,
         concurrency: 4,
         quiet: true,
+        backup_dir: std::env::temp_dir().join(format!("eksiam-app-tests-{}", std::process::id())),
         ..Settings::default()
     }
 }
@@ -587,7 +588,7 @@ iam:
   serviceAccounts: []
 ";
     let loaded = crate::config::load_str("t.yaml", empty.to_owned()).unwrap();
-    let selection = crate::filter::Selection {
+    let selection = crate::rules::filter::Selection {
         include: vec!["apps/*".into()],
         exclude: Vec::new(),
     };

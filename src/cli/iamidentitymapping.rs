@@ -2,12 +2,12 @@
 //! through the same plan and the same one-read-one-write edit as `apply -f`.
 
 use super::{GlobalArgs, OutputFormat};
-use crate::authmap::{AwsAuth, Subject};
 use crate::config::{IdentityMappingSpec, Pos, Severity, Sp, validate_mapping};
 use crate::desired::{Desired, DesiredMapping};
 use crate::error::{CliError, ErrorKind};
 use crate::kube::Kube;
 use crate::plan::DiffOptions;
+use crate::rules::authmap::{AwsAuth, Subject};
 use clap::Args;
 use std::process::ExitCode;
 
@@ -132,7 +132,7 @@ fn check(
     let warnings = diags.iter().map(|d| d.message.clone()).collect();
     let subject = match (arn, account) {
         (Some(a), _) => {
-            let (stripped, _) = crate::arn::strip_role_path(a);
+            let (stripped, _) = crate::rules::arn::strip_role_path(a);
             if a.contains(":role/") {
                 Subject::Role(stripped)
             } else {
@@ -181,7 +181,7 @@ pub fn cmd_create(global: &GlobalArgs, args: CreateArgs) -> Result<ExitCode, Cli
     let (subject, warnings) = check(&args.arn, &args.account, &args.username, &args.groups)?;
     let mut desired = Desired::empty(&args.cluster, global.region.as_deref());
     desired.mappings.push(DesiredMapping {
-        mapping: crate::authmap::Mapping {
+        mapping: crate::rules::authmap::Mapping {
             subject,
             username: args.username.clone(),
             groups: args.groups.clone(),

@@ -290,7 +290,7 @@ pub fn cmd_update(global: &GlobalArgs, args: UpdateArgs) -> Result<ExitCode, Cli
 /// Invalid flags, or AWS/Kubernetes failures.
 pub fn cmd_delete(global: &GlobalArgs, args: DeleteArgs) -> Result<ExitCode, CliError> {
     let t = &args.target;
-    if let Err(e) = crate::naming::check_dns1123_subdomain(&t.name) {
+    if let Err(e) = crate::rules::naming::check_dns1123_subdomain(&t.name) {
         return Err(input(
             format!("`--name {}` {e}", t.name),
             "give the ServiceAccount's name",

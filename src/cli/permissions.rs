@@ -44,7 +44,7 @@ pub struct IamPolicyArgs {
     /// The cluster's OIDC issuer URL, to name its OIDC provider exactly (default: any EKS
     /// issuer of the region)
     #[arg(long, value_name = "URL", value_parser = parse_issuer)]
-    pub issuer: Option<crate::trust::Issuer>,
+    pub issuer: Option<crate::rules::trust::Issuer>,
 }
 
 /// Print the Kubernetes RBAC rules the identity running eksiam needs
@@ -62,15 +62,15 @@ pub struct RbacArgs {
 }
 
 fn parse_account(text: &str) -> Result<String, String> {
-    if crate::arn::is_account_id(text) {
+    if crate::rules::arn::is_account_id(text) {
         Ok(text.to_owned())
     } else {
         Err("an AWS account ID is 12 digits".into())
     }
 }
 
-fn parse_issuer(text: &str) -> Result<crate::trust::Issuer, String> {
-    crate::trust::Issuer::parse(text).map_err(|e| e.to_string())
+fn parse_issuer(text: &str) -> Result<crate::rules::trust::Issuer, String> {
+    crate::rules::trust::Issuer::parse(text).map_err(|e| e.to_string())
 }
 
 /// What a file asks for: the desired state, and whether the run writes.
@@ -156,7 +156,8 @@ pub fn cmd_iam_policy(global: &GlobalArgs, args: IamPolicyArgs) -> Result<ExitCo
         None => global.region.clone(),
     };
     let scope = iam::Scope {
-        partition: crate::arn::partition_of_region(region.as_deref().unwrap_or("")).to_owned(),
+        partition: crate::rules::arn::partition_of_region(region.as_deref().unwrap_or(""))
+            .to_owned(),
         account: args.account,
         region,
         issuer: args.issuer,

@@ -5,9 +5,9 @@ use crate::app::{self, Connector, Settings};
 use crate::config::{self, Loaded};
 use crate::desired::Desired;
 use crate::error::CliError;
-use crate::filter::Selection;
 use crate::kinds::oidc_provider::live::ThumbprintSource;
 use crate::plan::{self, DiffOptions, Plan};
+use crate::rules::filter::Selection;
 use clap::Args;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -188,7 +188,21 @@ pub(super) fn settings(
         concurrency,
         verbose: global.verbose,
         quiet: global.quiet,
+        backup_dir: backup_dir(),
     }
+}
+
+/// Where aws-auth backups go: `EKSIAM_BACKUP_DIR`, else `$XDG_STATE_HOME/eksiam/backups`,
+/// else `~/.local/state/eksiam/backups`.
+fn backup_dir() -> PathBuf {
+    if let Some(d) = std::env::var_os("EKSIAM_BACKUP_DIR") {
+        return PathBuf::from(d);
+    }
+    let state = std::env::var_os("XDG_STATE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/state")))
+        .unwrap_or_else(std::env::temp_dir);
+    state.join("eksiam/backups")
 }
 
 /// Runs the pipeline against the live account and cluster (reusing `aws` when the command

@@ -39,7 +39,7 @@ pub struct AssociateArgs {
 
 /// Checks a `--cluster` value before anything is called.
 pub fn parse_cluster(name: &str) -> Result<String, String> {
-    if crate::naming::is_cluster_name(name) {
+    if crate::rules::naming::is_cluster_name(name) {
         Ok(name.to_owned())
     } else {
         Err("EKS cluster names start with a letter and contain only letters, digits and `-` (at most 100)".into())
@@ -48,7 +48,7 @@ pub fn parse_cluster(name: &str) -> Result<String, String> {
 
 /// Checks a `--region` value.
 pub fn parse_region(region: &str) -> Result<String, String> {
-    if crate::naming::is_region(region) {
+    if crate::rules::naming::is_region(region) {
         Ok(region.to_owned())
     } else {
         Err("write a region code such as `us-west-2`".into())
@@ -57,7 +57,7 @@ pub fn parse_region(region: &str) -> Result<String, String> {
 
 /// Checks a `--namespace` value (a DNS-1123 label).
 pub fn parse_namespace(ns: &str) -> Result<String, String> {
-    crate::naming::check_dns1123_label(ns)
+    crate::rules::naming::check_dns1123_label(ns)
         .map(|()| ns.to_owned())
         .map_err(|why| format!("a Kubernetes namespace name {why}"))
 }

@@ -4,7 +4,7 @@ use super::diagnostic::{Diagnostic, closest};
 use super::schema::{self, FieldType, Section};
 use super::yaml::{self, Key, Node, Pos, Value};
 use super::{ClusterConfig, Iam, IdentityMappingSpec, Metadata, ServiceAccountSpec, Sp, StringMap};
-use crate::wellknown::WellKnown;
+use crate::rules::wellknown::WellKnown;
 
 const API_VERSION: &str = "eksctl.io/v1alpha5";
 const TOP_LEVEL: &str = "(top level)";

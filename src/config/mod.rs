@@ -14,7 +14,7 @@ pub use load::parse_config;
 pub use validate::{validate as validate_config, validate_mapping};
 pub use yaml::Pos;
 
-use crate::wellknown::WellKnown;
+use crate::rules::wellknown::WellKnown;
 use std::path::Path;
 
 /// A value with the position it was read from.

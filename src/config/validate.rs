@@ -2,8 +2,8 @@
 //! Every rule adds to one list, so a file's problems are all reported together.
 
 use super::{ClusterConfig, Diagnostic, IdentityMappingSpec, ServiceAccountSpec, Sp, StringMap};
-use crate::arn::{self, IamKind};
-use crate::naming;
+use crate::rules::arn::{self, IamKind};
+use crate::rules::naming;
 use std::collections::HashMap;
 
 /// Tag keys that eksiam writes itself.

@@ -1,14 +1,31 @@
 //! The resource kinds eksiam manages, one module each: its typed plan step, how its part of
 //! the plan is computed from desired and observed state, and (with the `cli` feature) how it
-//! is observed and applied. A new kind is a new module plus a variant of [`Step`] and a line
-//! in each `match` below.
+//! is observed and applied. A new kind is a new module, a variant of [`Step`], its place in
+//! [`diff`], and an arm in each `match` below (and in `live`'s runner).
 
 pub mod aws_auth;
+#[cfg(feature = "cli")]
+pub mod live;
 pub mod oidc_provider;
 pub mod role;
 pub mod service_account;
 
-use crate::plan::{Change, Describe, Kind, Op};
+use crate::plan::{Change, Describe, Differ, Kind, Op};
+
+/// Plans every kind, in the order of the plan: OIDC provider, roles and their policies,
+/// namespaces and ServiceAccounts, aws-auth.
+pub fn diff(d: &mut Differ) {
+    let oidc_id = oidc_provider::diff(d);
+    for r in &d.desired.roles {
+        role::diff(d, r, oidc_id.as_deref());
+    }
+    if d.opts.prune && d.desired.prune_scope.roles {
+        role::prune(d);
+    }
+    service_account::diff(d);
+    role::revoke_absent(d);
+    aws_auth::diff(d);
+}
 
 /// A typed plan step, one variant per kind of change.
 #[derive(Debug, Clone, PartialEq)]

@@ -7,7 +7,7 @@
 
 use super::{Command, command_list};
 use crate::desired::{Desired, DesiredRole, MANAGER, TAG_CLUSTER, TAG_MANAGED_BY};
-use crate::trust::Issuer;
+use crate::rules::trust::Issuer;
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -260,7 +260,7 @@ impl Scope {
             (Some(r), "aws-cn") => format!("oidc.eks.{r}.amazonaws.com.cn/id/*"),
             _ => "*".to_owned(),
         };
-        crate::trust::provider_arn(&self.partition, self.account(), &host)
+        crate::rules::trust::provider_arn(&self.partition, self.account(), &host)
     }
 
     /// What the reader should know about the ARNs of `policy` (printed on stderr).
@@ -949,13 +949,13 @@ iam:
     }
 
     /// The operations named where the SDK is called: `AwsError::from_sdk("Op", "service", …)`
-    /// in `aws.rs` and `err("Op", …)` (IAM) in `iam.rs`.
+    /// in `aws/mod.rs` and `err("Op", …)` (IAM) in `aws/iam.rs`.
     fn calls_in_sources() -> BTreeSet<String> {
         fn literals(text: &str) -> impl Iterator<Item = &str> {
             text.split('"').skip(1).step_by(2)
         }
         let mut calls = BTreeSet::new();
-        let aws = include_str!("../aws.rs");
+        let aws = include_str!("../aws/mod.rs");
         for (i, _) in aws.match_indices("from_sdk(") {
             let rest = &aws[i..];
             let end = rest.find(')').unwrap_or(rest.len());
@@ -964,7 +964,7 @@ iam:
                 calls.insert(format!("{service}:{op}"));
             }
         }
-        let iam = include_str!("../iam.rs");
+        let iam = include_str!("../aws/iam.rs");
         for (i, _) in iam.match_indices("err(\"") {
             if let Some(op) = literals(&iam[i..]).next() {
                 calls.insert(format!("iam:{op}"));

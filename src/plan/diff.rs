@@ -1,6 +1,5 @@
 //! `diff(desired, observed) -> Plan`: pure, no I/O. Each kind plans its own part, in the
-//! order of the plan: OIDC provider, roles and their policies, namespaces and
-//! ServiceAccounts, aws-auth.
+//! order [`kinds::diff`] gives.
 
 use super::{Action, ClusterInfo, Plan, UNKNOWN};
 use crate::desired::Desired;
@@ -38,16 +37,7 @@ pub fn diff(desired: &Desired, observed: &Observed, opts: &DiffOptions) -> Plan 
             conflicts: Vec::new(),
         },
     };
-    let oidc_id = kinds::oidc_provider::diff(&mut d);
-    for role in &desired.roles {
-        kinds::role::diff(&mut d, role, oidc_id.as_deref());
-    }
-    if opts.prune && desired.prune_scope.roles {
-        kinds::role::prune(&mut d);
-    }
-    kinds::service_account::diff(&mut d);
-    kinds::role::revoke_absent(&mut d);
-    kinds::aws_auth::diff(&mut d);
+    kinds::diff(&mut d);
     d.plan
 }
 
@@ -113,8 +103,6 @@ impl Differ<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::authmap::AwsAuth;
-    use crate::authmap::{Mapping, Subject as MapSubject};
     use crate::desired::{DesiredMapping, DesiredServiceAccount};
     use crate::desired::{
         DesiredRole, LABEL_MANAGED_BY, MANAGER, ROLE_ARN_ANNOTATION, RoleRef, TAG_CLUSTER,
@@ -123,8 +111,10 @@ mod tests {
     use crate::observed::ObservedRole;
     use crate::observed::ObservedServiceAccount;
     use crate::plan::Op;
-    use crate::trust::Subject;
-    use crate::trust::{self, AUDIENCE};
+    use crate::rules::authmap::AwsAuth;
+    use crate::rules::authmap::{Mapping, Subject as MapSubject};
+    use crate::rules::trust::Subject;
+    use crate::rules::trust::{self, AUDIENCE};
     use serde_json::json;
     use std::collections::BTreeMap;
 
@@ -572,7 +562,7 @@ mod tests {
             },
         );
         let mut d = desired();
-        d.selection = crate::filter::Selection {
+        d.selection = crate::rules::filter::Selection {
             include: vec!["apps/reader".into()],
             exclude: Vec::new(),
         };

@@ -42,6 +42,18 @@ impl Kind {
             Kind::AwsAuthMapping => "aws-auth-mapping",
         }
     }
+
+    /// The heading the text plan shows this kind's actions under.
+    pub fn group(self) -> &'static str {
+        match self {
+            Kind::OidcProvider => "IAM OIDC provider",
+            Kind::IamRole | Kind::IamRolePolicyAttachment | Kind::IamRoleInlinePolicy => {
+                "IAM roles for service accounts"
+            }
+            Kind::Namespace | Kind::Serviceaccount => "Kubernetes namespaces and ServiceAccounts",
+            Kind::AwsAuthMapping => "aws-auth identity mappings (kube-system/aws-auth)",
+        }
+    }
 }
 
 /// What an action does.

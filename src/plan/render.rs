@@ -49,17 +49,6 @@ fn marker(op: Op) -> (&'static str, &'static str) {
     }
 }
 
-fn group_of(kind: Kind) -> &'static str {
-    match kind {
-        Kind::OidcProvider => "IAM OIDC provider",
-        Kind::IamRole | Kind::IamRolePolicyAttachment | Kind::IamRoleInlinePolicy => {
-            "IAM roles for service accounts"
-        }
-        Kind::Namespace | Kind::Serviceaccount => "Kubernetes namespaces and ServiceAccounts",
-        Kind::AwsAuthMapping => "aws-auth identity mappings (kube-system/aws-auth)",
-    }
-}
-
 fn value_text(v: &Value, indent: &str) -> String {
     match v {
         Value::Null => "null".into(),
@@ -150,7 +139,7 @@ pub fn render_text(plan: &Plan, colour: bool) -> String {
         }
     };
     for action in &plan.actions {
-        let group = group_of(action.kind());
+        let group = action.kind().group();
         if current != Some(group) {
             flush(&mut out, &mut unchanged);
             let _ = writeln!(out, "\n{}", style.paint("1", group));
@@ -158,68 +147,73 @@ pub fn render_text(plan: &Plan, colour: bool) -> String {
         }
         if action.op() == Op::NoOp {
             unchanged += 1;
-            continue;
-        }
-        let (sign, code) = marker(action.op());
-        let verb = match action.op() {
-            Op::Create => "will be created",
-            Op::Update => "will be updated in place",
-            Op::Delete => "will be destroyed",
-            Op::NoOp => "is unchanged",
-        };
-        let name = action
-            .id
-            .split_once('/')
-            .map_or(action.id.as_str(), |(_, rest)| rest);
-        let _ = writeln!(
-            out,
-            "  {} {} {}  {}",
-            style.paint(code, sign),
-            action.kind().as_str(),
-            name,
-            style.paint("2", verb)
-        );
-        if let Some(t) = &action.target
-            && !name.ends_with(t.as_str())
-        {
-            let _ = writeln!(out, "      target: {t}");
-        }
-        if action.kind() == Kind::AwsAuthMapping {
-            render_entry_diff(&mut out, action, &style);
-            continue;
-        }
-        for c in &action.changes() {
-            let indent = "      ";
-            match action.op() {
-                Op::Create => {
-                    let _ = writeln!(
-                        out,
-                        "{indent}{} = {}",
-                        c.field,
-                        value_text(&c.after, indent)
-                    );
-                }
-                Op::Delete => {
-                    let _ = writeln!(
-                        out,
-                        "{indent}{} = {}",
-                        c.field,
-                        value_text(&c.before, indent)
-                    );
-                }
-                _ => {
-                    let _ = writeln!(
-                        out,
-                        "{indent}{}: {} -> {}",
-                        c.field,
-                        value_text(&c.before, indent),
-                        value_text(&c.after, indent)
-                    );
-                }
-            }
+        } else {
+            render_action(&mut out, action, &style);
         }
     }
     flush(&mut out, &mut unchanged);
+    render_footer(&mut out, plan, &style);
+    out
+}
+
+/// One action: its marker, kind, name and verb, its target, and its changes.
+fn render_action(out: &mut String, action: &Action, style: &Style) {
+    let (sign, code) = marker(action.op());
+    let verb = match action.op() {
+        Op::Create => "will be created",
+        Op::Update => "will be updated in place",
+        Op::Delete => "will be destroyed",
+        Op::NoOp => "is unchanged",
+    };
+    let name = action
+        .id
+        .split_once('/')
+        .map_or(action.id.as_str(), |(_, rest)| rest);
+    let _ = writeln!(
+        out,
+        "  {} {} {}  {}",
+        style.paint(code, sign),
+        action.kind().as_str(),
+        name,
+        style.paint("2", verb)
+    );
+    if let Some(t) = &action.target
+        && !name.ends_with(t.as_str())
+    {
+        let _ = writeln!(out, "      target: {t}");
+    }
+    if action.kind() == Kind::AwsAuthMapping {
+        render_entry_diff(out, action, style);
+        return;
+    }
+    let indent = "      ";
+    for c in &action.changes() {
+        let _ = match action.op() {
+            Op::Create => writeln!(
+                out,
+                "{indent}{} = {}",
+                c.field,
+                value_text(&c.after, indent)
+            ),
+            Op::Delete => writeln!(
+                out,
+                "{indent}{} = {}",
+                c.field,
+                value_text(&c.before, indent)
+            ),
+            _ => writeln!(
+                out,
+                "{indent}{}: {} -> {}",
+                c.field,
+                value_text(&c.before, indent),
+                value_text(&c.after, indent)
+            ),
+        };
+    }
+}
+
+/// The warnings, the conflicts, and the summary line.
+fn render_footer(out: &mut String, plan: &Plan, style: &Style) {
     if !plan.warnings.is_empty() {
         let _ = writeln!(out, "\n{}", style.paint("1;33", "Warnings:"));
         for w in &plan.warnings {
@@ -244,5 +238,4 @@ pub fn render_text(plan: &Plan, colour: bool) -> String {
         "\nPlan: {} to add, {} to change, {} to destroy.\n",
         s.create, s.update, s.delete
     );
-    out
 }

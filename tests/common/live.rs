@@ -203,7 +203,7 @@ impl Env {
     pub fn trust(&self, role: &str) -> serde_json::Value {
         let xml = self.iam(&["Action=GetRole", &format!("RoleName={role}")]);
         let enc = &testenv::aws::xml_values(&xml, "AssumeRolePolicyDocument")[0];
-        eksiam::policy::parse_document(enc).unwrap()
+        eksiam::rules::policy::parse_document(enc).unwrap()
     }
 
     pub fn sa(&self, ns: &str, name: &str) -> serde_json::Value {

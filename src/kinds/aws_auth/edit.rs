@@ -4,9 +4,9 @@
 //! before each write.
 
 use super::EntryChange;
-use crate::authmap::{AwsAuth, Subject, Upsert};
 use crate::desired::DesiredMapping;
 use crate::plan::Op;
+use crate::rules::authmap::{AwsAuth, Subject, Upsert};
 use serde_json::Value;
 use std::collections::BTreeSet;
 
@@ -42,17 +42,13 @@ pub struct MappingResult {
     pub owned_after: BTreeSet<String>,
 }
 
-fn action(key: &str, op: Op, (before, after): (Value, Value)) -> EntryChange {
+fn action(key: &str, op: Op, before: Value, after: Value) -> EntryChange {
     EntryChange {
         key: key.to_owned(),
         op,
         before,
         after,
     }
-}
-
-fn entry_change(before: Value, after: Value) -> (Value, Value) {
-    (before, after)
 }
 
 /// Whether an entry maps a node role (removing it stops nodes from joining).
@@ -68,39 +64,48 @@ pub fn edit(auth: &mut AwsAuth, e: &MappingEdit) -> MappingResult {
         owned_after: e.owned.clone(),
         ..MappingResult::default()
     };
-    if e.collapse_duplicates {
-        for subject in auth.duplicate_subjects() {
-            let removed = auth.collapse(&subject);
-            let kept = auth.effective(&subject).cloned().unwrap_or(Value::Null);
-            let key = subject.id().to_owned();
-            let mut before = removed;
-            before.push(kept.clone());
-            r.entries.push(action(
-                &key,
-                Op::Update,
-                entry_change(Value::Array(before), kept),
-            ));
-        }
-    } else {
+    duplicates(auth, e, &mut r);
+    upserts(auth, e, &mut r);
+    for subject in &removals(auth, e) {
+        remove(auth, e, subject, &mut r);
+    }
+    r
+}
+
+/// Collapses shadowed duplicates when asked, else warns about them.
+fn duplicates(auth: &mut AwsAuth, e: &MappingEdit, r: &mut MappingResult) {
+    if !e.collapse_duplicates {
         for (id, n) in auth.duplicates() {
             r.warnings.push(format!(
                 "`{id}` has {n} entries in aws-auth; aws-iam-authenticator uses the last one (`--collapse-duplicates` keeps only that one)"
             ));
         }
+        return;
     }
+    for subject in auth.duplicate_subjects() {
+        let mut before = auth.collapse(&subject);
+        let kept = auth.effective(&subject).cloned().unwrap_or(Value::Null);
+        before.push(kept.clone());
+        r.entries
+            .push(action(subject.id(), Op::Update, Value::Array(before), kept));
+    }
+}
+
+/// Adds or updates the desired mappings (a new subject becomes owned).
+fn upserts(auth: &mut AwsAuth, e: &MappingEdit, r: &mut MappingResult) {
     for m in e.desired {
         let key = m.mapping.subject.id().to_owned();
         let after = m.mapping.to_entry();
-        let (op, changes) = match auth.upsert(&m.mapping, m.no_duplicate_arns) {
+        let entry = match auth.upsert(&m.mapping, m.no_duplicate_arns) {
             Ok(Upsert::Added) => {
                 r.owned_after.insert(key.to_ascii_lowercase());
-                (Op::Create, entry_change(Value::Null, after))
+                action(&key, Op::Create, Value::Null, after)
             }
             Ok(Upsert::Updated { before }) => {
                 let now = auth.effective(&m.mapping.subject).cloned().unwrap_or(after);
-                (Op::Update, entry_change(before, now))
+                action(&key, Op::Update, before, now)
             }
-            Ok(Upsert::Unchanged) => (Op::NoOp, (Value::Null, Value::Null)),
+            Ok(Upsert::Unchanged) => action(&key, Op::NoOp, Value::Null, Value::Null),
             Err(dup) => {
                 r.conflicts.push(format!(
                     "{dup} and `noDuplicateARNs` is set: the existing entry is {}",
@@ -109,73 +114,90 @@ pub fn edit(auth: &mut AwsAuth, e: &MappingEdit) -> MappingResult {
                 continue;
             }
         };
-        r.entries.push(action(&key, op, changes));
+        r.entries.push(entry);
     }
+}
+
+/// The subjects to remove: those asked for, and with `prune` the owned ones `desired` no
+/// longer lists.
+fn removals(auth: &AwsAuth, e: &MappingEdit) -> Vec<Subject> {
     let mut removals: Vec<Subject> = e.absent.to_vec();
-    if e.prune {
-        let wanted: BTreeSet<String> = e
-            .desired
-            .iter()
-            .map(|m| m.mapping.subject.id().to_ascii_lowercase())
-            .collect();
-        for owned in e.owned.iter().filter(|o| !wanted.contains(*o)) {
-            // The annotation keeps ids only; find the entry's kind from the data.
-            for candidate in [
-                Subject::Role(owned.clone()),
-                Subject::User(owned.clone()),
-                Subject::Account(owned.clone()),
-            ] {
-                if auth.effective(&candidate).is_some() {
-                    removals.push(candidate);
-                }
+    if !e.prune {
+        return removals;
+    }
+    let wanted: BTreeSet<String> = e
+        .desired
+        .iter()
+        .map(|m| m.mapping.subject.id().to_ascii_lowercase())
+        .collect();
+    for owned in e.owned.iter().filter(|o| !wanted.contains(*o)) {
+        // The annotation keeps ids only; find the entry's kind from the data.
+        for candidate in [
+            Subject::Role(owned.clone()),
+            Subject::User(owned.clone()),
+            Subject::Account(owned.clone()),
+        ] {
+            if auth.effective(&candidate).is_some() {
+                removals.push(candidate);
             }
         }
     }
-    for subject in &removals {
-        let key = subject.id().to_owned();
-        let mut probe = auth.clone();
-        let removed = probe.remove(subject);
-        if removed.is_empty() {
-            r.entries
-                .push(action(&key, Op::NoOp, (Value::Null, Value::Null)));
-            continue;
-        }
-        if !e.allow_lockout {
-            if removed.iter().any(is_node_entry) {
-                r.conflicts.push(format!(
-                    "removing `{key}` would stop the nodes that use it from joining the cluster (it maps `system:node:…`); pass `--allow-lockout` if that is intended"
-                ));
-                continue;
-            }
-            // An account entry matters only to a caller without an entry of its own.
-            let still_mapped = |c: &Subject| probe.effective(c).is_some();
-            if let Some(caller) = e
-                .caller
-                .filter(|c| subject.maps_caller(c) && !still_mapped(c))
-            {
-                r.conflicts.push(format!(
-                    "removing `{key}` would take away the mapping of the AWS identity eksiam runs as (`{caller}`), and with it that identity's access to the cluster; pass `--allow-lockout` if that is intended"
-                ));
-                continue;
-            }
-            if probe.empties_map_roles() {
-                r.conflicts.push(format!(
-                    "removing `{key}` would leave `mapRoles` empty; pass `--allow-lockout` if that is intended"
-                ));
-                continue;
-            }
-        }
-        *auth = probe;
-        r.owned_after.remove(&key.to_ascii_lowercase());
-        let before = if removed.len() == 1 {
-            removed.into_iter().next().unwrap_or(Value::Null)
-        } else {
-            Value::Array(removed)
-        };
+    removals
+}
+
+/// Removes every entry of `subject`, unless that would lock nodes, the caller or everyone
+/// out and the edit does not allow it (a conflict then).
+fn remove(auth: &mut AwsAuth, e: &MappingEdit, subject: &Subject, r: &mut MappingResult) {
+    let key = subject.id();
+    let mut probe = auth.clone();
+    let removed = probe.remove(subject);
+    if removed.is_empty() {
         r.entries
-            .push(action(&key, Op::Delete, entry_change(before, Value::Null)));
+            .push(action(key, Op::NoOp, Value::Null, Value::Null));
+        return;
     }
-    r
+    if !e.allow_lockout
+        && let Some(why) = lockout(&probe, e, subject, &removed)
+    {
+        r.conflicts.push(format!(
+            "removing `{key}` would {why}; pass `--allow-lockout` if that is intended"
+        ));
+        return;
+    }
+    *auth = probe;
+    r.owned_after.remove(&key.to_ascii_lowercase());
+    let before = if removed.len() == 1 {
+        removed.into_iter().next().unwrap_or(Value::Null)
+    } else {
+        Value::Array(removed)
+    };
+    r.entries.push(action(key, Op::Delete, before, Value::Null));
+}
+
+/// What removing `removed` (leaving `after`) would lock out, if anything.
+fn lockout(
+    after: &AwsAuth,
+    e: &MappingEdit,
+    subject: &Subject,
+    removed: &[Value],
+) -> Option<String> {
+    if removed.iter().any(is_node_entry) {
+        return Some(
+            "stop the nodes that use it from joining the cluster (it maps `system:node:…`)".into(),
+        );
+    }
+    // An account entry matters only to a caller without an entry of its own.
+    if let Some(caller) = e
+        .caller
+        .filter(|c| subject.maps_caller(c) && after.effective(c).is_none())
+    {
+        return Some(format!(
+            "take away the mapping of the AWS identity eksiam runs as (`{caller}`), and with it that identity's access to the cluster"
+        ));
+    }
+    after
+        .empties_map_roles()
+        .then(|| "leave `mapRoles` empty".to_owned())
 }
 
 /// Reads the ownership annotation (a JSON list of subject ids); a missing or unreadable one
@@ -195,7 +217,7 @@ pub fn render_owned(owned: &BTreeSet<String>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::authmap::Mapping;
+    use crate::rules::authmap::Mapping;
     use std::collections::BTreeMap;
 
     const NODE: &str = "- rolearn: arn:aws:iam::111122223333:role/node\n  username: system:node:{{EC2PrivateDNSName}}\n  groups: [system:nodes]\n";

@@ -3,11 +3,11 @@
 //! (bounded). A backup of the previous ConfigMap is written before each write.
 
 use super::{EditRequest, OWNED_ANNOTATION, parse_owned, render_owned};
-use crate::authmap::AwsAuth;
 use crate::error::{CliError, ErrorKind};
 use crate::kube::{AWS_AUTH_NAME, AWS_AUTH_NAMESPACE, AwsAuthObject, KubeApi, WriteError};
 use crate::observed::Observed;
-use std::path::PathBuf;
+use crate::rules::authmap::AwsAuth;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// How many times a conflicting write is retried.
@@ -67,21 +67,8 @@ pub fn next_object(
     Ok(Some(next))
 }
 
-/// Where backups go: `EKSIAM_BACKUP_DIR`, else `$XDG_STATE_HOME/eksiam/backups`, else
-/// `~/.local/state/eksiam/backups`.
-pub fn backup_dir() -> PathBuf {
-    if let Some(d) = std::env::var_os("EKSIAM_BACKUP_DIR") {
-        return PathBuf::from(d);
-    }
-    let state = std::env::var_os("XDG_STATE_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/state")))
-        .unwrap_or_else(std::env::temp_dir);
-    state.join("eksiam/backups")
-}
-
-fn backup(cluster: &str, obj: &AwsAuthObject) -> Result<PathBuf, CliError> {
-    let dir = backup_dir();
+/// Saves `obj` as a manifest in `dir` before it is overwritten; returns the file's path.
+fn backup(dir: &Path, cluster: &str, obj: &AwsAuthObject) -> Result<PathBuf, CliError> {
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap_or_default();
@@ -102,7 +89,7 @@ fn backup(cluster: &str, obj: &AwsAuthObject) -> Result<PathBuf, CliError> {
         path.display(),
         serde_saphyr::to_string(&manifest).unwrap_or_default()
     );
-    std::fs::create_dir_all(&dir)
+    std::fs::create_dir_all(dir)
         .and_then(|()| std::fs::write(&path, text))
         .map_err(|e| CliError {
             kind: ErrorKind::Remote,
@@ -126,8 +113,8 @@ fn jittered(attempt: u32) -> Duration {
     Duration::from_millis(base / 2 + seed % (base / 2 + 1))
 }
 
-/// Writes the edit, starting from `first` (the object the plan was made from). Returns what
-/// was done, one line each.
+/// Writes the edit, starting from `first` (the object the plan was made from), after saving
+/// the object it replaces in `backup_dir`. Returns what was done, one line each.
 ///
 /// # Errors
 /// A broken map, a refused edit, a failed write, or too many conflicts; nothing is half-written.
@@ -136,6 +123,7 @@ pub async fn apply(
     cluster: &str,
     request: &EditRequest,
     first: AwsAuthObject,
+    backup_dir: &Path,
 ) -> Result<Vec<String>, CliError> {
     let mut obj = first;
     let mut done = Vec::new();
@@ -147,7 +135,7 @@ pub async fn apply(
             return Ok(done);
         };
         if obj.resource_version.is_some() {
-            let path = backup(cluster, &obj)?;
+            let path = backup(backup_dir, cluster, &obj)?;
             done.push(format!(
                 "backup of the previous {AWS_AUTH_NAMESPACE}/{AWS_AUTH_NAME}: {}",
                 path.display()

@@ -7,10 +7,10 @@ pub mod live;
 
 pub use edit::{MappingEdit, MappingResult, OWNED_ANNOTATION, parse_owned, render_owned};
 
-use crate::authmap::{AwsAuth, Subject};
 use crate::desired::DesiredMapping;
 use crate::kinds::Step;
 use crate::plan::{Change, Describe, Differ, Kind, Op};
+use crate::rules::authmap::{AwsAuth, Subject};
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::sync::Arc;

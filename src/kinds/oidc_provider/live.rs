@@ -7,8 +7,8 @@ use crate::desired::{MANAGER, TAG_CLUSTER, TAG_MANAGED_BY};
 use crate::error::{CliError, ErrorKind};
 use crate::observed::Observed;
 use crate::redact::RedactedUrl;
+use crate::rules::trust::AUDIENCE;
 use crate::thumbprint;
-use crate::trust::AUDIENCE;
 
 /// Where the thumbprint comes from.
 #[derive(Debug, Clone)]
@@ -112,13 +112,6 @@ pub async fn apply(
     target: Option<&str>,
 ) -> Result<Vec<String>, CliError> {
     let mut done = Vec::new();
-    let fail = |e: AwsError, done: &[String]| {
-        let mut err = CliError::from(e);
-        if !done.is_empty() {
-            err.message = format!("{}\nalready done: {}", err.message, done.join("; "));
-        }
-        err
-    };
     match step {
         ProviderStep::Create {
             url,
@@ -130,40 +123,7 @@ pub async fn apply(
                     "cannot apply: the issuer or its thumbprint is not known",
                 ));
             };
-            let created = api
-                .create_oidc_provider(&NewOidcProvider {
-                    url: url.to_owned(),
-                    client_ids: vec![AUDIENCE.into()],
-                    thumbprints: vec![thumbprint.to_owned()],
-                    tags: vec![
-                        (TAG_MANAGED_BY.into(), MANAGER.into()),
-                        (TAG_CLUSTER.into(), cluster.clone()),
-                    ],
-                })
-                .await;
-            let arn = match (created, target) {
-                (Ok(arn), _) => arn,
-                // The provider appeared since it was observed: most often this very call,
-                // retried after its answer was lost. Adopt it when it says what was asked.
-                (Err(e), Some(arn)) if e.code.as_deref() == Some("EntityAlreadyExists") => {
-                    match api
-                        .get_oidc_provider(arn)
-                        .await
-                        .map_err(|e| fail(e, &done))?
-                    {
-                        Some(p)
-                            if p.client_ids.iter().any(|c| c == AUDIENCE)
-                                && p.thumbprints
-                                    .iter()
-                                    .any(|t| t.eq_ignore_ascii_case(thumbprint)) =>
-                        {
-                            p.arn
-                        }
-                        _ => return Err(fail(e.created_meanwhile(), &done)),
-                    }
-                }
-                (Err(e), _) => return Err(fail(e, &done)),
-            };
+            let arn = create(api, url, thumbprint, cluster, target).await?;
             done.push(format!("created {arn}"));
         }
         ProviderStep::Update {
@@ -186,4 +146,53 @@ pub async fn apply(
         }
     }
     Ok(done)
+}
+
+/// A failed call, saying what was done before it.
+fn fail(e: AwsError, done: &[String]) -> CliError {
+    let mut err = CliError::from(e);
+    if !done.is_empty() {
+        err.message = format!("{}\nalready done: {}", err.message, done.join("; "));
+    }
+    err
+}
+
+/// Creates the provider; returns its ARN. A provider that appeared since it was observed
+/// (most often this very call, retried after its answer was lost) is adopted when it says
+/// what was asked.
+async fn create(
+    api: &impl OidcApi,
+    url: &str,
+    thumbprint: &str,
+    cluster: &str,
+    target: Option<&str>,
+) -> Result<String, CliError> {
+    let created = api
+        .create_oidc_provider(&NewOidcProvider {
+            url: url.to_owned(),
+            client_ids: vec![AUDIENCE.into()],
+            thumbprints: vec![thumbprint.to_owned()],
+            tags: vec![
+                (TAG_MANAGED_BY.into(), MANAGER.into()),
+                (TAG_CLUSTER.into(), cluster.to_owned()),
+            ],
+        })
+        .await;
+    match (created, target) {
+        (Ok(arn), _) => Ok(arn),
+        (Err(e), Some(arn)) if e.code.as_deref() == Some("EntityAlreadyExists") => {
+            match api.get_oidc_provider(arn).await? {
+                Some(p)
+                    if p.client_ids.iter().any(|c| c == AUDIENCE)
+                        && p.thumbprints
+                            .iter()
+                            .any(|t| t.eq_ignore_ascii_case(thumbprint)) =>
+                {
+                    Ok(p.arn)
+                }
+                _ => Err(e.created_meanwhile().into()),
+            }
+        }
+        (Err(e), _) => Err(e.into()),
+    }
 }

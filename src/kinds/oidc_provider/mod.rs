@@ -6,7 +6,7 @@ pub mod live;
 
 use crate::desired::{MANAGER, TAG_CLUSTER, TAG_MANAGED_BY};
 use crate::plan::{Change, Describe, Differ, Kind, Known, Op};
-use crate::trust::AUDIENCE;
+use crate::rules::trust::AUDIENCE;
 use serde_json::{Value, json};
 
 /// What to do to the provider.

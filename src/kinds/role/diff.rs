@@ -9,8 +9,8 @@ use crate::desired::{
 use crate::kinds::{Step, service_account};
 use crate::observed::ObservedRole;
 use crate::plan::{Differ, Op, UNKNOWN};
-use crate::policy;
-use crate::trust::{self, TRUST_POLICY_QUOTA};
+use crate::rules::policy;
+use crate::rules::trust::{self, TRUST_POLICY_QUOTA};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -132,21 +132,17 @@ fn known(map: &BTreeMap<String, String>) -> BTreeMap<String, Known> {
         .collect()
 }
 
-/// Plans the namespaces and ServiceAccounts of the desired ServiceAccounts eksiam manages,
-/// each after its namespace and its role.
-pub fn diff(d: &mut Differ) {
+/// Plans the namespaces the desired ServiceAccounts need that do not exist; returns their
+/// action ids by namespace.
+fn namespaces(d: &mut Differ) -> BTreeMap<String, String> {
     let desired = d.desired;
-    let managed = || {
-        desired
-            .service_accounts
-            .iter()
-            .filter(|s| s.manage_service_account)
-    };
-    let mut namespace_ids: BTreeMap<&str, String> = BTreeMap::new();
-    for sa in managed() {
-        if d.observed.namespaces.contains(&sa.namespace)
-            || namespace_ids.contains_key(sa.namespace.as_str())
-        {
+    let mut ids: BTreeMap<String, String> = BTreeMap::new();
+    for sa in desired
+        .service_accounts
+        .iter()
+        .filter(|s| s.manage_service_account)
+    {
+        if d.observed.namespaces.contains(&sa.namespace) || ids.contains_key(&sa.namespace) {
             continue;
         }
         let step = NamespaceStep {
@@ -159,9 +155,21 @@ pub fn diff(d: &mut Differ) {
             Vec::new(),
             Step::Namespace(step),
         );
-        namespace_ids.insert(&sa.namespace, id);
+        ids.insert(sa.namespace.clone(), id);
     }
-    for sa in managed() {
+    ids
+}
+
+/// Plans the namespaces and ServiceAccounts of the desired ServiceAccounts eksiam manages,
+/// each after its namespace and its role.
+pub fn diff(d: &mut Differ) {
+    let namespace_ids = namespaces(d);
+    let desired = d.desired;
+    for sa in desired
+        .service_accounts
+        .iter()
+        .filter(|s| s.manage_service_account)
+    {
         let (role_arn, role_dep) = match &sa.role {
             RoleRef::Managed(name) => (
                 Known::from_option(d.role_arn(name)),

@@ -1,19 +1,22 @@
-//! The executor's runner: each kind's apply, behind one call.
+//! The executor's runner: each kind's apply, behind one call, through the clients the run
+//! observed with.
 
+use super::{Step, aws_auth, oidc_provider, role, service_account};
 use crate::aws::{IamApi, OidcApi};
 use crate::error::CliError;
 use crate::exec::Runner;
-use crate::kinds::{Step, aws_auth, oidc_provider, role, service_account};
 use crate::kube::{AwsAuthObject, KubeApi};
 use crate::plan::Action;
 
 /// Applies through the clients the run observed with.
-pub(super) struct LiveRunner<'a, A, K> {
+pub struct LiveRunner<'a, A, K> {
     pub aws: Option<&'a A>,
     pub kube: Option<&'a K>,
     pub cluster: &'a str,
     /// aws-auth as observed: the first write is made against it.
     pub aws_auth: Option<&'a AwsAuthObject>,
+    /// Where the aws-auth it replaces is saved first.
+    pub backup_dir: &'a std::path::Path,
 }
 
 /// A plan action without what the runner needs: the plan and the runner disagree.
@@ -56,7 +59,14 @@ impl<A: IamApi + OidcApi, K: KubeApi> Runner for LiveRunner<'_, A, K> {
                     .aws_auth
                     .cloned()
                     .ok_or_else(|| missing("aws-auth was not observed"))?;
-                aws_auth::live::apply(self.kube()?, self.cluster, &s.request, first).await
+                aws_auth::live::apply(
+                    self.kube()?,
+                    self.cluster,
+                    &s.request,
+                    first,
+                    self.backup_dir,
+                )
+                .await
             }
         }
     }

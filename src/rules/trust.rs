@@ -2,7 +2,7 @@
 //! a given ServiceAccount, and merge a wanted statement into an existing document without
 //! dropping the statements that trust other ServiceAccounts or other clusters.
 
-use crate::policy;
+use crate::rules::policy;
 use serde_json::{Value, json};
 
 /// IAM's default quota for a role's trust policy, in characters.

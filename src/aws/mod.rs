@@ -3,6 +3,9 @@
 //! types stay in this module; the rest of eksiam sees plain data and [`AwsError`]s that say
 //! what failed and what to do.
 
+pub mod eks_token;
+pub mod iam;
+
 use crate::observed::ObservedOidcProvider;
 use aws_sdk_iam::error::ProvideErrorMetadata;
 use std::fmt;
@@ -108,7 +111,7 @@ pub struct ClusterDescription {
     pub account: String,
     pub partition: String,
     /// The OIDC issuer, when the cluster has one.
-    pub issuer: Option<crate::trust::Issuer>,
+    pub issuer: Option<crate::rules::trust::Issuer>,
     pub endpoint: Option<String>,
     pub certificate_authority: Option<String>,
 }
@@ -264,7 +267,7 @@ impl Aws {
     pub async fn eks_token(
         &self,
         cluster: &str,
-    ) -> Result<crate::eks_token::EksToken, crate::error::CliError> {
+    ) -> Result<crate::aws::eks_token::EksToken, crate::error::CliError> {
         use aws_credential_types::provider::ProvideCredentials as _;
         let no_creds = |detail: String| {
             crate::error::CliError {
@@ -281,7 +284,7 @@ impl Aws {
             .provide_credentials()
             .await
             .map_err(|e| no_creds(aws_sdk_iam::error::DisplayErrorContext(&e).to_string()))?;
-        crate::eks_token::presign(cluster, &self.region, &creds, std::time::SystemTime::now())
+        crate::aws::eks_token::presign(cluster, &self.region, &creds, std::time::SystemTime::now())
             .map_err(no_creds)
     }
 }
@@ -314,7 +317,7 @@ impl OidcApi for Aws {
             .identity
             .and_then(|i| i.oidc)
             .and_then(|o| o.issuer)
-            .map(|url| crate::trust::Issuer::parse(&url))
+            .map(|url| crate::rules::trust::Issuer::parse(&url))
             .transpose()
             .map_err(|e| AwsError {
                 operation: "DescribeCluster",

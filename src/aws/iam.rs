@@ -3,7 +3,7 @@
 
 use crate::aws::{Aws, AwsError};
 use crate::observed::ObservedRole;
-use crate::policy;
+use crate::rules::policy;
 use aws_sdk_iam::types::{EntityType, RoleDetail, Tag};
 use std::collections::BTreeMap;
 
@@ -183,7 +183,7 @@ impl Aws {
             Err(e) if e.code.as_deref() == Some("EntityAlreadyExists") => {
                 match self.role(name).await? {
                     Some(r)
-                        if crate::policy::equivalent(&r.assume_role_policy, trust)
+                        if crate::rules::policy::equivalent(&r.assume_role_policy, trust)
                             && r.permissions_boundary.as_deref() == boundary
                             && role_tags.iter().all(|(k, v)| r.tags.get(k) == Some(v)) =>
                     {

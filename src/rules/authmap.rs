@@ -35,7 +35,7 @@ impl Subject {
     /// authenticator sees it), an IAM user stays itself. `None` for callers aws-auth cannot
     /// map (the root user, federated users).
     pub fn of_caller(arn: &str) -> Option<Subject> {
-        let parsed = crate::arn::Arn::parse(arn)?;
+        let parsed = crate::rules::arn::Arn::parse(arn)?;
         match (parsed.service.as_str(), parsed.resource.split_once('/')) {
             // arn:PARTITION:sts::ACCOUNT:assumed-role/ROLE/SESSION
             ("sts", Some(("assumed-role", rest))) => {
@@ -55,12 +55,12 @@ impl Subject {
     /// every user and role of an account).
     pub fn maps_caller(&self, caller: &Subject) -> bool {
         match (self, caller) {
-            (Subject::Role(entry), Subject::Role(c)) => {
-                crate::arn::strip_role_path(entry).0.eq_ignore_ascii_case(c)
-            }
+            (Subject::Role(entry), Subject::Role(c)) => crate::rules::arn::strip_role_path(entry)
+                .0
+                .eq_ignore_ascii_case(c),
             (Subject::User(entry), Subject::User(c)) => entry.eq_ignore_ascii_case(c),
             (Subject::Account(acct), Subject::User(c) | Subject::Role(c)) => {
-                crate::arn::Arn::parse(c).is_some_and(|a| a.account == *acct)
+                crate::rules::arn::Arn::parse(c).is_some_and(|a| a.account == *acct)
             }
             _ => false,
         }

@@ -1,0 +1,10 @@
+//! The pure domain rules: trust policies, policy comparison, ARNs, role naming, eksctl's
+//! well-known policies, aws-auth's format and the `--include`/`--exclude` selection. No I/O.
+
+pub mod arn;
+pub mod authmap;
+pub mod filter;
+pub mod naming;
+pub mod policy;
+pub mod trust;
+pub mod wellknown;
