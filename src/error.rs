@@ -13,12 +13,33 @@ pub enum ErrorKind {
     Internal,
 }
 
-/// An error with what to do about it.
+/// The cause of an error, kept for callers that walk [`std::error::Error::source`].
+pub type Source = Box<dyn std::error::Error + Send + Sync + 'static>;
+
+/// An error with what to do about it: the one error type commands return. Its `message`
+/// says what failed and where, its `hint` what to do; `source` is the typed error it came
+/// from (the AWS adapter's `AwsError`, a `kube::Error`, the TLS handshake's
+/// `ThumbprintError`, …), when there is one.
 #[derive(Debug)]
 pub struct CliError {
     pub kind: ErrorKind,
     pub message: String,
     pub hint: Option<String>,
+    pub source: Option<Source>,
+}
+
+impl std::fmt::Display for CliError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for CliError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source
+            .as_deref()
+            .map(|s| s as &(dyn std::error::Error + 'static))
+    }
 }
 
 impl CliError {
@@ -28,6 +49,7 @@ impl CliError {
             kind: ErrorKind::InvalidInput,
             message: message.into(),
             hint: Some(hint.into()),
+            source: None,
         }
     }
 
@@ -40,7 +62,15 @@ impl CliError {
                 "please report it with the command you ran; what was done before it is safe to run again"
                     .into(),
             ),
+            source: None,
         }
+    }
+
+    /// The same error, caused by `source`.
+    #[must_use]
+    pub fn with_source(mut self, source: impl Into<Source>) -> Self {
+        self.source = Some(source.into());
+        self
     }
 
     /// The exit code for this error: the one place kinds become exit codes.
@@ -75,6 +105,7 @@ impl From<crate::config::ConfigError> for CliError {
             kind: ErrorKind::InvalidInput,
             message: e.render(),
             hint: None,
+            source: None,
         }
     }
 }
@@ -96,5 +127,15 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("\nhint: please report it"), "{text}");
+    }
+
+    #[test]
+    fn the_typed_cause_is_kept_as_the_source_and_never_rendered() {
+        use std::error::Error as _;
+        let cause = std::io::Error::other("the typed cause");
+        let e = CliError::input("bad", "fix it").with_source(cause);
+        assert_eq!(e.source().unwrap().to_string(), "the typed cause");
+        assert!(!e.render().contains("the typed cause"), "{}", e.render());
+        assert_eq!(e.to_string(), "bad");
     }
 }

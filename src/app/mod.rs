@@ -136,5 +136,6 @@ pub fn refuse_conflicts(plan: &Plan) -> Result<(), CliError> {
             plan.conflicts.join("\n  - ")
         ),
         hint: None,
+        source: None,
     })
 }

@@ -34,11 +34,12 @@ impl std::error::Error for AwsError {}
 
 /// A failed AWS call is a failure talking to AWS (exit 1), with its hint.
 impl From<AwsError> for crate::error::CliError {
-    fn from(e: AwsError) -> Self {
+    fn from(mut e: AwsError) -> Self {
         crate::error::CliError {
             kind: crate::error::ErrorKind::Remote,
             message: e.to_string(),
-            hint: e.hint,
+            hint: e.hint.take(),
+            source: Some(Box::new(e)),
         }
     }
 }
@@ -274,6 +275,7 @@ impl Aws {
             kind: crate::error::ErrorKind::Remote,
             message: format!("cannot make a token for cluster `{cluster}`: {detail}"),
             hint: Some("no AWS credentials found: set `AWS_PROFILE` or pass `--profile`, or set `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY`; or reach the cluster with `--kubeconfig`".into()),
+            source: None,
         }
         };
         let provider = self

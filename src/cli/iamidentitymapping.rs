@@ -127,6 +127,7 @@ fn check(
             kind: ErrorKind::InvalidInput,
             message: e.message.clone(),
             hint: e.hint.clone(),
+            source: None,
         });
     }
     let warnings = diags.iter().map(|d| d.message.clone()).collect();
@@ -235,6 +236,7 @@ pub fn cmd_get(global: &GlobalArgs, args: GetArgs) -> Result<ExitCode, CliError>
         kind: ErrorKind::Remote,
         message: e.to_string(),
         hint: Some("repair it with `kubectl -n kube-system edit configmap aws-auth`".into()),
+        source: None,
     })?;
     let entries: Vec<serde_json::Value> = auth
         .entries()

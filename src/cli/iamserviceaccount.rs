@@ -134,6 +134,7 @@ fn input(message: String, hint: &str) -> CliError {
         kind: ErrorKind::InvalidInput,
         message,
         hint: Some(hint.into()),
+        source: None,
     }
 }
 
@@ -237,6 +238,7 @@ fn config(
             kind: ErrorKind::InvalidInput,
             message,
             hint: e.hint.clone(),
+            source: None,
         });
     }
     Ok((cfg, diags.into_iter().map(|d| d.message).collect()))

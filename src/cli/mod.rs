@@ -208,6 +208,7 @@ pub(crate) fn print_stdout(text: &str) -> Result<(), CliError> {
             kind: crate::error::ErrorKind::Remote,
             message: format!("cannot write to stdout: {e}"),
             hint: None,
+            source: None,
         }),
     }
 }

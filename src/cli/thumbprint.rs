@@ -45,6 +45,7 @@ impl TlsArgs {
             kind: ErrorKind::InvalidInput,
             message: e.to_string(),
             hint: e.hint(),
+            source: None,
         })?;
         Ok(thumbprint::Options {
             ca_file: self.ca_file.clone(),

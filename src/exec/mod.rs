@@ -180,5 +180,6 @@ fn report(nodes: &[Node], outcomes: BTreeMap<usize, Outcome>) -> Result<Vec<Stri
             }
         ),
         hint: Some("run the same command again: it picks up where this run stopped".into()),
+        source: None,
     })
 }

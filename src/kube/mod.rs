@@ -56,6 +56,7 @@ fn kube_error(operation: &str, e: kube::Error) -> CliError {
         kind: ErrorKind::Remote,
         message,
         hint,
+        source: Some(Box::new(e)),
     }
 }
 
@@ -107,6 +108,7 @@ impl Kube {
             hint: Some(
                 "pass `--kubeconfig PATH` (and `--context NAME`), or set `KUBECONFIG`".into(),
             ),
+            source: None,
         };
         let config = match kubeconfig {
             Some(path) => {
@@ -142,6 +144,7 @@ impl Kube {
             kind: ErrorKind::Remote,
             message: format!("cannot reach cluster `{cluster}`: {what}"),
             hint: Some("check the cluster's status with `aws eks describe-cluster`, or pass `--kubeconfig`".into()),
+            source: None,
         }
         };
         let endpoint = desc
@@ -211,6 +214,7 @@ impl Kube {
                 hint: Some(format!(
                     "fix it, or unset `KUBECONFIG` to reach `{cluster}` with an EKS token"
                 )),
+                source: None,
             })?;
         if !skip_endpoint_check {
             let endpoint = aws
@@ -228,6 +232,7 @@ impl Kube {
                     hint: Some(format!(
                         "switch to the context of `{cluster}`, pass `--kubeconfig`/`--context`, unset `KUBECONFIG` to reach it with an EKS token, or pass `--skip-endpoint-check` if it is the same cluster behind another address"
                     )),
+                    source: None,
                 });
             }
         }
@@ -235,6 +240,7 @@ impl Kube {
             kind: ErrorKind::InvalidInput,
             message: format!("cannot use the kubeconfig `KUBECONFIG` names: {e}"),
             hint: None,
+            source: None,
         })?;
         Ok(Kube { client })
     }
@@ -334,6 +340,7 @@ fn sa_error(operation: &str, target: &str, e: kube::Error) -> CliError {
         kind: ErrorKind::Remote,
         message,
         hint,
+        source: Some(Box::new(e)),
     }
 }
 

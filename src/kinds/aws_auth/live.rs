@@ -24,6 +24,7 @@ pub fn observe(obj: &AwsAuthObject, observed: &mut Observed) -> Result<(), CliEr
         hint: Some(format!(
             "repair it first: `kubectl -n {AWS_AUTH_NAMESPACE} edit configmap {AWS_AUTH_NAME}` (a backup may be in the eksiam backup folder)"
         )),
+        source: None,
     })?;
     observed.aws_auth = obj.resource_version.is_some().then_some(auth);
     observed.aws_auth_owned = parse_owned(obj.annotations.get(OWNED_ANNOTATION));
@@ -50,6 +51,7 @@ pub fn next_object(
                 r.conflicts.join("; ")
             ),
             hint: None,
+            source: None,
         });
     }
     let owned_changed = r.owned_after != observed.aws_auth_owned;
@@ -98,6 +100,7 @@ fn backup(dir: &Path, cluster: &str, obj: &AwsAuthObject) -> Result<PathBuf, Cli
                 path.display()
             ),
             hint: Some("set `EKSIAM_BACKUP_DIR` to a writable folder".into()),
+            source: None,
         })?;
     Ok(path)
 }
@@ -164,5 +167,6 @@ pub async fn apply(
             "{AWS_AUTH_NAMESPACE}/{AWS_AUTH_NAME} kept changing under eksiam: gave up after {MAX_ATTEMPTS} conflicting writes; nothing was changed"
         ),
         hint: Some("run the command again; it converges".into()),
+        source: None,
     })
 }

@@ -38,6 +38,7 @@ pub async fn fetch_thumbprint(
             RedactedUrl::new(issuer)
         ),
         hint: e.hint(),
+        source: Some(Box::new(e)),
     })
 }
 
@@ -75,6 +76,7 @@ pub async fn observe(
         hint: Some(
             "EKS clusters get an issuer when they are created; check the cluster's status".into(),
         ),
+        source: None,
     })?;
     let arn = issuer.provider_arn(&desc.partition, &desc.account);
     let provider = api.get_oidc_provider(&arn).await?;
