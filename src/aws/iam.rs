@@ -1,6 +1,7 @@
 //! IAM roles for service accounts: reading what exists (one `GetAccountAuthorizationDetails`
 //! per 1,000 roles, or per-role reads when that is denied) and the calls that change roles.
 
+use super::IamApi;
 use crate::aws::{Aws, AwsError};
 use crate::observed::ObservedRole;
 use crate::rules::policy;
@@ -59,12 +60,12 @@ fn role_from_detail(r: &RoleDetail) -> Option<(String, ObservedRole)> {
     Some((name, role))
 }
 
-impl Aws {
+impl IamApi for Aws {
     /// Every role of the account with its policies and tags, in one call per 1,000 roles.
     ///
     /// # Errors
     /// AWS failures, including `AccessDenied` (the caller then reads roles one by one).
-    pub async fn all_roles(&self) -> Result<BTreeMap<String, ObservedRole>, AwsError> {
+    async fn all_roles(&self) -> Result<BTreeMap<String, ObservedRole>, AwsError> {
         // The SDK's paginator sends the next page's `Marker` with the same `Filter` and
         // `MaxItems`, and stops when no `Marker` comes back (IAM sends one exactly when
         // `IsTruncated`) or when the same one comes back twice.
@@ -87,7 +88,7 @@ impl Aws {
     ///
     /// # Errors
     /// AWS failures.
-    pub async fn role(&self, name: &str) -> Result<Option<ObservedRole>, AwsError> {
+    async fn role(&self, name: &str) -> Result<Option<ObservedRole>, AwsError> {
         let role = match self.iam.get_role().role_name(name).send().await {
             Ok(out) => match out.role {
                 Some(r) => r,
@@ -147,7 +148,7 @@ impl Aws {
     ///
     /// # Errors
     /// AWS failures.
-    pub async fn create_role(
+    async fn create_role(
         &self,
         name: &str,
         trust: &serde_json::Value,
@@ -200,11 +201,7 @@ impl Aws {
     ///
     /// # Errors
     /// AWS failures.
-    pub async fn update_trust(
-        &self,
-        name: &str,
-        trust: &serde_json::Value,
-    ) -> Result<(), AwsError> {
+    async fn update_trust(&self, name: &str, trust: &serde_json::Value) -> Result<(), AwsError> {
         self.iam
             .update_assume_role_policy()
             .role_name(name)
@@ -219,7 +216,7 @@ impl Aws {
     ///
     /// # Errors
     /// AWS failures.
-    pub async fn set_boundary(&self, name: &str, boundary: Option<&str>) -> Result<(), AwsError> {
+    async fn set_boundary(&self, name: &str, boundary: Option<&str>) -> Result<(), AwsError> {
         match boundary {
             Some(b) => self
                 .iam
@@ -246,7 +243,7 @@ impl Aws {
     ///
     /// # Errors
     /// AWS failures.
-    pub async fn tag_role(
+    async fn tag_role(
         &self,
         name: &str,
         role_tags: &BTreeMap<String, String>,
@@ -267,7 +264,7 @@ impl Aws {
     ///
     /// # Errors
     /// AWS failures.
-    pub async fn attach(&self, name: &str, policy_arn: &str, attach: bool) -> Result<(), AwsError> {
+    async fn attach(&self, name: &str, policy_arn: &str, attach: bool) -> Result<(), AwsError> {
         if attach {
             self.iam
                 .attach_role_policy()
@@ -295,7 +292,7 @@ impl Aws {
     ///
     /// # Errors
     /// AWS failures.
-    pub async fn put_inline(
+    async fn put_inline(
         &self,
         name: &str,
         policy_name: &str,
@@ -330,7 +327,7 @@ impl Aws {
     ///
     /// # Errors
     /// AWS failures.
-    pub async fn delete_role(&self, name: &str, role: &ObservedRole) -> Result<(), AwsError> {
+    async fn delete_role(&self, name: &str, role: &ObservedRole) -> Result<(), AwsError> {
         for p in &role.managed_policies {
             self.attach(name, p, false).await?;
         }
@@ -346,5 +343,9 @@ impl Aws {
                 .map(|_| ())
                 .map_err(|e| err("DeleteRole", name, e)),
         )
+    }
+
+    async fn caller_arn(&self) -> Result<String, AwsError> {
+        Aws::caller_arn(self).await
     }
 }

@@ -6,6 +6,7 @@ use crate::config::{IdentityMappingSpec, Pos, Severity, Sp, validate_mapping};
 use crate::desired::{Desired, DesiredMapping};
 use crate::error::{CliError, ErrorKind};
 use crate::kube::Kube;
+use crate::kube::KubeApi as _;
 use crate::plan::DiffOptions;
 use crate::rules::authmap::{AwsAuth, Subject};
 use clap::Args;

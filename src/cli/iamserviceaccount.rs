@@ -2,6 +2,7 @@
 //! with eksctl's flags, through the same validation, plan and executor as `apply -f`.
 
 use super::{GlobalArgs, OutputFormat};
+use crate::aws::IamApi as _;
 use crate::aws::{Aws, OidcApi as _};
 use crate::config::{
     ClusterConfig, Iam, Metadata, Pos, ServiceAccountSpec, Severity, Sp, StringMap, validate_config,
@@ -11,6 +12,7 @@ use crate::desired::{
 };
 use crate::error::{CliError, ErrorKind};
 use crate::kube::Kube;
+use crate::kube::KubeApi as _;
 use crate::observed::{ObservedRole, ObservedServiceAccount};
 use crate::plan::DiffOptions;
 use clap::Args;

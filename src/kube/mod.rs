@@ -248,65 +248,6 @@ impl Kube {
     fn api(&self) -> Api<ConfigMap> {
         Api::namespaced(self.client.clone(), AWS_AUTH_NAMESPACE)
     }
-
-    /// Reads aws-auth (one GET).
-    ///
-    /// # Errors
-    /// When the API server cannot be read.
-    pub async fn read_aws_auth(&self) -> Result<AwsAuthObject, CliError> {
-        let api = self.api();
-        let cm = retrying(|| api.get_opt(AWS_AUTH_NAME))
-            .await
-            .map_err(|e| kube_error("reading", e))?;
-        Ok(match cm {
-            None => AwsAuthObject::default(),
-            Some(cm) => AwsAuthObject {
-                data: cm.data.clone().unwrap_or_default(),
-                annotations: cm.metadata.annotations.clone().unwrap_or_default(),
-                resource_version: cm.metadata.resource_version.clone(),
-                raw: Some(cm),
-            },
-        })
-    }
-
-    /// Writes aws-auth: creates it when `obj` was read as absent, else replaces it at the
-    /// version it was read (optimistic concurrency).
-    ///
-    /// # Errors
-    /// [`WriteError::Conflict`] when another writer came first.
-    pub async fn write_aws_auth(&self, obj: &AwsAuthObject) -> Result<(), WriteError> {
-        let mut cm = obj.raw.clone().unwrap_or_else(|| ConfigMap {
-            metadata: ObjectMeta {
-                name: Some(AWS_AUTH_NAME.into()),
-                namespace: Some(AWS_AUTH_NAMESPACE.into()),
-                ..ObjectMeta::default()
-            },
-            ..ConfigMap::default()
-        });
-        cm.metadata.annotations = (!obj.annotations.is_empty()).then(|| obj.annotations.clone());
-        cm.metadata.resource_version = obj.resource_version.clone();
-        cm.data = Some(obj.data.clone());
-        let pp = PostParams {
-            field_manager: Some("eksiam".into()),
-            ..PostParams::default()
-        };
-        // Retrying is safe: the write is conditional on what was read, so a retry of a write
-        // that landed but lost its answer gets a conflict, and the caller re-reads.
-        let api = self.api();
-        let result = match &obj.resource_version {
-            None => retrying(|| api.create(&pp, &cm)).await.map(|_| ()),
-            Some(_) => retrying(|| api.replace(AWS_AUTH_NAME, &pp, &cm))
-                .await
-                .map(|_| ()),
-        };
-        match result {
-            Ok(()) => Ok(()),
-            Err(kube::Error::Api(s)) if s.is_conflict() || s.is_already_exists() => {
-                Err(WriteError::Conflict)
-            }
-            Err(e) => Err(WriteError::Other(kube_error("writing", e))),
-        }
-    }
 }
 
 /// Runs a Kubernetes call again after 429 Too Many Requests or a 5xx (bounded, with backoff).
@@ -344,12 +285,71 @@ fn sa_error(operation: &str, target: &str, e: kube::Error) -> CliError {
     }
 }
 
-impl Kube {
+impl KubeApi for Kube {
+    /// Reads aws-auth (one GET).
+    ///
+    /// # Errors
+    /// When the API server cannot be read.
+    async fn read_aws_auth(&self) -> Result<AwsAuthObject, CliError> {
+        let api = self.api();
+        let cm = retrying(|| api.get_opt(AWS_AUTH_NAME))
+            .await
+            .map_err(|e| kube_error("reading", e))?;
+        Ok(match cm {
+            None => AwsAuthObject::default(),
+            Some(cm) => AwsAuthObject {
+                data: cm.data.clone().unwrap_or_default(),
+                annotations: cm.metadata.annotations.clone().unwrap_or_default(),
+                resource_version: cm.metadata.resource_version.clone(),
+                raw: Some(cm),
+            },
+        })
+    }
+
+    /// Writes aws-auth: creates it when `obj` was read as absent, else replaces it at the
+    /// version it was read (optimistic concurrency).
+    ///
+    /// # Errors
+    /// [`WriteError::Conflict`] when another writer came first.
+    async fn write_aws_auth(&self, obj: &AwsAuthObject) -> Result<(), WriteError> {
+        let mut cm = obj.raw.clone().unwrap_or_else(|| ConfigMap {
+            metadata: ObjectMeta {
+                name: Some(AWS_AUTH_NAME.into()),
+                namespace: Some(AWS_AUTH_NAMESPACE.into()),
+                ..ObjectMeta::default()
+            },
+            ..ConfigMap::default()
+        });
+        cm.metadata.annotations = (!obj.annotations.is_empty()).then(|| obj.annotations.clone());
+        cm.metadata.resource_version = obj.resource_version.clone();
+        cm.data = Some(obj.data.clone());
+        let pp = PostParams {
+            field_manager: Some("eksiam".into()),
+            ..PostParams::default()
+        };
+        // Retrying is safe: the write is conditional on what was read, so a retry of a write
+        // that landed but lost its answer gets a conflict, and the caller re-reads.
+        let api = self.api();
+        let result = match &obj.resource_version {
+            None => retrying(|| api.create(&pp, &cm)).await.map(|_| ()),
+            Some(_) => retrying(|| api.replace(AWS_AUTH_NAME, &pp, &cm))
+                .await
+                .map(|_| ()),
+        };
+        match result {
+            Ok(()) => Ok(()),
+            Err(kube::Error::Api(s)) if s.is_conflict() || s.is_already_exists() => {
+                Err(WriteError::Conflict)
+            }
+            Err(e) => Err(WriteError::Other(kube_error("writing", e))),
+        }
+    }
+
     /// The names of all namespaces (one LIST).
     ///
     /// # Errors
     /// When the API server refuses or cannot be reached.
-    pub async fn namespaces(&self) -> Result<std::collections::BTreeSet<String>, CliError> {
+    async fn namespaces(&self) -> Result<std::collections::BTreeSet<String>, CliError> {
         let api: Api<k8s_openapi::api::core::v1::Namespace> = Api::all(self.client.clone());
         let lp = kube::api::ListParams::default();
         let list = retrying(|| api.list(&lp))
@@ -367,7 +367,7 @@ impl Kube {
     ///
     /// # Errors
     /// When neither is allowed.
-    pub async fn service_accounts(
+    async fn service_accounts(
         &self,
         namespaces: &[String],
     ) -> Result<BTreeMap<(String, String), crate::observed::ObservedServiceAccount>, CliError> {
@@ -413,7 +413,7 @@ impl Kube {
     ///
     /// # Errors
     /// API failures.
-    pub async fn create_namespace(
+    async fn create_namespace(
         &self,
         name: &str,
         labels: &BTreeMap<String, String>,
@@ -439,7 +439,7 @@ impl Kube {
     ///
     /// # Errors
     /// API failures.
-    pub async fn create_service_account(
+    async fn create_service_account(
         &self,
         ns: &str,
         name: &str,
@@ -483,7 +483,7 @@ impl Kube {
     ///
     /// # Errors
     /// API failures.
-    pub async fn patch_service_account(
+    async fn patch_service_account(
         &self,
         ns: &str,
         name: &str,
@@ -514,7 +514,7 @@ impl Kube {
     ///
     /// # Errors
     /// API failures.
-    pub async fn delete_service_account(&self, ns: &str, name: &str) -> Result<(), CliError> {
+    async fn delete_service_account(&self, ns: &str, name: &str) -> Result<(), CliError> {
         use k8s_openapi::api::core::v1::ServiceAccount;
         let api: Api<ServiceAccount> = Api::namespaced(self.client.clone(), ns);
         let dp = kube::api::DeleteParams::default();
@@ -585,52 +585,6 @@ pub trait KubeApi {
     ) -> Result<(), CliError>;
     /// Deletes a ServiceAccount.
     async fn delete_service_account(&self, ns: &str, name: &str) -> Result<(), CliError>;
-}
-
-impl KubeApi for Kube {
-    async fn read_aws_auth(&self) -> Result<AwsAuthObject, CliError> {
-        Kube::read_aws_auth(self).await
-    }
-    async fn write_aws_auth(&self, obj: &AwsAuthObject) -> Result<(), WriteError> {
-        Kube::write_aws_auth(self, obj).await
-    }
-    async fn namespaces(&self) -> Result<std::collections::BTreeSet<String>, CliError> {
-        Kube::namespaces(self).await
-    }
-    async fn service_accounts(
-        &self,
-        namespaces: &[String],
-    ) -> Result<BTreeMap<(String, String), crate::observed::ObservedServiceAccount>, CliError> {
-        Kube::service_accounts(self, namespaces).await
-    }
-    async fn create_namespace(
-        &self,
-        name: &str,
-        labels: &BTreeMap<String, String>,
-    ) -> Result<(), CliError> {
-        Kube::create_namespace(self, name, labels).await
-    }
-    async fn create_service_account(
-        &self,
-        ns: &str,
-        name: &str,
-        labels: &BTreeMap<String, String>,
-        annotations: &BTreeMap<String, String>,
-    ) -> Result<(), CliError> {
-        Kube::create_service_account(self, ns, name, labels, annotations).await
-    }
-    async fn patch_service_account(
-        &self,
-        ns: &str,
-        name: &str,
-        labels: &BTreeMap<String, Option<String>>,
-        annotations: &BTreeMap<String, Option<String>>,
-    ) -> Result<(), CliError> {
-        Kube::patch_service_account(self, ns, name, labels, annotations).await
-    }
-    async fn delete_service_account(&self, ns: &str, name: &str) -> Result<(), CliError> {
-        Kube::delete_service_account(self, ns, name).await
-    }
 }
 
 #[cfg(test)]
