@@ -46,6 +46,54 @@ pub struct Desired {
     /// The ServiceAccounts this run acts on (`--include`/`--exclude`): roles and
     /// ServiceAccounts outside it are never changed, pruned or unbound.
     pub selection: Selection,
+    /// EKS access entries (`accessConfig.accessEntries`).
+    pub access_entries: Vec<DesiredAccessEntry>,
+}
+
+/// Where an access policy applies.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum AccessScope {
+    Cluster,
+    /// These namespaces (sorted, without duplicates).
+    Namespaces(Vec<String>),
+}
+
+impl AccessScope {
+    /// A scope from its type and namespaces as written (`cluster` unless `namespace`).
+    pub fn new(scope_type: &str, namespaces: &[String]) -> AccessScope {
+        if scope_type == "namespace" {
+            let mut ns = namespaces.to_vec();
+            ns.sort();
+            ns.dedup();
+            AccessScope::Namespaces(ns)
+        } else {
+            AccessScope::Cluster
+        }
+    }
+
+    /// The scope as EKS and the plan write it: `{"type": …, "namespaces": […]}`.
+    pub fn to_json(&self) -> Value {
+        match self {
+            AccessScope::Cluster => serde_json::json!({"type": "cluster", "namespaces": []}),
+            AccessScope::Namespaces(ns) => {
+                serde_json::json!({"type": "namespace", "namespaces": ns})
+            }
+        }
+    }
+}
+
+/// An EKS access entry eksiam manages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DesiredAccessEntry {
+    pub principal_arn: String,
+    /// `STANDARD` or a node type.
+    pub entry_type: String,
+    /// Sorted, without duplicates.
+    pub groups: Vec<String>,
+    /// `None`: EKS chooses it, and eksiam leaves it as it is.
+    pub username: Option<String>,
+    /// Access policies by ARN.
+    pub policies: BTreeMap<String, AccessScope>,
 }
 
 /// The kinds of resources the input takes ownership of, for `--prune`.
@@ -53,6 +101,8 @@ pub struct Desired {
 pub struct PruneScope {
     pub roles: bool,
     pub mappings: bool,
+    /// Access entries only when the input declares `accessConfig.accessEntries`.
+    pub access_entries: bool,
 }
 
 /// A role eksiam creates and manages.
@@ -111,6 +161,7 @@ impl Desired {
             absent_service_accounts: Vec::new(),
             prune_scope: PruneScope::default(),
             selection: Selection::default(),
+            access_entries: Vec::new(),
         }
     }
 
@@ -194,8 +245,13 @@ impl Desired {
             prune_scope: PruneScope {
                 roles: cfg.iam.service_accounts_declared,
                 mappings: cfg.identity_mappings_declared,
+                access_entries: cfg
+                    .access
+                    .as_ref()
+                    .is_some_and(|a| a.access_entries_declared),
             },
             selection: Selection::default(),
+            access_entries: access_entries(cfg),
         }
     }
 
@@ -274,6 +330,45 @@ fn new_role(
         permissions_boundary: sa.permissions_boundary.as_ref().map(|b| b.value.clone()),
         tags,
     }
+}
+
+/// The access entries of a file (validated: each has its principal).
+fn access_entries(cfg: &ClusterConfig) -> Vec<DesiredAccessEntry> {
+    let entries = cfg.access.iter().flat_map(|a| &a.access_entries);
+    entries
+        .filter_map(|e| {
+            let mut groups: Vec<String> = e
+                .kubernetes_groups
+                .iter()
+                .map(|g| g.value.clone())
+                .collect();
+            groups.sort();
+            groups.dedup();
+            let policies = e
+                .access_policies
+                .iter()
+                .filter_map(|p| {
+                    let namespaces: Vec<String> =
+                        p.namespaces.iter().map(|n| n.value.clone()).collect();
+                    let scope_type = p.scope_type.as_ref().map_or("", |t| t.value.as_str());
+                    Some((
+                        p.policy_arn.as_ref()?.value.clone(),
+                        AccessScope::new(scope_type, &namespaces),
+                    ))
+                })
+                .collect();
+            Some(DesiredAccessEntry {
+                principal_arn: e.principal_arn.as_ref()?.value.clone(),
+                entry_type: e
+                    .entry_type
+                    .as_ref()
+                    .map_or_else(|| "STANDARD".to_owned(), |t| t.value.clone()),
+                groups,
+                username: e.kubernetes_username.as_ref().map(|u| u.value.clone()),
+                policies,
+            })
+        })
+        .collect()
 }
 
 /// The aws-auth mappings of a file (`serviceName` entries are refused by validation).

@@ -32,6 +32,20 @@ pub struct Observed {
     /// What the AWS identity eksiam runs as maps to in aws-auth, when known (read only when
     /// the plan may remove mappings).
     pub caller: Option<crate::rules::authmap::Subject>,
+    /// The cluster's access entries by principal ARN (read when the plan manages them).
+    pub access_entries: BTreeMap<String, ObservedAccessEntry>,
+}
+
+/// An EKS access entry and its access policies.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ObservedAccessEntry {
+    pub entry_type: String,
+    pub groups: Vec<String>,
+    /// As EKS reports it (it chooses one when none was given).
+    pub username: Option<String>,
+    pub tags: BTreeMap<String, String>,
+    /// Associated access policies by ARN.
+    pub policies: BTreeMap<String, crate::desired::AccessScope>,
 }
 
 /// An IAM OIDC provider.

@@ -126,6 +126,8 @@ const KINDS: &[&str] = &[
     "namespace",
     "serviceaccount",
     "aws-auth-mapping",
+    "access-entry",
+    "access-policy-association",
 ];
 
 fn json_plan(file: &str) -> (JsonPlan, String) {
@@ -236,6 +238,8 @@ fn every_eksctl_fixture_plans_offline() {
             "13-iamserviceaccounts.yaml" => (36, 36),
             "17-permissions-boundary.yaml" => (4, 4),
             "35-iamidentitymappings.yaml" => (3, 3),
+            // Four access entries, two of them with an access policy.
+            "40-access-entries.yaml" => (6, 6),
             _ => (0, 0),
         };
         assert_eq!(summary, expected, "{name}");
@@ -350,7 +354,10 @@ fn fixtures_with_ignored_iam_sections_say_so() {
             "39-pod-identity-association.yaml",
             "`iam.podIdentityAssociations` is ignored",
         ),
-        ("40-access-entries.yaml", "`accessConfig` is ignored"),
+        (
+            "40-access-entries.yaml",
+            "`bootstrapClusterCreatorAdminPermissions` is set when the cluster is created",
+        ),
         (
             "35-iamidentitymappings.yaml",
             "not supported yet; this entry is skipped",

@@ -47,7 +47,7 @@ pub struct Settings {
 /// How AWS and the cluster are reached: connected when the plan needs them.
 #[allow(async_fn_in_trait)]
 pub trait Connect {
-    type Aws: IamApi + OidcApi;
+    type Aws: IamApi + OidcApi + crate::aws::eks_access::EksAccessApi;
     type Kube: KubeApi;
     /// The AWS clients for `region` (else the SDK chain's).
     async fn aws(&self, region: Option<&str>) -> Result<Self::Aws, CliError>;

@@ -5,7 +5,7 @@ use super::{Connect, Settings};
 use crate::aws::{ClusterDescription, OidcApi as _};
 use crate::desired::Desired;
 use crate::error::CliError;
-use crate::kinds::{aws_auth, oidc_provider, role};
+use crate::kinds::{access_entry, aws_auth, oidc_provider, role};
 use crate::kube::{AwsAuthObject, KubeApi};
 use crate::observed::{Observed, ObservedRole, ObservedServiceAccount};
 use crate::plan::DiffOptions;
@@ -37,8 +37,15 @@ pub(super) async fn observe<C: Connect>(
 ) -> Result<Seen<C::Aws, C::Kube>, CliError> {
     let prune_roles = opts.prune && desired.prune_scope.roles;
     let prune_mappings = opts.prune && desired.prune_scope.mappings;
+    let prune_access = opts.prune && desired.prune_scope.access_entries;
     let (aws_side, kube_side) = tokio::join!(
-        observe_aws(connect, settings, desired, region, prune_roles),
+        observe_aws(
+            connect,
+            settings,
+            desired,
+            region,
+            (prune_roles, prune_access)
+        ),
         observe_cluster(connect, desired, region, prune_roles, prune_mappings),
     );
     let (aws_side, kube_side) = (aws_side?, kube_side?);
@@ -59,6 +66,7 @@ pub(super) async fn observe<C: Connect>(
             seen.observed.thumbprint = oidc.thumbprint;
         }
         seen.observed.roles = side.roles;
+        seen.observed.access_entries = side.access_entries;
         seen.warnings = side.warnings;
         seen.aws = Some(side.aws);
     }
@@ -83,6 +91,7 @@ struct AwsSide<A> {
     /// The OIDC provider and the issuer's thumbprint, when the plan manages the provider.
     oidc: Option<Observed>,
     roles: BTreeMap<String, ObservedRole>,
+    access_entries: BTreeMap<String, crate::observed::ObservedAccessEntry>,
     warnings: Vec<String>,
 }
 
@@ -93,12 +102,13 @@ async fn observe_aws<C: Connect>(
     settings: &Settings,
     desired: &Desired,
     region: Option<&str>,
-    prune_roles: bool,
+    (prune_roles, prune_access): (bool, bool),
 ) -> Result<Option<AwsSide<C::Aws>>, CliError> {
     let irsa = !desired.roles.is_empty()
         || !desired.service_accounts.is_empty()
         || !desired.absent_service_accounts.is_empty();
-    if !(desired.oidc_provider || irsa || prune_roles) {
+    let access = !desired.access_entries.is_empty() || prune_access;
+    if !(desired.oidc_provider || irsa || prune_roles || access) {
         return Ok(None);
     }
     let aws = connect.aws(region).await?;
@@ -125,15 +135,23 @@ async fn observe_aws<C: Connect>(
         };
         Ok::<_, CliError>((roles, warnings))
     };
-    // Joined, not raced: the error reported is the cluster's, then the roles', whichever
-    // came first.
-    let (cluster, roles) = tokio::join!(cluster, roles);
+    let entries = async {
+        if access {
+            access_entry::live::observe(&aws, &desired.cluster).await
+        } else {
+            Ok(BTreeMap::new())
+        }
+    };
+    // Joined, not raced: the error reported is the cluster's, then the roles', then the
+    // access entries', whichever came first.
+    let (cluster, roles, entries) = tokio::join!(cluster, roles, entries);
     let ((cluster, oidc, oidc_warnings), (roles, role_warnings)) = (cluster?, roles?);
     Ok(Some(AwsSide {
         aws,
         cluster,
         oidc,
         roles,
+        access_entries: entries?,
         warnings: [oidc_warnings, role_warnings].concat(),
     }))
 }

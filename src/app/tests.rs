@@ -31,6 +31,7 @@ struct World {
     conflicts: u32,
     /// A DescribeCluster that fails.
     no_cluster: bool,
+    access_entries: BTreeMap<String, crate::observed::ObservedAccessEntry>,
 }
 
 #[derive(Clone, Default)]
@@ -63,6 +64,7 @@ impl Fake {
 
     fn writes(&self) -> Vec<String> {
         const READS: &[&str] = &["Describe", "Get", "List", "read ", "caller"];
+        // (DescribeAccessEntry and ListAccessEntries are reads too.)
         self.calls()
             .into_iter()
             .filter(|c| !READS.iter().any(|r| c.starts_with(r)))
@@ -303,6 +305,90 @@ impl KubeApi for Fake {
         self.world()
             .service_accounts
             .remove(&(ns.into(), name.into()));
+        Ok(())
+    }
+}
+
+impl crate::aws::eks_access::EksAccessApi for Fake {
+    async fn list_access_entries(&self, cluster: &str) -> Result<Vec<String>, AwsError> {
+        self.call(format!("ListAccessEntries {cluster}"))?;
+        Ok(self.world().access_entries.keys().cloned().collect())
+    }
+    async fn access_entry(
+        &self,
+        _: &str,
+        principal: &str,
+    ) -> Result<Option<crate::observed::ObservedAccessEntry>, AwsError> {
+        self.call(format!("DescribeAccessEntry {principal}"))?;
+        Ok(self.world().access_entries.get(principal).cloned())
+    }
+    async fn create_access_entry(
+        &self,
+        _: &str,
+        e: &crate::aws::eks_access::NewAccessEntry<'_>,
+    ) -> Result<(), AwsError> {
+        self.call(format!("CreateAccessEntry {}", e.principal))?;
+        let entry = crate::observed::ObservedAccessEntry {
+            entry_type: e.entry_type.into(),
+            groups: e.groups.to_vec(),
+            username: e.username.map(str::to_owned),
+            tags: e.tags.clone(),
+            policies: BTreeMap::new(),
+        };
+        self.world()
+            .access_entries
+            .insert(e.principal.into(), entry);
+        Ok(())
+    }
+    async fn update_access_entry(
+        &self,
+        _: &str,
+        principal: &str,
+        groups: Option<&[String]>,
+        username: Option<&str>,
+    ) -> Result<(), AwsError> {
+        self.call(format!("UpdateAccessEntry {principal}"))?;
+        let mut w = self.world();
+        let e = w.access_entries.get_mut(principal).unwrap();
+        if let Some(g) = groups {
+            e.groups = g.to_vec();
+        }
+        if let Some(u) = username {
+            e.username = Some(u.into());
+        }
+        Ok(())
+    }
+    async fn delete_access_entry(&self, _: &str, principal: &str) -> Result<(), AwsError> {
+        self.call(format!("DeleteAccessEntry {principal}"))?;
+        self.world().access_entries.remove(principal);
+        Ok(())
+    }
+    async fn associate_access_policy(
+        &self,
+        _: &str,
+        principal: &str,
+        policy_arn: &str,
+        scope: &crate::desired::AccessScope,
+    ) -> Result<(), AwsError> {
+        self.call(format!("AssociateAccessPolicy {principal} {policy_arn}"))?;
+        let mut w = self.world();
+        let e = w.access_entries.get_mut(principal).unwrap();
+        e.policies.insert(policy_arn.into(), scope.clone());
+        Ok(())
+    }
+    async fn disassociate_access_policy(
+        &self,
+        _: &str,
+        principal: &str,
+        policy_arn: &str,
+    ) -> Result<(), AwsError> {
+        self.call(format!("DisassociateAccessPolicy {principal} {policy_arn}"))?;
+        let mut w = self.world();
+        w.access_entries
+            .get_mut(principal)
+            .unwrap()
+            .policies
+            .remove(policy_arn);
         Ok(())
     }
 }
@@ -618,4 +704,137 @@ fn a_dry_run_observes_and_shows_but_writes_nothing() {
     assert!(result.unwrap().has_changes());
     assert!(shown.unwrap().has_changes());
     assert_eq!(f.writes(), Vec::<String>::new());
+}
+
+const ACCESS: &str = "apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata: {name: prod, region: us-west-2}
+accessConfig:
+  accessEntries:
+    - principalARN: arn:aws:iam::111122223333:role/viewers
+      kubernetesGroups: [viewers]
+      accessPolicies:
+        - policyARN: arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy
+          accessScope: {type: namespace, namespaces: [apps]}
+    - principalARN: arn:aws:iam::111122223333:role/nodes
+      type: EC2_LINUX
+";
+
+#[test]
+fn access_entries_are_created_with_their_policies_after_them_and_a_rerun_writes_nothing() {
+    let f = fake();
+    run_on(&f, desired(ACCESS), &DiffOptions::default(), true)
+        .1
+        .unwrap();
+    let writes = f.writes();
+    let entry = position(
+        &writes,
+        "CreateAccessEntry arn:aws:iam::111122223333:role/viewers",
+    );
+    let policy = position(
+        &writes,
+        "AssociateAccessPolicy arn:aws:iam::111122223333:role/viewers arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy",
+    );
+    assert!(entry < policy, "{writes:#?}");
+    assert!(writes.contains(&"CreateAccessEntry arn:aws:iam::111122223333:role/nodes".to_owned()));
+    let tags = f.world().access_entries["arn:aws:iam::111122223333:role/viewers"]
+        .tags
+        .clone();
+    assert_eq!(tags[crate::desired::TAG_MANAGED_BY], "eksiam");
+
+    let (_, result) = run_on(&f, desired(ACCESS), &DiffOptions::default(), true);
+    assert!(!result.unwrap().has_changes());
+    let calls = f.calls();
+    assert_eq!(
+        calls
+            .iter()
+            .filter(|c| c.starts_with("ListAccessEntries"))
+            .count(),
+        1,
+        "one list, then one description per entry: {calls:#?}"
+    );
+    assert_eq!(
+        calls
+            .iter()
+            .filter(|c| c.starts_with("DescribeAccessEntry"))
+            .count(),
+        2
+    );
+    assert!(f.writes().is_empty());
+}
+
+#[test]
+fn an_access_entry_eksiam_did_not_make_is_adopted_when_it_matches_and_refused_when_it_differs() {
+    let f = fake();
+    let theirs = |groups: &[&str]| crate::observed::ObservedAccessEntry {
+        entry_type: "STANDARD".into(),
+        groups: groups.iter().map(|g| (*g).to_owned()).collect(),
+        username: None,
+        tags: BTreeMap::new(),
+        policies: BTreeMap::from([(
+            "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy".to_owned(),
+            crate::desired::AccessScope::Namespaces(vec!["apps".into()]),
+        )]),
+    };
+    let file = ACCESS.replace(
+        "    - principalARN: arn:aws:iam::111122223333:role/nodes\n      type: EC2_LINUX\n",
+        "",
+    );
+    f.world().access_entries.insert(
+        "arn:aws:iam::111122223333:role/viewers".into(),
+        theirs(&["viewers"]),
+    );
+    let (shown, result) = run_on(&f, desired(&file), &DiffOptions::default(), true);
+    assert!(!result.unwrap().has_changes(), "{shown:#?}");
+    assert!(f.writes().is_empty());
+
+    f.world().access_entries.insert(
+        "arn:aws:iam::111122223333:role/viewers".into(),
+        theirs(&["admins"]),
+    );
+    let (shown, result) = run_on(&f, desired(&file), &DiffOptions::default(), true);
+    assert!(result.is_err());
+    assert!(
+        shown.unwrap().conflicts[0].contains("was not created by eksiam"),
+        "the entry is not taken over"
+    );
+    assert!(f.writes().is_empty());
+}
+
+#[test]
+fn prune_deletes_only_the_access_entries_eksiam_made() {
+    let f = fake();
+    run_on(&f, desired(ACCESS), &DiffOptions::default(), true)
+        .1
+        .unwrap();
+    let foreign = crate::observed::ObservedAccessEntry {
+        entry_type: "STANDARD".into(),
+        ..Default::default()
+    };
+    f.world()
+        .access_entries
+        .insert("arn:aws:iam::111122223333:role/creator".into(), foreign);
+    f.calls();
+    let only_nodes = "apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata: {name: prod, region: us-west-2}
+accessConfig:
+  accessEntries:
+    - principalARN: arn:aws:iam::111122223333:role/nodes
+      type: EC2_LINUX
+";
+    let opts = DiffOptions {
+        prune: true,
+        ..DiffOptions::default()
+    };
+    run_on(&f, desired(only_nodes), &opts, true).1.unwrap();
+    assert_eq!(
+        f.writes(),
+        vec!["DeleteAccessEntry arn:aws:iam::111122223333:role/viewers".to_owned()]
+    );
+    assert!(
+        f.world()
+            .access_entries
+            .contains_key("arn:aws:iam::111122223333:role/creator")
+    );
 }

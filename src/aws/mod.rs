@@ -3,6 +3,7 @@
 //! types stay in this module; the rest of eksiam sees plain data and [`AwsError`]s that say
 //! what failed and what to do.
 
+pub mod eks_access;
 pub mod eks_token;
 pub mod iam;
 

@@ -217,6 +217,7 @@ fn config(
         has_unknown_keys: false,
     };
     let cfg = ClusterConfig {
+        access: None,
         metadata: Metadata {
             name: sp(t.cluster.clone()),
             region: global.region.clone().map(sp),

@@ -3,7 +3,10 @@
 use super::diagnostic::{Diagnostic, closest};
 use super::schema::{self, FieldType, Section};
 use super::yaml::{self, Key, Node, Pos, Value};
-use super::{ClusterConfig, Iam, IdentityMappingSpec, Metadata, ServiceAccountSpec, Sp, StringMap};
+use super::{
+    AccessConfig, AccessEntrySpec, AccessPolicySpec, ClusterConfig, Iam, IdentityMappingSpec,
+    Metadata, ServiceAccountSpec, Sp, StringMap,
+};
 use crate::rules::wellknown::WellKnown;
 
 const API_VERSION: &str = "eksctl.io/v1alpha5";
@@ -361,15 +364,7 @@ impl Reader<'_> {
                 None
             }
         };
-        if top.get("accessConfig").is_some() {
-            self.diags.push(
-                Diagnostic::warning(
-                    top.key_pos("accessConfig"),
-                    "`accessConfig` is ignored: eksiam edits the aws-auth ConfigMap, not EKS access entries",
-                )
-                .with_hint("use `iamIdentityMappings` for aws-auth entries that eksiam should manage"),
-            );
-        }
+        let access = top.get("accessConfig").and_then(|n| self.access_config(n));
         let iam = top.get("iam").map(|n| self.iam(n)).unwrap_or_default();
         let identity_mappings = self
             .list(top.get("iamIdentityMappings"), "iamIdentityMappings")
@@ -382,6 +377,77 @@ impl Reader<'_> {
             iam,
             identity_mappings,
             identity_mappings_declared: top.key_pos("iamIdentityMappings").is_some(),
+            access,
+        })
+    }
+
+    fn access_config(&mut self, node: &Node) -> Option<AccessConfig> {
+        let path = "accessConfig";
+        let m = self.fields(node, &schema::ACCESS_CONFIG, path)?;
+        let access_entries = self
+            .list(m.get("accessEntries"), "accessConfig.accessEntries")
+            .iter()
+            .enumerate()
+            .filter_map(|(i, n)| self.access_entry(n, i))
+            .collect();
+        Some(AccessConfig {
+            authentication_mode: self.string(
+                m.get("authenticationMode"),
+                "accessConfig.authenticationMode",
+            ),
+            bootstrap_cluster_creator_admin_permissions: self.bool(
+                m.get("bootstrapClusterCreatorAdminPermissions"),
+                "accessConfig.bootstrapClusterCreatorAdminPermissions",
+            ),
+            access_entries,
+            access_entries_declared: m.key_pos("accessEntries").is_some(),
+        })
+    }
+
+    fn access_entry(&mut self, node: &Node, index: usize) -> Option<AccessEntrySpec> {
+        let path = format!("accessConfig.accessEntries[{index}]");
+        let m = self.fields(node, &schema::ACCESS_ENTRY, &path)?;
+        let policies_path = format!("{path}.accessPolicies");
+        let access_policies = self
+            .list(m.get("accessPolicies"), &policies_path)
+            .iter()
+            .enumerate()
+            .filter_map(|(i, n)| self.access_policy(n, &format!("{policies_path}[{i}]")))
+            .collect();
+        Some(AccessEntrySpec {
+            pos: node.pos,
+            principal_arn: self.string(m.get("principalARN"), &format!("{path}.principalARN")),
+            entry_type: self.string(m.get("type"), &format!("{path}.type")),
+            kubernetes_groups: self.string_list(
+                m.get("kubernetesGroups"),
+                &format!("{path}.kubernetesGroups"),
+            ),
+            kubernetes_username: self.string(
+                m.get("kubernetesUsername"),
+                &format!("{path}.kubernetesUsername"),
+            ),
+            access_policies,
+        })
+    }
+
+    fn access_policy(&mut self, node: &Node, path: &str) -> Option<AccessPolicySpec> {
+        let m = self.fields(node, &schema::ACCESS_POLICY, path)?;
+        let scope_path = format!("{path}.accessScope");
+        let scope = m
+            .get("accessScope")
+            .and_then(|n| self.fields(n, &schema::ACCESS_SCOPE, &scope_path));
+        let (scope_type, namespaces) = match scope {
+            Some(scope) => (
+                self.string(scope.get("type"), &format!("{scope_path}.type")),
+                self.string_list(scope.get("namespaces"), &format!("{scope_path}.namespaces")),
+            ),
+            None => (None, Vec::new()),
+        };
+        Some(AccessPolicySpec {
+            pos: node.pos,
+            policy_arn: self.string(m.get("policyARN"), &format!("{path}.policyARN")),
+            scope_type,
+            namespaces,
         })
     }
 
@@ -661,7 +727,7 @@ kubeSchedulerConfig: {}
                 "accessEntries",
             ),
             (
-                "metadata: {name: c}\naccessConfig:\n  accessEntries:\n    - principalARN: x\n      accessPolicies:\n        - policyARN: y\n          acessScope: {type: cluster}\n",
+                "metadata: {name: c}\naccessConfig:\n  accessEntries:\n    - principalARN: x\n      accessPolicies:\n        - policyARN: p\n          acessScope: {type: cluster}\n",
                 "acessScope",
                 "accessScope",
             ),

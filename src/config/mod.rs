@@ -3,6 +3,7 @@
 //! `load` reads a file, `parse` parses text; both return a [`ClusterConfig`] whose values keep
 //! their source positions, so that validation can point at the exact line of a bad value.
 
+mod access;
 pub mod diagnostic;
 mod load;
 pub mod schema;
@@ -35,6 +36,41 @@ pub struct ClusterConfig {
     pub identity_mappings: Vec<IdentityMappingSpec>,
     /// The file has an `iamIdentityMappings` key (even empty): `--prune` may remove entries.
     pub identity_mappings_declared: bool,
+    /// `accessConfig`, when the file has one.
+    pub access: Option<AccessConfig>,
+}
+
+/// `accessConfig`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct AccessConfig {
+    pub authentication_mode: Option<Sp<String>>,
+    pub bootstrap_cluster_creator_admin_permissions: Option<Sp<bool>>,
+    pub access_entries: Vec<AccessEntrySpec>,
+    /// The file has an `accessEntries` key (even empty): `--prune` may delete entries.
+    pub access_entries_declared: bool,
+}
+
+/// One entry of `accessConfig.accessEntries`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AccessEntrySpec {
+    pub pos: Pos,
+    pub principal_arn: Option<Sp<String>>,
+    /// `None` means `STANDARD`.
+    pub entry_type: Option<Sp<String>>,
+    pub kubernetes_groups: Vec<Sp<String>>,
+    pub kubernetes_username: Option<Sp<String>>,
+    pub access_policies: Vec<AccessPolicySpec>,
+}
+
+/// One entry of `accessPolicies`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AccessPolicySpec {
+    pub pos: Pos,
+    pub policy_arn: Option<Sp<String>>,
+    /// `accessScope.type`.
+    pub scope_type: Option<Sp<String>>,
+    /// `accessScope.namespaces`.
+    pub namespaces: Vec<Sp<String>>,
 }
 
 /// `metadata`.

@@ -106,8 +106,8 @@ pub static CLUSTER_CONFIG: Section = Section {
         ),
         f(
             "accessConfig",
-            IgnoredObject(&ACCESS_CONFIG),
-            "EKS access entries: eksctl field; eksiam checks its keys and ignores it (eksiam edits aws-auth)",
+            Object(&ACCESS_CONFIG),
+            "EKS access entries (the successor of aws-auth) and the cluster's authentication mode",
         ),
         ignored("addons"),
         ignored("addonsConfig"),
@@ -332,12 +332,20 @@ pub static POD_IDENTITY_ASSOCIATION: Section = Section {
 /// `accessConfig` (eksctl's `AccessConfig`).
 pub static ACCESS_CONFIG: Section = Section {
     fields: &[
-        ignored("authenticationMode"),
-        ignored("bootstrapClusterCreatorAdminPermissions"),
+        f(
+            "authenticationMode",
+            String,
+            "`CONFIG_MAP`, `API_AND_CONFIG_MAP` or `API`: which of aws-auth and access entries the cluster reads",
+        ),
+        f(
+            "bootstrapClusterCreatorAdminPermissions",
+            Bool,
+            "whether the cluster's creator got an admin access entry (set when the cluster is created)",
+        ),
         f(
             "accessEntries",
-            IgnoredList(&ACCESS_ENTRY),
-            "eksctl field; eksiam checks its keys and ignores it",
+            List(&ACCESS_ENTRY),
+            "EKS access entries: IAM principals mapped to Kubernetes groups, a username and access policies",
         ),
     ],
 };
@@ -345,14 +353,30 @@ pub static ACCESS_CONFIG: Section = Section {
 /// `accessConfig.accessEntries[]` (eksctl's `AccessEntry`).
 pub static ACCESS_ENTRY: Section = Section {
     fields: &[
-        ignored("principalARN"),
-        ignored("type"),
-        ignored("kubernetesGroups"),
-        ignored("kubernetesUsername"),
+        f(
+            "principalARN",
+            String,
+            "the IAM role or user ARN the entry lets in",
+        ),
+        f(
+            "type",
+            String,
+            "`STANDARD` (default), or a node type: `EC2`, `EC2_LINUX`, `EC2_WINDOWS`, `FARGATE_LINUX`, `HYBRID_LINUX`",
+        ),
+        f(
+            "kubernetesGroups",
+            StringList,
+            "Kubernetes groups (not `system:`; `STANDARD` entries only)",
+        ),
+        f(
+            "kubernetesUsername",
+            String,
+            "the Kubernetes user name (`STANDARD` entries only; EKS chooses one when absent)",
+        ),
         f(
             "accessPolicies",
-            IgnoredList(&ACCESS_POLICY),
-            "eksctl field; eksiam checks its keys and ignores it",
+            List(&ACCESS_POLICY),
+            "EKS access policies associated with the entry (`STANDARD` entries only)",
         ),
     ],
 };
@@ -360,18 +384,29 @@ pub static ACCESS_ENTRY: Section = Section {
 /// `accessConfig.accessEntries[].accessPolicies[]` (eksctl's `AccessPolicy`).
 pub static ACCESS_POLICY: Section = Section {
     fields: &[
-        ignored("policyARN"),
+        f(
+            "policyARN",
+            String,
+            "an EKS access policy, `arn:aws:eks::aws:cluster-access-policy/NAME`",
+        ),
         f(
             "accessScope",
-            IgnoredObject(&ACCESS_SCOPE),
-            "eksctl field; eksiam checks its keys and ignores it",
+            Object(&ACCESS_SCOPE),
+            "where the policy applies: `type: cluster`, or `type: namespace` with `namespaces`",
         ),
     ],
 };
 
 /// `accessConfig.accessEntries[].accessPolicies[].accessScope` (eksctl's `AccessScope`).
 pub static ACCESS_SCOPE: Section = Section {
-    fields: &[ignored("type"), ignored("namespaces")],
+    fields: &[
+        f("type", String, "`cluster` or `namespace`"),
+        f(
+            "namespaces",
+            StringList,
+            "the namespaces of a `namespace` scope (`*` wildcards at the end allowed)",
+        ),
+    ],
 };
 
 /// The JSON Schema (draft 2020-12) of the ClusterConfig fields eksiam reads, generated from the
@@ -444,10 +479,10 @@ mod tests {
             "eksctl field; accepted and ignored by eksiam"
         );
         assert_eq!(s["properties"]["kind"]["const"], "ClusterConfig");
-        // eksctl's sections that eksiam only checks show their keys, closed like eksctl's.
+        // eksctl's sections show their keys, closed like eksctl's.
         let entry = &s["properties"]["accessConfig"]["properties"]["accessEntries"]["items"];
         assert_eq!(entry["additionalProperties"], false);
-        assert!(entry["properties"].get("principalARN").is_some());
+        assert_eq!(entry["properties"]["principalARN"]["type"], "string");
         assert!(s["properties"].get("upgradePolicy").is_some());
     }
 

@@ -39,6 +39,9 @@ pub fn validate(cfg: &ClusterConfig) -> Vec<Diagnostic> {
         v.identity_mapping(m);
     }
     v.unique_mappings(&cfg.identity_mappings);
+    if let Some(access) = &cfg.access {
+        super::access::validate(access, &mut v.diags);
+    }
     v.diags
 }
 

@@ -1,7 +1,8 @@
 //! The executor's runner: each kind's apply, behind one call, through the clients the run
 //! observed with.
 
-use super::{Step, aws_auth, oidc_provider, role, service_account};
+use super::{Step, access_entry, aws_auth, oidc_provider, role, service_account};
+use crate::aws::eks_access::EksAccessApi;
 use crate::aws::{IamApi, OidcApi};
 use crate::error::CliError;
 use crate::exec::Runner;
@@ -24,7 +25,7 @@ fn missing(what: &str) -> CliError {
     CliError::internal(format!("cannot apply: {what}"))
 }
 
-impl<A: IamApi + OidcApi, K: KubeApi> LiveRunner<'_, A, K> {
+impl<A: IamApi + OidcApi + EksAccessApi, K: KubeApi> LiveRunner<'_, A, K> {
     fn aws(&self) -> Result<&A, CliError> {
         self.aws.ok_or_else(|| missing("no AWS connection"))
     }
@@ -34,7 +35,7 @@ impl<A: IamApi + OidcApi, K: KubeApi> LiveRunner<'_, A, K> {
     }
 }
 
-impl<A: IamApi + OidcApi, K: KubeApi> Runner for LiveRunner<'_, A, K> {
+impl<A: IamApi + OidcApi + EksAccessApi, K: KubeApi> Runner for LiveRunner<'_, A, K> {
     async fn run(&self, actions: &[&Action]) -> Result<Vec<String>, CliError> {
         let a = actions.first().ok_or_else(|| missing("an empty node"))?;
         let one = |msg: String| vec![format!("{}: {msg}", a.id)];
@@ -54,6 +55,18 @@ impl<A: IamApi + OidcApi, K: KubeApi> Runner for LiveRunner<'_, A, K> {
             Step::ServiceAccount(s) => {
                 Ok(one(service_account::live::apply(self.kube()?, s).await?))
             }
+            Step::AccessEntry(s) => Ok(one(access_entry::live::apply_entry(
+                self.aws()?,
+                self.cluster,
+                s,
+            )
+            .await?)),
+            Step::AccessPolicy(s) => Ok(one(access_entry::live::apply_policy(
+                self.aws()?,
+                self.cluster,
+                s,
+            )
+            .await?)),
             Step::AwsAuth(s) => {
                 let first = self
                     .aws_auth

@@ -3,6 +3,7 @@
 //! is observed and applied. A new kind is a new module, a variant of [`Step`], its place in
 //! [`diff`], and an arm in each `match` below (and in `live`'s runner).
 
+pub mod access_entry;
 pub mod aws_auth;
 #[cfg(feature = "cli")]
 pub mod live;
@@ -13,7 +14,7 @@ pub mod service_account;
 use crate::plan::{Change, Describe, Differ, Kind, Op};
 
 /// Plans every kind, in the order of the plan: OIDC provider, roles and their policies,
-/// namespaces and ServiceAccounts, aws-auth.
+/// namespaces and ServiceAccounts, aws-auth, access entries.
 pub fn diff(d: &mut Differ) {
     let oidc_id = oidc_provider::diff(d);
     for r in &d.desired.roles {
@@ -25,6 +26,7 @@ pub fn diff(d: &mut Differ) {
     service_account::diff(d);
     role::revoke_absent(d);
     aws_auth::diff(d);
+    access_entry::diff(d);
 }
 
 /// A typed plan step, one variant per kind of change.
@@ -37,6 +39,8 @@ pub enum Step {
     Namespace(service_account::NamespaceStep),
     ServiceAccount(service_account::ServiceAccountStep),
     AwsAuth(aws_auth::MappingStep),
+    AccessEntry(access_entry::EntryStep),
+    AccessPolicy(access_entry::PolicyStep),
 }
 
 impl Step {
@@ -49,6 +53,8 @@ impl Step {
             Step::Namespace(s) => s,
             Step::ServiceAccount(s) => s,
             Step::AwsAuth(s) => s,
+            Step::AccessEntry(s) => s,
+            Step::AccessPolicy(s) => s,
         }
     }
 

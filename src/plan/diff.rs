@@ -165,8 +165,10 @@ mod tests {
             prune_scope: crate::desired::PruneScope {
                 roles: true,
                 mappings: true,
+                access_entries: true,
             },
             selection: Default::default(),
+            access_entries: Vec::new(),
         }
     }
 

@@ -27,6 +27,8 @@ pub enum Kind {
     Namespace,
     Serviceaccount,
     AwsAuthMapping,
+    AccessEntry,
+    AccessPolicyAssociation,
 }
 
 impl Kind {
@@ -40,6 +42,8 @@ impl Kind {
             Kind::Namespace => "namespace",
             Kind::Serviceaccount => "serviceaccount",
             Kind::AwsAuthMapping => "aws-auth-mapping",
+            Kind::AccessEntry => "access-entry",
+            Kind::AccessPolicyAssociation => "access-policy-association",
         }
     }
 
@@ -52,6 +56,7 @@ impl Kind {
             }
             Kind::Namespace | Kind::Serviceaccount => "Kubernetes namespaces and ServiceAccounts",
             Kind::AwsAuthMapping => "aws-auth identity mappings (kube-system/aws-auth)",
+            Kind::AccessEntry | Kind::AccessPolicyAssociation => "EKS access entries",
         }
     }
 }

@@ -1,0 +1,267 @@
+//! EKS access entries and their access policies through the SDK: the [`EksAccessApi`] seam.
+
+use super::{Aws, AwsError};
+use crate::desired::AccessScope;
+use crate::observed::ObservedAccessEntry;
+use aws_sdk_eks::types::{AccessScopeType, builders::AccessScopeBuilder};
+use std::collections::BTreeMap;
+
+/// A new access entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewAccessEntry<'a> {
+    pub principal: &'a str,
+    pub entry_type: &'a str,
+    pub groups: &'a [String],
+    pub username: Option<&'a str>,
+    pub tags: &'a BTreeMap<String, String>,
+}
+
+/// The EKS access-entry calls the pipeline makes.
+#[allow(async_fn_in_trait)]
+pub trait EksAccessApi {
+    /// The principal ARNs of the cluster's access entries (`ListAccessEntries`, paged).
+    async fn list_access_entries(&self, cluster: &str) -> Result<Vec<String>, AwsError>;
+    /// One entry with its access policies (`DescribeAccessEntry` and
+    /// `ListAssociatedAccessPolicies`); `None` when it is gone.
+    async fn access_entry(
+        &self,
+        cluster: &str,
+        principal: &str,
+    ) -> Result<Option<ObservedAccessEntry>, AwsError>;
+    /// `CreateAccessEntry`.
+    async fn create_access_entry(
+        &self,
+        cluster: &str,
+        entry: &NewAccessEntry<'_>,
+    ) -> Result<(), AwsError>;
+    /// `UpdateAccessEntry`: the groups and/or the username.
+    async fn update_access_entry(
+        &self,
+        cluster: &str,
+        principal: &str,
+        groups: Option<&[String]>,
+        username: Option<&str>,
+    ) -> Result<(), AwsError>;
+    /// `DeleteAccessEntry`.
+    async fn delete_access_entry(&self, cluster: &str, principal: &str) -> Result<(), AwsError>;
+    /// `AssociateAccessPolicy` (it replaces the scope of an existing association).
+    async fn associate_access_policy(
+        &self,
+        cluster: &str,
+        principal: &str,
+        policy_arn: &str,
+        scope: &AccessScope,
+    ) -> Result<(), AwsError>;
+    /// `DisassociateAccessPolicy`.
+    async fn disassociate_access_policy(
+        &self,
+        cluster: &str,
+        principal: &str,
+        policy_arn: &str,
+    ) -> Result<(), AwsError>;
+}
+
+fn eks_err<E, R>(
+    op: &'static str,
+    resource: &str,
+    e: aws_sdk_eks::error::SdkError<E, R>,
+) -> AwsError
+where
+    E: aws_sdk_eks::error::ProvideErrorMetadata + std::error::Error + 'static,
+    R: std::fmt::Debug,
+{
+    AwsError::from_sdk(op, "eks", resource, e)
+}
+
+fn scope_of(s: Option<&aws_sdk_eks::types::AccessScope>) -> AccessScope {
+    match s {
+        Some(s) if s.r#type() == Some(&AccessScopeType::Namespace) => {
+            AccessScope::new("namespace", s.namespaces())
+        }
+        _ => AccessScope::Cluster,
+    }
+}
+
+impl EksAccessApi for Aws {
+    async fn list_access_entries(&self, cluster: &str) -> Result<Vec<String>, AwsError> {
+        let mut pages = self
+            .eks
+            .list_access_entries()
+            .cluster_name(cluster)
+            .into_paginator()
+            .send();
+        let mut principals = Vec::new();
+        while let Some(page) = pages.next().await {
+            let page = page.map_err(|e| eks_err("ListAccessEntries", cluster, e))?;
+            principals.extend(page.access_entries().iter().cloned());
+        }
+        Ok(principals)
+    }
+
+    async fn access_entry(
+        &self,
+        cluster: &str,
+        principal: &str,
+    ) -> Result<Option<ObservedAccessEntry>, AwsError> {
+        let described = self
+            .eks
+            .describe_access_entry()
+            .cluster_name(cluster)
+            .principal_arn(principal)
+            .send()
+            .await;
+        let entry = match described {
+            Ok(out) => match out.access_entry {
+                Some(e) => e,
+                None => return Ok(None),
+            },
+            Err(e)
+                if e.as_service_error()
+                    .is_some_and(|s| s.is_resource_not_found_exception()) =>
+            {
+                return Ok(None);
+            }
+            Err(e) => return Err(eks_err("DescribeAccessEntry", principal, e)),
+        };
+        let mut policies = BTreeMap::new();
+        let mut pages = self
+            .eks
+            .list_associated_access_policies()
+            .cluster_name(cluster)
+            .principal_arn(principal)
+            .into_paginator()
+            .send();
+        while let Some(page) = pages.next().await {
+            let page = page.map_err(|e| eks_err("ListAssociatedAccessPolicies", principal, e))?;
+            for p in page.associated_access_policies() {
+                if let Some(arn) = p.policy_arn() {
+                    policies.insert(arn.to_owned(), scope_of(p.access_scope()));
+                }
+            }
+        }
+        Ok(Some(ObservedAccessEntry {
+            entry_type: entry.r#type().unwrap_or("STANDARD").to_owned(),
+            groups: entry.kubernetes_groups().to_vec(),
+            username: entry
+                .username()
+                .filter(|u| !u.is_empty())
+                .map(str::to_owned),
+            tags: entry
+                .tags()
+                .map(|t| t.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+                .unwrap_or_default(),
+            policies,
+        }))
+    }
+
+    async fn create_access_entry(
+        &self,
+        cluster: &str,
+        entry: &NewAccessEntry<'_>,
+    ) -> Result<(), AwsError> {
+        self.eks
+            .create_access_entry()
+            .cluster_name(cluster)
+            .principal_arn(entry.principal)
+            .r#type(entry.entry_type)
+            .set_kubernetes_groups((!entry.groups.is_empty()).then(|| entry.groups.to_vec()))
+            .set_username(entry.username.map(str::to_owned))
+            .set_tags(Some(entry.tags.clone().into_iter().collect()))
+            .send()
+            .await
+            .map_err(|e| eks_err("CreateAccessEntry", entry.principal, e))?;
+        Ok(())
+    }
+
+    async fn update_access_entry(
+        &self,
+        cluster: &str,
+        principal: &str,
+        groups: Option<&[String]>,
+        username: Option<&str>,
+    ) -> Result<(), AwsError> {
+        self.eks
+            .update_access_entry()
+            .cluster_name(cluster)
+            .principal_arn(principal)
+            .set_kubernetes_groups(groups.map(<[String]>::to_vec))
+            .set_username(username.map(str::to_owned))
+            .send()
+            .await
+            .map_err(|e| eks_err("UpdateAccessEntry", principal, e))?;
+        Ok(())
+    }
+
+    async fn delete_access_entry(&self, cluster: &str, principal: &str) -> Result<(), AwsError> {
+        match self
+            .eks
+            .delete_access_entry()
+            .cluster_name(cluster)
+            .principal_arn(principal)
+            .send()
+            .await
+        {
+            Ok(_) => Ok(()),
+            // Gone already: a retried deletion whose answer was lost, or another writer.
+            Err(e)
+                if e.as_service_error()
+                    .is_some_and(|s| s.is_resource_not_found_exception()) =>
+            {
+                Ok(())
+            }
+            Err(e) => Err(eks_err("DeleteAccessEntry", principal, e)),
+        }
+    }
+
+    async fn associate_access_policy(
+        &self,
+        cluster: &str,
+        principal: &str,
+        policy_arn: &str,
+        scope: &AccessScope,
+    ) -> Result<(), AwsError> {
+        let scope = match scope {
+            AccessScope::Cluster => AccessScopeBuilder::default().r#type(AccessScopeType::Cluster),
+            AccessScope::Namespaces(ns) => AccessScopeBuilder::default()
+                .r#type(AccessScopeType::Namespace)
+                .set_namespaces(Some(ns.clone())),
+        }
+        .build();
+        self.eks
+            .associate_access_policy()
+            .cluster_name(cluster)
+            .principal_arn(principal)
+            .policy_arn(policy_arn)
+            .access_scope(scope)
+            .send()
+            .await
+            .map_err(|e| eks_err("AssociateAccessPolicy", principal, e))?;
+        Ok(())
+    }
+
+    async fn disassociate_access_policy(
+        &self,
+        cluster: &str,
+        principal: &str,
+        policy_arn: &str,
+    ) -> Result<(), AwsError> {
+        match self
+            .eks
+            .disassociate_access_policy()
+            .cluster_name(cluster)
+            .principal_arn(principal)
+            .policy_arn(policy_arn)
+            .send()
+            .await
+        {
+            Ok(_) => Ok(()),
+            Err(e)
+                if e.as_service_error()
+                    .is_some_and(|s| s.is_resource_not_found_exception()) =>
+            {
+                Ok(())
+            }
+            Err(e) => Err(eks_err("DisassociateAccessPolicy", principal, e)),
+        }
+    }
+}

@@ -1,0 +1,101 @@
+//! Reading access entries and carrying out their steps, through the [`EksAccessApi`] seam.
+
+use super::{EntryStep, PolicyChange, PolicyStep};
+use crate::aws::eks_access::{EksAccessApi, NewAccessEntry};
+use crate::error::CliError;
+use crate::observed::ObservedAccessEntry;
+use std::collections::BTreeMap;
+
+/// How many entries are described at once.
+const READ_CONCURRENCY: usize = 8;
+
+/// The cluster's access entries with their policies: one paged list, then each entry's
+/// description and policies, several entries at a time.
+///
+/// # Errors
+/// The failed EKS call.
+pub async fn observe(
+    eks: &impl EksAccessApi,
+    cluster: &str,
+) -> Result<BTreeMap<String, ObservedAccessEntry>, CliError> {
+    use futures_util::stream::{self, StreamExt as _, TryStreamExt as _};
+    let principals = eks.list_access_entries(cluster).await?;
+    let found: Vec<_> = stream::iter(principals)
+        .map(|p| async move { eks.access_entry(cluster, &p).await.map(|e| (p, e)) })
+        .buffer_unordered(READ_CONCURRENCY)
+        .try_collect()
+        .await?;
+    Ok(found
+        .into_iter()
+        .filter_map(|(p, e)| e.map(|e| (p, e)))
+        .collect())
+}
+
+/// Creates, updates or deletes an entry.
+///
+/// # Errors
+/// The failed EKS call.
+pub async fn apply_entry(
+    eks: &impl EksAccessApi,
+    cluster: &str,
+    step: &EntryStep,
+) -> Result<String, CliError> {
+    match step {
+        EntryStep::Create {
+            principal,
+            entry_type,
+            groups,
+            username,
+            tags,
+        } => {
+            let entry = NewAccessEntry {
+                principal,
+                entry_type,
+                groups,
+                username: username.as_deref(),
+                tags,
+            };
+            eks.create_access_entry(cluster, &entry).await?;
+            Ok("created".into())
+        }
+        EntryStep::Update {
+            principal,
+            groups,
+            username,
+        } => {
+            let groups = groups.as_ref().map(|(_, after)| after.as_slice());
+            let username = username.as_ref().and_then(|(_, after)| after.as_deref());
+            eks.update_access_entry(cluster, principal, groups, username)
+                .await?;
+            Ok("updated".into())
+        }
+        EntryStep::Delete { principal, .. } => {
+            eks.delete_access_entry(cluster, principal).await?;
+            Ok("deleted".into())
+        }
+    }
+}
+
+/// Associates or disassociates an access policy.
+///
+/// # Errors
+/// The failed EKS call.
+pub async fn apply_policy(
+    eks: &impl EksAccessApi,
+    cluster: &str,
+    step: &PolicyStep,
+) -> Result<String, CliError> {
+    match &step.change {
+        PolicyChange::Associate { after, .. } => {
+            eks.associate_access_policy(cluster, &step.principal, &step.policy_arn, after)
+                .await?;
+            Ok("associated".into())
+        }
+        PolicyChange::Disassociate { .. } => {
+            eks.disassociate_access_policy(cluster, &step.principal, &step.policy_arn)
+                .await?;
+            Ok("disassociated".into())
+        }
+        PolicyChange::Unchanged => Ok("unchanged".into()),
+    }
+}
