@@ -149,6 +149,16 @@ impl Ministack {
         .unwrap_or_else(|| panic!("ministack did not answer POST {path}"))
     }
 
+    /// A GET of `path` as the root caller of `service`; the answer's body.
+    pub fn get(&self, service: &str, path: &str) -> String {
+        self.curl(&[
+            "-H",
+            &format!("Authorization: {}", self.auth_header(service)),
+            &format!("{}{path}", self.url),
+        ])
+        .unwrap_or_else(|| panic!("ministack did not answer GET {path}"))
+    }
+
     /// An unsigned STS call (as `AssumeRoleWithWebIdentity` is): the answer's body.
     pub fn sts_unsigned(&self, params: &[(&str, &str)]) -> String {
         self.form(None, "2011-06-15", params)

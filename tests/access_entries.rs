@@ -1,0 +1,195 @@
+//! EKS access entries against ministack, which implements them and their policy
+//! associations: what `apply -f` makes is read back from the emulator's own API, a converged
+//! run changes nothing, and `--prune` deletes only the entries eksiam made. Requests are
+//! counted by the fault proxy in front of ministack (ministack keeps no request log).
+
+mod common;
+
+use std::process::{Command, Output};
+use testenv::ministack::{Ministack, Options};
+use testenv::proxy::FaultProxy;
+
+const ACCOUNT: &str = "123456789012";
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn eksiam(ms: &Ministack, aws_url: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_eksiam"))
+        .args(args)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .envs(ms.env())
+        .env("AWS_ENDPOINT_URL", aws_url)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run eksiam")
+}
+
+/// ministack over https: its clusters' issuers are https, as EKS's are (eksiam refuses others).
+fn https() -> Ministack {
+    Ministack::start_with(&Options {
+        https: true,
+        ..Options::default()
+    })
+}
+
+fn file(dir: &std::path::Path, entries: &str) -> String {
+    let path = dir.join("access.yaml");
+    let text = format!(
+        "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {{name: prod, region: us-west-2}}\naccessConfig:\n  accessEntries:\n{entries}"
+    );
+    std::fs::write(&path, text).unwrap();
+    path.display().to_string()
+}
+
+const VIEWERS: &str = "    - principalARN: arn:aws:iam::123456789012:role/viewers
+      kubernetesGroups: [viewers, auditors]
+      accessPolicies:
+        - policyARN: arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy
+          accessScope: {type: namespace, namespaces: [apps, jobs]}
+";
+const ADMIN: &str = "    - principalARN: arn:aws:iam::123456789012:role/admin
+      accessPolicies:
+        - policyARN: arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy
+          accessScope: {type: cluster}
+";
+const NODES: &str = "    - principalARN: arn:aws:iam::123456789012:role/nodes
+      type: EC2_LINUX
+";
+
+fn entry(ms: &Ministack, principal: &str) -> serde_json::Value {
+    let path = format!(
+        "/clusters/prod/access-entries/{}",
+        principal.replace(':', "%3A").replace('/', "%2F")
+    );
+    serde_json::from_str(&ms.get("eks", &path)).unwrap()
+}
+
+fn policies(ms: &Ministack, principal: &str) -> serde_json::Value {
+    let path = format!(
+        "/clusters/prod/access-entries/{}/access-policies",
+        principal.replace(':', "%3A").replace('/', "%2F")
+    );
+    let v: serde_json::Value = serde_json::from_str(&ms.get("eks", &path)).unwrap();
+    v["associatedAccessPolicies"].clone()
+}
+
+#[test]
+fn apply_creates_entries_with_their_policies_converges_and_prunes_only_its_own() {
+    let ms = https();
+    ms.create_cluster("prod");
+    let root = ms.root_pem().unwrap();
+    let proxy = FaultProxy::start(&ms.url, Some(&root), None);
+    let dir = tempfile::tempdir().unwrap();
+    let all = file(dir.path(), &format!("{VIEWERS}{ADMIN}{NODES}"));
+
+    let o = eksiam(&ms, &proxy.url, &["apply", "-f", &all]);
+    assert_eq!(o.status.code(), Some(0), "{}", common::stderr(&o));
+    let viewers = entry(&ms, &format!("arn:aws:iam::{ACCOUNT}:role/viewers"));
+    let e = &viewers["accessEntry"];
+    assert_eq!(e["type"], "STANDARD");
+    assert_eq!(
+        e["kubernetesGroups"],
+        serde_json::json!(["auditors", "viewers"])
+    );
+    assert_eq!(e["tags"]["eksiam.io/managed-by"], "eksiam");
+    assert_eq!(e["tags"]["eksiam.io/cluster"], "prod");
+    let p = policies(&ms, &format!("arn:aws:iam::{ACCOUNT}:role/viewers"));
+    assert_eq!(
+        p[0]["policyArn"],
+        "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy"
+    );
+    assert_eq!(
+        p[0]["accessScope"],
+        serde_json::json!({"type": "namespace", "namespaces": ["apps", "jobs"]})
+    );
+    let nodes = entry(&ms, &format!("arn:aws:iam::{ACCOUNT}:role/nodes"));
+    assert_eq!(nodes["accessEntry"]["type"], "EC2_LINUX");
+
+    // Converged: "No changes.", and only reads: the cluster, one list, then per entry one
+    // description and one list of policies (the cluster creator's entry included).
+    let listed: serde_json::Value =
+        serde_json::from_str(&ms.get("eks", "/clusters/prod/access-entries")).unwrap();
+    let n = listed["accessEntries"].as_array().unwrap().len() as u64;
+    assert!(n >= 3, "{listed}");
+    proxy.reset();
+    let o = eksiam(&ms, &proxy.url, &["apply", "-f", &all]);
+    assert_eq!(o.status.code(), Some(0), "{}", common::stderr(&o));
+    assert!(stdout(&o).contains("No changes."), "{}", stdout(&o));
+    let (requests, _, _) = proxy.stats();
+    assert_eq!(
+        requests,
+        1 + 1 + n * 2,
+        "DescribeCluster, one list, two reads per entry"
+    );
+
+    // A changed scope and group: updated in place.
+    let changed = file(
+        dir.path(),
+        &format!(
+            "{}{ADMIN}{NODES}",
+            VIEWERS
+                .replace("[apps, jobs]", "[apps]")
+                .replace("viewers, auditors", "viewers")
+        ),
+    );
+    let o = eksiam(&ms, &proxy.url, &["apply", "-f", &changed]);
+    assert_eq!(o.status.code(), Some(0), "{}", common::stderr(&o));
+    let e = entry(&ms, &format!("arn:aws:iam::{ACCOUNT}:role/viewers"));
+    assert_eq!(
+        e["accessEntry"]["kubernetesGroups"],
+        serde_json::json!(["viewers"])
+    );
+    let p = policies(&ms, &format!("arn:aws:iam::{ACCOUNT}:role/viewers"));
+    assert_eq!(
+        p[0]["accessScope"]["namespaces"],
+        serde_json::json!(["apps"])
+    );
+
+    // --prune: the entries eksiam made and the file dropped go; the creator's stays.
+    let only_nodes = file(dir.path(), NODES);
+    let o = eksiam(&ms, &proxy.url, &["apply", "-f", &only_nodes, "--prune"]);
+    assert_eq!(o.status.code(), Some(0), "{}", common::stderr(&o));
+    let listed = ms.get("eks", "/clusters/prod/access-entries");
+    assert!(
+        !listed.contains("role/viewers") && !listed.contains("role/admin"),
+        "{listed}"
+    );
+    assert!(listed.contains("role/nodes"), "{listed}");
+    assert!(
+        listed.contains(ACCOUNT),
+        "the cluster creator's entry stays: {listed}"
+    );
+}
+
+#[test]
+fn an_entry_eksiam_did_not_make_is_not_taken_over() {
+    let ms = https();
+    ms.create_cluster("prod");
+    let body = serde_json::json!({
+        "principalArn": format!("arn:aws:iam::{ACCOUNT}:role/viewers"),
+        "kubernetesGroups": ["someone-else"],
+    });
+    ms.post(
+        "eks",
+        "/clusters/prod/access-entries",
+        "application/json",
+        &body.to_string(),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let f = file(dir.path(), VIEWERS);
+    let o = eksiam(&ms, &ms.url, &["apply", "-f", &f]);
+    assert_eq!(o.status.code(), Some(1), "{}", common::stderr(&o));
+    assert!(
+        stdout(&o).contains("was not created by eksiam"),
+        "{}",
+        stdout(&o)
+    );
+    let e = entry(&ms, &format!("arn:aws:iam::{ACCOUNT}:role/viewers"));
+    assert_eq!(
+        e["accessEntry"]["kubernetesGroups"],
+        serde_json::json!(["someone-else"])
+    );
+}
