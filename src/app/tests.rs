@@ -31,6 +31,8 @@ struct World {
     conflicts: u32,
     /// A DescribeCluster that fails.
     no_cluster: bool,
+    /// Access entries that appear (another writer) when the cluster's entries are listed.
+    appearing: BTreeMap<String, crate::observed::ObservedAccessEntry>,
     access_entries: BTreeMap<String, crate::observed::ObservedAccessEntry>,
 }
 
@@ -312,7 +314,11 @@ impl KubeApi for Fake {
 impl crate::aws::eks_access::EksAccessApi for Fake {
     async fn list_access_entries(&self, cluster: &str) -> Result<Vec<String>, AwsError> {
         self.call(format!("ListAccessEntries {cluster}"))?;
-        Ok(self.world().access_entries.keys().cloned().collect())
+        let mut w = self.world();
+        let listed = w.access_entries.keys().cloned().collect();
+        let appearing = std::mem::take(&mut w.appearing);
+        w.access_entries.extend(appearing);
+        Ok(listed)
     }
     async fn access_entry(
         &self,
@@ -328,6 +334,15 @@ impl crate::aws::eks_access::EksAccessApi for Fake {
         e: &crate::aws::eks_access::NewAccessEntry<'_>,
     ) -> Result<(), AwsError> {
         self.call(format!("CreateAccessEntry {}", e.principal))?;
+        if self.world().access_entries.contains_key(e.principal) {
+            return Err(AwsError {
+                operation: "CreateAccessEntry",
+                resource: e.principal.into(),
+                code: Some("ResourceInUseException".into()),
+                message: "exists".into(),
+                hint: None,
+            });
+        }
         let entry = crate::observed::ObservedAccessEntry {
             entry_type: e.entry_type.into(),
             groups: e.groups.to_vec(),
@@ -836,5 +851,46 @@ accessConfig:
         f.world()
             .access_entries
             .contains_key("arn:aws:iam::111122223333:role/creator")
+    );
+}
+
+#[test]
+fn an_access_entry_that_appears_between_plan_and_create_is_adopted_only_when_it_is_the_one_asked_for()
+ {
+    let same = crate::observed::ObservedAccessEntry {
+        entry_type: "EC2_LINUX".into(),
+        ..Default::default()
+    };
+    let file = "apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata: {name: prod, region: us-west-2}
+accessConfig:
+  accessEntries:
+    - principalARN: arn:aws:iam::111122223333:role/nodes
+      type: EC2_LINUX
+";
+    let f = fake();
+    f.world()
+        .appearing
+        .insert("arn:aws:iam::111122223333:role/nodes".into(), same.clone());
+    run_on(&f, desired(file), &DiffOptions::default(), true)
+        .1
+        .unwrap();
+
+    let f = fake();
+    let other = crate::observed::ObservedAccessEntry {
+        entry_type: "STANDARD".into(),
+        ..same
+    };
+    f.world()
+        .appearing
+        .insert("arn:aws:iam::111122223333:role/nodes".into(), other);
+    let err = run_on(&f, desired(file), &DiffOptions::default(), true)
+        .1
+        .unwrap_err();
+    assert!(
+        err.message.contains("another writer created it meanwhile"),
+        "{}",
+        err.message
     );
 }

@@ -2,7 +2,7 @@
 //! provider and cluster of the account), or [`scoped`] to the roles, OIDC provider, cluster
 //! and policies one ClusterConfig names.
 //!
-//! [`ACTIONS`] lists every AWS call eksiam makes (each `.send()` in `aws.rs` and `iam.rs`) with
+//! [`ACTIONS`] lists every AWS call eksiam makes (each `.send()` in `aws/`) with
 //! the commands that make it; the policies are built from it, so a new call needs a new row.
 
 use super::{Command, command_list};
@@ -27,6 +27,8 @@ pub enum Resource {
     OidcProvider,
     /// The IAM roles eksiam manages.
     Role,
+    /// The cluster's EKS access entries.
+    AccessEntry,
     /// The action takes no resource (`*`).
     Account,
 }
@@ -37,6 +39,7 @@ impl Resource {
             Resource::Cluster => "the cluster",
             Resource::OidcProvider => "the OIDC provider",
             Resource::Role => "the roles",
+            Resource::AccessEntry => "the access entries",
             Resource::Account => "`*`",
         }
     }
@@ -201,6 +204,65 @@ pub const ACTIONS: &[ActionUse] = &[
         commands: &[Apply, DeleteIamserviceaccount],
         why: "`delete iamserviceaccount`, and `apply --prune` for roles the file no longer lists",
     },
+    ActionUse {
+        action: "eks:ListAccessEntries",
+        resource: Resource::Cluster,
+        commands: &[Plan, Apply],
+        why: "the cluster's access entries (`accessConfig.accessEntries`)",
+    },
+    ActionUse {
+        action: "eks:DescribeAccessEntry",
+        resource: Resource::AccessEntry,
+        commands: &[Plan, Apply],
+        why: "each access entry's type, groups, username and tags",
+    },
+    ActionUse {
+        action: "eks:ListAssociatedAccessPolicies",
+        resource: Resource::AccessEntry,
+        commands: &[Plan, Apply],
+        why: "each access entry's access policies and their scopes",
+    },
+    ActionUse {
+        action: "eks:CreateAccessEntry",
+        resource: Resource::Cluster,
+        commands: &[Apply],
+        why: "creates an access entry, with eksiam's tags",
+    },
+    ActionUse {
+        action: "eks:UpdateAccessEntry",
+        resource: Resource::AccessEntry,
+        commands: &[Apply],
+        why: "an entry's groups or username differ from the file",
+    },
+    ActionUse {
+        action: "eks:DeleteAccessEntry",
+        resource: Resource::AccessEntry,
+        commands: &[Apply],
+        why: "`apply --prune` for entries eksiam made that the file no longer lists",
+    },
+    ActionUse {
+        action: "eks:AssociateAccessPolicy",
+        resource: Resource::AccessEntry,
+        commands: &[Apply],
+        why: "associates an access policy, or changes its scope",
+    },
+    ActionUse {
+        action: "eks:DisassociateAccessPolicy",
+        resource: Resource::AccessEntry,
+        commands: &[Apply],
+        why: "removes an access policy the file does not list",
+    },
+];
+
+/// The access-entry actions, on the cluster and on its entries.
+const ACCESS_ON_CLUSTER: &[&str] = &["eks:ListAccessEntries", "eks:CreateAccessEntry"];
+const ACCESS_ON_ENTRIES: &[&str] = &[
+    "eks:DescribeAccessEntry",
+    "eks:ListAssociatedAccessPolicies",
+    "eks:UpdateAccessEntry",
+    "eks:DeleteAccessEntry",
+    "eks:AssociateAccessPolicy",
+    "eks:DisassociateAccessPolicy",
 ];
 
 /// Calls eksiam makes that need no permission, for the tables.
@@ -238,6 +300,17 @@ impl Scope {
     fn cluster_arn(&self, cluster: Option<&str>) -> String {
         format!(
             "arn:{}:eks:{}:{}:cluster/{}",
+            self.partition,
+            self.region.as_deref().unwrap_or("*"),
+            self.account(),
+            cluster.unwrap_or("*")
+        )
+    }
+
+    /// The ARNs of the cluster's access entries (any principal).
+    fn access_entries_arn(&self, cluster: Option<&str>) -> String {
+        format!(
+            "arn:{}:eks:{}:{}:access-entry/{}/*",
             self.partition,
             self.region.as_deref().unwrap_or("*"),
             self.account(),
@@ -453,6 +526,18 @@ fn cluster_statements(b: &mut Builder, scope: &Scope, cluster: Option<&str>) {
         vec!["*".to_owned()],
         BTreeMap::new(),
     );
+    b.add(
+        "AccessEntriesOfCluster",
+        ACCESS_ON_CLUSTER,
+        vec![scope.cluster_arn(cluster)],
+        BTreeMap::new(),
+    );
+    b.add(
+        "AccessEntries",
+        ACCESS_ON_ENTRIES,
+        vec![scope.access_entries_arn(cluster)],
+        BTreeMap::new(),
+    );
 }
 
 /// The policy the `commands` need on every role, OIDC provider and cluster of the account.
@@ -579,6 +664,16 @@ fn scoped_actions(
     }
     if !desired.roles.is_empty() {
         wanted.extend(ROLE_READS);
+    }
+    if !desired.access_entries.is_empty() || (opts.prune && desired.prune_scope.access_entries) {
+        wanted.insert("eks:DescribeCluster");
+        wanted.extend(
+            ACTIONS
+                .iter()
+                .filter(|a| a.action.contains("Access"))
+                .filter(|a| opts.writes || a.commands.contains(&Plan))
+                .map(|a| a.action),
+        );
     }
     if opts.writes {
         wanted.extend(
@@ -739,6 +834,49 @@ iam:
       attachPolicy: {Version: \"2012-10-17\", Statement: [{Effect: Allow, Action: \"sqs:*\", Resource: \"*\"}]}
       permissionsBoundary: arn:aws:iam::111122223333:policy/boundary
 ";
+
+    #[test]
+    fn access_entries_are_granted_on_the_cluster_and_its_entries_reads_only_for_plan() {
+        let file = "apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata: {name: prod, region: us-west-2}
+accessConfig:
+  accessEntries:
+    - principalARN: arn:aws:iam::111122223333:role/viewers
+";
+        let apply = scoped(
+            &desired(file),
+            &scope(),
+            ScopedOptions {
+                writes: true,
+                prune: false,
+            },
+        );
+        let entries = statement(&apply, "AccessEntries");
+        assert_eq!(
+            entries.resources,
+            vec!["arn:aws:eks:us-west-2:111122223333:access-entry/prod/*"]
+        );
+        assert!(entries.actions.contains(&"eks:AssociateAccessPolicy".to_owned()));
+        let cluster = statement(&apply, "AccessEntriesOfCluster");
+        assert_eq!(
+            cluster.actions,
+            vec!["eks:ListAccessEntries", "eks:CreateAccessEntry"]
+        );
+        assert!(!apply.actions().iter().any(|a| a.starts_with("iam:")));
+
+        let plan = scoped(&desired(file), &scope(), ScopedOptions::default());
+        let read: Vec<&str> = plan.actions().into_iter().collect();
+        assert_eq!(
+            read,
+            vec![
+                "eks:DescribeAccessEntry",
+                "eks:DescribeCluster",
+                "eks:ListAccessEntries",
+                "eks:ListAssociatedAccessPolicies"
+            ]
+        );
+    }
 
     #[test]
     fn every_action_eksiam_calls_is_listed_once() {
@@ -949,7 +1087,8 @@ iam:
     }
 
     /// The operations named where the SDK is called: `AwsError::from_sdk("Op", "service", …)`
-    /// in `aws/mod.rs` and `err("Op", …)` (IAM) in `aws/iam.rs`.
+    /// in `aws/mod.rs`, `err("Op", …)` (IAM) in `aws/iam.rs` and `eks_err("Op", …)` in
+    /// `aws/eks_access.rs`.
     fn calls_in_sources() -> BTreeSet<String> {
         fn literals(text: &str) -> impl Iterator<Item = &str> {
             text.split('"').skip(1).step_by(2)
@@ -968,6 +1107,12 @@ iam:
         for (i, _) in iam.match_indices("err(\"") {
             if let Some(op) = literals(&iam[i..]).next() {
                 calls.insert(format!("iam:{op}"));
+            }
+        }
+        let eks = include_str!("../aws/eks_access.rs");
+        for (i, _) in eks.match_indices("eks_err(\"") {
+            if let Some(op) = literals(&eks[i..]).next() {
+                calls.insert(format!("eks:{op}"));
             }
         }
         calls

@@ -55,8 +55,18 @@ pub async fn apply_entry(
                 username: username.as_deref(),
                 tags,
             };
-            eks.create_access_entry(cluster, &entry).await?;
-            Ok("created".into())
+            match eks.create_access_entry(cluster, &entry).await {
+                Ok(()) => Ok("created".into()),
+                // It appeared since it was observed: most often this very call, retried after
+                // its answer was lost. Adopt it when it says what was asked.
+                Err(e) if e.code.as_deref() == Some("ResourceInUseException") => {
+                    match eks.access_entry(cluster, principal).await? {
+                        Some(found) if says(&found, step) => Ok("exists as asked: adopted".into()),
+                        _ => Err(e.created_meanwhile().into()),
+                    }
+                }
+                Err(e) => Err(e.into()),
+            }
         }
         EntryStep::Update {
             principal,
@@ -74,6 +84,25 @@ pub async fn apply_entry(
             Ok("deleted".into())
         }
     }
+}
+
+/// Whether an entry found on a refused create is the one `step` asks for.
+fn says(found: &ObservedAccessEntry, step: &EntryStep) -> bool {
+    let EntryStep::Create {
+        entry_type,
+        groups,
+        username,
+        ..
+    } = step
+    else {
+        return false;
+    };
+    let mut have = found.groups.clone();
+    have.sort();
+    have.dedup();
+    found.entry_type == *entry_type
+        && have == *groups
+        && (username.is_none() || found.username == *username)
 }
 
 /// Associates or disassociates an access policy.
