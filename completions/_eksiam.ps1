@@ -156,9 +156,37 @@ Register-ArgumentCompleter -Native -CommandName 'eksiam' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('accessentry', 'accessentry', [CompletionResultType]::ParameterValue, 'Create or update an EKS access entry and its access policies')
             [CompletionResult]::new('iamidentitymapping', 'iamidentitymapping', [CompletionResultType]::ParameterValue, 'Add or update an aws-auth entry (one per ARN: re-running changes nothing)')
             [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'Create an IAM role for a ServiceAccount, and the ServiceAccount annotated to use it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eksiam;create;accessentry' {
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The EKS cluster')
+            [CompletionResult]::new('--principal-arn', '--principal-arn', [CompletionResultType]::ParameterName, 'The IAM role or user ARN the entry lets in')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, '`STANDARD` (default), or a node type: `EC2`, `EC2_LINUX`, `EC2_WINDOWS`, `FARGATE_LINUX`, `HYBRID_LINUX`')
+            [CompletionResult]::new('--kubernetes-groups', '--kubernetes-groups', [CompletionResultType]::ParameterName, 'Kubernetes groups (not `system:`)')
+            [CompletionResult]::new('--kubernetes-username', '--kubernetes-username', [CompletionResultType]::ParameterName, 'The Kubernetes user name (EKS chooses one when absent)')
+            [CompletionResult]::new('--access-policy', '--access-policy', [CompletionResultType]::ParameterName, 'An access policy to associate, at cluster scope or in namespaces: `ARN`, `ARN:cluster` or `ARN:namespace=a,b` (repeatable)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`''s current context when its server is the cluster''s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and change nothing')
+            [CompletionResult]::new('--approve', '--approve', [CompletionResultType]::ParameterName, 'Accepted and ignored, so eksctl scripts keep working')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr, and no text plan before an apply')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr, and no text plan before an apply')
+            [CompletionResult]::new('--skip-endpoint-check', '--skip-endpoint-check', [CompletionResultType]::ParameterName, 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'eksiam;create;iamidentitymapping' {
@@ -223,9 +251,13 @@ Register-ArgumentCompleter -Native -CommandName 'eksiam' -ScriptBlock {
             break
         }
         'eksiam;create;help' {
+            [CompletionResult]::new('accessentry', 'accessentry', [CompletionResultType]::ParameterValue, 'Create or update an EKS access entry and its access policies')
             [CompletionResult]::new('iamidentitymapping', 'iamidentitymapping', [CompletionResultType]::ParameterValue, 'Add or update an aws-auth entry (one per ARN: re-running changes nothing)')
             [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'Create an IAM role for a ServiceAccount, and the ServiceAccount annotated to use it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eksiam;create;help;accessentry' {
             break
         }
         'eksiam;create;help;iamidentitymapping' {
@@ -318,9 +350,31 @@ Register-ArgumentCompleter -Native -CommandName 'eksiam' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('accessentry', 'accessentry', [CompletionResultType]::ParameterValue, 'List EKS access entries with their access policies')
             [CompletionResult]::new('iamidentitymapping', 'iamidentitymapping', [CompletionResultType]::ParameterValue, 'List aws-auth entries')
             [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'List IAM service accounts: ServiceAccounts bound to a role, and roles eksiam manages')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eksiam;get;accessentry' {
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The EKS cluster')
+            [CompletionResult]::new('--principal-arn', '--principal-arn', [CompletionResultType]::ParameterName, 'Only the entry of this principal')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`''s current context when its server is the cluster''s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr, and no text plan before an apply')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr, and no text plan before an apply')
+            [CompletionResult]::new('--skip-endpoint-check', '--skip-endpoint-check', [CompletionResultType]::ParameterName, 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'eksiam;get;iamidentitymapping' {
@@ -367,9 +421,13 @@ Register-ArgumentCompleter -Native -CommandName 'eksiam' -ScriptBlock {
             break
         }
         'eksiam;get;help' {
+            [CompletionResult]::new('accessentry', 'accessentry', [CompletionResultType]::ParameterValue, 'List EKS access entries with their access policies')
             [CompletionResult]::new('iamidentitymapping', 'iamidentitymapping', [CompletionResultType]::ParameterValue, 'List aws-auth entries')
             [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'List IAM service accounts: ServiceAccounts bound to a role, and roles eksiam manages')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eksiam;get;help;accessentry' {
             break
         }
         'eksiam;get;help;iamidentitymapping' {
@@ -398,9 +456,34 @@ Register-ArgumentCompleter -Native -CommandName 'eksiam' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('accessentry', 'accessentry', [CompletionResultType]::ParameterValue, 'Delete an EKS access entry (and its access policy associations)')
             [CompletionResult]::new('iamidentitymapping', 'iamidentitymapping', [CompletionResultType]::ParameterValue, 'Remove every aws-auth entry for an ARN or account')
             [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'Delete an IAM service account: its role (when eksiam made it for this ServiceAccount alone) and the ServiceAccount (when eksiam created it), or else the annotation')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eksiam;delete;accessentry' {
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The EKS cluster')
+            [CompletionResult]::new('--principal-arn', '--principal-arn', [CompletionResultType]::ParameterName, 'The principal whose entry to delete')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`''s current context when its server is the cluster''s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)')
+            [CompletionResult]::new('--allow-lockout', '--allow-lockout', [CompletionResultType]::ParameterName, 'Allow deleting the entry of the AWS identity eksiam runs as, or the last entry with `AmazonEKSClusterAdminPolicy` at cluster scope')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and change nothing')
+            [CompletionResult]::new('--approve', '--approve', [CompletionResultType]::ParameterName, 'Accepted and ignored, so eksctl scripts keep working')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr, and no text plan before an apply')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr, and no text plan before an apply')
+            [CompletionResult]::new('--skip-endpoint-check', '--skip-endpoint-check', [CompletionResultType]::ParameterName, 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'eksiam;delete;iamidentitymapping' {
@@ -454,9 +537,13 @@ Register-ArgumentCompleter -Native -CommandName 'eksiam' -ScriptBlock {
             break
         }
         'eksiam;delete;help' {
+            [CompletionResult]::new('accessentry', 'accessentry', [CompletionResultType]::ParameterValue, 'Delete an EKS access entry (and its access policy associations)')
             [CompletionResult]::new('iamidentitymapping', 'iamidentitymapping', [CompletionResultType]::ParameterValue, 'Remove every aws-auth entry for an ARN or account')
             [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'Delete an IAM service account: its role (when eksiam made it for this ServiceAccount alone) and the ServiceAccount (when eksiam created it), or else the annotation')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eksiam;delete;help;accessentry' {
             break
         }
         'eksiam;delete;help;iamidentitymapping' {
@@ -640,8 +727,12 @@ Register-ArgumentCompleter -Native -CommandName 'eksiam' -ScriptBlock {
             break
         }
         'eksiam;help;create' {
+            [CompletionResult]::new('accessentry', 'accessentry', [CompletionResultType]::ParameterValue, 'Create or update an EKS access entry and its access policies')
             [CompletionResult]::new('iamidentitymapping', 'iamidentitymapping', [CompletionResultType]::ParameterValue, 'Add or update an aws-auth entry (one per ARN: re-running changes nothing)')
             [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'Create an IAM role for a ServiceAccount, and the ServiceAccount annotated to use it')
+            break
+        }
+        'eksiam;help;create;accessentry' {
             break
         }
         'eksiam;help;create;iamidentitymapping' {
@@ -658,8 +749,12 @@ Register-ArgumentCompleter -Native -CommandName 'eksiam' -ScriptBlock {
             break
         }
         'eksiam;help;get' {
+            [CompletionResult]::new('accessentry', 'accessentry', [CompletionResultType]::ParameterValue, 'List EKS access entries with their access policies')
             [CompletionResult]::new('iamidentitymapping', 'iamidentitymapping', [CompletionResultType]::ParameterValue, 'List aws-auth entries')
             [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'List IAM service accounts: ServiceAccounts bound to a role, and roles eksiam manages')
+            break
+        }
+        'eksiam;help;get;accessentry' {
             break
         }
         'eksiam;help;get;iamidentitymapping' {
@@ -669,8 +764,12 @@ Register-ArgumentCompleter -Native -CommandName 'eksiam' -ScriptBlock {
             break
         }
         'eksiam;help;delete' {
+            [CompletionResult]::new('accessentry', 'accessentry', [CompletionResultType]::ParameterValue, 'Delete an EKS access entry (and its access policy associations)')
             [CompletionResult]::new('iamidentitymapping', 'iamidentitymapping', [CompletionResultType]::ParameterValue, 'Remove every aws-auth entry for an ARN or account')
             [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'Delete an IAM service account: its role (when eksiam made it for this ServiceAccount alone) and the ServiceAccount (when eksiam created it), or else the annotation')
+            break
+        }
+        'eksiam;help;delete;accessentry' {
             break
         }
         'eksiam;help;delete;iamidentitymapping' {

@@ -55,6 +55,9 @@ _eksiam() {
             eksiam,utils)
                 cmd="eksiam__subcmd__utils"
                 ;;
+            eksiam__subcmd__create,accessentry)
+                cmd="eksiam__subcmd__create__subcmd__accessentry"
+                ;;
             eksiam__subcmd__create,help)
                 cmd="eksiam__subcmd__create__subcmd__help"
                 ;;
@@ -63,6 +66,9 @@ _eksiam() {
                 ;;
             eksiam__subcmd__create,iamserviceaccount)
                 cmd="eksiam__subcmd__create__subcmd__iamserviceaccount"
+                ;;
+            eksiam__subcmd__create__subcmd__help,accessentry)
+                cmd="eksiam__subcmd__create__subcmd__help__subcmd__accessentry"
                 ;;
             eksiam__subcmd__create__subcmd__help,help)
                 cmd="eksiam__subcmd__create__subcmd__help__subcmd__help"
@@ -73,6 +79,9 @@ _eksiam() {
             eksiam__subcmd__create__subcmd__help,iamserviceaccount)
                 cmd="eksiam__subcmd__create__subcmd__help__subcmd__iamserviceaccount"
                 ;;
+            eksiam__subcmd__delete,accessentry)
+                cmd="eksiam__subcmd__delete__subcmd__accessentry"
+                ;;
             eksiam__subcmd__delete,help)
                 cmd="eksiam__subcmd__delete__subcmd__help"
                 ;;
@@ -81,6 +90,9 @@ _eksiam() {
                 ;;
             eksiam__subcmd__delete,iamserviceaccount)
                 cmd="eksiam__subcmd__delete__subcmd__iamserviceaccount"
+                ;;
+            eksiam__subcmd__delete__subcmd__help,accessentry)
+                cmd="eksiam__subcmd__delete__subcmd__help__subcmd__accessentry"
                 ;;
             eksiam__subcmd__delete__subcmd__help,help)
                 cmd="eksiam__subcmd__delete__subcmd__help__subcmd__help"
@@ -91,6 +103,9 @@ _eksiam() {
             eksiam__subcmd__delete__subcmd__help,iamserviceaccount)
                 cmd="eksiam__subcmd__delete__subcmd__help__subcmd__iamserviceaccount"
                 ;;
+            eksiam__subcmd__get,accessentry)
+                cmd="eksiam__subcmd__get__subcmd__accessentry"
+                ;;
             eksiam__subcmd__get,help)
                 cmd="eksiam__subcmd__get__subcmd__help"
                 ;;
@@ -99,6 +114,9 @@ _eksiam() {
                 ;;
             eksiam__subcmd__get,iamserviceaccount)
                 cmd="eksiam__subcmd__get__subcmd__iamserviceaccount"
+                ;;
+            eksiam__subcmd__get__subcmd__help,accessentry)
+                cmd="eksiam__subcmd__get__subcmd__help__subcmd__accessentry"
                 ;;
             eksiam__subcmd__get__subcmd__help,help)
                 cmd="eksiam__subcmd__get__subcmd__help__subcmd__help"
@@ -148,17 +166,26 @@ _eksiam() {
             eksiam__subcmd__help,utils)
                 cmd="eksiam__subcmd__help__subcmd__utils"
                 ;;
+            eksiam__subcmd__help__subcmd__create,accessentry)
+                cmd="eksiam__subcmd__help__subcmd__create__subcmd__accessentry"
+                ;;
             eksiam__subcmd__help__subcmd__create,iamidentitymapping)
                 cmd="eksiam__subcmd__help__subcmd__create__subcmd__iamidentitymapping"
                 ;;
             eksiam__subcmd__help__subcmd__create,iamserviceaccount)
                 cmd="eksiam__subcmd__help__subcmd__create__subcmd__iamserviceaccount"
                 ;;
+            eksiam__subcmd__help__subcmd__delete,accessentry)
+                cmd="eksiam__subcmd__help__subcmd__delete__subcmd__accessentry"
+                ;;
             eksiam__subcmd__help__subcmd__delete,iamidentitymapping)
                 cmd="eksiam__subcmd__help__subcmd__delete__subcmd__iamidentitymapping"
                 ;;
             eksiam__subcmd__help__subcmd__delete,iamserviceaccount)
                 cmd="eksiam__subcmd__help__subcmd__delete__subcmd__iamserviceaccount"
+                ;;
+            eksiam__subcmd__help__subcmd__get,accessentry)
+                cmd="eksiam__subcmd__help__subcmd__get__subcmd__accessentry"
                 ;;
             eksiam__subcmd__help__subcmd__get,iamidentitymapping)
                 cmd="eksiam__subcmd__help__subcmd__get__subcmd__iamidentitymapping"
@@ -349,7 +376,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__create)
-            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version iamidentitymapping iamserviceaccount help"
+            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version accessentry iamidentitymapping iamserviceaccount help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -386,9 +413,85 @@ _eksiam() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        eksiam__subcmd__create__subcmd__help)
-            opts="iamidentitymapping iamserviceaccount help"
+        eksiam__subcmd__create__subcmd__accessentry)
+            opts="-o -v -q -h -V --cluster --principal-arn --type --kubernetes-groups --kubernetes-username --access-policy --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --principal-arn)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubernetes-groups)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubernetes-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "text json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksiam__subcmd__create__subcmd__help)
+            opts="accessentry iamidentitymapping iamserviceaccount help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksiam__subcmd__create__subcmd__help__subcmd__accessentry)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -579,7 +682,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__delete)
-            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version iamidentitymapping iamserviceaccount help"
+            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version accessentry iamidentitymapping iamserviceaccount help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -616,9 +719,69 @@ _eksiam() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        eksiam__subcmd__delete__subcmd__help)
-            opts="iamidentitymapping iamserviceaccount help"
+        eksiam__subcmd__delete__subcmd__accessentry)
+            opts="-o -v -q -h -V --cluster --principal-arn --allow-lockout --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --principal-arn)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "text json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksiam__subcmd__delete__subcmd__help)
+            opts="accessentry iamidentitymapping iamserviceaccount help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksiam__subcmd__delete__subcmd__help__subcmd__accessentry)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -773,7 +936,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__get)
-            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version iamidentitymapping iamserviceaccount help"
+            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version accessentry iamidentitymapping iamserviceaccount help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -810,9 +973,69 @@ _eksiam() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        eksiam__subcmd__get__subcmd__help)
-            opts="iamidentitymapping iamserviceaccount help"
+        eksiam__subcmd__get__subcmd__accessentry)
+            opts="-o -v -q -h -V --cluster --principal-arn --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --principal-arn)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "text json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksiam__subcmd__get__subcmd__help)
+            opts="accessentry iamidentitymapping iamserviceaccount help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksiam__subcmd__get__subcmd__help__subcmd__accessentry)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1005,8 +1228,22 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__help__subcmd__create)
-            opts="iamidentitymapping iamserviceaccount"
+            opts="accessentry iamidentitymapping iamserviceaccount"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksiam__subcmd__help__subcmd__create__subcmd__accessentry)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1047,8 +1284,22 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__help__subcmd__delete)
-            opts="iamidentitymapping iamserviceaccount"
+            opts="accessentry iamidentitymapping iamserviceaccount"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksiam__subcmd__help__subcmd__delete__subcmd__accessentry)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1089,8 +1340,22 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__help__subcmd__get)
-            opts="iamidentitymapping iamserviceaccount"
+            opts="accessentry iamidentitymapping iamserviceaccount"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksiam__subcmd__help__subcmd__get__subcmd__accessentry)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -149,9 +149,36 @@ set edit:completion:arg-completer[eksiam] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
+            cand accessentry 'Create or update an EKS access entry and its access policies'
             cand iamidentitymapping 'Add or update an aws-auth entry (one per ARN: re-running changes nothing)'
             cand iamserviceaccount 'Create an IAM role for a ServiceAccount, and the ServiceAccount annotated to use it'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eksiam;create;accessentry'= {
+            cand --cluster 'The EKS cluster'
+            cand --principal-arn 'The IAM role or user ARN the entry lets in'
+            cand --type '`STANDARD` (default), or a node type: `EC2`, `EC2_LINUX`, `EC2_WINDOWS`, `FARGATE_LINUX`, `HYBRID_LINUX`'
+            cand --kubernetes-groups 'Kubernetes groups (not `system:`)'
+            cand --kubernetes-username 'The Kubernetes user name (EKS chooses one when absent)'
+            cand --access-policy 'An access policy to associate, at cluster scope or in namespaces: `ARN`, `ARN:cluster` or `ARN:namespace=a,b` (repeatable)'
+            cand --region 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)'
+            cand --profile 'AWS shared-config profile'
+            cand -o 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --output 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --kubeconfig 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`''s current context when its server is the cluster''s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)'
+            cand --context 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)'
+            cand --dry-run 'Print the plan and change nothing'
+            cand --approve 'Accepted and ignored, so eksctl scripts keep working'
+            cand --no-color 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+            cand -v 'More logging on stderr'
+            cand --verbose 'More logging on stderr'
+            cand -q 'Only errors on stderr, and no text plan before an apply'
+            cand --quiet 'Only errors on stderr, and no text plan before an apply'
+            cand --skip-endpoint-check 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
         &'eksiam;create;iamidentitymapping'= {
             cand --cluster 'The EKS cluster'
@@ -213,9 +240,12 @@ set edit:completion:arg-completer[eksiam] = {|@words|
             cand --version 'Print version'
         }
         &'eksiam;create;help'= {
+            cand accessentry 'Create or update an EKS access entry and its access policies'
             cand iamidentitymapping 'Add or update an aws-auth entry (one per ARN: re-running changes nothing)'
             cand iamserviceaccount 'Create an IAM role for a ServiceAccount, and the ServiceAccount annotated to use it'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eksiam;create;help;accessentry'= {
         }
         &'eksiam;create;help;iamidentitymapping'= {
         }
@@ -299,9 +329,30 @@ set edit:completion:arg-completer[eksiam] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
+            cand accessentry 'List EKS access entries with their access policies'
             cand iamidentitymapping 'List aws-auth entries'
             cand iamserviceaccount 'List IAM service accounts: ServiceAccounts bound to a role, and roles eksiam manages'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eksiam;get;accessentry'= {
+            cand --cluster 'The EKS cluster'
+            cand --principal-arn 'Only the entry of this principal'
+            cand --region 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)'
+            cand --profile 'AWS shared-config profile'
+            cand -o 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --output 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --kubeconfig 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`''s current context when its server is the cluster''s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)'
+            cand --context 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)'
+            cand --no-color 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+            cand -v 'More logging on stderr'
+            cand --verbose 'More logging on stderr'
+            cand -q 'Only errors on stderr, and no text plan before an apply'
+            cand --quiet 'Only errors on stderr, and no text plan before an apply'
+            cand --skip-endpoint-check 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
         &'eksiam;get;iamidentitymapping'= {
             cand --cluster 'The EKS cluster'
@@ -345,9 +396,12 @@ set edit:completion:arg-completer[eksiam] = {|@words|
             cand --version 'Print version'
         }
         &'eksiam;get;help'= {
+            cand accessentry 'List EKS access entries with their access policies'
             cand iamidentitymapping 'List aws-auth entries'
             cand iamserviceaccount 'List IAM service accounts: ServiceAccounts bound to a role, and roles eksiam manages'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eksiam;get;help;accessentry'= {
         }
         &'eksiam;get;help;iamidentitymapping'= {
         }
@@ -372,9 +426,33 @@ set edit:completion:arg-completer[eksiam] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
+            cand accessentry 'Delete an EKS access entry (and its access policy associations)'
             cand iamidentitymapping 'Remove every aws-auth entry for an ARN or account'
             cand iamserviceaccount 'Delete an IAM service account: its role (when eksiam made it for this ServiceAccount alone) and the ServiceAccount (when eksiam created it), or else the annotation'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eksiam;delete;accessentry'= {
+            cand --cluster 'The EKS cluster'
+            cand --principal-arn 'The principal whose entry to delete'
+            cand --region 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)'
+            cand --profile 'AWS shared-config profile'
+            cand -o 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --output 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --kubeconfig 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`''s current context when its server is the cluster''s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)'
+            cand --context 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)'
+            cand --allow-lockout 'Allow deleting the entry of the AWS identity eksiam runs as, or the last entry with `AmazonEKSClusterAdminPolicy` at cluster scope'
+            cand --dry-run 'Print the plan and change nothing'
+            cand --approve 'Accepted and ignored, so eksctl scripts keep working'
+            cand --no-color 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+            cand -v 'More logging on stderr'
+            cand --verbose 'More logging on stderr'
+            cand -q 'Only errors on stderr, and no text plan before an apply'
+            cand --quiet 'Only errors on stderr, and no text plan before an apply'
+            cand --skip-endpoint-check 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
         &'eksiam;delete;iamidentitymapping'= {
             cand --cluster 'The EKS cluster'
@@ -425,9 +503,12 @@ set edit:completion:arg-completer[eksiam] = {|@words|
             cand --version 'Print version'
         }
         &'eksiam;delete;help'= {
+            cand accessentry 'Delete an EKS access entry (and its access policy associations)'
             cand iamidentitymapping 'Remove every aws-auth entry for an ARN or account'
             cand iamserviceaccount 'Delete an IAM service account: its role (when eksiam made it for this ServiceAccount alone) and the ServiceAccount (when eksiam created it), or else the annotation'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eksiam;delete;help;accessentry'= {
         }
         &'eksiam;delete;help;iamidentitymapping'= {
         }
@@ -594,8 +675,11 @@ set edit:completion:arg-completer[eksiam] = {|@words|
         &'eksiam;help;thumbprint'= {
         }
         &'eksiam;help;create'= {
+            cand accessentry 'Create or update an EKS access entry and its access policies'
             cand iamidentitymapping 'Add or update an aws-auth entry (one per ARN: re-running changes nothing)'
             cand iamserviceaccount 'Create an IAM role for a ServiceAccount, and the ServiceAccount annotated to use it'
+        }
+        &'eksiam;help;create;accessentry'= {
         }
         &'eksiam;help;create;iamidentitymapping'= {
         }
@@ -607,16 +691,22 @@ set edit:completion:arg-completer[eksiam] = {|@words|
         &'eksiam;help;update;iamserviceaccount'= {
         }
         &'eksiam;help;get'= {
+            cand accessentry 'List EKS access entries with their access policies'
             cand iamidentitymapping 'List aws-auth entries'
             cand iamserviceaccount 'List IAM service accounts: ServiceAccounts bound to a role, and roles eksiam manages'
+        }
+        &'eksiam;help;get;accessentry'= {
         }
         &'eksiam;help;get;iamidentitymapping'= {
         }
         &'eksiam;help;get;iamserviceaccount'= {
         }
         &'eksiam;help;delete'= {
+            cand accessentry 'Delete an EKS access entry (and its access policy associations)'
             cand iamidentitymapping 'Remove every aws-auth entry for an ARN or account'
             cand iamserviceaccount 'Delete an IAM service account: its role (when eksiam made it for this ServiceAccount alone) and the ServiceAccount (when eksiam created it), or else the annotation'
+        }
+        &'eksiam;help;delete;accessentry'= {
         }
         &'eksiam;help;delete;iamidentitymapping'= {
         }

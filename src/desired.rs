@@ -48,6 +48,8 @@ pub struct Desired {
     pub selection: Selection,
     /// EKS access entries (`accessConfig.accessEntries`).
     pub access_entries: Vec<DesiredAccessEntry>,
+    /// Principals whose access entry must go (imperative `delete accessentry`).
+    pub absent_access_entries: Vec<String>,
 }
 
 /// Where an access policy applies.
@@ -162,6 +164,7 @@ impl Desired {
             prune_scope: PruneScope::default(),
             selection: Selection::default(),
             access_entries: Vec::new(),
+            absent_access_entries: Vec::new(),
         }
     }
 
@@ -252,6 +255,7 @@ impl Desired {
             },
             selection: Selection::default(),
             access_entries: access_entries(cfg),
+            absent_access_entries: Vec::new(),
         }
     }
 
@@ -334,8 +338,17 @@ fn new_role(
 
 /// The access entries of a file (validated: each has its principal).
 fn access_entries(cfg: &ClusterConfig) -> Vec<DesiredAccessEntry> {
-    let entries = cfg.access.iter().flat_map(|a| &a.access_entries);
-    entries
+    cfg.access
+        .as_ref()
+        .map(access_entries_of)
+        .unwrap_or_default()
+}
+
+/// The access entries of a validated `accessConfig` (from a file or from flags).
+pub fn access_entries_of(access: &crate::config::AccessConfig) -> Vec<DesiredAccessEntry> {
+    access
+        .access_entries
+        .iter()
         .filter_map(|e| {
             let mut groups: Vec<String> = e
                 .kubernetes_groups

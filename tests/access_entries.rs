@@ -193,3 +193,138 @@ fn an_entry_eksiam_did_not_make_is_not_taken_over() {
         serde_json::json!(["someone-else"])
     );
 }
+
+#[test]
+fn create_get_and_delete_accessentry_from_flags_with_the_lockout_guard() {
+    let ms = https();
+    ms.create_cluster("prod");
+    let dev = format!("arn:aws:iam::{ACCOUNT}:role/dev");
+    let view = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy";
+    let scoped = format!("{view}:namespace=dev,qa");
+    let create = [
+        "create",
+        "accessentry",
+        "--cluster",
+        "prod",
+        "--principal-arn",
+        &dev,
+        "--kubernetes-groups",
+        "devs,testers",
+        "--access-policy",
+        &scoped,
+    ];
+    let o = eksiam(&ms, &ms.url, &create);
+    assert_eq!(o.status.code(), Some(0), "{}", common::stderr(&o));
+    let e = entry(&ms, &dev);
+    assert_eq!(
+        e["accessEntry"]["kubernetesGroups"],
+        serde_json::json!(["devs", "testers"])
+    );
+    let p = policies(&ms, &dev);
+    assert_eq!(
+        p[0]["accessScope"],
+        serde_json::json!({"type": "namespace", "namespaces": ["dev", "qa"]})
+    );
+    let o = eksiam(&ms, &ms.url, &create);
+    assert!(stdout(&o).contains("No changes."), "{}", stdout(&o));
+
+    let o = eksiam(
+        &ms,
+        &ms.url,
+        &["get", "accessentry", "--cluster", "prod", "-o", "json"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", common::stderr(&o));
+    let listed: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let mine = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["principalARN"] == dev.as_str())
+        .unwrap_or_else(|| panic!("{listed}"));
+    assert_eq!(mine["accessPolicies"][0]["policyARN"], view);
+
+    // The cluster creator's entry is the only cluster admin: deleting it needs
+    // --allow-lockout, and nothing is deleted without it.
+    let admins: Vec<String> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| {
+            e["accessPolicies"]
+                .to_string()
+                .contains("AmazonEKSClusterAdminPolicy")
+        })
+        .map(|e| e["principalARN"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(admins.len(), 1, "{listed}");
+    let delete = [
+        "delete",
+        "accessentry",
+        "--cluster",
+        "prod",
+        "--principal-arn",
+        &admins[0],
+    ];
+    let o = eksiam(&ms, &ms.url, &delete);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}{}",
+        stdout(&o),
+        common::stderr(&o)
+    );
+    assert!(
+        stdout(&o).contains("without an administrator"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(
+        ms.get("eks", "/clusters/prod/access-entries")
+            .contains(&admins[0])
+    );
+    let mut allowed = delete.to_vec();
+    allowed.extend(["--allow-lockout", "--dry-run"]);
+    let o = eksiam(&ms, &ms.url, &allowed);
+    assert_eq!(o.status.code(), Some(0), "{}", common::stderr(&o));
+    assert!(stdout(&o).contains("1 to destroy"), "{}", stdout(&o));
+
+    let o = eksiam(
+        &ms,
+        &ms.url,
+        &[
+            "delete",
+            "accessentry",
+            "--cluster",
+            "prod",
+            "--principal-arn",
+            &dev,
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", common::stderr(&o));
+    assert!(
+        !ms.get("eks", "/clusters/prod/access-entries")
+            .contains("role/dev")
+    );
+
+    // Bad input: exit 3, nothing called.
+    let o = eksiam(
+        &ms,
+        "http://127.0.0.1:9",
+        &[
+            "create",
+            "accessentry",
+            "--cluster",
+            "prod",
+            "--principal-arn",
+            &dev,
+            "--access-policy",
+            "arn:aws:iam::aws:policy/AdministratorAccess",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(3), "{}", common::stderr(&o));
+    assert!(
+        common::stderr(&o).contains("is not an EKS access policy ARN"),
+        "{}",
+        common::stderr(&o)
+    );
+}

@@ -107,7 +107,12 @@ fn zsh_completes_commands_flags_and_values() {
     assert_eq!(complete("eksiam cre"), ["create"]);
     assert_eq!(
         complete("eksiam create "),
-        ["help", "iamidentitymapping", "iamserviceaccount"]
+        [
+            "accessentry",
+            "help",
+            "iamidentitymapping",
+            "iamserviceaccount"
+        ]
     );
     assert_eq!(
         complete("eksiam create iamserviceaccount --c"),

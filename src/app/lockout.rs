@@ -1,5 +1,6 @@
-//! The lock-out probe: a plan that removes aws-auth entries is made again once eksiam knows
-//! which AWS identity it runs as, so the guard also protects that identity's own mapping.
+//! The lock-out probe: a plan that removes aws-auth entries or access entries is made again
+//! once eksiam knows which AWS identity it runs as, so the guard also protects that
+//! identity's own mapping and entry.
 
 use super::{Connect, Settings};
 use crate::aws::IamApi;
@@ -21,10 +22,14 @@ pub(super) async fn diff_guarded<C: Connect>(
     opts: &DiffOptions,
 ) -> Plan {
     let plan = plan::diff(desired, observed, opts);
-    let removes = plan
-        .actions
-        .iter()
-        .any(|a| a.kind() == Kind::AwsAuthMapping && a.op() == Op::Delete);
+    // aws-auth entries or access entries removed, or access policies taken away.
+    let removes = plan.actions.iter().any(|a| {
+        matches!(
+            (a.kind(), a.op()),
+            (Kind::AwsAuthMapping | Kind::AccessEntry, Op::Delete)
+                | (Kind::AccessPolicyAssociation, Op::Delete | Op::Update)
+        )
+    });
     if !removes || opts.allow_lockout {
         return plan;
     }

@@ -107,7 +107,9 @@ async fn observe_aws<C: Connect>(
     let irsa = !desired.roles.is_empty()
         || !desired.service_accounts.is_empty()
         || !desired.absent_service_accounts.is_empty();
-    let access = !desired.access_entries.is_empty() || prune_access;
+    let access = !desired.access_entries.is_empty()
+        || !desired.absent_access_entries.is_empty()
+        || prune_access;
     if !(desired.oidc_provider || irsa || prune_roles || access) {
         return Ok(None);
     }

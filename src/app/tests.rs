@@ -894,3 +894,35 @@ accessConfig:
         err.message
     );
 }
+
+#[test]
+fn deleting_the_callers_own_access_entry_needs_allow_lockout() {
+    let f = fake();
+    let ci = "arn:aws:iam::111122223333:role/ci";
+    f.world().access_entries.insert(
+        ci.into(),
+        crate::observed::ObservedAccessEntry {
+            entry_type: "STANDARD".into(),
+            ..Default::default()
+        },
+    );
+    let mut d = Desired::empty("prod", Some("us-west-2"));
+    d.absent_access_entries = vec![ci.into()];
+    let (shown, result) = run_on(&f, d.clone(), &DiffOptions::default(), true);
+    assert!(result.is_err());
+    let conflicts = shown.unwrap().conflicts;
+    assert!(
+        conflicts[0].contains("the AWS identity eksiam runs as"),
+        "{conflicts:?}"
+    );
+    let calls = f.calls();
+    assert!(calls.contains(&"caller".to_owned()), "{calls:#?}");
+    assert!(!calls.iter().any(|c| c.starts_with("DeleteAccessEntry")));
+
+    let opts = DiffOptions {
+        allow_lockout: true,
+        ..DiffOptions::default()
+    };
+    run_on(&f, d, &opts, true).1.unwrap();
+    assert_eq!(f.writes(), vec![format!("DeleteAccessEntry {ci}")]);
+}

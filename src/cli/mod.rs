@@ -1,6 +1,7 @@
 //! The command line: clap definitions and dispatch. One file per command; the doc comment on
 //! each args struct is its `--help` text.
 
+mod accessentry;
 pub mod generate;
 mod iamidentitymapping;
 mod iamserviceaccount;
@@ -126,6 +127,7 @@ pub enum Command {
 /// `eksiam create …`.
 #[derive(Debug, Subcommand)]
 pub enum CreateCommand {
+    Accessentry(accessentry::CreateArgs),
     Iamidentitymapping(iamidentitymapping::CreateArgs),
     Iamserviceaccount(iamserviceaccount::CreateArgs),
 }
@@ -139,6 +141,7 @@ pub enum UpdateCommand {
 /// `eksiam get …`.
 #[derive(Debug, Subcommand)]
 pub enum GetCommand {
+    Accessentry(accessentry::GetArgs),
     Iamidentitymapping(iamidentitymapping::GetArgs),
     Iamserviceaccount(iamserviceaccount::GetArgs),
 }
@@ -146,6 +149,7 @@ pub enum GetCommand {
 /// `eksiam delete …`.
 #[derive(Debug, Subcommand)]
 pub enum DeleteCommand {
+    Accessentry(accessentry::DeleteArgs),
     Iamidentitymapping(iamidentitymapping::DeleteArgs),
     Iamserviceaccount(iamserviceaccount::DeleteArgs),
 }
@@ -164,6 +168,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Rbac(args) => permissions::cmd_rbac(&cli.global, args),
         Command::Completion(args) => generate::cmd_completion(&cli.global, args),
         Command::Schema(args) => generate::cmd_schema(&cli.global, args),
+        Command::Create(CreateCommand::Accessentry(a)) => accessentry::cmd_create(&cli.global, a),
+        Command::Get(GetCommand::Accessentry(a)) => accessentry::cmd_get(&cli.global, a),
+        Command::Delete(DeleteCommand::Accessentry(a)) => accessentry::cmd_delete(&cli.global, a),
         Command::Create(CreateCommand::Iamidentitymapping(a)) => {
             iamidentitymapping::cmd_create(&cli.global, a)
         }

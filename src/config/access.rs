@@ -85,11 +85,24 @@ pub fn validate(access: &AccessConfig, diags: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Whether `text` is the ARN of an account's root user, `arn:PARTITION:iam::ACCOUNT:root`.
+pub fn is_root_arn(text: &str) -> bool {
+    arn::Arn::parse(text).is_some_and(|a| {
+        a.service == "iam"
+            && a.region.is_empty()
+            && arn::is_account_id(&a.account)
+            && a.resource == "root"
+    })
+}
+
+/// Checks one access entry given on the command line (the file's rules).
+pub fn validate_access_entry(entry: &AccessEntrySpec) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    validate_entry(entry, &mut diags);
+    diags
+}
+
 fn validate_entry(entry: &AccessEntrySpec, diags: &mut Vec<Diagnostic>) {
-    let at = Sp {
-        value: (),
-        pos: entry.pos,
-    };
     let entry_type = entry
         .entry_type
         .as_ref()
@@ -108,6 +121,20 @@ fn validate_entry(entry: &AccessEntrySpec, diags: &mut Vec<Diagnostic>) {
             "leave `type` out for a person or a tool (`STANDARD`)",
         );
     }
+    principal(entry, entry_type, diags);
+    if entry_type == "STANDARD" {
+        standard_entry(entry, diags);
+    } else {
+        node_entry(entry, entry_type, diags);
+    }
+}
+
+/// The principal: an IAM role (any type), user or root (`STANDARD`); never an STS session.
+fn principal(entry: &AccessEntrySpec, entry_type: &str, diags: &mut Vec<Diagnostic>) {
+    let at = Sp {
+        value: (),
+        pos: entry.pos,
+    };
     let kinds: &[IamKind] = if entry_type == "STANDARD" {
         &[IamKind::Role, IamKind::User]
     } else {
@@ -129,16 +156,19 @@ fn validate_entry(entry: &AccessEntrySpec, diags: &mut Vec<Diagnostic>) {
             ),
             "give the IAM role's ARN, `arn:aws:iam::ACCOUNT:role/NAME`: every session of the role gets in through it",
         ),
+        // The account's root user is an IAM principal too (EKS gives a cluster's creator an
+        // entry under it).
+        Some(p) if entry_type == "STANDARD" && is_root_arn(&p.value) => {}
         Some(p) => {
             if let Err(e) = arn::check_iam(&p.value, kinds) {
                 error(diags, p, format!("`principalARN`: {}", e.message), &e.hint);
             }
         }
     }
-    if entry_type != "STANDARD" {
-        node_entry(entry, entry_type, diags);
-        return;
-    }
+}
+
+/// A `STANDARD` entry's groups, username and access policies.
+fn standard_entry(entry: &AccessEntrySpec, diags: &mut Vec<Diagnostic>) {
     for g in &entry.kubernetes_groups {
         if g.value.trim().is_empty() {
             error(

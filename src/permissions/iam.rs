@@ -13,10 +13,20 @@ use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
 use Command::{
-    Apply, AssociateIamOidcProvider, CreateIamidentitymapping, CreateIamserviceaccount,
-    DeleteIamidentitymapping, DeleteIamserviceaccount, GetIamidentitymapping, GetIamserviceaccount,
-    Plan, UpdateIamserviceaccount,
+    Apply, AssociateIamOidcProvider, CreateAccessentry, CreateIamidentitymapping,
+    CreateIamserviceaccount, DeleteAccessentry, DeleteIamidentitymapping, DeleteIamserviceaccount,
+    GetAccessentry, GetIamidentitymapping, GetIamserviceaccount, Plan, UpdateIamserviceaccount,
 };
+
+/// The commands that read access entries, and those that change them.
+const ACCESS_READERS: &[Command] = &[
+    Plan,
+    Apply,
+    CreateAccessentry,
+    GetAccessentry,
+    DeleteAccessentry,
+];
+const ACCESS_WRITERS: &[Command] = &[Apply, CreateAccessentry];
 
 /// The kind of resource an action is granted on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -207,49 +217,49 @@ pub const ACTIONS: &[ActionUse] = &[
     ActionUse {
         action: "eks:ListAccessEntries",
         resource: Resource::Cluster,
-        commands: &[Plan, Apply],
+        commands: ACCESS_READERS,
         why: "the cluster's access entries (`accessConfig.accessEntries`)",
     },
     ActionUse {
         action: "eks:DescribeAccessEntry",
         resource: Resource::AccessEntry,
-        commands: &[Plan, Apply],
+        commands: ACCESS_READERS,
         why: "each access entry's type, groups, username and tags",
     },
     ActionUse {
         action: "eks:ListAssociatedAccessPolicies",
         resource: Resource::AccessEntry,
-        commands: &[Plan, Apply],
+        commands: ACCESS_READERS,
         why: "each access entry's access policies and their scopes",
     },
     ActionUse {
         action: "eks:CreateAccessEntry",
         resource: Resource::Cluster,
-        commands: &[Apply],
+        commands: ACCESS_WRITERS,
         why: "creates an access entry, with eksiam's tags",
     },
     ActionUse {
         action: "eks:UpdateAccessEntry",
         resource: Resource::AccessEntry,
-        commands: &[Apply],
+        commands: ACCESS_WRITERS,
         why: "an entry's groups or username differ from the file",
     },
     ActionUse {
         action: "eks:DeleteAccessEntry",
         resource: Resource::AccessEntry,
-        commands: &[Apply],
-        why: "`apply --prune` for entries eksiam made that the file no longer lists",
+        commands: &[Apply, DeleteAccessentry],
+        why: "`delete accessentry`, and `apply --prune` for entries eksiam made that the file no longer lists",
     },
     ActionUse {
         action: "eks:AssociateAccessPolicy",
         resource: Resource::AccessEntry,
-        commands: &[Apply],
+        commands: ACCESS_WRITERS,
         why: "associates an access policy, or changes its scope",
     },
     ActionUse {
         action: "eks:DisassociateAccessPolicy",
         resource: Resource::AccessEntry,
-        commands: &[Apply],
+        commands: ACCESS_WRITERS,
         why: "removes an access policy the file does not list",
     },
 ];
@@ -278,6 +288,7 @@ const FREE: &[(&str, &[Command], &str)] = &[(
         CreateIamidentitymapping,
         GetIamidentitymapping,
         DeleteIamidentitymapping,
+        DeleteAccessentry,
     ],
     "needs no permission (IAM cannot deny it): which identity eksiam runs as, when a plan removes aws-auth entries; presigned, it is also the EKS token when no `--kubeconfig` is given",
 )];
@@ -857,7 +868,11 @@ accessConfig:
             entries.resources,
             vec!["arn:aws:eks:us-west-2:111122223333:access-entry/prod/*"]
         );
-        assert!(entries.actions.contains(&"eks:AssociateAccessPolicy".to_owned()));
+        assert!(
+            entries
+                .actions
+                .contains(&"eks:AssociateAccessPolicy".to_owned())
+        );
         let cluster = statement(&apply, "AccessEntriesOfCluster");
         assert_eq!(
             cluster.actions,

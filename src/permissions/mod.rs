@@ -23,17 +23,20 @@ pub enum Command {
     CreateIamidentitymapping,
     GetIamidentitymapping,
     DeleteIamidentitymapping,
+    CreateAccessentry,
+    GetAccessentry,
+    DeleteAccessentry,
 }
 
 use Command::{
-    Apply, AssociateIamOidcProvider, CreateIamidentitymapping, CreateIamserviceaccount,
-    DeleteIamidentitymapping, DeleteIamserviceaccount, GetIamidentitymapping, GetIamserviceaccount,
-    Plan, UpdateIamserviceaccount,
+    Apply, AssociateIamOidcProvider, CreateAccessentry, CreateIamidentitymapping,
+    CreateIamserviceaccount, DeleteAccessentry, DeleteIamidentitymapping, DeleteIamserviceaccount,
+    GetAccessentry, GetIamidentitymapping, GetIamserviceaccount, Plan, UpdateIamserviceaccount,
 };
 
 impl Command {
     /// Every command that needs a permission, in the order the tables list them.
-    pub const ALL: [Command; 10] = [
+    pub const ALL: [Command; 13] = [
         Plan,
         Apply,
         AssociateIamOidcProvider,
@@ -44,6 +47,9 @@ impl Command {
         CreateIamidentitymapping,
         GetIamidentitymapping,
         DeleteIamidentitymapping,
+        CreateAccessentry,
+        GetAccessentry,
+        DeleteAccessentry,
     ];
 
     /// The command as typed after `eksiam`.
@@ -59,6 +65,9 @@ impl Command {
             CreateIamidentitymapping => "create iamidentitymapping",
             GetIamidentitymapping => "get iamidentitymapping",
             DeleteIamidentitymapping => "delete iamidentitymapping",
+            CreateAccessentry => "create accessentry",
+            GetAccessentry => "get accessentry",
+            DeleteAccessentry => "delete accessentry",
         }
     }
 

@@ -169,6 +169,7 @@ mod tests {
             },
             selection: Default::default(),
             access_entries: Vec::new(),
+            absent_access_entries: Vec::new(),
         }
     }
 

@@ -160,36 +160,119 @@ pub fn ownership_tags(cluster: &str) -> BTreeMap<String, String> {
     ])
 }
 
-/// Plans the access entries the desired state lists, and with `--prune` deletes the ones
-/// eksiam made that it no longer lists.
+/// The EKS access policy that makes a principal cluster admin (`system:masters`).
+pub const CLUSTER_ADMIN_POLICY: &str = "cluster-access-policy/AmazonEKSClusterAdminPolicy";
+
+/// Plans the access entries the desired state lists, deletes those it says must go, and
+/// with `--prune` deletes the ones eksiam made that it no longer lists; then guards against
+/// a lock-out.
 pub fn diff(d: &mut Differ) {
     let desired = d.desired;
+    let observed = d.observed;
     let prune = d.opts.prune && desired.prune_scope.access_entries;
     for e in &desired.access_entries {
         entry(d, e);
     }
-    if !prune {
-        return;
-    }
-    let observed = d.observed;
-    for (principal, obs) in &observed.access_entries {
-        let listed = desired
-            .access_entries
-            .iter()
-            .any(|e| &e.principal_arn == principal);
-        if !listed && owned(obs, &desired.cluster) {
-            let step = EntryStep::Delete {
+    for principal in &desired.absent_access_entries {
+        let step = match observed.access_entries.get(principal) {
+            Some(obs) => EntryStep::Delete {
                 principal: principal.clone(),
                 entry: obs.clone(),
-            };
-            d.push(
-                principal,
-                Some(principal.clone()),
-                Vec::new(),
-                Step::AccessEntry(step),
-            );
+            },
+            None => EntryStep::Update {
+                principal: principal.clone(),
+                groups: None,
+                username: None,
+            },
+        };
+        d.push(
+            principal,
+            Some(principal.clone()),
+            Vec::new(),
+            Step::AccessEntry(step),
+        );
+    }
+    if prune {
+        for (principal, obs) in &observed.access_entries {
+            let listed = desired
+                .access_entries
+                .iter()
+                .any(|e| &e.principal_arn == principal);
+            if !listed && owned(obs, &desired.cluster) {
+                let step = EntryStep::Delete {
+                    principal: principal.clone(),
+                    entry: obs.clone(),
+                };
+                d.push(
+                    principal,
+                    Some(principal.clone()),
+                    Vec::new(),
+                    Step::AccessEntry(step),
+                );
+            }
         }
     }
+    if !d.opts.allow_lockout {
+        lockout(d);
+    }
+}
+
+/// Whether a scope of `policy` makes its principal cluster admin.
+fn admin(policy: &str, scope: &AccessScope) -> bool {
+    policy.ends_with(CLUSTER_ADMIN_POLICY) && *scope == AccessScope::Cluster
+}
+
+/// Whether `principal` is the entry of `caller` (a role ARN may carry a path the caller's
+/// ARN lacks).
+fn is_caller(principal: &str, caller: &str) -> bool {
+    let (stripped, _) = crate::rules::arn::strip_role_path(principal);
+    stripped.eq_ignore_ascii_case(caller)
+}
+
+/// The lock-out guard: a plan may not delete the entry of the identity eksiam runs as, nor
+/// leave the cluster without an entry holding `AmazonEKSClusterAdminPolicy` at cluster scope
+/// when it had one; `--allow-lockout` allows both.
+fn lockout(d: &mut Differ) {
+    let mut admins: std::collections::BTreeSet<String> = d
+        .observed
+        .access_entries
+        .iter()
+        .filter(|(_, e)| e.policies.iter().any(|(p, s)| admin(p, s)))
+        .map(|(p, _)| p.clone())
+        .collect();
+    let had_admin = !admins.is_empty();
+    let caller = d.observed.caller.as_ref().map(|c| c.id().to_owned());
+    let mut conflicts = Vec::new();
+    for a in &d.plan.actions {
+        match &a.step {
+            Step::AccessEntry(EntryStep::Delete { principal, .. }) => {
+                admins.remove(principal);
+                if let Some(c) = caller.as_deref().filter(|c| is_caller(principal, c)) {
+                    conflicts.push(format!(
+                        "deleting the access entry of `{principal}` would take away the access of the AWS identity eksiam runs as (`{c}`); pass `--allow-lockout` if that is intended"
+                    ));
+                }
+            }
+            Step::AccessPolicy(p) if p.policy_arn.ends_with(CLUSTER_ADMIN_POLICY) => {
+                match &p.change {
+                    PolicyChange::Associate { after, .. } if admin(&p.policy_arn, after) => {
+                        admins.insert(p.principal.clone());
+                    }
+                    PolicyChange::Associate { .. } | PolicyChange::Disassociate { .. } => {
+                        admins.remove(&p.principal);
+                    }
+                    PolicyChange::Unchanged => {}
+                }
+            }
+            _ => {}
+        }
+    }
+    if had_admin && admins.is_empty() {
+        conflicts.push(
+            "after this plan no access entry would hold `AmazonEKSClusterAdminPolicy` at cluster scope: the cluster could be left without an administrator; pass `--allow-lockout` if that is intended".to_owned(),
+        );
+    }
+    d.plan.conflicts.extend(conflicts);
 }
 
 /// Plans one desired entry and its policies.
