@@ -50,6 +50,8 @@ pub struct Desired {
     pub access_entries: Vec<DesiredAccessEntry>,
     /// Principals whose access entry must go (imperative `delete accessentry`).
     pub absent_access_entries: Vec<String>,
+    /// `accessConfig.authenticationMode`, when the input asks for one.
+    pub authentication_mode: Option<String>,
 }
 
 /// Where an access policy applies.
@@ -165,6 +167,7 @@ impl Desired {
             selection: Selection::default(),
             access_entries: Vec::new(),
             absent_access_entries: Vec::new(),
+            authentication_mode: None,
         }
     }
 
@@ -256,6 +259,11 @@ impl Desired {
             selection: Selection::default(),
             access_entries: access_entries(cfg),
             absent_access_entries: Vec::new(),
+            authentication_mode: cfg
+                .access
+                .as_ref()
+                .and_then(|a| a.authentication_mode.as_ref())
+                .map(|m| m.value.clone()),
         }
     }
 

@@ -34,6 +34,8 @@ pub struct Observed {
     pub caller: Option<crate::rules::authmap::Subject>,
     /// The cluster's access entries by principal ARN (read when the plan manages them).
     pub access_entries: BTreeMap<String, ObservedAccessEntry>,
+    /// The cluster's `authenticationMode`, when known.
+    pub authentication_mode: Option<String>,
 }
 
 /// An EKS access entry and its access policies.

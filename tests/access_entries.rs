@@ -7,7 +7,7 @@ mod common;
 
 use std::process::{Command, Output};
 use testenv::ministack::{Ministack, Options};
-use testenv::proxy::FaultProxy;
+use testenv::proxy::{Fault, FaultProxy};
 
 const ACCOUNT: &str = "123456789012";
 
@@ -326,5 +326,62 @@ fn create_get_and_delete_accessentry_from_flags_with_the_lockout_guard() {
         common::stderr(&o).contains("is not an EKS access policy ARN"),
         "{}",
         common::stderr(&o)
+    );
+}
+
+/// ministack has no route for `UpdateClusterConfig`: the fault proxy answers it as EKS does,
+/// and the test checks at that edge what eksiam sent, and that the entries came after it.
+#[test]
+fn the_authentication_mode_is_sent_forward_before_the_entries() {
+    let ms = https();
+    ms.create_cluster("prod");
+    let root = ms.root_pem().unwrap();
+    let proxy = FaultProxy::start(&ms.url, Some(&root), None);
+    proxy.inject(&Fault {
+        method: Some("POST".into()),
+        path: Some("^/clusters/prod/update-config$".into()),
+        body: Some(r#""authenticationMode":"API_AND_CONFIG_MAP""#.into()),
+        status: 200,
+        count: 1,
+        response: Some((
+            r#"{"update":{"id":"4f1d","status":"InProgress","type":"AccessConfigUpdate"}}"#.into(),
+            "application/json".into(),
+        )),
+        ..Fault::default()
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mode.yaml");
+    std::fs::write(
+        &path,
+        format!(
+            "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {{name: prod, region: us-west-2}}\naccessConfig:\n  authenticationMode: API_AND_CONFIG_MAP\n  accessEntries:\n{NODES}"
+        ),
+    )
+    .unwrap();
+    let o = eksiam(&ms, &proxy.url, &["apply", "-f", path.to_str().unwrap()]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&o),
+        common::stderr(&o)
+    );
+    assert!(
+        stdout(&o).contains("cannot be undone"),
+        "the plan says the change is for good: {}",
+        stdout(&o)
+    );
+    let (_, faulted, pending) = proxy.stats();
+    assert_eq!(
+        (faulted, pending),
+        (1, 0),
+        "UpdateClusterConfig was sent once, with the mode"
+    );
+    let err = common::stderr(&o);
+    let mode = err.find("authentication-mode/prod: set to API_AND_CONFIG_MAP");
+    let entry = err.find("access-entry/arn:aws:iam::123456789012:role/nodes: created");
+    assert!(
+        matches!((mode, entry), (Some(m), Some(e)) if m < e),
+        "{err}"
     );
 }

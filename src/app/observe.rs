@@ -61,6 +61,7 @@ pub(super) async fn observe<C: Connect>(
         seen.partition = Some(side.cluster.partition);
         seen.observed.account = Some(side.cluster.account);
         seen.observed.issuer = side.cluster.issuer;
+        seen.observed.authentication_mode = side.cluster.authentication_mode;
         if let Some(oidc) = side.oidc {
             seen.observed.oidc_provider = oidc.oidc_provider;
             seen.observed.thumbprint = oidc.thumbprint;
@@ -109,6 +110,7 @@ async fn observe_aws<C: Connect>(
         || !desired.absent_service_accounts.is_empty();
     let access = !desired.access_entries.is_empty()
         || !desired.absent_access_entries.is_empty()
+        || desired.authentication_mode.is_some()
         || prune_access;
     if !(desired.oidc_provider || irsa || prune_roles || access) {
         return Ok(None);
@@ -184,8 +186,11 @@ async fn observe_cluster<C: Connect>(
         || !desired.absent_service_accounts.is_empty()
         // --prune may unbind the ServiceAccounts of roles the file no longer lists.
         || prune_roles;
-    let reads_aws_auth =
-        !desired.mappings.is_empty() || !desired.absent_mappings.is_empty() || prune_mappings;
+    // Switching to `API` mode is checked against what aws-auth still maps.
+    let reads_aws_auth = !desired.mappings.is_empty()
+        || !desired.absent_mappings.is_empty()
+        || prune_mappings
+        || desired.authentication_mode.as_deref() == Some("API");
     if !(reads_aws_auth || manages_sas) {
         return Ok(None);
     }

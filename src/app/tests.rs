@@ -34,6 +34,7 @@ struct World {
     /// Access entries that appear (another writer) when the cluster's entries are listed.
     appearing: BTreeMap<String, crate::observed::ObservedAccessEntry>,
     access_entries: BTreeMap<String, crate::observed::ObservedAccessEntry>,
+    authentication_mode: Option<String>,
 }
 
 #[derive(Clone, Default)]
@@ -94,6 +95,7 @@ impl OidcApi for Fake {
             issuer: Some(Issuer::parse(ISSUER).unwrap()),
             endpoint: None,
             certificate_authority: None,
+            authentication_mode: self.world().authentication_mode.clone(),
         })
     }
     async fn get_oidc_provider(&self, arn: &str) -> Result<Option<ObservedOidcProvider>, AwsError> {
@@ -312,6 +314,11 @@ impl KubeApi for Fake {
 }
 
 impl crate::aws::eks_access::EksAccessApi for Fake {
+    async fn update_authentication_mode(&self, _: &str, mode: &str) -> Result<(), AwsError> {
+        self.call(format!("UpdateClusterConfig {mode}"))?;
+        self.set_mode(mode);
+        Ok(())
+    }
     async fn list_access_entries(&self, cluster: &str) -> Result<Vec<String>, AwsError> {
         self.call(format!("ListAccessEntries {cluster}"))?;
         let mut w = self.world();
@@ -405,6 +412,12 @@ impl crate::aws::eks_access::EksAccessApi for Fake {
             .policies
             .remove(policy_arn);
         Ok(())
+    }
+}
+
+impl Fake {
+    fn set_mode(&self, mode: &str) {
+        self.world().authentication_mode = Some(mode.into());
     }
 }
 
@@ -925,4 +938,74 @@ fn deleting_the_callers_own_access_entry_needs_allow_lockout() {
     };
     run_on(&f, d, &opts, true).1.unwrap();
     assert_eq!(f.writes(), vec![format!("DeleteAccessEntry {ci}")]);
+}
+
+#[test]
+fn the_authentication_mode_moves_only_forward_before_the_entries_and_api_mode_spares_aws_auth_users()
+ {
+    let file = |mode: &str| {
+        format!(
+            "apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata: {{name: prod, region: us-west-2}}
+accessConfig:
+  authenticationMode: {mode}
+  accessEntries:
+    - principalARN: arn:aws:iam::111122223333:role/nodes
+      type: EC2_LINUX
+"
+        )
+    };
+    let f = fake();
+    f.set_mode("CONFIG_MAP");
+    let (shown, result) = run_on(
+        &f,
+        desired(&file("API_AND_CONFIG_MAP")),
+        &DiffOptions::default(),
+        true,
+    );
+    result.unwrap();
+    assert!(
+        shown
+            .unwrap()
+            .warnings
+            .iter()
+            .any(|w| w.contains("cannot be undone")),
+        "the plan says the change is for good"
+    );
+    let writes = f.writes();
+    let mode = position(&writes, "UpdateClusterConfig API_AND_CONFIG_MAP");
+    let entry = position(
+        &writes,
+        "CreateAccessEntry arn:aws:iam::111122223333:role/nodes",
+    );
+    assert!(mode < entry, "{writes:#?}");
+
+    // Back is refused.
+    let (shown, result) = run_on(
+        &f,
+        desired(&file("CONFIG_MAP")),
+        &DiffOptions::default(),
+        true,
+    );
+    assert!(result.is_err());
+    assert!(shown.unwrap().conflicts[0].contains("only forward"));
+    assert!(f.writes().is_empty());
+
+    // API while aws-auth maps a role without an entry (the node role in `fake`'s aws-auth is
+    // `role/node`, not `role/nodes`): refused unless --allow-lockout.
+    let (shown, result) = run_on(&f, desired(&file("API")), &DiffOptions::default(), true);
+    assert!(result.is_err());
+    let conflicts = shown.unwrap().conflicts;
+    assert!(
+        conflicts[0].contains("`arn:aws:iam::111122223333:role/node`"),
+        "{conflicts:?}"
+    );
+    assert!(f.writes().is_empty());
+    let opts = DiffOptions {
+        allow_lockout: true,
+        ..DiffOptions::default()
+    };
+    run_on(&f, desired(&file("API")), &opts, true).1.unwrap();
+    assert_eq!(f.writes(), vec!["UpdateClusterConfig API".to_owned()]);
 }

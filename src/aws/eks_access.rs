@@ -59,6 +59,8 @@ pub trait EksAccessApi {
         principal: &str,
         policy_arn: &str,
     ) -> Result<(), AwsError>;
+    /// `UpdateClusterConfig` of `accessConfig.authenticationMode`.
+    async fn update_authentication_mode(&self, cluster: &str, mode: &str) -> Result<(), AwsError>;
 }
 
 fn eks_err<E, R>(
@@ -83,6 +85,20 @@ fn scope_of(s: Option<&aws_sdk_eks::types::AccessScope>) -> AccessScope {
 }
 
 impl EksAccessApi for Aws {
+    async fn update_authentication_mode(&self, cluster: &str, mode: &str) -> Result<(), AwsError> {
+        let access = aws_sdk_eks::types::UpdateAccessConfigRequest::builder()
+            .authentication_mode(aws_sdk_eks::types::AuthenticationMode::from(mode))
+            .build();
+        self.eks
+            .update_cluster_config()
+            .name(cluster)
+            .access_config(access)
+            .send()
+            .await
+            .map_err(|e| eks_err("UpdateClusterConfig", cluster, e))?;
+        Ok(())
+    }
+
     async fn list_access_entries(&self, cluster: &str) -> Result<Vec<String>, AwsError> {
         let mut pages = self
             .eks

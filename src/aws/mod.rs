@@ -116,6 +116,8 @@ pub struct ClusterDescription {
     pub issuer: Option<crate::rules::trust::Issuer>,
     pub endpoint: Option<String>,
     pub certificate_authority: Option<String>,
+    /// `accessConfig.authenticationMode`, when EKS reports it.
+    pub authentication_mode: Option<String>,
 }
 
 /// What is needed to create an OIDC provider.
@@ -335,6 +337,11 @@ impl OidcApi for Aws {
             account,
             partition,
             issuer,
+            authentication_mode: c
+                .access_config
+                .as_ref()
+                .and_then(|a| a.authentication_mode())
+                .map(|m| m.as_str().to_owned()),
             endpoint: c.endpoint,
             certificate_authority: c.certificate_authority.and_then(|ca| ca.data),
         })

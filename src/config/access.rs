@@ -39,22 +39,6 @@ pub fn validate(access: &AccessConfig, diags: &mut Vec<Diagnostic>) {
             .with_hint("to revoke the creator's admin access now, delete its access entry"),
         );
     }
-    if let Some(mode) = access
-        .authentication_mode
-        .as_ref()
-        .filter(|m| AUTHENTICATION_MODES.contains(&m.value.as_str()))
-    {
-        diags.push(
-            Diagnostic::warning(
-                Some(mode.pos),
-                format!(
-                    "`authenticationMode: {}` is read but not applied: eksiam does not change a cluster's authentication mode yet",
-                    mode.value
-                ),
-            )
-            .with_hint("access entries need `API_AND_CONFIG_MAP` or `API`: `aws eks update-cluster-config --access-config authenticationMode=...` moves it forward"),
-        );
-    }
     if let Some(mode) = &access.authentication_mode
         && !AUTHENTICATION_MODES.contains(&mode.value.as_str())
     {

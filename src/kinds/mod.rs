@@ -41,6 +41,7 @@ pub enum Step {
     AwsAuth(aws_auth::MappingStep),
     AccessEntry(access_entry::EntryStep),
     AccessPolicy(access_entry::PolicyStep),
+    AuthenticationMode(access_entry::mode::ModeStep),
 }
 
 impl Step {
@@ -55,6 +56,7 @@ impl Step {
             Step::AwsAuth(s) => s,
             Step::AccessEntry(s) => s,
             Step::AccessPolicy(s) => s,
+            Step::AuthenticationMode(s) => s,
         }
     }
 

@@ -262,10 +262,20 @@ pub const ACTIONS: &[ActionUse] = &[
         commands: ACCESS_WRITERS,
         why: "removes an access policy the file does not list",
     },
+    ActionUse {
+        action: "eks:UpdateClusterConfig",
+        resource: Resource::Cluster,
+        commands: &[Apply],
+        why: "moves `accessConfig.authenticationMode` forward when the file asks",
+    },
 ];
 
 /// The access-entry actions, on the cluster and on its entries.
-const ACCESS_ON_CLUSTER: &[&str] = &["eks:ListAccessEntries", "eks:CreateAccessEntry"];
+const ACCESS_ON_CLUSTER: &[&str] = &[
+    "eks:ListAccessEntries",
+    "eks:CreateAccessEntry",
+    "eks:UpdateClusterConfig",
+];
 const ACCESS_ON_ENTRIES: &[&str] = &[
     "eks:DescribeAccessEntry",
     "eks:ListAssociatedAccessPolicies",
@@ -675,6 +685,12 @@ fn scoped_actions(
     }
     if !desired.roles.is_empty() {
         wanted.extend(ROLE_READS);
+    }
+    if desired.authentication_mode.is_some() {
+        wanted.insert("eks:DescribeCluster");
+        if opts.writes {
+            wanted.insert("eks:UpdateClusterConfig");
+        }
     }
     if !desired.access_entries.is_empty() || (opts.prune && desired.prune_scope.access_entries) {
         wanted.insert("eks:DescribeCluster");

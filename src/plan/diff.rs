@@ -170,6 +170,7 @@ mod tests {
             selection: Default::default(),
             access_entries: Vec::new(),
             absent_access_entries: Vec::new(),
+            authentication_mode: None,
         }
     }
 

@@ -29,6 +29,7 @@ pub enum Kind {
     AwsAuthMapping,
     AccessEntry,
     AccessPolicyAssociation,
+    AuthenticationMode,
 }
 
 impl Kind {
@@ -44,6 +45,7 @@ impl Kind {
             Kind::AwsAuthMapping => "aws-auth-mapping",
             Kind::AccessEntry => "access-entry",
             Kind::AccessPolicyAssociation => "access-policy-association",
+            Kind::AuthenticationMode => "authentication-mode",
         }
     }
 
@@ -56,7 +58,9 @@ impl Kind {
             }
             Kind::Namespace | Kind::Serviceaccount => "Kubernetes namespaces and ServiceAccounts",
             Kind::AwsAuthMapping => "aws-auth identity mappings (kube-system/aws-auth)",
-            Kind::AccessEntry | Kind::AccessPolicyAssociation => "EKS access entries",
+            Kind::AccessEntry | Kind::AccessPolicyAssociation | Kind::AuthenticationMode => {
+                "EKS access entries"
+            }
         }
     }
 }

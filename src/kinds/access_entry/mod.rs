@@ -3,6 +3,7 @@
 
 #[cfg(feature = "cli")]
 pub mod live;
+pub mod mode;
 
 use crate::desired::{AccessScope, DesiredAccessEntry, MANAGER, TAG_CLUSTER, TAG_MANAGED_BY};
 use crate::kinds::Step;
@@ -170,8 +171,10 @@ pub fn diff(d: &mut Differ) {
     let desired = d.desired;
     let observed = d.observed;
     let prune = d.opts.prune && desired.prune_scope.access_entries;
+    // Entries are made once the cluster reads them.
+    let mode = mode::diff(d);
     for e in &desired.access_entries {
-        entry(d, e);
+        entry(d, e, mode.as_deref());
     }
     for principal in &desired.absent_access_entries {
         let step = match observed.access_entries.get(principal) {
@@ -275,8 +278,8 @@ fn lockout(d: &mut Differ) {
     d.plan.conflicts.extend(conflicts);
 }
 
-/// Plans one desired entry and its policies.
-fn entry(d: &mut Differ, e: &DesiredAccessEntry) {
+/// Plans one desired entry and its policies, after the authentication mode's action `mode`.
+fn entry(d: &mut Differ, e: &DesiredAccessEntry, mode: Option<&str>) {
     let cluster = d.desired.cluster.clone();
     let observed = d.observed.access_entries.get(&e.principal_arn);
     let no_policies = BTreeMap::new();
@@ -300,7 +303,7 @@ fn entry(d: &mut Differ, e: &DesiredAccessEntry) {
     let id = d.push(
         &e.principal_arn,
         Some(e.principal_arn.clone()),
-        Vec::new(),
+        mode.map(str::to_owned).into_iter().collect(),
         Step::AccessEntry(step),
     );
     for (policy_arn, change) in policies {
