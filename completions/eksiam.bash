@@ -199,6 +199,9 @@ _eksiam() {
             eksiam__subcmd__help__subcmd__utils,associate-iam-oidc-provider)
                 cmd="eksiam__subcmd__help__subcmd__utils__subcmd__associate__subcmd__iam__subcmd__oidc__subcmd__provider"
                 ;;
+            eksiam__subcmd__help__subcmd__utils,migrate-to-access-entry)
+                cmd="eksiam__subcmd__help__subcmd__utils__subcmd__migrate__subcmd__to__subcmd__access__subcmd__entry"
+                ;;
             eksiam__subcmd__update,help)
                 cmd="eksiam__subcmd__update__subcmd__help"
                 ;;
@@ -217,11 +220,17 @@ _eksiam() {
             eksiam__subcmd__utils,help)
                 cmd="eksiam__subcmd__utils__subcmd__help"
                 ;;
+            eksiam__subcmd__utils,migrate-to-access-entry)
+                cmd="eksiam__subcmd__utils__subcmd__migrate__subcmd__to__subcmd__access__subcmd__entry"
+                ;;
             eksiam__subcmd__utils__subcmd__help,associate-iam-oidc-provider)
                 cmd="eksiam__subcmd__utils__subcmd__help__subcmd__associate__subcmd__iam__subcmd__oidc__subcmd__provider"
                 ;;
             eksiam__subcmd__utils__subcmd__help,help)
                 cmd="eksiam__subcmd__utils__subcmd__help__subcmd__help"
+                ;;
+            eksiam__subcmd__utils__subcmd__help,migrate-to-access-entry)
+                cmd="eksiam__subcmd__utils__subcmd__help__subcmd__migrate__subcmd__to__subcmd__access__subcmd__entry"
                 ;;
             *)
                 ;;
@@ -1508,7 +1517,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__help__subcmd__utils)
-            opts="associate-iam-oidc-provider"
+            opts="associate-iam-oidc-provider migrate-to-access-entry"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1522,6 +1531,20 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__help__subcmd__utils__subcmd__associate__subcmd__iam__subcmd__oidc__subcmd__provider)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksiam__subcmd__help__subcmd__utils__subcmd__migrate__subcmd__to__subcmd__access__subcmd__entry)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1956,7 +1979,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__utils)
-            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version associate-iam-oidc-provider help"
+            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version associate-iam-oidc-provider migrate-to-access-entry help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2048,7 +2071,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__utils__subcmd__help)
-            opts="associate-iam-oidc-provider help"
+            opts="associate-iam-oidc-provider migrate-to-access-entry help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2082,6 +2105,66 @@ _eksiam() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksiam__subcmd__utils__subcmd__help__subcmd__migrate__subcmd__to__subcmd__access__subcmd__entry)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksiam__subcmd__utils__subcmd__migrate__subcmd__to__subcmd__access__subcmd__entry)
+            opts="-o -v -q -h -V --cluster --target-authentication-mode --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target-authentication-mode)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "text json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -385,3 +385,96 @@ fn the_authentication_mode_is_sent_forward_before_the_entries() {
         "{err}"
     );
 }
+
+const AWS_AUTH: &str = "apiVersion: v1
+kind: ConfigMap
+metadata: {name: aws-auth, namespace: kube-system}
+data:
+  mapRoles: |
+    - rolearn: arn:aws:iam::123456789012:role/node
+      username: system:node:{{EC2PrivateDNSName}}
+      groups: [system:bootstrappers, system:nodes]
+    - rolearn: arn:aws:iam::123456789012:role/admin
+      username: admin
+      groups: [system:masters, platform]
+  mapUsers: |
+    - userarn: arn:aws:iam::123456789012:user/alice
+      username: alice
+      groups: [readers]
+  mapAccounts: |
+    - \"444455556666\"
+";
+
+#[test]
+fn migrate_to_access_entry_keeps_each_identity_lists_what_stays_and_refuses_api_while_anything_does()
+ {
+    let ms = https();
+    ms.create_cluster("prod");
+    let k = testenv::kube::KubeServer::start();
+    k.apply_manifest("aws-auth", AWS_AUTH);
+    let kubeconfig = k.kubeconfig().display().to_string();
+    let migrate = |extra: &[&str]| {
+        let mut args = vec![
+            "utils",
+            "migrate-to-access-entry",
+            "--cluster",
+            "prod",
+            "--kubeconfig",
+            &kubeconfig,
+        ];
+        args.extend_from_slice(extra);
+        eksiam(&ms, &ms.url, &args)
+    };
+
+    // API is refused while the account mapping cannot move; nothing is created.
+    let o = migrate(&["--target-authentication-mode", "API"]);
+    assert_eq!(o.status.code(), Some(1), "{}", common::stderr(&o));
+    assert!(
+        common::stderr(&o).contains("account 444455556666"),
+        "{}",
+        common::stderr(&o)
+    );
+    assert!(
+        !ms.get("eks", "/clusters/prod/access-entries")
+            .contains("role/admin")
+    );
+
+    // The fragment for the file.
+    let o = migrate(&["--dry-run", "-o", "yaml"]);
+    assert_eq!(o.status.code(), Some(0), "{}", common::stderr(&o));
+    let yaml = stdout(&o);
+    assert!(
+        yaml.contains("# stays in aws-auth: `account 444455556666`"),
+        "{yaml}"
+    );
+    assert!(yaml.contains("type: EC2_LINUX"), "{yaml}");
+    assert!(yaml.contains("AmazonEKSClusterAdminPolicy"), "{yaml}");
+
+    // Applied: every mapping that can move has an entry with the same identity.
+    let o = migrate(&[]);
+    assert_eq!(o.status.code(), Some(0), "{}", common::stderr(&o));
+    let node = entry(&ms, &format!("arn:aws:iam::{ACCOUNT}:role/node"));
+    assert_eq!(node["accessEntry"]["type"], "EC2_LINUX");
+    let admin = entry(&ms, &format!("arn:aws:iam::{ACCOUNT}:role/admin"));
+    assert_eq!(
+        admin["accessEntry"]["kubernetesGroups"],
+        serde_json::json!(["platform"])
+    );
+    assert_eq!(admin["accessEntry"]["username"], "admin");
+    let p = policies(&ms, &format!("arn:aws:iam::{ACCOUNT}:role/admin"));
+    assert_eq!(
+        p[0]["policyArn"],
+        "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy"
+    );
+    let alice = entry(&ms, &format!("arn:aws:iam::{ACCOUNT}:user/alice"));
+    assert_eq!(
+        alice["accessEntry"]["kubernetesGroups"],
+        serde_json::json!(["readers"])
+    );
+    // aws-auth is left as it was.
+    assert!(k.aws_auth("yaml").contains("role/admin"));
+
+    // A second run has nothing to do.
+    let o = migrate(&[]);
+    assert!(stdout(&o).contains("No changes."), "{}", stdout(&o));
+}

@@ -5,6 +5,7 @@ mod accessentry;
 pub mod generate;
 mod iamidentitymapping;
 mod iamserviceaccount;
+mod migrate;
 mod permissions;
 mod plan;
 mod thumbprint;

@@ -216,18 +216,28 @@ pub(super) fn execute(
     warnings: Vec<String>,
     aws: Option<crate::aws::Aws>,
 ) -> Result<Plan, CliError> {
+    execute_showing(global, settings, desired, opts, warnings, aws, |plan| {
+        print_plan(global, plan, settings.apply)
+    })
+}
+
+/// [`execute`], showing the plan with `show`.
+pub(super) fn execute_showing(
+    global: &GlobalArgs,
+    settings: &Settings,
+    desired: Desired,
+    opts: &DiffOptions,
+    warnings: Vec<String>,
+    aws: Option<crate::aws::Aws>,
+    show: impl FnOnce(&Plan) -> Result<(), CliError>,
+) -> Result<Plan, CliError> {
     let connector = Connector {
         profile: global.profile.as_deref(),
         access: global.access(),
         aws,
     };
     super::runtime().block_on(app::run(
-        &connector,
-        settings,
-        desired,
-        opts,
-        warnings,
-        |plan| print_plan(global, plan, settings.apply),
+        &connector, settings, desired, opts, warnings, show,
     ))
 }
 

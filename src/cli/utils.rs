@@ -13,6 +13,7 @@ use std::process::ExitCode;
 #[derive(Debug, Subcommand)]
 pub enum UtilsCommand {
     AssociateIamOidcProvider(AssociateArgs),
+    MigrateToAccessEntry(super::migrate::MigrateArgs),
 }
 
 /// Register the cluster's OIDC issuer as an IAM OIDC provider
@@ -92,6 +93,7 @@ pub fn parse_thumbprint(t: &str) -> Result<String, String> {
 pub fn cmd_utils(global: &GlobalArgs, cmd: UtilsCommand) -> Result<ExitCode, CliError> {
     match cmd {
         UtilsCommand::AssociateIamOidcProvider(args) => cmd_associate(global, args),
+        UtilsCommand::MigrateToAccessEntry(args) => super::migrate::cmd_migrate(global, args),
     }
 }
 

@@ -15,7 +15,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use Command::{
     Apply, AssociateIamOidcProvider, CreateAccessentry, CreateIamidentitymapping,
     CreateIamserviceaccount, DeleteAccessentry, DeleteIamidentitymapping, DeleteIamserviceaccount,
-    GetAccessentry, GetIamidentitymapping, GetIamserviceaccount, Plan, UpdateIamserviceaccount,
+    GetAccessentry, GetIamidentitymapping, GetIamserviceaccount, MigrateToAccessEntry, Plan,
+    UpdateIamserviceaccount,
 };
 
 /// The commands that read access entries, and those that change them.
@@ -25,8 +26,9 @@ const ACCESS_READERS: &[Command] = &[
     CreateAccessentry,
     GetAccessentry,
     DeleteAccessentry,
+    MigrateToAccessEntry,
 ];
-const ACCESS_WRITERS: &[Command] = &[Apply, CreateAccessentry];
+const ACCESS_WRITERS: &[Command] = &[Apply, CreateAccessentry, MigrateToAccessEntry];
 
 /// The kind of resource an action is granted on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -265,7 +267,7 @@ pub const ACTIONS: &[ActionUse] = &[
     ActionUse {
         action: "eks:UpdateClusterConfig",
         resource: Resource::Cluster,
-        commands: &[Apply],
+        commands: &[Apply, MigrateToAccessEntry],
         why: "moves `accessConfig.authenticationMode` forward when the file asks",
     },
 ];

@@ -26,17 +26,19 @@ pub enum Command {
     CreateAccessentry,
     GetAccessentry,
     DeleteAccessentry,
+    MigrateToAccessEntry,
 }
 
 use Command::{
     Apply, AssociateIamOidcProvider, CreateAccessentry, CreateIamidentitymapping,
     CreateIamserviceaccount, DeleteAccessentry, DeleteIamidentitymapping, DeleteIamserviceaccount,
-    GetAccessentry, GetIamidentitymapping, GetIamserviceaccount, Plan, UpdateIamserviceaccount,
+    GetAccessentry, GetIamidentitymapping, GetIamserviceaccount, MigrateToAccessEntry, Plan,
+    UpdateIamserviceaccount,
 };
 
 impl Command {
     /// Every command that needs a permission, in the order the tables list them.
-    pub const ALL: [Command; 13] = [
+    pub const ALL: [Command; 14] = [
         Plan,
         Apply,
         AssociateIamOidcProvider,
@@ -50,6 +52,7 @@ impl Command {
         CreateAccessentry,
         GetAccessentry,
         DeleteAccessentry,
+        MigrateToAccessEntry,
     ];
 
     /// The command as typed after `eksiam`.
@@ -68,6 +71,7 @@ impl Command {
             CreateAccessentry => "create accessentry",
             GetAccessentry => "get accessentry",
             DeleteAccessentry => "delete accessentry",
+            MigrateToAccessEntry => "utils migrate-to-access-entry",
         }
     }
 
@@ -80,6 +84,7 @@ impl Command {
         let words: Vec<&str> = text.split_whitespace().collect();
         let words = match words.as_slice() {
             ["associate-iam-oidc-provider"] => vec!["utils", "associate-iam-oidc-provider"],
+            ["migrate-to-access-entry"] => vec!["utils", "migrate-to-access-entry"],
             _ => words,
         };
         let wanted = words.join(" ");

@@ -8,8 +8,8 @@ use serde_json::{Value, json};
 
 use Command::{
     Apply, CreateIamidentitymapping, CreateIamserviceaccount, DeleteIamidentitymapping,
-    DeleteIamserviceaccount, GetIamidentitymapping, GetIamserviceaccount, Plan,
-    UpdateIamserviceaccount,
+    DeleteIamserviceaccount, GetIamidentitymapping, GetIamserviceaccount, MigrateToAccessEntry,
+    Plan, UpdateIamserviceaccount,
 };
 
 /// What a verb is used on.
@@ -102,8 +102,9 @@ pub const VERBS: &[VerbUse] = &[
             CreateIamidentitymapping,
             GetIamidentitymapping,
             DeleteIamidentitymapping,
+            MigrateToAccessEntry,
         ],
-        why: "one read of the mappings per run (`iamIdentityMappings`)",
+        why: "one read of the mappings per run (`iamIdentityMappings`, the migration to access entries)",
     },
     VerbUse {
         object: Object::AwsAuth,

@@ -4,6 +4,7 @@
 pub mod arn;
 pub mod authmap;
 pub mod filter;
+pub mod migrate;
 pub mod naming;
 pub mod policy;
 pub mod trust;
