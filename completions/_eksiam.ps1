@@ -45,6 +45,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksiam' -ScriptBlock {
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'List resources (eksctl''s `get`)')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete resources (eksctl''s `delete`)')
             [CompletionResult]::new('utils', 'utils', [CompletionResultType]::ParameterValue, 'eksctl''s utility commands')
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Say what Kubernetes identity an IAM or STS ARN gets in the cluster, and through what')
             [CompletionResult]::new('iam-policy', 'iam-policy', [CompletionResultType]::ParameterValue, 'Print the IAM policy the identity running eksiam needs')
             [CompletionResult]::new('rbac', 'rbac', [CompletionResultType]::ParameterValue, 'Print the Kubernetes RBAC rules the identity running eksiam needs')
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print a completion script for your shell')
@@ -350,10 +351,31 @@ Register-ArgumentCompleter -Native -CommandName 'eksiam' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('access', 'access', [CompletionResultType]::ParameterValue, 'List every principal that can reach the cluster, from aws-auth and access entries')
             [CompletionResult]::new('accessentry', 'accessentry', [CompletionResultType]::ParameterValue, 'List EKS access entries with their access policies')
             [CompletionResult]::new('iamidentitymapping', 'iamidentitymapping', [CompletionResultType]::ParameterValue, 'List aws-auth entries')
             [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'List IAM service accounts: ServiceAccounts bound to a role, and roles eksiam manages')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eksiam;get;access' {
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The EKS cluster')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`''s current context when its server is the cluster''s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr, and no text plan before an apply')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr, and no text plan before an apply')
+            [CompletionResult]::new('--skip-endpoint-check', '--skip-endpoint-check', [CompletionResultType]::ParameterName, 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'eksiam;get;accessentry' {
@@ -421,10 +443,14 @@ Register-ArgumentCompleter -Native -CommandName 'eksiam' -ScriptBlock {
             break
         }
         'eksiam;get;help' {
+            [CompletionResult]::new('access', 'access', [CompletionResultType]::ParameterValue, 'List every principal that can reach the cluster, from aws-auth and access entries')
             [CompletionResult]::new('accessentry', 'accessentry', [CompletionResultType]::ParameterValue, 'List EKS access entries with their access policies')
             [CompletionResult]::new('iamidentitymapping', 'iamidentitymapping', [CompletionResultType]::ParameterValue, 'List aws-auth entries')
             [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'List IAM service accounts: ServiceAccounts bound to a role, and roles eksiam manages')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eksiam;get;help;access' {
             break
         }
         'eksiam;get;help;accessentry' {
@@ -640,6 +666,26 @@ Register-ArgumentCompleter -Native -CommandName 'eksiam' -ScriptBlock {
         'eksiam;utils;help;help' {
             break
         }
+        'eksiam;explain' {
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The EKS cluster')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`''s current context when its server is the cluster''s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr, and no text plan before an apply')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr, and no text plan before an apply')
+            [CompletionResult]::new('--skip-endpoint-check', '--skip-endpoint-check', [CompletionResultType]::ParameterName, 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'eksiam;iam-policy' {
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Scope the permissions to what `apply -f FILE` needs for this ClusterConfig')
             [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Scope the permissions to what `apply -f FILE` needs for this ClusterConfig')
@@ -738,6 +784,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksiam' -ScriptBlock {
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'List resources (eksctl''s `get`)')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete resources (eksctl''s `delete`)')
             [CompletionResult]::new('utils', 'utils', [CompletionResultType]::ParameterValue, 'eksctl''s utility commands')
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Say what Kubernetes identity an IAM or STS ARN gets in the cluster, and through what')
             [CompletionResult]::new('iam-policy', 'iam-policy', [CompletionResultType]::ParameterValue, 'Print the IAM policy the identity running eksiam needs')
             [CompletionResult]::new('rbac', 'rbac', [CompletionResultType]::ParameterValue, 'Print the Kubernetes RBAC rules the identity running eksiam needs')
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print a completion script for your shell')
@@ -777,9 +824,13 @@ Register-ArgumentCompleter -Native -CommandName 'eksiam' -ScriptBlock {
             break
         }
         'eksiam;help;get' {
+            [CompletionResult]::new('access', 'access', [CompletionResultType]::ParameterValue, 'List every principal that can reach the cluster, from aws-auth and access entries')
             [CompletionResult]::new('accessentry', 'accessentry', [CompletionResultType]::ParameterValue, 'List EKS access entries with their access policies')
             [CompletionResult]::new('iamidentitymapping', 'iamidentitymapping', [CompletionResultType]::ParameterValue, 'List aws-auth entries')
             [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'List IAM service accounts: ServiceAccounts bound to a role, and roles eksiam manages')
+            break
+        }
+        'eksiam;help;get;access' {
             break
         }
         'eksiam;help;get;accessentry' {
@@ -815,6 +866,9 @@ Register-ArgumentCompleter -Native -CommandName 'eksiam' -ScriptBlock {
             break
         }
         'eksiam;help;utils;migrate-to-access-entry' {
+            break
+        }
+        'eksiam;help;explain' {
             break
         }
         'eksiam;help;iam-policy' {

@@ -28,6 +28,9 @@ _eksiam() {
             eksiam,delete)
                 cmd="eksiam__subcmd__delete"
                 ;;
+            eksiam,explain)
+                cmd="eksiam__subcmd__explain"
+                ;;
             eksiam,get)
                 cmd="eksiam__subcmd__get"
                 ;;
@@ -103,6 +106,9 @@ _eksiam() {
             eksiam__subcmd__delete__subcmd__help,iamserviceaccount)
                 cmd="eksiam__subcmd__delete__subcmd__help__subcmd__iamserviceaccount"
                 ;;
+            eksiam__subcmd__get,access)
+                cmd="eksiam__subcmd__get__subcmd__access"
+                ;;
             eksiam__subcmd__get,accessentry)
                 cmd="eksiam__subcmd__get__subcmd__accessentry"
                 ;;
@@ -114,6 +120,9 @@ _eksiam() {
                 ;;
             eksiam__subcmd__get,iamserviceaccount)
                 cmd="eksiam__subcmd__get__subcmd__iamserviceaccount"
+                ;;
+            eksiam__subcmd__get__subcmd__help,access)
+                cmd="eksiam__subcmd__get__subcmd__help__subcmd__access"
                 ;;
             eksiam__subcmd__get__subcmd__help,accessentry)
                 cmd="eksiam__subcmd__get__subcmd__help__subcmd__accessentry"
@@ -138,6 +147,9 @@ _eksiam() {
                 ;;
             eksiam__subcmd__help,delete)
                 cmd="eksiam__subcmd__help__subcmd__delete"
+                ;;
+            eksiam__subcmd__help,explain)
+                cmd="eksiam__subcmd__help__subcmd__explain"
                 ;;
             eksiam__subcmd__help,get)
                 cmd="eksiam__subcmd__help__subcmd__get"
@@ -183,6 +195,9 @@ _eksiam() {
                 ;;
             eksiam__subcmd__help__subcmd__delete,iamserviceaccount)
                 cmd="eksiam__subcmd__help__subcmd__delete__subcmd__iamserviceaccount"
+                ;;
+            eksiam__subcmd__help__subcmd__get,access)
+                cmd="eksiam__subcmd__help__subcmd__get__subcmd__access"
                 ;;
             eksiam__subcmd__help__subcmd__get,accessentry)
                 cmd="eksiam__subcmd__help__subcmd__get__subcmd__accessentry"
@@ -239,7 +254,7 @@ _eksiam() {
 
     case "${cmd}" in
         eksiam)
-            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version plan apply thumbprint create update get delete utils iam-policy rbac completion schema help"
+            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version plan apply thumbprint create update get delete utils explain iam-policy rbac completion schema help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -944,13 +959,97 @@ _eksiam() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        eksiam__subcmd__get)
-            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version accessentry iamidentitymapping iamserviceaccount help"
+        eksiam__subcmd__explain)
+            opts="-o -v -q -h -V --cluster --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "text json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksiam__subcmd__get)
+            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version access accessentry iamidentitymapping iamserviceaccount help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "text json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksiam__subcmd__get__subcmd__access)
+            opts="-o -v -q -h -V --cluster --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --region)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1029,8 +1128,22 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__get__subcmd__help)
-            opts="accessentry iamidentitymapping iamserviceaccount help"
+            opts="access accessentry iamidentitymapping iamserviceaccount help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksiam__subcmd__get__subcmd__help__subcmd__access)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1195,7 +1308,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__help)
-            opts="plan apply thumbprint create update get delete utils iam-policy rbac completion schema help"
+            opts="plan apply thumbprint create update get delete utils explain iam-policy rbac completion schema help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1348,9 +1461,37 @@ _eksiam() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        eksiam__subcmd__help__subcmd__get)
-            opts="accessentry iamidentitymapping iamserviceaccount"
+        eksiam__subcmd__help__subcmd__explain)
+            opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksiam__subcmd__help__subcmd__get)
+            opts="access accessentry iamidentitymapping iamserviceaccount"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksiam__subcmd__help__subcmd__get__subcmd__access)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -42,6 +42,7 @@ set edit:completion:arg-completer[eksiam] = {|@words|
             cand get 'List resources (eksctl''s `get`)'
             cand delete 'Delete resources (eksctl''s `delete`)'
             cand utils 'eksctl''s utility commands'
+            cand explain 'Say what Kubernetes identity an IAM or STS ARN gets in the cluster, and through what'
             cand iam-policy 'Print the IAM policy the identity running eksiam needs'
             cand rbac 'Print the Kubernetes RBAC rules the identity running eksiam needs'
             cand completion 'Print a completion script for your shell'
@@ -329,10 +330,30 @@ set edit:completion:arg-completer[eksiam] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
+            cand access 'List every principal that can reach the cluster, from aws-auth and access entries'
             cand accessentry 'List EKS access entries with their access policies'
             cand iamidentitymapping 'List aws-auth entries'
             cand iamserviceaccount 'List IAM service accounts: ServiceAccounts bound to a role, and roles eksiam manages'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eksiam;get;access'= {
+            cand --cluster 'The EKS cluster'
+            cand --region 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)'
+            cand --profile 'AWS shared-config profile'
+            cand -o 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --output 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --kubeconfig 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`''s current context when its server is the cluster''s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)'
+            cand --context 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)'
+            cand --no-color 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+            cand -v 'More logging on stderr'
+            cand --verbose 'More logging on stderr'
+            cand -q 'Only errors on stderr, and no text plan before an apply'
+            cand --quiet 'Only errors on stderr, and no text plan before an apply'
+            cand --skip-endpoint-check 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
         &'eksiam;get;accessentry'= {
             cand --cluster 'The EKS cluster'
@@ -396,10 +417,13 @@ set edit:completion:arg-completer[eksiam] = {|@words|
             cand --version 'Print version'
         }
         &'eksiam;get;help'= {
+            cand access 'List every principal that can reach the cluster, from aws-auth and access entries'
             cand accessentry 'List EKS access entries with their access policies'
             cand iamidentitymapping 'List aws-auth entries'
             cand iamserviceaccount 'List IAM service accounts: ServiceAccounts bound to a role, and roles eksiam manages'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eksiam;get;help;access'= {
         }
         &'eksiam;get;help;accessentry'= {
         }
@@ -594,6 +618,25 @@ set edit:completion:arg-completer[eksiam] = {|@words|
         }
         &'eksiam;utils;help;help'= {
         }
+        &'eksiam;explain'= {
+            cand --cluster 'The EKS cluster'
+            cand --region 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)'
+            cand --profile 'AWS shared-config profile'
+            cand -o 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --output 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --kubeconfig 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`''s current context when its server is the cluster''s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)'
+            cand --context 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)'
+            cand --no-color 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+            cand -v 'More logging on stderr'
+            cand --verbose 'More logging on stderr'
+            cand -q 'Only errors on stderr, and no text plan before an apply'
+            cand --quiet 'Only errors on stderr, and no text plan before an apply'
+            cand --skip-endpoint-check 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'eksiam;iam-policy'= {
             cand -f 'Scope the permissions to what `apply -f FILE` needs for this ClusterConfig'
             cand --config-file 'Scope the permissions to what `apply -f FILE` needs for this ClusterConfig'
@@ -688,6 +731,7 @@ set edit:completion:arg-completer[eksiam] = {|@words|
             cand get 'List resources (eksctl''s `get`)'
             cand delete 'Delete resources (eksctl''s `delete`)'
             cand utils 'eksctl''s utility commands'
+            cand explain 'Say what Kubernetes identity an IAM or STS ARN gets in the cluster, and through what'
             cand iam-policy 'Print the IAM policy the identity running eksiam needs'
             cand rbac 'Print the Kubernetes RBAC rules the identity running eksiam needs'
             cand completion 'Print a completion script for your shell'
@@ -717,9 +761,12 @@ set edit:completion:arg-completer[eksiam] = {|@words|
         &'eksiam;help;update;iamserviceaccount'= {
         }
         &'eksiam;help;get'= {
+            cand access 'List every principal that can reach the cluster, from aws-auth and access entries'
             cand accessentry 'List EKS access entries with their access policies'
             cand iamidentitymapping 'List aws-auth entries'
             cand iamserviceaccount 'List IAM service accounts: ServiceAccounts bound to a role, and roles eksiam manages'
+        }
+        &'eksiam;help;get;access'= {
         }
         &'eksiam;help;get;accessentry'= {
         }
@@ -745,6 +792,8 @@ set edit:completion:arg-completer[eksiam] = {|@words|
         &'eksiam;help;utils;associate-iam-oidc-provider'= {
         }
         &'eksiam;help;utils;migrate-to-access-entry'= {
+        }
+        &'eksiam;help;explain'= {
         }
         &'eksiam;help;iam-policy'= {
         }

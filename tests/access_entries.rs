@@ -478,3 +478,157 @@ fn migrate_to_access_entry_keeps_each_identity_lists_what_stays_and_refuses_api_
     let o = migrate(&[]);
     assert!(stdout(&o).contains("No changes."), "{}", stdout(&o));
 }
+
+/// The aws-auth half of `explain` answers as aws-iam-authenticator's own parser does, for
+/// sessions, roles with and without paths, duplicates, users and account mappings; and after
+/// the migration, each principal's access entry holds the identity aws-auth gave it.
+#[test]
+fn explain_agrees_with_the_authenticator_and_the_migration_keeps_each_identity() {
+    let ms = https();
+    ms.create_cluster("prod");
+    let k = testenv::kube::KubeServer::start();
+    let corpus = AWS_AUTH.replace(
+        "  mapUsers: |",
+        "    - rolearn: arn:aws:iam::123456789012:role/teams/dev
+      username: dev:{{SessionName}}
+      groups: [devs]
+    - rolearn: arn:aws:iam::123456789012:role/DEV
+      username: dev-last
+      groups: [devs, testers]
+  mapUsers: |",
+    );
+    k.apply_manifest("aws-auth", &corpus);
+    let kubeconfig = k.kubeconfig().display().to_string();
+    let arns = [
+        "arn:aws:sts::123456789012:assumed-role/admin/alice",
+        "arn:aws:sts::123456789012:assumed-role/dev/bob",
+        "arn:aws:iam::123456789012:role/node",
+        "arn:aws:iam::123456789012:user/alice",
+        "arn:aws:iam::444455556666:user/carol",
+        "arn:aws:sts::123456789012:assumed-role/nobody/x",
+    ];
+    let oracle = testenv::oracle::interpret(&k.aws_auth("yaml"), &arns);
+    let explain = |arn: &str| {
+        let o = eksiam(
+            &ms,
+            &ms.url,
+            &[
+                "explain",
+                arn,
+                "--cluster",
+                "prod",
+                "--kubeconfig",
+                &kubeconfig,
+                "-o",
+                "json",
+            ],
+        );
+        assert_eq!(o.status.code(), Some(0), "{}", common::stderr(&o));
+        serde_json::from_str::<serde_json::Value>(&stdout(&o)).unwrap()
+    };
+    let before: Vec<serde_json::Value> = arns.iter().map(|a| explain(a)).collect();
+    for (i, arn) in arns.iter().enumerate() {
+        let want = &oracle["lookups"][i];
+        let got = &before[i]["identity"];
+        assert_eq!(
+            want["mapped"].as_bool().unwrap(),
+            !got.is_null(),
+            "{arn}: {want:#} vs {got:#}"
+        );
+        if got.is_null() {
+            continue;
+        }
+        assert_eq!(got["username"], want["username"], "{arn}: {want:#}");
+        let groups = |v: &serde_json::Value| {
+            let mut g: Vec<String> = v
+                .as_array()
+                .map(|a| a.iter().map(|x| x.as_str().unwrap().to_owned()).collect())
+                .unwrap_or_default();
+            g.sort();
+            g
+        };
+        assert_eq!(
+            groups(&got["groups"]),
+            groups(&want["groups"]),
+            "{arn}: {want:#}"
+        );
+    }
+
+    // Migrate, then each principal aws-auth gave an identity has an access entry that wins
+    // and says the same (system:masters as the cluster admin policy).
+    let o = eksiam(
+        &ms,
+        &ms.url,
+        &[
+            "utils",
+            "migrate-to-access-entry",
+            "--cluster",
+            "prod",
+            "--kubeconfig",
+            &kubeconfig,
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", common::stderr(&o));
+    for (i, arn) in arns.iter().enumerate() {
+        let was = &before[i]["identity"];
+        if was.is_null() || was["via"] == "mapAccounts" {
+            continue;
+        }
+        let now = explain(arn);
+        let id = &now["identity"];
+        assert_eq!(id["via"], "accessEntry", "{arn}: {now:#}");
+        let masters = was["groups"].to_string().contains("system:masters");
+        if id["entryType"] == "STANDARD" {
+            assert_eq!(id["username"], was["username"], "{arn}");
+            let kept: Vec<&serde_json::Value> = was["groups"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|g| *g != "system:masters")
+                .collect();
+            assert_eq!(
+                id["groups"].as_array().unwrap().len(),
+                kept.len(),
+                "{arn}: {now:#}"
+            );
+            assert_eq!(
+                id["accessPolicies"]
+                    .as_object()
+                    .unwrap()
+                    .keys()
+                    .any(|p| p.ends_with("AmazonEKSClusterAdminPolicy")),
+                masters,
+                "{arn}: {now:#}"
+            );
+        } else {
+            assert_eq!(id["entryType"], "EC2_LINUX", "{arn}: {now:#}");
+        }
+    }
+
+    let o = eksiam(
+        &ms,
+        &ms.url,
+        &[
+            "get",
+            "access",
+            "--cluster",
+            "prod",
+            "--kubeconfig",
+            &kubeconfig,
+            "-o",
+            "json",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", common::stderr(&o));
+    let rows: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let vias: Vec<&str> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["identity"]["via"].as_str().unwrap())
+        .collect();
+    assert!(
+        vias.contains(&"accessEntry") && vias.contains(&"mapAccounts"),
+        "{rows:#}"
+    );
+}

@@ -1,6 +1,7 @@
 //! The command line: clap definitions and dispatch. One file per command; the doc comment on
 //! each args struct is its `--help` text.
 
+mod access;
 mod accessentry;
 pub mod generate;
 mod iamidentitymapping;
@@ -119,6 +120,7 @@ pub enum Command {
     /// eksctl's utility commands
     #[command(subcommand)]
     Utils(utils::UtilsCommand),
+    Explain(access::ExplainArgs),
     IamPolicy(permissions::IamPolicyArgs),
     Rbac(permissions::RbacArgs),
     Completion(generate::CompletionArgs),
@@ -142,6 +144,7 @@ pub enum UpdateCommand {
 /// `eksiam get …`.
 #[derive(Debug, Subcommand)]
 pub enum GetCommand {
+    Access(access::GetAccessArgs),
     Accessentry(accessentry::GetArgs),
     Iamidentitymapping(iamidentitymapping::GetArgs),
     Iamserviceaccount(iamserviceaccount::GetArgs),
@@ -171,6 +174,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Schema(args) => generate::cmd_schema(&cli.global, args),
         Command::Create(CreateCommand::Accessentry(a)) => accessentry::cmd_create(&cli.global, a),
         Command::Get(GetCommand::Accessentry(a)) => accessentry::cmd_get(&cli.global, a),
+        Command::Get(GetCommand::Access(a)) => access::cmd_get_access(&cli.global, a),
+        Command::Explain(a) => access::cmd_explain(&cli.global, a),
         Command::Delete(DeleteCommand::Accessentry(a)) => accessentry::cmd_delete(&cli.global, a),
         Command::Create(CreateCommand::Iamidentitymapping(a)) => {
             iamidentitymapping::cmd_create(&cli.global, a)

@@ -15,8 +15,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use Command::{
     Apply, AssociateIamOidcProvider, CreateAccessentry, CreateIamidentitymapping,
     CreateIamserviceaccount, DeleteAccessentry, DeleteIamidentitymapping, DeleteIamserviceaccount,
-    GetAccessentry, GetIamidentitymapping, GetIamserviceaccount, MigrateToAccessEntry, Plan,
-    UpdateIamserviceaccount,
+    Explain, GetAccess, GetAccessentry, GetIamidentitymapping, GetIamserviceaccount,
+    MigrateToAccessEntry, Plan, UpdateIamserviceaccount,
 };
 
 /// The commands that read access entries, and those that change them.
@@ -27,6 +27,8 @@ const ACCESS_READERS: &[Command] = &[
     GetAccessentry,
     DeleteAccessentry,
     MigrateToAccessEntry,
+    GetAccess,
+    Explain,
 ];
 const ACCESS_WRITERS: &[Command] = &[Apply, CreateAccessentry, MigrateToAccessEntry];
 

@@ -27,18 +27,20 @@ pub enum Command {
     GetAccessentry,
     DeleteAccessentry,
     MigrateToAccessEntry,
+    GetAccess,
+    Explain,
 }
 
 use Command::{
     Apply, AssociateIamOidcProvider, CreateAccessentry, CreateIamidentitymapping,
     CreateIamserviceaccount, DeleteAccessentry, DeleteIamidentitymapping, DeleteIamserviceaccount,
-    GetAccessentry, GetIamidentitymapping, GetIamserviceaccount, MigrateToAccessEntry, Plan,
-    UpdateIamserviceaccount,
+    Explain, GetAccess, GetAccessentry, GetIamidentitymapping, GetIamserviceaccount,
+    MigrateToAccessEntry, Plan, UpdateIamserviceaccount,
 };
 
 impl Command {
     /// Every command that needs a permission, in the order the tables list them.
-    pub const ALL: [Command; 14] = [
+    pub const ALL: [Command; 16] = [
         Plan,
         Apply,
         AssociateIamOidcProvider,
@@ -53,6 +55,8 @@ impl Command {
         GetAccessentry,
         DeleteAccessentry,
         MigrateToAccessEntry,
+        GetAccess,
+        Explain,
     ];
 
     /// The command as typed after `eksiam`.
@@ -72,6 +76,8 @@ impl Command {
             GetAccessentry => "get accessentry",
             DeleteAccessentry => "delete accessentry",
             MigrateToAccessEntry => "utils migrate-to-access-entry",
+            GetAccess => "get access",
+            Explain => "explain",
         }
     }
 

@@ -8,8 +8,8 @@ use serde_json::{Value, json};
 
 use Command::{
     Apply, CreateIamidentitymapping, CreateIamserviceaccount, DeleteIamidentitymapping,
-    DeleteIamserviceaccount, GetIamidentitymapping, GetIamserviceaccount, MigrateToAccessEntry,
-    Plan, UpdateIamserviceaccount,
+    DeleteIamserviceaccount, Explain, GetAccess, GetIamidentitymapping, GetIamserviceaccount,
+    MigrateToAccessEntry, Plan, UpdateIamserviceaccount,
 };
 
 /// What a verb is used on.
@@ -103,6 +103,8 @@ pub const VERBS: &[VerbUse] = &[
             GetIamidentitymapping,
             DeleteIamidentitymapping,
             MigrateToAccessEntry,
+            GetAccess,
+            Explain,
         ],
         why: "one read of the mappings per run (`iamIdentityMappings`, the migration to access entries)",
     },

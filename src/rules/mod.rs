@@ -1,6 +1,7 @@
 //! The pure domain rules: trust policies, policy comparison, ARNs, role naming, eksctl's
 //! well-known policies, aws-auth's format and the `--include`/`--exclude` selection. No I/O.
 
+pub mod access_view;
 pub mod arn;
 pub mod authmap;
 pub mod filter;
