@@ -52,6 +52,8 @@ pub struct Desired {
     pub absent_access_entries: Vec<String>,
     /// `accessConfig.authenticationMode`, when the input asks for one.
     pub authentication_mode: Option<String>,
+    /// `accessConfig.bootstrapClusterCreatorAdminPermissions` (a create-time setting).
+    pub bootstrap_admin: Option<bool>,
 }
 
 /// Where an access policy applies.
@@ -168,6 +170,7 @@ impl Desired {
             access_entries: Vec::new(),
             absent_access_entries: Vec::new(),
             authentication_mode: None,
+            bootstrap_admin: None,
         }
     }
 
@@ -264,6 +267,11 @@ impl Desired {
                 .as_ref()
                 .and_then(|a| a.authentication_mode.as_ref())
                 .map(|m| m.value.clone()),
+            bootstrap_admin: cfg
+                .access
+                .as_ref()
+                .and_then(|a| a.bootstrap_cluster_creator_admin_permissions.as_ref())
+                .map(|b| b.value),
         }
     }
 

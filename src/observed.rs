@@ -36,6 +36,8 @@ pub struct Observed {
     pub access_entries: BTreeMap<String, ObservedAccessEntry>,
     /// The cluster's `authenticationMode`, when known.
     pub authentication_mode: Option<String>,
+    /// Whether the cluster's creator got an admin entry at creation, when known.
+    pub bootstrap_admin: Option<bool>,
 }
 
 /// An EKS access entry and its access policies.

@@ -62,6 +62,7 @@ pub(super) async fn observe<C: Connect>(
         seen.observed.account = Some(side.cluster.account);
         seen.observed.issuer = side.cluster.issuer;
         seen.observed.authentication_mode = side.cluster.authentication_mode;
+        seen.observed.bootstrap_admin = side.cluster.bootstrap_admin;
         if let Some(oidc) = side.oidc {
             seen.observed.oidc_provider = oidc.oidc_provider;
             seen.observed.thumbprint = oidc.thumbprint;
@@ -111,6 +112,7 @@ async fn observe_aws<C: Connect>(
     let access = !desired.access_entries.is_empty()
         || !desired.absent_access_entries.is_empty()
         || desired.authentication_mode.is_some()
+        || desired.bootstrap_admin.is_some()
         || prune_access;
     if !(desired.oidc_provider || irsa || prune_roles || access) {
         return Ok(None);

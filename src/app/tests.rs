@@ -96,6 +96,7 @@ impl OidcApi for Fake {
             endpoint: None,
             certificate_authority: None,
             authentication_mode: self.world().authentication_mode.clone(),
+            bootstrap_admin: Some(true),
         })
     }
     async fn get_oidc_provider(&self, arn: &str) -> Result<Option<ObservedOidcProvider>, AwsError> {
@@ -1008,4 +1009,24 @@ accessConfig:
     };
     run_on(&f, desired(&file("API")), &opts, true).1.unwrap();
     assert_eq!(f.writes(), vec!["UpdateClusterConfig API".to_owned()]);
+}
+
+#[test]
+fn a_bootstrap_setting_that_differs_from_the_clusters_is_said_and_changes_nothing() {
+    let f = fake();
+    let file = "apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata: {name: prod, region: us-west-2}
+accessConfig:
+  bootstrapClusterCreatorAdminPermissions: false
+  accessEntries: []
+";
+    let (shown, result) = run_on(&f, desired(file), &DiffOptions::default(), true);
+    assert!(!result.unwrap().has_changes());
+    let warnings = shown.unwrap().warnings;
+    assert!(
+        warnings.iter().any(|w| w.contains("was created with `bootstrapClusterCreatorAdminPermissions: true`")),
+        "{warnings:?}"
+    );
+    assert!(f.writes().is_empty());
 }

@@ -118,6 +118,8 @@ pub struct ClusterDescription {
     pub certificate_authority: Option<String>,
     /// `accessConfig.authenticationMode`, when EKS reports it.
     pub authentication_mode: Option<String>,
+    /// `accessConfig.bootstrapClusterCreatorAdminPermissions`, when EKS reports it.
+    pub bootstrap_admin: Option<bool>,
 }
 
 /// What is needed to create an OIDC provider.
@@ -342,6 +344,10 @@ impl OidcApi for Aws {
                 .as_ref()
                 .and_then(|a| a.authentication_mode())
                 .map(|m| m.as_str().to_owned()),
+            bootstrap_admin: c
+                .access_config
+                .as_ref()
+                .and_then(|a| a.bootstrap_cluster_creator_admin_permissions()),
             endpoint: c.endpoint,
             certificate_authority: c.certificate_authority.and_then(|ca| ca.data),
         })

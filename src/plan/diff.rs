@@ -171,6 +171,7 @@ mod tests {
             access_entries: Vec::new(),
             absent_access_entries: Vec::new(),
             authentication_mode: None,
+            bootstrap_admin: None,
         }
     }
 

@@ -44,9 +44,27 @@ fn rank(mode: &str) -> Option<usize> {
     AUTHENTICATION_MODES.iter().position(|m| *m == mode)
 }
 
+/// Says when the file's `bootstrapClusterCreatorAdminPermissions` is not what the cluster was
+/// created with: it is set at creation only.
+fn bootstrap(d: &mut Differ) {
+    if let (Some(want), Some(have)) = (d.desired.bootstrap_admin, d.observed.bootstrap_admin)
+        && want != have
+    {
+        d.plan.warnings.push(format!(
+            "the cluster was created with `bootstrapClusterCreatorAdminPermissions: {have}` and the file says `{want}`: it is set at creation and cannot change{}",
+            if have {
+                "; to take the creator's admin access away, delete its access entry (`eksiam delete accessentry`)"
+            } else {
+                ""
+            }
+        ));
+    }
+}
+
 /// Plans the mode the input asks for; returns the action's id when it changes (access entries
 /// are made after it).
 pub fn diff(d: &mut Differ) -> Option<String> {
+    bootstrap(d);
     let after = d.desired.authentication_mode.clone()?;
     let before = d.observed.authentication_mode.clone();
     if let Some(b) = &before
