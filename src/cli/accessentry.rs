@@ -167,7 +167,7 @@ pub fn cmd_create(global: &GlobalArgs, args: CreateArgs) -> Result<ExitCode, Cli
         ..Default::default()
     };
     desired.access_entries = crate::desired::access_entries_of(&config);
-    run(
+    super::plan::run_imperative(
         global,
         desired,
         DiffOptions::default(),
@@ -200,19 +200,7 @@ pub fn cmd_delete(global: &GlobalArgs, args: DeleteArgs) -> Result<ExitCode, Cli
         allow_lockout: args.allow_lockout,
         ..DiffOptions::default()
     };
-    run(global, desired, opts, args.dry_run, Vec::new())
-}
-
-fn run(
-    global: &GlobalArgs,
-    desired: Desired,
-    opts: DiffOptions,
-    dry_run: bool,
-    warnings: Vec<String>,
-) -> Result<ExitCode, CliError> {
-    let settings = super::plan::settings(global, None, !dry_run, crate::exec::DEFAULT_CONCURRENCY);
-    super::plan::execute(global, &settings, desired, &opts, warnings, None)?;
-    Ok(ExitCode::SUCCESS)
+    super::plan::run_imperative(global, desired, opts, args.dry_run, Vec::new())
 }
 
 /// Runs `get accessentry`.

@@ -247,18 +247,6 @@ fn config(
     Ok((cfg, diags.into_iter().map(|d| d.message).collect()))
 }
 
-fn run(
-    global: &GlobalArgs,
-    desired: Desired,
-    opts: DiffOptions,
-    dry_run: bool,
-    warnings: Vec<String>,
-) -> Result<ExitCode, CliError> {
-    let settings = super::plan::settings(global, None, !dry_run, crate::exec::DEFAULT_CONCURRENCY);
-    super::plan::execute(global, &settings, desired, &opts, warnings, None)?;
-    Ok(ExitCode::SUCCESS)
-}
-
 /// Runs `create iamserviceaccount`.
 ///
 /// # Errors
@@ -270,7 +258,7 @@ pub fn cmd_create(global: &GlobalArgs, args: CreateArgs) -> Result<ExitCode, Cli
         override_existing_service_accounts: args.override_existing_serviceaccounts,
         ..DiffOptions::default()
     };
-    run(global, desired, opts, args.dry_run, warnings)
+    super::plan::run_imperative(global, desired, opts, args.dry_run, warnings)
 }
 
 /// Runs `update iamserviceaccount`.
@@ -280,7 +268,7 @@ pub fn cmd_create(global: &GlobalArgs, args: CreateArgs) -> Result<ExitCode, Cli
 pub fn cmd_update(global: &GlobalArgs, args: UpdateArgs) -> Result<ExitCode, CliError> {
     let (cfg, warnings) = config(global, &args.target, &args.role)?;
     let desired = Desired::from_config(&cfg, global.region.as_deref());
-    run(
+    super::plan::run_imperative(
         global,
         desired,
         DiffOptions::default(),
@@ -305,7 +293,7 @@ pub fn cmd_delete(global: &GlobalArgs, args: DeleteArgs) -> Result<ExitCode, Cli
     desired
         .absent_service_accounts
         .push((t.namespace.clone(), t.name.clone()));
-    run(
+    super::plan::run_imperative(
         global,
         desired,
         DiffOptions::default(),

@@ -221,6 +221,19 @@ pub(super) fn execute(
     })
 }
 
+/// An imperative command's run: the pipeline on `desired`, applied unless `dry_run`.
+pub(super) fn run_imperative(
+    global: &GlobalArgs,
+    desired: Desired,
+    opts: DiffOptions,
+    dry_run: bool,
+    warnings: Vec<String>,
+) -> Result<ExitCode, CliError> {
+    let settings = settings(global, None, !dry_run, crate::exec::DEFAULT_CONCURRENCY);
+    execute(global, &settings, desired, &opts, warnings, None)?;
+    Ok(ExitCode::SUCCESS)
+}
+
 /// [`execute`], showing the plan with `show`.
 pub(super) fn execute_showing(
     global: &GlobalArgs,
