@@ -329,8 +329,9 @@ fn create_get_and_delete_accessentry_from_flags_with_the_lockout_guard() {
     );
 }
 
-/// ministack has no route for `UpdateClusterConfig`: the fault proxy answers it as EKS does,
-/// and the test checks at that edge what eksiam sent, and that the entries came after it.
+/// ministack has no route for `UpdateClusterConfig` or `DescribeUpdate`: the fault proxy
+/// answers them as EKS does, and the test checks at that edge what eksiam sent, that it
+/// waited for the update, and that the entries came after it.
 #[test]
 fn the_authentication_mode_is_sent_forward_before_the_entries() {
     let ms = https();
@@ -345,6 +346,17 @@ fn the_authentication_mode_is_sent_forward_before_the_entries() {
         count: 1,
         response: Some((
             r#"{"update":{"id":"4f1d","status":"InProgress","type":"AccessConfigUpdate"}}"#.into(),
+            "application/json".into(),
+        )),
+        ..Fault::default()
+    });
+    proxy.inject(&Fault {
+        method: Some("GET".into()),
+        path: Some("^/clusters/prod/updates/4f1d$".into()),
+        status: 200,
+        count: 1,
+        response: Some((
+            r#"{"update":{"id":"4f1d","status":"Successful","type":"AccessConfigUpdate"}}"#.into(),
             "application/json".into(),
         )),
         ..Fault::default()

@@ -35,6 +35,8 @@ struct World {
     appearing: BTreeMap<String, crate::observed::ObservedAccessEntry>,
     access_entries: BTreeMap<String, crate::observed::ObservedAccessEntry>,
     authentication_mode: Option<String>,
+    /// The authentication mode's update ends `Failed`.
+    mode_update_fails: bool,
 }
 
 #[derive(Clone, Default)]
@@ -315,10 +317,21 @@ impl KubeApi for Fake {
 }
 
 impl crate::aws::eks_access::EksAccessApi for Fake {
-    async fn update_authentication_mode(&self, _: &str, mode: &str) -> Result<(), AwsError> {
+    async fn update_authentication_mode(
+        &self,
+        _: &str,
+        mode: &str,
+    ) -> Result<Option<String>, AwsError> {
         self.call(format!("UpdateClusterConfig {mode}"))?;
         self.set_mode(mode);
-        Ok(())
+        Ok(Some("u-1".into()))
+    }
+    async fn update_status(&self, _: &str, id: &str) -> Result<(String, Vec<String>), AwsError> {
+        self.call(format!("DescribeUpdate {id}"))?;
+        if self.world().mode_update_fails {
+            return Ok(("Failed".into(), vec!["the cluster is not ready".into()]));
+        }
+        Ok(("Successful".into(), Vec::new()))
     }
     async fn list_access_entries(&self, cluster: &str) -> Result<Vec<String>, AwsError> {
         self.call(format!("ListAccessEntries {cluster}"))?;
@@ -1029,4 +1042,34 @@ accessConfig:
         "{warnings:?}"
     );
     assert!(f.writes().is_empty());
+}
+
+#[test]
+fn a_failed_mode_update_stops_the_entries_that_need_it() {
+    let f = fake();
+    f.set_mode("CONFIG_MAP");
+    f.world().mode_update_fails = true;
+    let file = "apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata: {name: prod, region: us-west-2}
+accessConfig:
+  authenticationMode: API_AND_CONFIG_MAP
+  accessEntries:
+    - principalARN: arn:aws:iam::111122223333:role/nodes
+      type: EC2_LINUX
+";
+    let err = run_on(&f, desired(file), &DiffOptions::default(), true)
+        .1
+        .unwrap_err();
+    assert!(
+        err.message
+            .contains("ended `Failed`: the cluster is not ready"),
+        "{}",
+        err.message
+    );
+    let writes = f.writes();
+    assert!(
+        !writes.iter().any(|w| w.starts_with("CreateAccessEntry")),
+        "{writes:#?}"
+    );
 }

@@ -59,8 +59,19 @@ pub trait EksAccessApi {
         principal: &str,
         policy_arn: &str,
     ) -> Result<(), AwsError>;
-    /// `UpdateClusterConfig` of `accessConfig.authenticationMode`.
-    async fn update_authentication_mode(&self, cluster: &str, mode: &str) -> Result<(), AwsError>;
+    /// `UpdateClusterConfig` of `accessConfig.authenticationMode`; returns the update's id.
+    async fn update_authentication_mode(
+        &self,
+        cluster: &str,
+        mode: &str,
+    ) -> Result<Option<String>, AwsError>;
+    /// `DescribeUpdate`: the update's status (`InProgress`, `Successful`, `Failed`,
+    /// `Cancelled`) and its errors.
+    async fn update_status(
+        &self,
+        cluster: &str,
+        id: &str,
+    ) -> Result<(String, Vec<String>), AwsError>;
 }
 
 fn eks_err<E, R>(
@@ -85,18 +96,50 @@ fn scope_of(s: Option<&aws_sdk_eks::types::AccessScope>) -> AccessScope {
 }
 
 impl EksAccessApi for Aws {
-    async fn update_authentication_mode(&self, cluster: &str, mode: &str) -> Result<(), AwsError> {
+    async fn update_authentication_mode(
+        &self,
+        cluster: &str,
+        mode: &str,
+    ) -> Result<Option<String>, AwsError> {
         let access = aws_sdk_eks::types::UpdateAccessConfigRequest::builder()
             .authentication_mode(aws_sdk_eks::types::AuthenticationMode::from(mode))
             .build();
-        self.eks
+        let out = self
+            .eks
             .update_cluster_config()
             .name(cluster)
             .access_config(access)
             .send()
             .await
             .map_err(|e| eks_err("UpdateClusterConfig", cluster, e))?;
-        Ok(())
+        Ok(out.update.and_then(|u| u.id))
+    }
+
+    async fn update_status(
+        &self,
+        cluster: &str,
+        id: &str,
+    ) -> Result<(String, Vec<String>), AwsError> {
+        let out = self
+            .eks
+            .describe_update()
+            .name(cluster)
+            .update_id(id)
+            .send()
+            .await
+            .map_err(|e| eks_err("DescribeUpdate", cluster, e))?;
+        let update = out
+            .update
+            .unwrap_or_else(|| aws_sdk_eks::types::Update::builder().build());
+        let status = update
+            .status()
+            .map_or_else(|| "InProgress".to_owned(), |s| s.as_str().to_owned());
+        let errors = update
+            .errors()
+            .iter()
+            .map(|e| e.error_message().unwrap_or("unknown error").to_owned())
+            .collect();
+        Ok((status, errors))
     }
 
     async fn list_access_entries(&self, cluster: &str) -> Result<Vec<String>, AwsError> {

@@ -67,12 +67,12 @@ impl<A: IamApi + OidcApi + EksAccessApi, K: KubeApi> Runner for LiveRunner<'_, A
                 s,
             )
             .await?)),
-            Step::AuthenticationMode(s) => {
-                self.aws()?
-                    .update_authentication_mode(self.cluster, &s.after)
-                    .await?;
-                Ok(one(format!("set to {}", s.after)))
-            }
+            Step::AuthenticationMode(s) => Ok(one(access_entry::live::apply_mode(
+                self.aws()?,
+                self.cluster,
+                s,
+            )
+            .await?)),
             Step::AwsAuth(s) => {
                 let first = self
                     .aws_auth

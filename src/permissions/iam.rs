@@ -272,6 +272,12 @@ pub const ACTIONS: &[ActionUse] = &[
         commands: &[Apply, MigrateToAccessEntry],
         why: "moves `accessConfig.authenticationMode` forward when the file asks",
     },
+    ActionUse {
+        action: "eks:DescribeUpdate",
+        resource: Resource::Cluster,
+        commands: &[Apply, MigrateToAccessEntry],
+        why: "waits for the authentication mode's update before the access entries are made",
+    },
 ];
 
 /// The access-entry actions, on the cluster and on its entries.
@@ -279,6 +285,7 @@ const ACCESS_ON_CLUSTER: &[&str] = &[
     "eks:ListAccessEntries",
     "eks:CreateAccessEntry",
     "eks:UpdateClusterConfig",
+    "eks:DescribeUpdate",
 ];
 const ACCESS_ON_ENTRIES: &[&str] = &[
     "eks:DescribeAccessEntry",
@@ -693,7 +700,7 @@ fn scoped_actions(
     if desired.authentication_mode.is_some() {
         wanted.insert("eks:DescribeCluster");
         if opts.writes {
-            wanted.insert("eks:UpdateClusterConfig");
+            wanted.extend(["eks:UpdateClusterConfig", "eks:DescribeUpdate"]);
         }
     }
     if !desired.access_entries.is_empty() || (opts.prune && desired.prune_scope.access_entries) {

@@ -105,6 +105,63 @@ fn says(found: &ObservedAccessEntry, step: &EntryStep) -> bool {
         && (username.is_none() || found.username == *username)
 }
 
+/// How long the wait for an authentication mode update may take, and the longest pause
+/// between two looks (EKS takes minutes).
+const MODE_UPDATE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(45 * 60);
+const MODE_POLL_MAX: std::time::Duration = std::time::Duration::from_secs(15);
+
+/// Moves the authentication mode and waits until EKS has done it: the access entries made
+/// after it need the new mode.
+///
+/// # Errors
+/// The failed call, an update that failed, or one still running after 45 minutes.
+pub async fn apply_mode(
+    eks: &impl EksAccessApi,
+    cluster: &str,
+    step: &super::mode::ModeStep,
+) -> Result<String, CliError> {
+    let Some(id) = eks.update_authentication_mode(cluster, &step.after).await? else {
+        return Ok(format!("set to {}", step.after));
+    };
+    let started = std::time::Instant::now();
+    let mut pause = std::time::Duration::from_millis(500);
+    loop {
+        let (status, errors) = eks.update_status(cluster, &id).await?;
+        match status.as_str() {
+            "Successful" => return Ok(format!("set to {}", step.after)),
+            "Failed" | "Cancelled" => {
+                return Err(CliError {
+                    kind: crate::error::ErrorKind::Remote,
+                    message: format!(
+                        "the update of authenticationMode to `{}` (update {id}) ended `{status}`: {}",
+                        step.after,
+                        errors.join("; ")
+                    ),
+                    hint: Some(format!(
+                        "see `aws eks describe-update --name {cluster} --update-id {id}`"
+                    )),
+                    source: None,
+                });
+            }
+            _ if started.elapsed() > MODE_UPDATE_TIMEOUT => {
+                return Err(CliError {
+                    kind: crate::error::ErrorKind::Remote,
+                    message: format!(
+                        "the update of authenticationMode to `{}` (update {id}) is still in progress after 45 minutes",
+                        step.after
+                    ),
+                    hint: Some("run the same command again once it is done".into()),
+                    source: None,
+                });
+            }
+            _ => {
+                tokio::time::sleep(pause).await;
+                pause = (pause * 2).min(MODE_POLL_MAX);
+            }
+        }
+    }
+}
+
 /// Associates or disassociates an access policy.
 ///
 /// # Errors
