@@ -40,6 +40,13 @@ pub struct Observed {
     pub bootstrap_admin: Option<bool>,
 }
 
+/// What the kinds read from AWS beyond the cluster, its OIDC provider and the roles (see
+/// `kinds::observe_aws`); [`Observed::absorb`] takes it in.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct KindReads {
+    pub access_entries: BTreeMap<String, ObservedAccessEntry>,
+}
+
 /// An EKS access entry and its access policies.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ObservedAccessEntry {
@@ -80,6 +87,11 @@ pub struct ObservedServiceAccount {
 }
 
 impl Observed {
+    /// Takes in what the kinds read.
+    pub fn absorb(&mut self, reads: KindReads) {
+        self.access_entries = reads.access_entries;
+    }
+
     /// An empty account and a new cluster, as `--offline` assumes.
     pub fn offline() -> Observed {
         Observed {

@@ -386,8 +386,8 @@ fn the_authentication_mode_is_sent_forward_before_the_entries() {
     let (_, faulted, pending) = proxy.stats();
     assert_eq!(
         (faulted, pending),
-        (1, 0),
-        "UpdateClusterConfig was sent once, with the mode"
+        (2, 0),
+        "UpdateClusterConfig was sent once, with the mode, and its update awaited"
     );
     let err = common::stderr(&o);
     let mode = err.find("authentication-mode/prod: set to API_AND_CONFIG_MAP");

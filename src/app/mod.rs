@@ -15,7 +15,7 @@ mod tests;
 
 pub use connect::Connector;
 
-use crate::aws::{IamApi, OidcApi};
+use crate::aws::AwsApi;
 use crate::desired::Desired;
 use crate::error::{CliError, ErrorKind};
 use crate::exec::{self, Progress};
@@ -47,7 +47,7 @@ pub struct Settings {
 /// How AWS and the cluster are reached: connected when the plan needs them.
 #[allow(async_fn_in_trait)]
 pub trait Connect {
-    type Aws: IamApi + OidcApi + crate::aws::eks_access::EksAccessApi;
+    type Aws: AwsApi;
     type Kube: KubeApi;
     /// The AWS clients for `region` (else the SDK chain's).
     async fn aws(&self, region: Option<&str>) -> Result<Self::Aws, CliError>;
@@ -107,7 +107,7 @@ pub async fn run<C: Connect>(
     if !settings.apply || !plan.has_changes() {
         return Ok(plan);
     }
-    let runner = crate::kinds::live::LiveRunner {
+    let runner = crate::kinds::LiveRunner {
         aws: seen.aws.as_ref(),
         kube: seen.kube.as_ref(),
         cluster: &desired.cluster,

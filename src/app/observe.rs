@@ -5,7 +5,7 @@ use super::{Connect, Settings};
 use crate::aws::{ClusterDescription, OidcApi as _};
 use crate::desired::Desired;
 use crate::error::CliError;
-use crate::kinds::{access_entry, aws_auth, oidc_provider, role};
+use crate::kinds::{self, aws_auth, oidc_provider, role};
 use crate::kube::{AwsAuthObject, KubeApi};
 use crate::observed::{Observed, ObservedRole, ObservedServiceAccount};
 use crate::plan::DiffOptions;
@@ -36,17 +36,9 @@ pub(super) async fn observe<C: Connect>(
     region: Option<&str>,
 ) -> Result<Seen<C::Aws, C::Kube>, CliError> {
     let prune_roles = opts.prune && desired.prune_scope.roles;
-    let prune_mappings = opts.prune && desired.prune_scope.mappings;
-    let prune_access = opts.prune && desired.prune_scope.access_entries;
     let (aws_side, kube_side) = tokio::join!(
-        observe_aws(
-            connect,
-            settings,
-            desired,
-            region,
-            (prune_roles, prune_access)
-        ),
-        observe_cluster(connect, desired, region, prune_roles, prune_mappings),
+        observe_aws(connect, settings, desired, opts, region),
+        observe_cluster(connect, desired, opts, region, prune_roles),
     );
     let (aws_side, kube_side) = (aws_side?, kube_side?);
     let mut seen = Seen {
@@ -68,7 +60,7 @@ pub(super) async fn observe<C: Connect>(
             seen.observed.thumbprint = oidc.thumbprint;
         }
         seen.observed.roles = side.roles;
-        seen.observed.access_entries = side.access_entries;
+        seen.observed.absorb(side.reads);
         seen.warnings = side.warnings;
         seen.aws = Some(side.aws);
     }
@@ -93,7 +85,8 @@ struct AwsSide<A> {
     /// The OIDC provider and the issuer's thumbprint, when the plan manages the provider.
     oidc: Option<Observed>,
     roles: BTreeMap<String, ObservedRole>,
-    access_entries: BTreeMap<String, crate::observed::ObservedAccessEntry>,
+    /// What the other kinds read.
+    reads: crate::observed::KindReads,
     warnings: Vec<String>,
 }
 
@@ -103,20 +96,13 @@ async fn observe_aws<C: Connect>(
     connect: &C,
     settings: &Settings,
     desired: &Desired,
+    opts: &DiffOptions,
     region: Option<&str>,
-    (prune_roles, prune_access): (bool, bool),
 ) -> Result<Option<AwsSide<C::Aws>>, CliError> {
-    let irsa = !desired.roles.is_empty()
-        || !desired.service_accounts.is_empty()
-        || !desired.absent_service_accounts.is_empty();
-    let access = !desired.access_entries.is_empty()
-        || !desired.absent_access_entries.is_empty()
-        || desired.authentication_mode.is_some()
-        || desired.bootstrap_admin.is_some()
-        || prune_access;
-    if !(desired.oidc_provider || irsa || prune_roles || access) {
+    if !kinds::reads_aws(desired, opts) {
         return Ok(None);
     }
+    let prune_roles = opts.prune && desired.prune_scope.roles;
     let aws = connect.aws(region).await?;
     let cluster = async {
         if desired.oidc_provider {
@@ -141,23 +127,17 @@ async fn observe_aws<C: Connect>(
         };
         Ok::<_, CliError>((roles, warnings))
     };
-    let entries = async {
-        if access {
-            access_entry::live::observe(&aws, &desired.cluster).await
-        } else {
-            Ok(BTreeMap::new())
-        }
-    };
+    let reads = kinds::observe_aws(&aws, desired, opts);
     // Joined, not raced: the error reported is the cluster's, then the roles', then the
-    // access entries', whichever came first.
-    let (cluster, roles, entries) = tokio::join!(cluster, roles, entries);
+    // other kinds', whichever came first.
+    let (cluster, roles, reads) = tokio::join!(cluster, roles, reads);
     let ((cluster, oidc, oidc_warnings), (roles, role_warnings)) = (cluster?, roles?);
     Ok(Some(AwsSide {
         aws,
         cluster,
         oidc,
         roles,
-        access_entries: entries?,
+        reads: reads?,
         warnings: [oidc_warnings, role_warnings].concat(),
     }))
 }
@@ -177,9 +157,9 @@ type ServiceAccounts = BTreeMap<(String, String), ObservedServiceAccount>;
 async fn observe_cluster<C: Connect>(
     connect: &C,
     desired: &Desired,
+    opts: &DiffOptions,
     region: Option<&str>,
     prune_roles: bool,
-    prune_mappings: bool,
 ) -> Result<Option<ClusterSide<C::Kube>>, CliError> {
     let manages_sas = desired
         .service_accounts
@@ -188,11 +168,7 @@ async fn observe_cluster<C: Connect>(
         || !desired.absent_service_accounts.is_empty()
         // --prune may unbind the ServiceAccounts of roles the file no longer lists.
         || prune_roles;
-    // Switching to `API` mode is checked against what aws-auth still maps.
-    let reads_aws_auth = !desired.mappings.is_empty()
-        || !desired.absent_mappings.is_empty()
-        || prune_mappings
-        || desired.authentication_mode.as_deref() == Some("API");
+    let reads_aws_auth = kinds::reads_aws_auth(desired, opts);
     if !(reads_aws_auth || manages_sas) {
         return Ok(None);
     }

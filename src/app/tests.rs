@@ -3,7 +3,7 @@
 //! re-run converges. The real servers are exercised by the integration tests.
 
 use super::*;
-use crate::aws::{AwsError, ClusterDescription, NewOidcProvider};
+use crate::aws::{AwsError, ClusterDescription, IamApi, NewOidcProvider, OidcApi};
 use crate::kube::{AwsAuthObject, WriteError};
 use crate::observed::{ObservedOidcProvider, ObservedRole, ObservedServiceAccount};
 use crate::rules::authmap::Subject;

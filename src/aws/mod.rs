@@ -193,6 +193,11 @@ pub trait IamApi {
     async fn caller_arn(&self) -> Result<String, AwsError>;
 }
 
+/// Every AWS call the pipeline makes, as one bound: a new adapter trait joins it here.
+pub trait AwsApi: IamApi + OidcApi + eks_access::EksAccessApi {}
+
+impl<T: IamApi + OidcApi + eks_access::EksAccessApi> AwsApi for T {}
+
 /// SDK clients for one region (cheap to clone: the clients share their connections).
 #[derive(Clone)]
 pub struct Aws {

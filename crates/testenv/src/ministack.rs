@@ -52,6 +52,22 @@ impl Ministack {
 
     /// Starts ministack on a free port as `options` say.
     pub fn start_with(options: &Options) -> Ministack {
+        // A free port can be taken by another test's server between its choice and
+        // ministack's bind: that start is retried on new ports.
+        for attempt in 1..=3 {
+            match Ministack::spawn(options) {
+                Ok(ms) => return ms,
+                Err(log)
+                    if attempt < 3
+                        && (log.contains("already in use") || log.contains("Errno 98")) => {}
+                Err(log) => panic!("ministack exited: {log}"),
+            }
+        }
+        unreachable!("the last attempt returns or panics")
+    }
+
+    /// Starts ministack once; `Err` with its log when it exits before it serves.
+    fn spawn(options: &Options) -> Result<Ministack, String> {
         let port = crate::free_port();
         let eks_port = crate::free_port();
         let dir = tempfile::tempdir().expect("temp dir");
@@ -101,12 +117,12 @@ impl Ministack {
         // use up the whole wait; the process exiting is reported at once, with its log.
         let log = ms.dir.path().join("ministack.log");
         let mut ms = ms;
+        let mut exited = None;
         wait_until("ministack", Duration::from_secs(180), || {
-            assert!(
-                ms._proc.running(),
-                "ministack exited: {}",
-                std::fs::read_to_string(&log).unwrap_or_default()
-            );
+            if !ms._proc.running() {
+                exited = Some(std::fs::read_to_string(&log).unwrap_or_default());
+                return true;
+            }
             ms.curl(&[
                 "--max-time",
                 "3",
@@ -118,7 +134,10 @@ impl Ministack {
             ])
             .is_some_and(|code| code != "000")
         });
-        ms
+        match exited {
+            Some(log) => Err(log),
+            None => Ok(ms),
+        }
     }
 
     /// Runs curl with `args` (trusting the TLS root when there is one); its stdout, or `None`
