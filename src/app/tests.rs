@@ -492,7 +492,8 @@ fn settings(apply: bool) -> Settings {
         apply,
         concurrency: 4,
         quiet: true,
-        backup_dir: std::env::temp_dir().join(format!("eksiam-app-tests-{}", std::process::id())),
+        // One folder for every run: the backups' names are unique.
+        backup_dir: std::env::temp_dir().join("eksiam-app-tests"),
         ..Settings::default()
     }
 }

@@ -183,3 +183,115 @@ fn report(nodes: &[Node], outcomes: BTreeMap<usize, Outcome>) -> Result<Vec<Stri
         source: None,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kinds::Step;
+    use crate::kinds::service_account::NamespaceStep;
+    use crate::plan::{ClusterInfo, Plan};
+    use std::sync::Mutex;
+
+    fn ns(name: &str, deps: &[&str]) -> Action {
+        Action {
+            id: format!("namespace/{name}"),
+            target: Some(name.into()),
+            depends_on: deps.iter().map(|d| format!("namespace/{d}")).collect(),
+            step: Step::Namespace(NamespaceStep {
+                name: name.into(),
+                labels: Default::default(),
+            }),
+        }
+    }
+
+    fn plan(actions: Vec<Action>) -> Plan {
+        Plan {
+            cluster: ClusterInfo {
+                name: "prod".into(),
+                region: None,
+                account: None,
+            },
+            actions,
+            warnings: Vec::new(),
+            conflicts: Vec::new(),
+        }
+    }
+
+    /// Records what ran, in order, and how many ran at once; fails the names in `failing`.
+    #[derive(Default)]
+    struct Recorder {
+        log: Mutex<Vec<String>>,
+        running: Mutex<(usize, usize)>,
+        failing: Vec<String>,
+    }
+
+    impl Runner for Recorder {
+        async fn run(&self, actions: &[&Action]) -> Result<Vec<String>, CliError> {
+            let id = actions[0].id.clone();
+            {
+                let mut r = self.running.lock().unwrap();
+                r.0 += 1;
+                r.1 = r.1.max(r.0);
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+            self.running.lock().unwrap().0 -= 1;
+            self.log.lock().unwrap().push(id.clone());
+            if self.failing.contains(&id) {
+                return Err(CliError::input("refused", "fix it"));
+            }
+            Ok(vec![format!("{id}: done")])
+        }
+    }
+
+    fn run(p: &Plan, r: &Recorder, concurrency: usize) -> Result<Vec<String>, CliError> {
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap()
+            .block_on(execute(p, r, concurrency, &Progress::Quiet))
+    }
+
+    #[test]
+    fn dependencies_come_first_and_no_more_than_the_limit_run_at_once() {
+        let p = plan(vec![
+            ns("a", &[]),
+            ns("b", &["a"]),
+            ns("c", &[]),
+            ns("d", &[]),
+            ns("e", &["b"]),
+        ]);
+        let r = Recorder::default();
+        let done = run(&p, &r, 2).unwrap();
+        let log = r.log.lock().unwrap().clone();
+        let at = |id: &str| log.iter().position(|x| x == id).unwrap();
+        assert!(at("namespace/a") < at("namespace/b") && at("namespace/b") < at("namespace/e"));
+        assert_eq!(r.running.lock().unwrap().1, 2, "two at once, never more");
+        // The report is in plan order, whatever the order of completion.
+        assert_eq!(done[0], "namespace/a: done");
+        assert_eq!(done[4], "namespace/e: done");
+    }
+
+    #[test]
+    fn after_a_failure_nothing_new_starts_and_the_report_says_what_was_done() {
+        let p = plan(vec![ns("a", &[]), ns("b", &[]), ns("c", &["a"])]);
+        let r = Recorder {
+            failing: vec!["namespace/b".into()],
+            ..Recorder::default()
+        };
+        let err = run(&p, &r, 1).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::Remote);
+        assert_eq!(
+            err.message,
+            "1 action(s) failed:\n  - namespace/b: refused (hint: fix it)\ndone before the failure:\n  - namespace/a: done"
+        );
+        assert!(!r.log.lock().unwrap().contains(&"namespace/c".to_owned()));
+    }
+
+    #[test]
+    fn a_plan_whose_dependencies_cannot_be_met_is_a_bug_not_a_hang() {
+        let p = plan(vec![ns("a", &["b"]), ns("b", &["a"])]);
+        let err = run(&p, &Recorder::default(), 4).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::Internal);
+        assert!(err.message.contains("cannot be met"), "{}", err.message);
+    }
+}
