@@ -1,6 +1,6 @@
 //! EKS access entries and their access policies through the SDK: the [`EksAccessApi`] seam.
 
-use super::{Aws, AwsError};
+use super::{Aws, AwsError, gone_is_fine};
 use crate::desired::AccessScope;
 use crate::observed::ObservedAccessEntry;
 use aws_sdk_eks::types::{AccessScopeType, builders::AccessScopeBuilder};
@@ -252,24 +252,18 @@ impl EksAccessApi for Aws {
     }
 
     async fn delete_access_entry(&self, cluster: &str, principal: &str) -> Result<(), AwsError> {
-        match self
+        let deleted = self
             .eks
             .delete_access_entry()
             .cluster_name(cluster)
             .principal_arn(principal)
             .send()
-            .await
-        {
-            Ok(_) => Ok(()),
-            // Gone already: a retried deletion whose answer was lost, or another writer.
-            Err(e)
-                if e.as_service_error()
-                    .is_some_and(|s| s.is_resource_not_found_exception()) =>
-            {
-                Ok(())
-            }
-            Err(e) => Err(eks_err("DeleteAccessEntry", principal, e)),
-        }
+            .await;
+        gone_is_fine(
+            deleted
+                .map(drop)
+                .map_err(|e| eks_err("DeleteAccessEntry", principal, e)),
+        )
     }
 
     async fn associate_access_policy(
@@ -304,23 +298,18 @@ impl EksAccessApi for Aws {
         principal: &str,
         policy_arn: &str,
     ) -> Result<(), AwsError> {
-        match self
+        let removed = self
             .eks
             .disassociate_access_policy()
             .cluster_name(cluster)
             .principal_arn(principal)
             .policy_arn(policy_arn)
             .send()
-            .await
-        {
-            Ok(_) => Ok(()),
-            Err(e)
-                if e.as_service_error()
-                    .is_some_and(|s| s.is_resource_not_found_exception()) =>
-            {
-                Ok(())
-            }
-            Err(e) => Err(eks_err("DisassociateAccessPolicy", principal, e)),
-        }
+            .await;
+        gone_is_fine(
+            removed
+                .map(drop)
+                .map_err(|e| eks_err("DisassociateAccessPolicy", principal, e)),
+        )
     }
 }

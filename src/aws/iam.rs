@@ -1,7 +1,7 @@
 //! IAM roles for service accounts: reading what exists (one `GetAccountAuthorizationDetails`
 //! per 1,000 roles, or per-role reads when that is denied) and the calls that change roles.
 
-use super::IamApi;
+use super::{IamApi, gone_is_fine};
 use crate::aws::{Aws, AwsError};
 use crate::observed::ObservedRole;
 use crate::rules::policy;
@@ -25,15 +25,6 @@ where
     R: std::fmt::Debug,
 {
     AwsError::from_sdk(op, "iam", resource, e)
-}
-
-/// `Ok` when the call failed only because the thing is already gone: a deletion whose
-/// answer was lost and that the SDK retried, or one someone else made meanwhile.
-fn gone_is_fine(r: Result<(), AwsError>) -> Result<(), AwsError> {
-    match r {
-        Err(e) if e.code.as_deref() == Some("NoSuchEntity") => Ok(()),
-        other => other,
-    }
 }
 
 /// A role as `GetAccountAuthorizationDetails` describes it, keyed by its name.

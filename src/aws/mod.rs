@@ -94,6 +94,23 @@ impl AwsError {
     }
 }
 
+/// `Ok` when a deletion failed only because the thing is already gone (IAM's `NoSuchEntity`,
+/// EKS's `ResourceNotFoundException`): one whose answer was lost and that the SDK retried, or
+/// one someone else made meanwhile.
+pub(crate) fn gone_is_fine(r: Result<(), AwsError>) -> Result<(), AwsError> {
+    match r {
+        Err(e)
+            if matches!(
+                e.code.as_deref(),
+                Some("NoSuchEntity" | "ResourceNotFoundException")
+            ) =>
+        {
+            Ok(())
+        }
+        other => other,
+    }
+}
+
 impl AwsError {
     /// A create refused because the thing exists, and what exists is not what was asked for
     /// (so it is not this run's own write whose answer was lost).

@@ -19,7 +19,7 @@ pub const ENTRY_TYPES: [&str; 6] = [
 ];
 
 /// Prefixes EKS keeps for itself in an access entry's username.
-const RESERVED_USERNAME_PREFIXES: [&str; 5] = ["system:", "eks:", "aws:", "amazon:", "iam:"];
+pub const RESERVED_USERNAME_PREFIXES: [&str; 5] = ["system:", "eks:", "aws:", "amazon:", "iam:"];
 
 /// The resource prefix of EKS access policy ARNs.
 const ACCESS_POLICY_RESOURCE: &str = "cluster-access-policy/";
@@ -284,7 +284,7 @@ fn validate_policy(p: &AccessPolicySpec, diags: &mut Vec<Diagnostic>) {
             "an access policy needs `accessScope.type`".into(),
             "add `accessScope: {type: cluster}`, or `{type: namespace, namespaces: [a, b]}`",
         ),
-        Some((t, "cluster")) => {
+        Some((_, "cluster")) => {
             if let Some(ns) = p.namespaces.first() {
                 error(
                     diags,
@@ -293,7 +293,6 @@ fn validate_policy(p: &AccessPolicySpec, diags: &mut Vec<Diagnostic>) {
                     "remove `namespaces`, or write `type: namespace`",
                 );
             }
-            let _ = t;
         }
         Some((t, "namespace")) => {
             if p.namespaces.is_empty() {

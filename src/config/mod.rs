@@ -10,7 +10,9 @@ pub mod schema;
 mod validate;
 pub mod yaml;
 
-pub use access::{AUTHENTICATION_MODES, is_root_arn, validate_access_entry};
+pub use access::{
+    AUTHENTICATION_MODES, RESERVED_USERNAME_PREFIXES, is_root_arn, validate_access_entry,
+};
 pub use diagnostic::{Diagnostic, Severity};
 pub use load::parse_config;
 pub use validate::{validate as validate_config, validate_mapping};

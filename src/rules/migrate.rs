@@ -136,7 +136,7 @@ fn entry_for(arn: &str, entry: &Value, partition: &str) -> Result<DesiredAccessE
         _ => {}
     }
     if let Some(u) = username.filter(|u| {
-        ["system:", "eks:", "aws:", "amazon:", "iam:"]
+        crate::config::RESERVED_USERNAME_PREFIXES
             .iter()
             .any(|p| u.starts_with(p))
     }) {

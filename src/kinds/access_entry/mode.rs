@@ -128,8 +128,9 @@ fn unentered_mappings(d: &mut Differ) {
     }
     if !lost.is_empty() {
         d.plan.conflicts.push(format!(
-            "authenticationMode `API` ignores aws-auth, which still maps {} without an access entry: they would lose access to the cluster. Give them access entries first (`accessConfig.accessEntries`), or pass `--allow-lockout`",
-            lost.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+            "authenticationMode `API` ignores aws-auth, which still maps {} without an access entry: they would lose access to the cluster. Give them access entries first (`eksiam utils migrate-to-access-entry --cluster {}` makes them from aws-auth), or pass `--allow-lockout`",
+            lost.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", "),
+            d.desired.cluster
         ));
     }
 }
