@@ -1,7 +1,7 @@
 //! The desired state: plain data built from a validated ClusterConfig (or, later, from flags).
 //! Nothing here knows about files, AWS or Kubernetes.
 
-use crate::config::{ClusterConfig, ServiceAccountSpec};
+use crate::config::{ClusterConfig, PodIdentitySpec, ServiceAccountSpec, Sp};
 use crate::rules::arn;
 use crate::rules::authmap::{Mapping, Subject as MapSubject};
 use crate::rules::filter::Selection;
@@ -54,6 +54,28 @@ pub struct Desired {
     pub authentication_mode: Option<String>,
     /// `accessConfig.bootstrapClusterCreatorAdminPermissions` (a create-time setting).
     pub bootstrap_admin: Option<bool>,
+    /// EKS Pod Identity associations (`iam.podIdentityAssociations`).
+    pub pod_identities: Vec<DesiredPodIdentity>,
+    /// ServiceAccounts (`namespace`, `name`) whose association must go (imperative
+    /// `delete podidentityassociation`).
+    pub absent_pod_identities: Vec<(String, String)>,
+    /// Install the `eks-pod-identity-agent` add-on when the cluster lacks it (`--install-agent`).
+    pub install_agent: bool,
+}
+
+/// An EKS Pod Identity association: a ServiceAccount bound to a role.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DesiredPodIdentity {
+    pub namespace: String,
+    pub service_account: String,
+    pub role: RoleRef,
+    /// A role in another account the pods' credentials are for (role chaining).
+    pub target_role_arn: Option<String>,
+    pub disable_session_tags: bool,
+    /// The session policy.
+    pub session_policy: Option<Value>,
+    /// Create the ServiceAccount when it does not exist.
+    pub create_service_account: bool,
 }
 
 /// Where an access policy applies.
@@ -109,6 +131,16 @@ pub struct PruneScope {
     pub mappings: bool,
     /// Access entries only when the input declares `accessConfig.accessEntries`.
     pub access_entries: bool,
+    /// Pod Identity associations only when it declares `iam.podIdentityAssociations`.
+    pub pod_identities: bool,
+}
+
+impl PruneScope {
+    /// Whether `--prune` may delete some of eksiam's roles: IRSA roles when the input declares
+    /// `iam.serviceAccounts`, Pod Identity roles when it declares `iam.podIdentityAssociations`.
+    pub fn any_roles(&self) -> bool {
+        self.roles || self.pod_identities
+    }
 }
 
 /// A role eksiam creates and manages.
@@ -122,6 +154,9 @@ pub struct DesiredRole {
     pub inline_policies: BTreeMap<String, Value>,
     pub permissions_boundary: Option<String>,
     pub tags: BTreeMap<String, String>,
+    /// The ServiceAccounts (`namespace/name`) whose Pod Identity association uses the role: its
+    /// trust then admits `pods.eks.amazonaws.com` too.
+    pub pod_identity_for: Vec<String>,
 }
 
 /// Which role a ServiceAccount uses.
@@ -171,6 +206,9 @@ impl Desired {
             absent_access_entries: Vec::new(),
             authentication_mode: None,
             bootstrap_admin: None,
+            pod_identities: Vec::new(),
+            absent_pod_identities: Vec::new(),
+            install_agent: false,
         }
     }
 
@@ -189,6 +227,9 @@ impl Desired {
         cfg.iam
             .service_accounts
             .retain(|sa| selection.selects(&format!("{}/{}", sa.namespace(), sa.name.value)));
+        cfg.iam
+            .pod_identity_associations
+            .retain(|p| selection.selects(&p.key()));
         let left_out = (!cfg.identity_mappings.is_empty()).then(|| {
             format!(
                 "`--include`/`--exclude` select ServiceAccounts: the file's {} `iamIdentityMappings` are left as they are in aws-auth (run without a filter to apply them)",
@@ -220,7 +261,10 @@ impl Desired {
                     match roles.iter_mut().find(|r| r.name == role_name) {
                         Some(shared) => shared.subjects.push(subject),
                         None => {
-                            roles.push(new_role(sa, &role_name, subject, &partition, &cluster_tags))
+                            let mut role =
+                                new_role(&RoleParts::of_service_account(sa), &role_name, &partition, &cluster_tags);
+                            role.subjects.push(subject);
+                            roles.push(role);
                         }
                     }
                     RoleRef::Managed(role_name)
@@ -235,11 +279,12 @@ impl Desired {
                 annotations: strings(&sa.annotations),
             });
         }
+        let pod_identities = pod_identities(cfg, &mut roles, &partition, &cluster_tags);
         for role in &mut roles {
             role.tags.insert(TAG_MANAGED_BY.into(), MANAGER.into());
             role.tags.insert(TAG_CLUSTER.into(), cluster.clone());
             role.tags
-                .insert(TAG_SERVICE_ACCOUNTS.into(), subjects_tag(&role.subjects));
+                .insert(TAG_SERVICE_ACCOUNTS.into(), role.served_tag());
         }
         Desired {
             cluster,
@@ -258,6 +303,7 @@ impl Desired {
                     .access
                     .as_ref()
                     .is_some_and(|a| a.access_entries_declared),
+                pod_identities: cfg.iam.pod_identity_associations_declared,
             },
             selection: Selection::default(),
             access_entries: access_entries(cfg),
@@ -272,6 +318,9 @@ impl Desired {
                 .as_ref()
                 .and_then(|a| a.bootstrap_cluster_creator_admin_permissions.as_ref())
                 .map(|b| b.value),
+            pod_identities,
+            absent_pod_identities: Vec::new(),
+            install_agent: false,
         }
     }
 
@@ -313,25 +362,53 @@ fn role_and_subject(cluster: &str, sa: &ServiceAccountSpec) -> (String, Subject)
     (role_name, subject)
 }
 
-/// The role the first ServiceAccount entry that names it describes: its policies (with the
-/// well-known ones for `partition`), boundary and tags (the cluster's, then its own).
+/// What a role entry of a file asks for, whichever section it is in.
+pub struct RoleParts<'a> {
+    pub policy_arns: &'a [Sp<String>],
+    pub inline: Option<&'a Sp<Value>>,
+    pub well_known: &'a [Sp<crate::rules::wellknown::WellKnown>],
+    pub boundary: Option<&'a Sp<String>>,
+    pub tags: &'a crate::config::StringMap,
+}
+
+impl<'a> RoleParts<'a> {
+    /// An `iam.serviceAccounts` entry's role.
+    pub fn of_service_account(sa: &'a ServiceAccountSpec) -> RoleParts<'a> {
+        RoleParts {
+            policy_arns: &sa.attach_policy_arns,
+            inline: sa.attach_policy.as_ref(),
+            well_known: &sa.well_known_policies,
+            boundary: sa.permissions_boundary.as_ref(),
+            tags: &sa.tags,
+        }
+    }
+
+    /// An `iam.podIdentityAssociations` entry's role.
+    pub fn of_pod_identity(p: &'a PodIdentitySpec) -> RoleParts<'a> {
+        RoleParts {
+            policy_arns: &p.permission_policy_arns,
+            inline: p.permission_policy.as_ref(),
+            well_known: &p.well_known_policies,
+            boundary: p.permissions_boundary_arn.as_ref(),
+            tags: &p.tags,
+        }
+    }
+}
+
+/// The role the first entry that names it describes, trusting no one yet: its policies (with
+/// the well-known ones for `partition`), boundary and tags (the cluster's, then its own).
 fn new_role(
-    sa: &ServiceAccountSpec,
+    parts: &RoleParts,
     role_name: &str,
-    subject: Subject,
     partition: &str,
     cluster_tags: &BTreeMap<String, String>,
 ) -> DesiredRole {
-    let mut managed: Vec<String> = sa
-        .attach_policy_arns
-        .iter()
-        .map(|p| p.value.clone())
-        .collect();
+    let mut managed: Vec<String> = parts.policy_arns.iter().map(|p| p.value.clone()).collect();
     let mut inline = BTreeMap::new();
-    if let Some(doc) = &sa.attach_policy {
+    if let Some(doc) = parts.inline {
         inline.insert(INLINE_POLICY_NAME.to_owned(), doc.value.clone());
     }
-    for wk in &sa.well_known_policies {
+    for wk in parts.well_known {
         match wk.value.grant(partition) {
             Grant::Managed(arn) => managed.push(arn),
             Grant::Inline(doc) => {
@@ -341,15 +418,63 @@ fn new_role(
     }
     managed.dedup();
     let mut tags = cluster_tags.clone();
-    tags.extend(strings(&sa.tags));
+    tags.extend(strings(parts.tags));
     DesiredRole {
         name: role_name.to_owned(),
-        subjects: vec![subject],
+        subjects: Vec::new(),
         managed_policies: managed,
         inline_policies: inline,
-        permissions_boundary: sa.permissions_boundary.as_ref().map(|b| b.value.clone()),
+        permissions_boundary: parts.boundary.map(|b| b.value.clone()),
         tags,
+        pod_identity_for: Vec::new(),
     }
+}
+
+/// The Pod Identity associations of a validated file; the roles eksiam makes for them join
+/// `roles` (a role named by an IRSA entry too is refused by validation).
+fn pod_identities(
+    cfg: &ClusterConfig,
+    roles: &mut Vec<DesiredRole>,
+    partition: &str,
+    cluster_tags: &BTreeMap<String, String>,
+) -> Vec<DesiredPodIdentity> {
+    let cluster = &cfg.metadata.name.value;
+    cfg.iam
+        .pod_identity_associations
+        .iter()
+        .filter_map(|p| {
+            let key = p.key();
+            let role = match (&p.role_arn, crate::config::pod_identity_role_name(cluster, p)) {
+                (Some(arn), _) => RoleRef::Existing(arn.value.clone()),
+                (None, Some(name)) => {
+                    match roles.iter_mut().find(|r| r.name == name) {
+                        Some(shared) => shared.pod_identity_for.push(key),
+                        None => {
+                            let mut role = new_role(
+                                &RoleParts::of_pod_identity(p),
+                                &name,
+                                partition,
+                                cluster_tags,
+                            );
+                            role.pod_identity_for.push(key);
+                            roles.push(role);
+                        }
+                    }
+                    RoleRef::Managed(name)
+                }
+                (None, None) => return None,
+            };
+            Some(DesiredPodIdentity {
+                namespace: p.namespace.as_ref()?.value.clone(),
+                service_account: p.service_account_name.as_ref()?.value.clone(),
+                role,
+                target_role_arn: p.target_role_arn.as_ref().map(|t| t.value.clone()),
+                disable_session_tags: p.disable_session_tags,
+                session_policy: p.session_policy.as_ref().map(|d| d.value.clone()),
+                create_service_account: p.create_service_account,
+            })
+        })
+        .collect()
 }
 
 /// The access entries of a file (validated: each has its principal).
@@ -430,9 +555,20 @@ fn mappings(cfg: &ClusterConfig) -> Vec<DesiredMapping> {
         .collect()
 }
 
-/// The value of the ownership tag naming the ServiceAccounts a role serves.
-fn subjects_tag(subjects: &[Subject]) -> String {
-    service_accounts_tag(subjects.iter().map(subject_key))
+impl DesiredRole {
+    /// The ServiceAccounts the role serves, as its ownership tag names them: those its
+    /// OIDC statements trust and those whose Pod Identity association uses it.
+    pub fn served(&self) -> impl Iterator<Item = String> + '_ {
+        self.subjects
+            .iter()
+            .map(subject_key)
+            .chain(self.pod_identity_for.iter().cloned())
+    }
+
+    /// The value of the ownership tag naming the ServiceAccounts the role serves.
+    pub fn served_tag(&self) -> String {
+        service_accounts_tag(self.served())
+    }
 }
 
 /// How the ownership tag names a trusted subject: `namespace/name`, or for a pattern

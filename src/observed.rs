@@ -38,6 +38,10 @@ pub struct Observed {
     pub authentication_mode: Option<String>,
     /// Whether the cluster's creator got an admin entry at creation, when known.
     pub bootstrap_admin: Option<bool>,
+    /// The Pod Identity associations the plan needs to see, by (`namespace`, `name`).
+    pub pod_identities: BTreeMap<(String, String), ObservedPodIdentity>,
+    /// Whether the cluster has the `eks-pod-identity-agent` add-on, when known.
+    pub pod_identity_agent: Option<bool>,
 }
 
 /// What the kinds read from AWS beyond the cluster, its OIDC provider and the roles (see
@@ -45,6 +49,23 @@ pub struct Observed {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KindReads {
     pub access_entries: BTreeMap<String, ObservedAccessEntry>,
+    pub pod_identities: BTreeMap<(String, String), ObservedPodIdentity>,
+    pub pod_identity_agent: Option<bool>,
+}
+
+/// An EKS Pod Identity association.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ObservedPodIdentity {
+    /// EKS's id of the association (what updates and deletes name).
+    pub id: String,
+    pub role_arn: String,
+    pub target_role_arn: Option<String>,
+    pub disable_session_tags: bool,
+    /// The session policy, parsed.
+    pub session_policy: Option<Value>,
+    pub tags: BTreeMap<String, String>,
+    /// The add-on that made it, if one did (EKS lets only that add-on change it).
+    pub owner_arn: Option<String>,
 }
 
 /// An EKS access entry and its access policies.
@@ -90,6 +111,8 @@ impl Observed {
     /// Takes in what the kinds read.
     pub fn absorb(&mut self, reads: KindReads) {
         self.access_entries = reads.access_entries;
+        self.pod_identities = reads.pod_identities;
+        self.pod_identity_agent = reads.pod_identity_agent;
     }
 
     /// An empty account and a new cluster, as `--offline` assumes.

@@ -102,7 +102,7 @@ async fn observe_aws<C: Connect>(
     if !kinds::reads_aws(desired, opts) {
         return Ok(None);
     }
-    let prune_roles = opts.prune && desired.prune_scope.roles;
+    let prune_roles = opts.prune && desired.prune_scope.any_roles();
     let aws = connect.aws(region).await?;
     let cluster = async {
         if desired.oidc_provider {
@@ -166,6 +166,7 @@ async fn observe_cluster<C: Connect>(
         .iter()
         .any(|s| s.manage_service_account)
         || !desired.absent_service_accounts.is_empty()
+        || kinds::service_account::created_for_pod_identity(desired).next().is_some()
         // --prune may unbind the ServiceAccounts of roles the file no longer lists.
         || prune_roles;
     let reads_aws_auth = kinds::reads_aws_auth(desired, opts);
@@ -194,6 +195,10 @@ async fn observe_cluster<C: Connect>(
                     .absent_service_accounts
                     .iter()
                     .map(|(ns, _)| ns.clone()),
+            )
+            .chain(
+                kinds::service_account::created_for_pod_identity(desired)
+                    .map(|p| p.namespace.clone()),
             )
             .chain(
                 prune_roles

@@ -37,6 +37,12 @@ struct World {
     authentication_mode: Option<String>,
     /// The authentication mode's update ends `Failed`.
     mode_update_fails: bool,
+    /// Pod Identity associations by (namespace, ServiceAccount).
+    pod_identities: BTreeMap<(String, String), crate::observed::ObservedPodIdentity>,
+    /// Associations that appear (another writer) when the cluster's associations are listed.
+    appearing_pod_identities: BTreeMap<(String, String), crate::observed::ObservedPodIdentity>,
+    /// The cluster has the Pod Identity agent add-on.
+    agent: bool,
 }
 
 #[derive(Clone, Default)]
@@ -312,6 +318,117 @@ impl KubeApi for Fake {
         self.world()
             .service_accounts
             .remove(&(ns.into(), name.into()));
+        Ok(())
+    }
+}
+
+impl crate::aws::eks_pod_identity::PodIdentityApi for Fake {
+    async fn list_pod_identities(
+        &self,
+        cluster: &str,
+    ) -> Result<Vec<crate::aws::eks_pod_identity::AssociationSummary>, AwsError> {
+        self.call(format!("ListPodIdentityAssociations {cluster}"))?;
+        let mut w = self.world();
+        let listed = w
+            .pod_identities
+            .iter()
+            .map(|((ns, sa), a)| crate::aws::eks_pod_identity::AssociationSummary {
+                namespace: ns.clone(),
+                service_account: sa.clone(),
+                id: a.id.clone(),
+            })
+            .collect();
+        let appearing = std::mem::take(&mut w.appearing_pod_identities);
+        w.pod_identities.extend(appearing);
+        Ok(listed)
+    }
+    async fn pod_identity(
+        &self,
+        _: &str,
+        id: &str,
+    ) -> Result<Option<crate::observed::ObservedPodIdentity>, AwsError> {
+        self.call(format!("DescribePodIdentityAssociation {id}"))?;
+        Ok(self
+            .world()
+            .pod_identities
+            .values()
+            .find(|a| a.id == id)
+            .cloned())
+    }
+    async fn create_pod_identity(
+        &self,
+        _: &str,
+        ns: &str,
+        sa: &str,
+        spec: &crate::aws::eks_pod_identity::AssociationSpec<'_>,
+        tags: &BTreeMap<String, String>,
+    ) -> Result<(), AwsError> {
+        self.call(format!("CreatePodIdentityAssociation {ns}/{sa}"))?;
+        let key = (ns.to_owned(), sa.to_owned());
+        if self.world().pod_identities.contains_key(&key) {
+            return Err(AwsError {
+                operation: "CreatePodIdentityAssociation",
+                resource: format!("{ns}/{sa}"),
+                code: Some("ResourceInUseException".into()),
+                message: "exists".into(),
+                hint: None,
+            });
+        }
+        let a = crate::observed::ObservedPodIdentity {
+            id: format!("a-{ns}-{sa}"),
+            role_arn: spec.role_arn.into(),
+            target_role_arn: spec.target_role_arn.map(str::to_owned),
+            disable_session_tags: spec.disable_session_tags,
+            session_policy: spec
+                .session_policy
+                .as_deref()
+                .map(|p| serde_json::from_str(p).unwrap()),
+            tags: tags.clone(),
+            owner_arn: None,
+        };
+        self.world().pod_identities.insert(key, a);
+        Ok(())
+    }
+    async fn update_pod_identity(
+        &self,
+        _: &str,
+        id: &str,
+        spec: &crate::aws::eks_pod_identity::AssociationSpec<'_>,
+    ) -> Result<(), AwsError> {
+        self.call(format!("UpdatePodIdentityAssociation {id}"))?;
+        let mut w = self.world();
+        let a = w
+            .pod_identities
+            .values_mut()
+            .find(|a| a.id == id)
+            .expect("updated association exists");
+        a.role_arn = spec.role_arn.into();
+        a.disable_session_tags = spec.disable_session_tags;
+        if let Some(t) = spec.target_role_arn {
+            a.target_role_arn = Some(t.into());
+        }
+        if let Some(p) = &spec.session_policy {
+            a.session_policy = Some(serde_json::from_str(p).unwrap());
+        }
+        Ok(())
+    }
+    async fn delete_pod_identity(&self, _: &str, id: &str) -> Result<(), AwsError> {
+        self.call(format!("DeletePodIdentityAssociation {id}"))?;
+        self.world().pod_identities.retain(|_, a| a.id != id);
+        Ok(())
+    }
+    async fn has_addon(&self, _: &str, name: &str) -> Result<bool, AwsError> {
+        self.call(format!("DescribeAddon {name}"))?;
+        Ok(self.world().agent)
+    }
+    async fn create_addon(
+        &self,
+        _: &str,
+        name: &str,
+        _: &BTreeMap<String, String>,
+    ) -> Result<(), AwsError> {
+        self.call(format!("CreateAddon {name}"))?;
+        self.world().agent = true;
         Ok(())
     }
 }

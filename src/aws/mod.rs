@@ -4,6 +4,7 @@
 //! what failed and what to do.
 
 pub mod eks_access;
+pub mod eks_pod_identity;
 pub mod eks_token;
 pub mod iam;
 
@@ -211,9 +212,15 @@ pub trait IamApi {
 }
 
 /// Every AWS call the pipeline makes, as one bound: a new adapter trait joins it here.
-pub trait AwsApi: IamApi + OidcApi + eks_access::EksAccessApi {}
+pub trait AwsApi:
+    IamApi + OidcApi + eks_access::EksAccessApi + eks_pod_identity::PodIdentityApi
+{
+}
 
-impl<T: IamApi + OidcApi + eks_access::EksAccessApi> AwsApi for T {}
+impl<T: IamApi + OidcApi + eks_access::EksAccessApi + eks_pod_identity::PodIdentityApi> AwsApi
+    for T
+{
+}
 
 /// SDK clients for one region (cheap to clone: the clients share their connections).
 #[derive(Clone)]

@@ -226,7 +226,7 @@ fn config(
         iam: Iam {
             with_oidc: false,
             service_accounts: vec![sa],
-            service_accounts_declared: false,
+            ..Iam::default()
         },
         identity_mappings: Vec::new(),
         identity_mappings_declared: false,

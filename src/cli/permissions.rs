@@ -169,7 +169,7 @@ pub fn cmd_iam_policy(global: &GlobalArgs, args: IamPolicyArgs) -> Result<ExitCo
                 writes: f.writes,
                 prune: args.target.prune,
             };
-            let reads_all = opts.prune && f.desired.prune_scope.roles;
+            let reads_all = opts.prune && f.desired.prune_scope.any_roles();
             if !f.desired.roles.is_empty() && !reads_all {
                 notes.push("roles are read one by one: eksiam says `iam:GetAccountAuthorizationDetails` is denied, as this policy intends".into());
             }

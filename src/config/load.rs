@@ -1,10 +1,10 @@
 //! Turns a position-aware YAML tree into a [`ClusterConfig`], collecting every problem.
 
 use super::diagnostic::{Diagnostic, closest};
-use super::schema::{self, FieldType, Section};
+use super::schema::{self, Section};
 use super::yaml::{self, Key, Node, Pos, Value};
 use super::{
-    AccessConfig, AccessEntrySpec, AccessPolicySpec, ClusterConfig, Iam, IdentityMappingSpec,
+    AccessConfig, AccessEntrySpec, AccessPolicySpec, ClusterConfig, Iam, IdentityMappingSpec, PodIdentitySpec,
     Metadata, ServiceAccountSpec, Sp, StringMap,
 };
 use crate::rules::wellknown::WellKnown;
@@ -157,32 +157,11 @@ impl Reader<'_> {
         Some(Fields { entries, section })
     }
 
-    /// Reports every key of a mapping that `section` lacks, then checks the keys of the eksctl
-    /// sections below it that eksiam ignores but knows. Their values are not read, so a value of
-    /// another shape there is let pass.
+    /// Reports every key of a mapping that `section` lacks.
     fn check_keys(&mut self, entries: &[(Key, Node)], section: &'static Section, path: &str) {
-        for (key, value) in entries {
-            let Some(field) = section.field(&key.name) else {
+        for (key, _) in entries {
+            if section.field(&key.name).is_none() {
                 self.unknown_key(key, section, path);
-                continue;
-            };
-            let path = if path == TOP_LEVEL {
-                key.name.clone()
-            } else {
-                format!("{path}.{}", key.name)
-            };
-            match (field.ty, &value.value) {
-                (FieldType::IgnoredObject(s), Value::Map(inner)) => {
-                    self.check_keys(inner, s, &path);
-                }
-                (FieldType::IgnoredList(s), Value::Seq(items)) => {
-                    for (i, item) in items.iter().enumerate() {
-                        if let Value::Map(inner) = &item.value {
-                            self.check_keys(inner, s, &format!("{path}[{i}]"));
-                        }
-                    }
-                }
-                _ => {}
             }
         }
     }
@@ -474,15 +453,6 @@ impl Reader<'_> {
         let Some(m) = self.fields(node, &schema::IAM, "iam") else {
             return Iam::default();
         };
-        if m.get("podIdentityAssociations").is_some() {
-            self.diags.push(
-                Diagnostic::warning(
-                    m.key_pos("podIdentityAssociations"),
-                    "`iam.podIdentityAssociations` is ignored: eksiam manages IAM roles for service accounts (IRSA), not EKS Pod Identity",
-                )
-                .with_hint("use `iam.serviceAccounts` for roles that eksiam should manage"),
-            );
-        }
         let with_oidc = self
             .bool(m.get("withOIDC"), "iam.withOIDC")
             .is_some_and(|b| b.value);
@@ -492,11 +462,71 @@ impl Reader<'_> {
             .enumerate()
             .filter_map(|(i, n)| self.service_account(n, i))
             .collect();
+        let pod_identity_associations = self
+            .list(
+                m.get("podIdentityAssociations"),
+                "iam.podIdentityAssociations",
+            )
+            .iter()
+            .enumerate()
+            .filter_map(|(i, n)| self.pod_identity_association(n, i))
+            .collect();
         Iam {
             with_oidc,
             service_accounts,
             service_accounts_declared: m.key_pos("serviceAccounts").is_some(),
+            pod_identity_associations,
+            pod_identity_associations_declared: m.key_pos("podIdentityAssociations").is_some(),
         }
+    }
+
+    fn pod_identity_association(
+        &mut self,
+        node: &Node,
+        index: usize,
+    ) -> Option<PodIdentitySpec> {
+        let path = format!("iam.podIdentityAssociations[{index}]");
+        let errors_before = self.diags.len();
+        let m = self.fields(node, &schema::POD_IDENTITY_ASSOCIATION, &path)?;
+        let has_unknown_keys = self.diags.len() > errors_before;
+        let field = |f: &str| format!("{path}.{f}");
+        let well_known_policies = match m.get("wellKnownPolicies") {
+            Some(n) => self.well_known(n, &field("wellKnownPolicies")),
+            None => Vec::new(),
+        };
+        Some(PodIdentitySpec {
+            pos: node.pos,
+            namespace: self.string(m.get("namespace"), &field("namespace")),
+            service_account_name: self.string(
+                m.get("serviceAccountName"),
+                &field("serviceAccountName"),
+            ),
+            role_arn: self.string(m.get("roleARN"), &field("roleARN")),
+            create_service_account: self
+                .bool(m.get("createServiceAccount"), &field("createServiceAccount"))
+                .is_some_and(|b| b.value),
+            role_name: self.string(m.get("roleName"), &field("roleName")),
+            permissions_boundary_arn: self.string(
+                m.get("permissionsBoundaryARN"),
+                &field("permissionsBoundaryARN"),
+            ),
+            permission_policy_arns: self.string_list(
+                m.get("permissionPolicyARNs"),
+                &field("permissionPolicyARNs"),
+            ),
+            permission_policy: self.policy_document(
+                m.get("permissionPolicy"),
+                &field("permissionPolicy"),
+            ),
+            well_known_policies,
+            tags: self.string_map(m.get("tags"), &field("tags")),
+            target_role_arn: self.string(m.get("targetRoleARN"), &field("targetRoleARN")),
+            disable_session_tags: self
+                .bool(m.get("disableSessionTags"), &field("disableSessionTags"))
+                .is_some_and(|b| b.value),
+            session_policy: self.policy_document(m.get("policy"), &field("policy")),
+            has_unknown_keys,
+        })
     }
 
     fn service_account(&mut self, node: &Node, index: usize) -> Option<ServiceAccountSpec> {
@@ -510,7 +540,8 @@ impl Reader<'_> {
             m.get("attachPolicyARNs"),
             &format!("{path}.attachPolicyARNs"),
         );
-        let attach_policy = self.attach_policy(m.get("attachPolicy"), &path);
+        let attach_policy =
+            self.policy_document(m.get("attachPolicy"), &format!("{path}.attachPolicy"));
         let attach_role_arn = self.string(m.get("attachRoleARN"), &format!("{path}.attachRoleARN"));
         let well_known_policies = match m.get("wellKnownPolicies") {
             Some(n) => self.well_known(n, &format!("{path}.wellKnownPolicies")),
@@ -581,8 +612,13 @@ impl Reader<'_> {
         (name, namespace, labels, annotations)
     }
 
-    /// `attachPolicy`: a policy document written as a mapping or as a JSON string.
-    fn attach_policy(&mut self, node: Option<&Node>, path: &str) -> Option<Sp<serde_json::Value>> {
+    /// A policy document (`attachPolicy`, `permissionPolicy`, `policy`) written as a mapping or
+    /// as a JSON string; `field` is its path.
+    fn policy_document(
+        &mut self,
+        node: Option<&Node>,
+        field: &str,
+    ) -> Option<Sp<serde_json::Value>> {
         match node {
             Some(
                 n @ Node {
@@ -605,20 +641,14 @@ impl Reader<'_> {
                 _ => {
                     self.err(
                         Some(*pos),
-                        format!(
-                            "`{path}.attachPolicy` must be a policy document (a JSON or YAML object)"
-                        ),
+                        format!("`{field}` must be a policy document (a JSON or YAML object)"),
                         Some("write the document as a mapping with `Version` and `Statement`"),
                     );
                     None
                 }
             },
             Some(other) => {
-                self.wrong_type(
-                    other,
-                    &format!("{path}.attachPolicy"),
-                    "a policy document (a mapping)",
-                );
+                self.wrong_type(other, field, "a policy document (a mapping)");
                 None
             }
             None => None,

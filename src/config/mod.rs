@@ -6,6 +6,7 @@
 mod access;
 pub mod diagnostic;
 mod load;
+mod pod_identity;
 pub mod schema;
 mod validate;
 pub mod yaml;
@@ -15,7 +16,8 @@ pub use access::{
 };
 pub use diagnostic::{Diagnostic, Severity};
 pub use load::parse_config;
-pub use validate::{validate as validate_config, validate_mapping};
+pub use pod_identity::{SESSION_POLICY_MAX, role_name as pod_identity_role_name};
+pub use validate::{validate as validate_config, validate_mapping, validate_pod_identity};
 pub use yaml::Pos;
 
 use crate::rules::wellknown::WellKnown;
@@ -91,6 +93,48 @@ pub struct Iam {
     pub service_accounts: Vec<ServiceAccountSpec>,
     /// The file has an `iam.serviceAccounts` key (even empty): `--prune` may delete roles.
     pub service_accounts_declared: bool,
+    pub pod_identity_associations: Vec<PodIdentitySpec>,
+    /// The file has an `iam.podIdentityAssociations` key (even empty): `--prune` may delete
+    /// associations (and the roles eksiam made for them).
+    pub pod_identity_associations_declared: bool,
+}
+
+/// One entry of `iam.podIdentityAssociations` (eksctl's `PodIdentityAssociation`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PodIdentitySpec {
+    /// Where the entry starts.
+    pub pos: Pos,
+    pub namespace: Option<Sp<String>>,
+    pub service_account_name: Option<Sp<String>>,
+    /// An existing role, used as-is.
+    pub role_arn: Option<Sp<String>>,
+    pub create_service_account: bool,
+    pub role_name: Option<Sp<String>>,
+    pub permissions_boundary_arn: Option<Sp<String>>,
+    pub permission_policy_arns: Vec<Sp<String>>,
+    pub permission_policy: Option<Sp<serde_json::Value>>,
+    /// The well-known policies set to `true`.
+    pub well_known_policies: Vec<Sp<WellKnown>>,
+    pub tags: StringMap,
+    pub target_role_arn: Option<Sp<String>>,
+    pub disable_session_tags: bool,
+    /// `policy`: the session policy.
+    pub session_policy: Option<Sp<serde_json::Value>>,
+    /// The entry had keys eksiam does not know (already reported).
+    pub has_unknown_keys: bool,
+}
+
+impl PodIdentitySpec {
+    /// `namespace/name`, as far as the entry says.
+    pub fn key(&self) -> String {
+        format!(
+            "{}/{}",
+            self.namespace.as_ref().map_or("", |n| n.value.as_str()),
+            self.service_account_name
+                .as_ref()
+                .map_or("", |n| n.value.as_str())
+        )
+    }
 }
 
 /// One entry of `iam.serviceAccounts`.

@@ -30,17 +30,12 @@ pub enum FieldType {
     PolicyDocument,
     /// An eksctl field that eksiam accepts and ignores.
     Ignored,
-    /// An eksctl section eksiam does not act on whose keys are still checked against eksctl's
-    /// (its values are not read).
-    IgnoredObject(&'static Section),
-    /// A list of such sections.
-    IgnoredList(&'static Section),
 }
 
 impl FieldType {
     /// Whether eksiam accepts the field without acting on it.
     pub fn is_ignored(self) -> bool {
-        matches!(self, Ignored | IgnoredObject(_) | IgnoredList(_))
+        matches!(self, Ignored)
     }
 }
 
@@ -177,8 +172,8 @@ pub static IAM: Section = Section {
         ignored("vpcResourceControllerPolicy"),
         f(
             "podIdentityAssociations",
-            IgnoredList(&POD_IDENTITY_ASSOCIATION),
-            "EKS Pod Identity: eksctl field; eksiam checks its keys and ignores it (eksiam manages IRSA)",
+            List(&POD_IDENTITY_ASSOCIATION),
+            "EKS Pod Identity associations: a ServiceAccount bound to a role without an OIDC provider",
         ),
     ],
 };
@@ -308,24 +303,60 @@ pub static IDENTITY_MAPPING: Section = Section {
 /// `iam.podIdentityAssociations[]` (eksctl's `PodIdentityAssociation`).
 pub static POD_IDENTITY_ASSOCIATION: Section = Section {
     fields: &[
-        ignored("namespace"),
-        ignored("serviceAccountName"),
-        ignored("roleARN"),
-        ignored("createServiceAccount"),
-        ignored("roleName"),
-        ignored("permissionsBoundaryARN"),
-        ignored("permissionPolicyARNs"),
+        f("namespace", String, "the ServiceAccount's namespace"),
+        f("serviceAccountName", String, "the ServiceAccount's name"),
+        f(
+            "roleARN",
+            String,
+            "use this existing role as-is instead of creating one",
+        ),
+        f(
+            "createServiceAccount",
+            Bool,
+            "create the ServiceAccount when it does not exist",
+        ),
+        f(
+            "roleName",
+            String,
+            "the name of the role eksiam creates (default: `<cluster>-<namespace>-<name>`)",
+        ),
+        f(
+            "permissionsBoundaryARN",
+            String,
+            "ARN of a managed policy used as the role's permissions boundary",
+        ),
+        f(
+            "permissionPolicyARNs",
+            StringList,
+            "ARNs of managed policies to attach to the role",
+        ),
         ignored("permissionPolicyName"),
-        ignored("permissionPolicy"),
+        f(
+            "permissionPolicy",
+            PolicyDocument,
+            "an inline policy document for the role",
+        ),
         f(
             "wellKnownPolicies",
-            IgnoredObject(&WELL_KNOWN_POLICIES),
-            "eksctl field; eksiam checks its keys and ignores it",
+            Object(&WELL_KNOWN_POLICIES),
+            "eksctl's ready-made policies for common add-ons",
         ),
-        ignored("tags"),
-        ignored("targetRoleARN"),
-        ignored("disableSessionTags"),
-        ignored("policy"),
+        f("tags", StringMap, "tags for the role"),
+        f(
+            "targetRoleARN",
+            String,
+            "a role in another account the pods' credentials are for (role chaining)",
+        ),
+        f(
+            "disableSessionTags",
+            Bool,
+            "do not add EKS's session tags to the pods' sessions",
+        ),
+        f(
+            "policy",
+            PolicyDocument,
+            "a session policy that narrows the pods' credentials",
+        ),
     ],
 };
 
@@ -449,8 +480,8 @@ fn field_schema(ty: FieldType) -> serde_json::Value {
         FieldType::StringMap => {
             json!({"type": "object", "additionalProperties": {"type": "string"}})
         }
-        FieldType::Object(s) | FieldType::IgnoredObject(s) => section_schema(s),
-        FieldType::List(s) | FieldType::IgnoredList(s) => {
+        FieldType::Object(s) => section_schema(s),
+        FieldType::List(s) => {
             json!({"type": "array", "items": section_schema(s)})
         }
         FieldType::PolicyDocument => json!({"type": "object", "required": ["Statement"]}),

@@ -42,6 +42,19 @@ pub fn validate(cfg: &ClusterConfig) -> Vec<Diagnostic> {
     if let Some(access) = &cfg.access {
         super::access::validate(access, &mut v.diags);
     }
+    super::pod_identity::validate(&mut v, cfg);
+    v.diags
+}
+
+/// Checks one pod identity association given on the command line (same rules as in a file).
+pub fn validate_pod_identity(p: &super::PodIdentitySpec, region: Option<&str>) -> Vec<Diagnostic> {
+    let mut v = Validator {
+        partition: region
+            .filter(|r| naming::is_region(r))
+            .map(arn::partition_of_region),
+        ..Validator::default()
+    };
+    super::pod_identity::association(&mut v, p);
     v.diags
 }
 
@@ -58,14 +71,14 @@ fn sa_field(sa: &ServiceAccountSpec, f: &str) -> String {
 }
 
 #[derive(Default)]
-struct Validator {
-    diags: Vec<Diagnostic>,
+pub(super) struct Validator {
+    pub(super) diags: Vec<Diagnostic>,
     /// The cluster's partition, when the file's region says it.
     partition: Option<&'static str>,
 }
 
 impl Validator {
-    fn error(&mut self, at: &Sp<impl Sized>, message: String, hint: impl Into<String>) {
+    pub(super) fn error(&mut self, at: &Sp<impl Sized>, message: String, hint: impl Into<String>) {
         self.diags
             .push(Diagnostic::error(Some(at.pos), message).with_hint(hint));
     }
@@ -90,7 +103,7 @@ impl Validator {
 
     /// An ARN eksiam passes to IAM (a policy, boundary or role): also in the cluster's
     /// partition, which IAM requires.
-    fn iam_arn(&mut self, value: &Sp<String>, field: &str, kinds: &[IamKind]) {
+    pub(super) fn iam_arn(&mut self, value: &Sp<String>, field: &str, kinds: &[IamKind]) {
         if !self.arn(value, field, kinds) {
             return;
         }
@@ -135,7 +148,7 @@ impl Validator {
         self.tags(&cfg.metadata.tags, "metadata.tags");
     }
 
-    fn tags(&mut self, tags: &StringMap, field: &str) {
+    pub(super) fn tags(&mut self, tags: &StringMap, field: &str) {
         for (k, v) in tags {
             if k.value.is_empty() || k.value.chars().count() > 128 {
                 self.error(
@@ -283,7 +296,7 @@ impl Validator {
     }
 
     /// An inline policy document has statements, each with a valid `Effect`.
-    fn attach_policy(&mut self, doc: &Sp<serde_json::Value>, field: &str) {
+    pub(super) fn attach_policy(&mut self, doc: &Sp<serde_json::Value>, field: &str) {
         let has_statement = doc
             .value
             .get("Statement")

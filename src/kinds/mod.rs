@@ -6,25 +6,27 @@
 pub mod access_entry;
 pub mod aws_auth;
 pub mod oidc_provider;
+pub mod pod_identity;
 pub mod role;
 pub mod service_account;
 
 use crate::plan::{Change, Describe, Differ, Kind, Op};
 
 /// Plans every kind, in the order of the plan: OIDC provider, roles and their policies,
-/// namespaces and ServiceAccounts, aws-auth, access entries.
+/// namespaces and ServiceAccounts, aws-auth, access entries, Pod Identity associations.
 pub fn diff(d: &mut Differ) {
     let oidc_id = oidc_provider::diff(d);
     for r in &d.desired.roles {
         role::diff(d, r, oidc_id.as_deref());
     }
-    if d.opts.prune && d.desired.prune_scope.roles {
+    if d.opts.prune && d.desired.prune_scope.any_roles() {
         role::prune(d);
     }
     service_account::diff(d);
     role::revoke_absent(d);
     aws_auth::diff(d);
     access_entry::diff(d);
+    pod_identity::diff(d);
 }
 
 /// A typed plan step, one variant per kind of change.
@@ -40,6 +42,8 @@ pub enum Step {
     AccessEntry(access_entry::EntryStep),
     AccessPolicy(access_entry::PolicyStep),
     AuthenticationMode(access_entry::mode::ModeStep),
+    PodIdentity(pod_identity::AssociationStep),
+    Addon(pod_identity::AddonStep),
 }
 
 impl Step {
@@ -55,6 +59,8 @@ impl Step {
             Step::AccessEntry(s) => s,
             Step::AccessPolicy(s) => s,
             Step::AuthenticationMode(s) => s,
+            Step::PodIdentity(s) => s,
+            Step::Addon(s) => s,
         }
     }
 
@@ -90,8 +96,21 @@ pub fn reads_aws(desired: &crate::desired::Desired, opts: &crate::plan::DiffOpti
     let irsa = !desired.roles.is_empty()
         || !desired.service_accounts.is_empty()
         || !desired.absent_service_accounts.is_empty()
-        || (opts.prune && desired.prune_scope.roles);
-    desired.oidc_provider || irsa || reads_access_entries(desired, opts)
+        || (opts.prune && desired.prune_scope.any_roles());
+    desired.oidc_provider
+        || irsa
+        || reads_access_entries(desired, opts)
+        || reads_pod_identities(desired, opts)
+}
+
+/// Whether the plan reads the Pod Identity associations.
+fn reads_pod_identities(
+    desired: &crate::desired::Desired,
+    opts: &crate::plan::DiffOptions,
+) -> bool {
+    !desired.pod_identities.is_empty()
+        || !desired.absent_pod_identities.is_empty()
+        || (opts.prune && desired.prune_scope.pod_identities)
 }
 
 /// Whether the plan reads the access entries.
@@ -125,9 +144,23 @@ pub async fn observe_aws(
     opts: &crate::plan::DiffOptions,
 ) -> Result<crate::observed::KindReads, crate::error::CliError> {
     let mut reads = crate::observed::KindReads::default();
-    if reads_access_entries(desired, opts) {
-        reads.access_entries = access_entry::live::observe(aws, &desired.cluster).await?;
-    }
+    let entries = async {
+        if reads_access_entries(desired, opts) {
+            access_entry::live::observe(aws, &desired.cluster).await
+        } else {
+            Ok(std::collections::BTreeMap::new())
+        }
+    };
+    let associations = async {
+        if reads_pod_identities(desired, opts) {
+            pod_identity::live::observe(aws, desired, opts).await
+        } else {
+            Ok((std::collections::BTreeMap::new(), None))
+        }
+    };
+    let (entries, associations) = tokio::join!(entries, associations);
+    reads.access_entries = entries?;
+    (reads.pod_identities, reads.pod_identity_agent) = associations?;
     Ok(reads)
 }
 
@@ -135,7 +168,7 @@ pub async fn observe_aws(
 /// observed with.
 #[cfg(feature = "cli")]
 mod runner {
-    use super::{Step, access_entry, aws_auth, oidc_provider, role, service_account};
+    use super::{Step, access_entry, aws_auth, oidc_provider, pod_identity, role, service_account};
     use crate::aws::AwsApi;
     use crate::error::CliError;
     use crate::exec::Runner;
@@ -209,6 +242,15 @@ mod runner {
                     s,
                 )
                 .await?)),
+                Step::PodIdentity(s) => Ok(one(pod_identity::live::apply_association(
+                    self.aws()?,
+                    self.cluster,
+                    s,
+                )
+                .await?)),
+                Step::Addon(s) => Ok(one(
+                    pod_identity::live::apply_addon(self.aws()?, self.cluster, s).await?,
+                )),
                 Step::AwsAuth(s) => {
                     let first = self
                         .aws_auth

@@ -629,7 +629,7 @@ pub struct ScopedOptions {
 /// `iam:GetAccountAuthorizationDetails` is denied), except with `--prune`, which must find
 /// the roles the file no longer names.
 pub fn scoped(desired: &Desired, scope: &Scope, opts: ScopedOptions) -> Policy {
-    let prune_roles = opts.prune && desired.prune_scope.roles;
+    let prune_roles = opts.prune && desired.prune_scope.any_roles();
     let wanted = scoped_actions(desired, opts, prune_roles);
     let mut b = Builder {
         wanted: &wanted,

@@ -143,6 +143,7 @@ mod tests {
                 inline_policies: BTreeMap::new(),
                 permissions_boundary: None,
                 tags,
+                pod_identity_for: Vec::new(),
             }],
             service_accounts: vec![DesiredServiceAccount {
                 namespace: "apps".into(),
@@ -166,12 +167,16 @@ mod tests {
                 roles: true,
                 mappings: true,
                 access_entries: true,
+                pod_identities: false,
             },
             selection: Default::default(),
             access_entries: Vec::new(),
             absent_access_entries: Vec::new(),
             authentication_mode: None,
             bootstrap_admin: None,
+            pod_identities: Vec::new(),
+            absent_pod_identities: Vec::new(),
+            install_agent: false,
         }
     }
 

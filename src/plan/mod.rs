@@ -30,6 +30,8 @@ pub enum Kind {
     AccessEntry,
     AccessPolicyAssociation,
     AuthenticationMode,
+    PodIdentityAssociation,
+    EksAddon,
 }
 
 impl Kind {
@@ -46,6 +48,8 @@ impl Kind {
             Kind::AccessEntry => "access-entry",
             Kind::AccessPolicyAssociation => "access-policy-association",
             Kind::AuthenticationMode => "authentication-mode",
+            Kind::PodIdentityAssociation => "pod-identity-association",
+            Kind::EksAddon => "eks-addon",
         }
     }
 
@@ -61,6 +65,7 @@ impl Kind {
             Kind::AccessEntry | Kind::AccessPolicyAssociation | Kind::AuthenticationMode => {
                 "EKS access entries"
             }
+            Kind::PodIdentityAssociation | Kind::EksAddon => "EKS Pod Identity associations",
         }
     }
 }

@@ -114,6 +114,52 @@ pub fn statement(provider_arn: &str, issuer_host_path: &str, subject: &Subject) 
     })
 }
 
+/// The service principal EKS Pod Identity assumes roles as.
+pub const POD_IDENTITY_SERVICE: &str = "pods.eks.amazonaws.com";
+
+/// The statement a role needs for EKS Pod Identity: the service may assume it and tag the
+/// session (EKS adds session tags such as the cluster and namespace). It names no cluster, so
+/// one statement serves every cluster and ServiceAccount.
+pub fn pod_identity_statement() -> Value {
+    json!({
+        "Effect": "Allow",
+        "Principal": {"Service": POD_IDENTITY_SERVICE},
+        "Action": ["sts:AssumeRole", "sts:TagSession"],
+    })
+}
+
+/// Whether a statement admits the Pod Identity service principal.
+pub fn is_pod_identity_statement(stmt: &Value) -> bool {
+    match stmt.pointer("/Principal/Service") {
+        Some(Value::String(s)) => s == POD_IDENTITY_SERVICE,
+        Some(Value::Array(a)) => a.iter().any(|s| s == POD_IDENTITY_SERVICE),
+        _ => false,
+    }
+}
+
+/// Whether a trust policy admits the Pod Identity service principal.
+pub fn trusts_pod_identity(doc: &Value) -> bool {
+    statements(doc).iter().any(is_pod_identity_statement)
+}
+
+/// Whether a trust policy has a web-identity statement for some OIDC provider.
+pub fn trusts_any_issuer(doc: &Value) -> bool {
+    statements(doc).iter().any(|s| {
+        s.pointer("/Principal/Federated")
+            .and_then(Value::as_str)
+            .is_some_and(|p| p.contains(":oidc-provider/"))
+    })
+}
+
+/// A document's statements (a lone statement object counts as one).
+fn statements(doc: &Value) -> Vec<Value> {
+    match doc.get("Statement") {
+        Some(Value::Array(a)) => a.clone(),
+        Some(other @ Value::Object(_)) => vec![other.clone()],
+        _ => Vec::new(),
+    }
+}
+
 /// A whole trust policy document from statements.
 pub fn document(statements: Vec<Value>) -> Value {
     json!({"Version": "2012-10-17", "Statement": statements})
@@ -140,23 +186,22 @@ fn subs_for_issuer(stmt: &Value, issuer_host_path: &str) -> Vec<String> {
 }
 
 /// The document that results from ensuring `wanted` statements are in `existing`: statements
-/// for the same issuer and the same `:sub` are replaced; every other statement is kept in order.
+/// for the same issuer and the same `:sub` are replaced, and so is a Pod Identity statement
+/// when one is wanted; every other statement is kept in order.
 pub fn merge(existing: Option<&Value>, issuer_host_path: &str, wanted: &[Value]) -> Value {
     let wanted_subs: Vec<String> = wanted
         .iter()
         .flat_map(|w| subs_for_issuer(w, issuer_host_path))
         .collect();
+    let wants_pod_identity = wanted.iter().any(is_pod_identity_statement);
     let mut statements: Vec<Value> = existing
-        .and_then(|d| d.get("Statement"))
-        .map(|s| match s {
-            Value::Array(a) => a.clone(),
-            other => vec![other.clone()],
-        })
+        .map(statements)
         .unwrap_or_default()
         .into_iter()
         .filter(|s| {
             let subs = subs_for_issuer(s, issuer_host_path);
-            subs.is_empty() || !subs.iter().all(|sub| wanted_subs.contains(sub))
+            let replaced_sub = !subs.is_empty() && subs.iter().all(|sub| wanted_subs.contains(sub));
+            !replaced_sub && !(wants_pod_identity && is_pod_identity_statement(s))
         })
         .collect();
     statements.extend(wanted.iter().cloned());

@@ -4,7 +4,7 @@
 use super::{AttachmentStep, InlineChange, InlinePolicyStep, RoleStep, TagChange};
 use crate::desired::{
     DesiredRole, MANAGER, TAG_CLUSTER, TAG_MANAGED_BY, TAG_SERVICE_ACCOUNTS, key_sub,
-    service_accounts_tag, subject_key, tagged_service_accounts,
+    service_accounts_tag, tagged_service_accounts,
 };
 use crate::kinds::{Step, service_account};
 use crate::observed::ObservedRole;
@@ -27,11 +27,14 @@ struct Dropped {
 fn wanted_trust(d: &Differ, role: &DesiredRole, existing: Option<&ObservedRole>) -> Value {
     let issuer = d.issuer_host_path();
     let provider = d.provider_arn().unwrap_or_else(|| UNKNOWN.into());
-    let statements: Vec<Value> = role
+    let mut statements: Vec<Value> = role
         .subjects
         .iter()
         .map(|s| trust::statement(&provider, &issuer, s))
         .collect();
+    if !role.pod_identity_for.is_empty() {
+        statements.push(trust::pod_identity_statement());
+    }
     match existing {
         None => trust::document(statements),
         Some(r) => trust::merge(Some(&r.assume_role_policy), &issuer, &statements),
@@ -120,12 +123,7 @@ fn update(
     let mut role_tags = role.tags.clone();
     role_tags.insert(
         TAG_SERVICE_ACCOUNTS.into(),
-        service_accounts_tag(
-            role.subjects
-                .iter()
-                .map(subject_key)
-                .chain(dropped.kept.iter().cloned()),
-        ),
+        service_accounts_tag(role.served().chain(dropped.kept.iter().cloned())),
     );
     let step = RoleStep::Update {
         name: role.name.clone(),
@@ -165,9 +163,9 @@ fn tag_change(
 /// role no longer lists: revoked with `--prune` when selected, else kept (with a warning
 /// when the file dropped them).
 fn dropped_subjects(d: &mut Differ, role: &DesiredRole, obs: &ObservedRole) -> Dropped {
-    let wanted: BTreeSet<String> = role.subjects.iter().map(subject_key).collect();
+    let wanted: BTreeSet<String> = role.served().collect();
     let mut dropped = Dropped::default();
-    let prune = d.opts.prune && d.desired.prune_scope.roles;
+    let prune = d.opts.prune && d.desired.prune_scope.any_roles();
     for key in tagged_service_accounts(&obs.tags).unwrap_or_default() {
         if wanted.contains(&key) {
             continue;
@@ -267,6 +265,20 @@ fn managed_here(d: &Differ, r: &ObservedRole) -> bool {
         && r.tags.get(TAG_CLUSTER) == Some(&d.desired.cluster)
 }
 
+/// Whether `--prune` may delete `r`: a Pod Identity role (trusted by the Pod Identity service
+/// and by no OIDC provider) when the input declares `iam.podIdentityAssociations`, any other
+/// when it declares `iam.serviceAccounts`.
+fn in_prune_scope(d: &Differ, r: &ObservedRole) -> bool {
+    let scope = &d.desired.prune_scope;
+    let pod_identity_only = trust::trusts_pod_identity(&r.assume_role_policy)
+        && !trust::trusts_any_issuer(&r.assume_role_policy);
+    if pod_identity_only {
+        scope.pod_identities
+    } else {
+        scope.roles
+    }
+}
+
 /// `--prune`: deletes the roles eksiam made for this cluster that the desired state no
 /// longer lists (under a filter, only those whose every ServiceAccount is selected), and
 /// unbinds their ServiceAccounts.
@@ -276,7 +288,9 @@ pub fn prune(d: &mut Differ) {
         .observed
         .roles
         .iter()
-        .filter(|(name, r)| managed_here(d, r) && d.desired.role(name).is_none())
+        .filter(|(name, r)| {
+            managed_here(d, r) && d.desired.role(name).is_none() && in_prune_scope(d, r)
+        })
         .filter(|(_, r)| {
             selection.is_everything()
                 || tagged_service_accounts(&r.tags)

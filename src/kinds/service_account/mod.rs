@@ -137,33 +137,66 @@ fn known(map: &BTreeMap<String, String>) -> BTreeMap<String, Known> {
 fn namespaces(d: &mut Differ) -> BTreeMap<String, String> {
     let desired = d.desired;
     let mut ids: BTreeMap<String, String> = BTreeMap::new();
-    for sa in desired
+    let wanted = desired
         .service_accounts
         .iter()
         .filter(|s| s.manage_service_account)
-    {
-        if d.observed.namespaces.contains(&sa.namespace) || ids.contains_key(&sa.namespace) {
+        .map(|s| &s.namespace)
+        .chain(created_for_pod_identity(desired).map(|p| &p.namespace));
+    for namespace in wanted {
+        if d.observed.namespaces.contains(namespace) || ids.contains_key(namespace) {
             continue;
         }
         let step = NamespaceStep {
-            name: sa.namespace.clone(),
+            name: namespace.clone(),
             labels: BTreeMap::from([(LABEL_MANAGED_BY.to_owned(), MANAGER.to_owned())]),
         };
         let id = d.push(
-            &sa.namespace,
-            Some(sa.namespace.clone()),
+            namespace,
+            Some(namespace.clone()),
             Vec::new(),
             Step::Namespace(step),
         );
-        ids.insert(sa.namespace.clone(), id);
+        ids.insert(namespace.clone(), id);
     }
     ids
 }
 
 /// Plans the namespaces and ServiceAccounts of the desired ServiceAccounts eksiam manages,
 /// each after its namespace and its role.
+/// The Pod Identity associations whose ServiceAccount eksiam creates when it is missing
+/// (`createServiceAccount`), less those `iam.serviceAccounts` manages anyway.
+pub fn created_for_pod_identity(
+    desired: &crate::desired::Desired,
+) -> impl Iterator<Item = &crate::desired::DesiredPodIdentity> {
+    desired.pod_identities.iter().filter(|p| {
+        p.create_service_account && !desired.lists_service_account(&p.namespace, &p.service_account)
+    })
+}
+
+/// Creates the missing ServiceAccounts of Pod Identity associations that ask for them: no
+/// annotation (Pod Identity needs none), eksiam's label.
+fn create_for_pod_identity(d: &mut Differ, namespace_ids: &BTreeMap<String, String>) {
+    for p in created_for_pod_identity(d.desired) {
+        let key = (p.namespace.clone(), p.service_account.clone());
+        if d.observed.service_accounts.contains_key(&key) {
+            continue;
+        }
+        let step = ServiceAccountStep::Create {
+            namespace: p.namespace.clone(),
+            name: p.service_account.clone(),
+            labels: BTreeMap::from([(LABEL_MANAGED_BY.to_owned(), MANAGER.to_owned())]),
+            annotations: BTreeMap::new(),
+        };
+        let id = format!("{}/{}", p.namespace, p.service_account);
+        let deps = namespace_ids.get(&p.namespace).cloned().into_iter().collect();
+        d.push(&id, Some(id.clone()), deps, Step::ServiceAccount(step));
+    }
+}
+
 pub fn diff(d: &mut Differ) {
     let namespace_ids = namespaces(d);
+    create_for_pod_identity(d, &namespace_ids);
     let desired = d.desired;
     for sa in desired
         .service_accounts
