@@ -261,8 +261,12 @@ impl Desired {
                     match roles.iter_mut().find(|r| r.name == role_name) {
                         Some(shared) => shared.subjects.push(subject),
                         None => {
-                            let mut role =
-                                new_role(&RoleParts::of_service_account(sa), &role_name, &partition, &cluster_tags);
+                            let mut role = new_role(
+                                &RoleParts::of_service_account(sa),
+                                &role_name,
+                                &partition,
+                                &cluster_tags,
+                            );
                             role.subjects.push(subject);
                             roles.push(role);
                         }
@@ -444,7 +448,10 @@ fn pod_identities(
         .iter()
         .filter_map(|p| {
             let key = p.key();
-            let role = match (&p.role_arn, crate::config::pod_identity_role_name(cluster, p)) {
+            let role = match (
+                &p.role_arn,
+                crate::config::pod_identity_role_name(cluster, p),
+            ) {
                 (Some(arn), _) => RoleRef::Existing(arn.value.clone()),
                 (None, Some(name)) => {
                     match roles.iter_mut().find(|r| r.name == name) {

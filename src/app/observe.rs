@@ -116,8 +116,10 @@ async fn observe_aws<C: Connect>(
             Ok((desc, None, Vec::new()))
         }
     };
-    let needs_roles =
-        !desired.roles.is_empty() || prune_roles || !desired.absent_service_accounts.is_empty();
+    let needs_roles = !desired.roles.is_empty()
+        || prune_roles
+        || !desired.absent_service_accounts.is_empty()
+        || !desired.absent_pod_identities.is_empty();
     let roles = async {
         let mut warnings = Vec::new();
         let roles = if needs_roles {

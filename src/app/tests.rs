@@ -332,11 +332,13 @@ impl crate::aws::eks_pod_identity::PodIdentityApi for Fake {
         let listed = w
             .pod_identities
             .iter()
-            .map(|((ns, sa), a)| crate::aws::eks_pod_identity::AssociationSummary {
-                namespace: ns.clone(),
-                service_account: sa.clone(),
-                id: a.id.clone(),
-            })
+            .map(
+                |((ns, sa), a)| crate::aws::eks_pod_identity::AssociationSummary {
+                    namespace: ns.clone(),
+                    service_account: sa.clone(),
+                    id: a.id.clone(),
+                },
+            )
             .collect();
         let appearing = std::mem::take(&mut w.appearing_pod_identities);
         w.pod_identities.extend(appearing);

@@ -1,6 +1,6 @@
 //! EKS access entries and their access policies through the SDK: the [`EksAccessApi`] seam.
 
-use super::{Aws, AwsError, gone_is_fine};
+use super::{Aws, AwsError, eks_err, gone_is_fine};
 use crate::desired::AccessScope;
 use crate::observed::ObservedAccessEntry;
 use aws_sdk_eks::types::{AccessScopeType, builders::AccessScopeBuilder};
@@ -72,18 +72,6 @@ pub trait EksAccessApi {
         cluster: &str,
         id: &str,
     ) -> Result<(String, Vec<String>), AwsError>;
-}
-
-fn eks_err<E, R>(
-    op: &'static str,
-    resource: &str,
-    e: aws_sdk_eks::error::SdkError<E, R>,
-) -> AwsError
-where
-    E: aws_sdk_eks::error::ProvideErrorMetadata + std::error::Error + 'static,
-    R: std::fmt::Debug,
-{
-    AwsError::from_sdk(op, "eks", resource, e)
 }
 
 fn scope_of(s: Option<&aws_sdk_eks::types::AccessScope>) -> AccessScope {

@@ -1,7 +1,7 @@
 //! EKS Pod Identity associations and the agent add-on through the SDK: the
 //! [`PodIdentityApi`] seam.
 
-use super::{Aws, AwsError, gone_is_fine};
+use super::{Aws, AwsError, eks_err, gone_is_fine};
 use crate::observed::ObservedPodIdentity;
 use std::collections::BTreeMap;
 
@@ -67,18 +67,6 @@ pub trait PodIdentityApi {
     ) -> Result<(), AwsError>;
 }
 
-fn eks_err<E, R>(
-    op: &'static str,
-    resource: &str,
-    e: aws_sdk_eks::error::SdkError<E, R>,
-) -> AwsError
-where
-    E: aws_sdk_eks::error::ProvideErrorMetadata + std::error::Error + 'static,
-    R: std::fmt::Debug,
-{
-    AwsError::from_sdk(op, "eks", resource, e)
-}
-
 /// An association as EKS describes it.
 fn observed(a: aws_sdk_eks::types::PodIdentityAssociation) -> ObservedPodIdentity {
     let text = |s: Option<&str>| s.filter(|s| !s.is_empty()).map(str::to_owned);
@@ -87,9 +75,8 @@ fn observed(a: aws_sdk_eks::types::PodIdentityAssociation) -> ObservedPodIdentit
         role_arn: a.role_arn().unwrap_or_default().to_owned(),
         target_role_arn: text(a.target_role_arn()),
         disable_session_tags: a.disable_session_tags().unwrap_or(false),
-        session_policy: text(a.policy()).map(|p| {
-            serde_json::from_str(&p).unwrap_or(serde_json::Value::String(p))
-        }),
+        session_policy: text(a.policy())
+            .map(|p| serde_json::from_str(&p).unwrap_or(serde_json::Value::String(p))),
         tags: a
             .tags()
             .map(|t| t.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
@@ -153,6 +140,7 @@ impl PodIdentityApi for Aws {
         spec: &AssociationSpec<'_>,
         tags: &BTreeMap<String, String>,
     ) -> Result<(), AwsError> {
+        let key = format!("{namespace}/{service_account}");
         self.eks
             .create_pod_identity_association()
             .cluster_name(cluster)
@@ -165,13 +153,7 @@ impl PodIdentityApi for Aws {
             .set_tags(Some(tags.clone().into_iter().collect()))
             .send()
             .await
-            .map_err(|e| {
-                eks_err(
-                    "CreatePodIdentityAssociation",
-                    &format!("{namespace}/{service_account}"),
-                    e,
-                )
-            })?;
+            .map_err(|e| eks_err("CreatePodIdentityAssociation", &key, e))?;
         Ok(())
     }
 

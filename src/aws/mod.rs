@@ -98,6 +98,19 @@ impl AwsError {
 /// `Ok` when a deletion failed only because the thing is already gone (IAM's `NoSuchEntity`,
 /// EKS's `ResourceNotFoundException`): one whose answer was lost and that the SDK retried, or
 /// one someone else made meanwhile.
+/// An EKS call's failure, naming the operation and what it was about.
+pub(crate) fn eks_err<E, R>(
+    op: &'static str,
+    resource: &str,
+    e: aws_sdk_eks::error::SdkError<E, R>,
+) -> AwsError
+where
+    E: aws_sdk_eks::error::ProvideErrorMetadata + std::error::Error + 'static,
+    R: std::fmt::Debug,
+{
+    AwsError::from_sdk(op, "eks", resource, e)
+}
+
 pub(crate) fn gone_is_fine(r: Result<(), AwsError>) -> Result<(), AwsError> {
     match r {
         Err(e)

@@ -271,35 +271,10 @@ fn table(entries: &BTreeMap<String, ObservedAccessEntry>) -> String {
             ]
         })
         .collect();
-    let head = ["PRINCIPAL ARN", "TYPE", "GROUPS", "ACCESS POLICIES"];
-    let width = |i: usize| {
-        rows.iter()
-            .map(|r| r[i].len())
-            .chain([head[i].len()])
-            .max()
-            .unwrap_or(0)
-    };
-    let widths = [width(0), width(1), width(2)];
-    let line = |r: [&str; 4]| {
-        format!(
-            "{:w0$}  {:w1$}  {:w2$}  {}",
-            r[0],
-            r[1],
-            r[2],
-            r[3],
-            w0 = widths[0],
-            w1 = widths[1],
-            w2 = widths[2]
-        )
-        .trim_end()
-        .to_owned()
-            + "\n"
-    };
-    let mut out = line(head);
-    for r in &rows {
-        out.push_str(&line([&r[0], &r[1], &r[2], &r[3]]));
-    }
-    out
+    super::columns(
+        ["PRINCIPAL ARN", "TYPE", "GROUPS", "ACCESS POLICIES"],
+        &rows,
+    )
 }
 
 #[cfg(test)]

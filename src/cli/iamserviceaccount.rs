@@ -142,9 +142,14 @@ fn input(message: String, hint: &str) -> CliError {
 
 /// The policy document of `--attach-policy PATH`, in JSON or YAML.
 fn attach_policy(path: &Path) -> Result<Sp<serde_json::Value>, CliError> {
+    policy_file("--attach-policy", path)
+}
+
+/// The policy document in the file a flag (`flag`) names, in JSON or YAML.
+pub(super) fn policy_file(flag: &str, path: &Path) -> Result<Sp<serde_json::Value>, CliError> {
     let text = std::fs::read_to_string(path).map_err(|e| {
         input(
-            format!("cannot read `--attach-policy {}`: {e}", path.display()),
+            format!("cannot read `{flag} {}`: {e}", path.display()),
             "give the path of a policy document",
         )
     })?;
@@ -156,7 +161,7 @@ fn attach_policy(path: &Path) -> Result<Sp<serde_json::Value>, CliError> {
             let first = e.lines().next().unwrap_or_default();
             input(
                 format!(
-                    "`--attach-policy {}` is neither JSON nor YAML: {}",
+                    "`{flag} {}` is neither JSON nor YAML: {}",
                     path.display(),
                     first.trim_start_matches("error: ")
                 ),
@@ -165,10 +170,7 @@ fn attach_policy(path: &Path) -> Result<Sp<serde_json::Value>, CliError> {
         })?;
     if !doc.is_object() {
         return Err(input(
-            format!(
-                "`--attach-policy {}` is not a policy document",
-                path.display()
-            ),
+            format!("`{flag} {}` is not a policy document", path.display()),
             "give an object with `Version` and `Statement`",
         ));
     }

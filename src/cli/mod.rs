@@ -9,6 +9,7 @@ mod iamserviceaccount;
 mod migrate;
 mod permissions;
 mod plan;
+mod podidentity;
 mod thumbprint;
 mod utils;
 
@@ -133,12 +134,14 @@ pub enum CreateCommand {
     Accessentry(accessentry::CreateArgs),
     Iamidentitymapping(iamidentitymapping::CreateArgs),
     Iamserviceaccount(iamserviceaccount::CreateArgs),
+    Podidentityassociation(podidentity::CreateArgs),
 }
 
 /// `eksiam update …`.
 #[derive(Debug, Subcommand)]
 pub enum UpdateCommand {
     Iamserviceaccount(iamserviceaccount::UpdateArgs),
+    Podidentityassociation(podidentity::UpdateArgs),
 }
 
 /// `eksiam get …`.
@@ -148,6 +151,7 @@ pub enum GetCommand {
     Accessentry(accessentry::GetArgs),
     Iamidentitymapping(iamidentitymapping::GetArgs),
     Iamserviceaccount(iamserviceaccount::GetArgs),
+    Podidentityassociation(podidentity::GetArgs),
 }
 
 /// `eksiam delete …`.
@@ -156,6 +160,7 @@ pub enum DeleteCommand {
     Accessentry(accessentry::DeleteArgs),
     Iamidentitymapping(iamidentitymapping::DeleteArgs),
     Iamserviceaccount(iamserviceaccount::DeleteArgs),
+    Podidentityassociation(podidentity::DeleteArgs),
 }
 
 /// Runs the parsed command line.
@@ -198,6 +203,16 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Delete(DeleteCommand::Iamserviceaccount(a)) => {
             iamserviceaccount::cmd_delete(&cli.global, a)
         }
+        Command::Create(CreateCommand::Podidentityassociation(a)) => {
+            podidentity::cmd_create(&cli.global, a)
+        }
+        Command::Update(UpdateCommand::Podidentityassociation(a)) => {
+            podidentity::cmd_update(&cli.global, a)
+        }
+        Command::Get(GetCommand::Podidentityassociation(a)) => podidentity::cmd_get(&cli.global, a),
+        Command::Delete(DeleteCommand::Podidentityassociation(a)) => {
+            podidentity::cmd_delete(&cli.global, a)
+        }
     }
 }
 
@@ -208,6 +223,32 @@ pub(crate) fn runtime() -> tokio::runtime::Runtime {
         .enable_all()
         .build()
         .expect("start the async runtime")
+}
+
+/// A table: each column as wide as its widest cell, two spaces apart, no trailing blanks.
+pub(crate) fn columns<const N: usize>(head: [&str; N], rows: &[[String; N]]) -> String {
+    let widths: Vec<usize> = (0..N)
+        .map(|i| {
+            rows.iter()
+                .map(|r| r[i].len())
+                .chain([head[i].len()])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let line = |cells: [&str; N]| {
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c:w$}"))
+            .collect();
+        padded.join("  ").trim_end().to_owned() + "\n"
+    };
+    let mut out = line(head);
+    for r in rows {
+        out.push_str(&line(std::array::from_fn(|i| r[i].as_str())));
+    }
+    out
 }
 
 /// Writes to stdout; a closed pipe (`eksiam … | head`) is not an error.

@@ -69,6 +69,10 @@ pub struct FileArgs {
     /// Skip ServiceAccounts whose `namespace/name` matches one of these globs
     #[arg(long, value_delimiter = ',', value_name = "GLOB")]
     pub exclude: Vec<String>,
+    /// Install the `eks-pod-identity-agent` add-on when Pod Identity associations need it and
+    /// the cluster lacks it
+    #[arg(long)]
+    pub install_agent: bool,
     /// Use this issuer thumbprint (40 hex characters) instead of fetching it
     #[arg(long, value_name = "HEX", value_parser = super::utils::parse_thumbprint)]
     pub thumbprint: Option<String>,
@@ -124,8 +128,9 @@ fn run(
         include: args.include.clone(),
         exclude: args.exclude.clone(),
     };
-    let (desired, left_out) =
+    let (mut desired, left_out) =
         Desired::from_selected(&loaded.config, global.region.as_deref(), &selection);
+    desired.install_agent = args.install_agent;
     if global.verbose {
         eprintln!(
             "loaded `{}`: {} roles, {} ServiceAccounts, {} identity mappings",

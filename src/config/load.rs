@@ -4,8 +4,8 @@ use super::diagnostic::{Diagnostic, closest};
 use super::schema::{self, Section};
 use super::yaml::{self, Key, Node, Pos, Value};
 use super::{
-    AccessConfig, AccessEntrySpec, AccessPolicySpec, ClusterConfig, Iam, IdentityMappingSpec, PodIdentitySpec,
-    Metadata, ServiceAccountSpec, Sp, StringMap,
+    AccessConfig, AccessEntrySpec, AccessPolicySpec, ClusterConfig, Iam, IdentityMappingSpec,
+    Metadata, PodIdentitySpec, ServiceAccountSpec, Sp, StringMap,
 };
 use crate::rules::wellknown::WellKnown;
 
@@ -480,11 +480,7 @@ impl Reader<'_> {
         }
     }
 
-    fn pod_identity_association(
-        &mut self,
-        node: &Node,
-        index: usize,
-    ) -> Option<PodIdentitySpec> {
+    fn pod_identity_association(&mut self, node: &Node, index: usize) -> Option<PodIdentitySpec> {
         let path = format!("iam.podIdentityAssociations[{index}]");
         let errors_before = self.diags.len();
         let m = self.fields(node, &schema::POD_IDENTITY_ASSOCIATION, &path)?;
@@ -497,13 +493,14 @@ impl Reader<'_> {
         Some(PodIdentitySpec {
             pos: node.pos,
             namespace: self.string(m.get("namespace"), &field("namespace")),
-            service_account_name: self.string(
-                m.get("serviceAccountName"),
-                &field("serviceAccountName"),
-            ),
+            service_account_name: self
+                .string(m.get("serviceAccountName"), &field("serviceAccountName")),
             role_arn: self.string(m.get("roleARN"), &field("roleARN")),
             create_service_account: self
-                .bool(m.get("createServiceAccount"), &field("createServiceAccount"))
+                .bool(
+                    m.get("createServiceAccount"),
+                    &field("createServiceAccount"),
+                )
                 .is_some_and(|b| b.value),
             role_name: self.string(m.get("roleName"), &field("roleName")),
             permissions_boundary_arn: self.string(
@@ -514,10 +511,8 @@ impl Reader<'_> {
                 m.get("permissionPolicyARNs"),
                 &field("permissionPolicyARNs"),
             ),
-            permission_policy: self.policy_document(
-                m.get("permissionPolicy"),
-                &field("permissionPolicy"),
-            ),
+            permission_policy: self
+                .policy_document(m.get("permissionPolicy"), &field("permissionPolicy")),
             well_known_policies,
             tags: self.string_map(m.get("tags"), &field("tags")),
             target_role_arn: self.string(m.get("targetRoleARN"), &field("targetRoleARN")),

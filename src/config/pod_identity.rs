@@ -95,11 +95,15 @@ fn existing_role(v: &mut Validator, p: &PodIdentitySpec, role: &Sp<String>) {
         ("permissionPolicyARNs", !p.permission_policy_arns.is_empty()),
         ("permissionPolicy", p.permission_policy.is_some()),
         ("wellKnownPolicies", !p.well_known_policies.is_empty()),
-        ("permissionsBoundaryARN", p.permissions_boundary_arn.is_some()),
+        (
+            "permissionsBoundaryARN",
+            p.permissions_boundary_arn.is_some(),
+        ),
         ("tags", !p.tags.is_empty()),
     ]
     .into_iter()
-    .filter_map(|(f, set)| set.then(|| format!("`{f}`")))
+    .filter(|(_, set)| *set)
+    .map(|(f, _)| format!("`{f}`"))
     .collect();
     if !combined.is_empty() {
         v.error(

@@ -248,9 +248,12 @@ mod runner {
                     s,
                 )
                 .await?)),
-                Step::Addon(s) => Ok(one(
-                    pod_identity::live::apply_addon(self.aws()?, self.cluster, s).await?,
-                )),
+                Step::Addon(s) => Ok(one(pod_identity::live::apply_addon(
+                    self.aws()?,
+                    self.cluster,
+                    s,
+                )
+                .await?)),
                 Step::AwsAuth(s) => {
                     let first = self
                         .aws_auth

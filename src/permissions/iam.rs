@@ -14,10 +14,27 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use Command::{
     Apply, AssociateIamOidcProvider, CreateAccessentry, CreateIamidentitymapping,
-    CreateIamserviceaccount, DeleteAccessentry, DeleteIamidentitymapping, DeleteIamserviceaccount,
-    Explain, GetAccess, GetAccessentry, GetIamidentitymapping, GetIamserviceaccount,
-    MigrateToAccessEntry, Plan, UpdateIamserviceaccount,
+    CreateIamserviceaccount, CreatePodidentityassociation, DeleteAccessentry,
+    DeleteIamidentitymapping, DeleteIamserviceaccount, DeletePodidentityassociation, Explain,
+    GetAccess, GetAccessentry, GetIamidentitymapping, GetIamserviceaccount,
+    GetPodidentityassociation, MigrateToAccessEntry, Plan, UpdateIamserviceaccount,
+    UpdatePodidentityassociation,
 };
+
+/// The commands that read Pod Identity associations, and those that change them.
+const POD_IDENTITY_READERS: &[Command] = &[
+    Plan,
+    Apply,
+    CreatePodidentityassociation,
+    GetPodidentityassociation,
+    UpdatePodidentityassociation,
+    DeletePodidentityassociation,
+];
+const POD_IDENTITY_WRITERS: &[Command] = &[
+    Apply,
+    CreatePodidentityassociation,
+    UpdatePodidentityassociation,
+];
 
 /// The commands that read access entries, and those that change them.
 const ACCESS_READERS: &[Command] = &[
@@ -43,6 +60,10 @@ pub enum Resource {
     Role,
     /// The cluster's EKS access entries.
     AccessEntry,
+    /// The cluster's EKS Pod Identity associations.
+    PodIdentityAssociation,
+    /// The cluster's `eks-pod-identity-agent` add-on.
+    Addon,
     /// The action takes no resource (`*`).
     Account,
 }
@@ -54,6 +75,8 @@ impl Resource {
             Resource::OidcProvider => "the OIDC provider",
             Resource::Role => "the roles",
             Resource::AccessEntry => "the access entries",
+            Resource::PodIdentityAssociation => "the Pod Identity associations",
+            Resource::Addon => "the agent add-on",
             Resource::Account => "`*`",
         }
     }
@@ -68,18 +91,26 @@ pub struct ActionUse {
     pub why: &'static str,
 }
 
-const IRSA_WRITERS: &[Command] = &[Apply, CreateIamserviceaccount, UpdateIamserviceaccount];
+const IRSA_WRITERS: &[Command] = &[
+    Apply,
+    CreateIamserviceaccount,
+    UpdateIamserviceaccount,
+    CreatePodidentityassociation,
+];
 const IRSA_EDITORS: &[Command] = &[
     Apply,
     CreateIamserviceaccount,
     UpdateIamserviceaccount,
     DeleteIamserviceaccount,
+    CreatePodidentityassociation,
+    DeletePodidentityassociation,
 ];
 const ROLE_READERS: &[Command] = &[
     Plan,
     Apply,
     CreateIamserviceaccount,
     UpdateIamserviceaccount,
+    CreatePodidentityassociation,
 ];
 const OIDC_WRITERS: &[Command] = &[Apply, AssociateIamOidcProvider];
 
@@ -131,8 +162,10 @@ pub const ACTIONS: &[ActionUse] = &[
             GetIamserviceaccount,
             UpdateIamserviceaccount,
             DeleteIamserviceaccount,
+            CreatePodidentityassociation,
+            DeletePodidentityassociation,
         ],
-        why: "every role with its policies and tags, one call per 1,000 roles; needed by `get`/`delete iamserviceaccount` and `--prune` (to find roles by their tags); elsewhere, when denied, roles are read one by one",
+        why: "every role with its policies and tags, one call per 1,000 roles; needed by `get`/`delete iamserviceaccount`, `delete podidentityassociation` and `--prune` (to find roles by their tags); elsewhere, when denied, roles are read one by one",
     },
     ActionUse {
         action: "iam:GetRole",
@@ -215,8 +248,8 @@ pub const ACTIONS: &[ActionUse] = &[
     ActionUse {
         action: "iam:DeleteRole",
         resource: Resource::Role,
-        commands: &[Apply, DeleteIamserviceaccount],
-        why: "`delete iamserviceaccount`, and `apply --prune` for roles the file no longer lists",
+        commands: &[Apply, DeleteIamserviceaccount, DeletePodidentityassociation],
+        why: "`delete iamserviceaccount` and `delete podidentityassociation`, and `apply --prune` for roles the file no longer lists",
     },
     ActionUse {
         action: "eks:ListAccessEntries",
@@ -277,6 +310,58 @@ pub const ACTIONS: &[ActionUse] = &[
         resource: Resource::Cluster,
         commands: &[Apply, MigrateToAccessEntry],
         why: "waits for the authentication mode's update before the access entries are made",
+    },
+    ActionUse {
+        action: "eks:ListPodIdentityAssociations",
+        resource: Resource::Cluster,
+        commands: POD_IDENTITY_READERS,
+        why: "the cluster's Pod Identity associations (`iam.podIdentityAssociations`)",
+    },
+    ActionUse {
+        action: "eks:DescribePodIdentityAssociation",
+        resource: Resource::PodIdentityAssociation,
+        commands: POD_IDENTITY_READERS,
+        why: "an association's role, options and tags: those the input names, every one with `--prune`",
+    },
+    ActionUse {
+        action: "eks:CreatePodIdentityAssociation",
+        resource: Resource::Cluster,
+        commands: POD_IDENTITY_WRITERS,
+        why: "creates an association, with eksiam's tags",
+    },
+    ActionUse {
+        action: "eks:UpdatePodIdentityAssociation",
+        resource: Resource::PodIdentityAssociation,
+        commands: POD_IDENTITY_WRITERS,
+        why: "an association's role or options differ from the input",
+    },
+    ActionUse {
+        action: "eks:DeletePodIdentityAssociation",
+        resource: Resource::PodIdentityAssociation,
+        commands: &[
+            Apply,
+            UpdatePodidentityassociation,
+            DeletePodidentityassociation,
+        ],
+        why: "`delete podidentityassociation`, `apply --prune`, and an association replaced to drop its target role or session policy",
+    },
+    ActionUse {
+        action: "iam:PassRole",
+        resource: Resource::Account,
+        commands: POD_IDENTITY_WRITERS,
+        why: "EKS checks it for the role an association binds (only to `pods.eks.amazonaws.com`)",
+    },
+    ActionUse {
+        action: "eks:DescribeAddon",
+        resource: Resource::Addon,
+        commands: &[Plan, Apply, CreatePodidentityassociation],
+        why: "whether the cluster has the `eks-pod-identity-agent` add-on the associations need",
+    },
+    ActionUse {
+        action: "eks:CreateAddon",
+        resource: Resource::Cluster,
+        commands: &[Apply, CreatePodidentityassociation],
+        why: "`--install-agent`: installs the `eks-pod-identity-agent` add-on",
     },
 ];
 
@@ -341,8 +426,14 @@ impl Scope {
 
     /// The ARNs of the cluster's access entries (any principal).
     fn access_entries_arn(&self, cluster: Option<&str>) -> String {
+        self.eks_arn("access-entry", cluster)
+    }
+
+    /// The ARNs of the cluster's EKS sub-resources of one type (`access-entry`, `addon`,
+    /// `podidentityassociation`).
+    fn eks_arn(&self, resource: &str, cluster: Option<&str>) -> String {
         format!(
-            "arn:{}:eks:{}:{}:access-entry/{}/*",
+            "arn:{}:eks:{}:{}:{resource}/{}/*",
             self.partition,
             self.region.as_deref().unwrap_or("*"),
             self.account(),
@@ -570,6 +661,42 @@ fn cluster_statements(b: &mut Builder, scope: &Scope, cluster: Option<&str>) {
         vec![scope.access_entries_arn(cluster)],
         BTreeMap::new(),
     );
+    b.add(
+        "PodIdentityOfCluster",
+        &[
+            "eks:ListPodIdentityAssociations",
+            "eks:CreatePodIdentityAssociation",
+            "eks:CreateAddon",
+        ],
+        vec![scope.cluster_arn(cluster)],
+        BTreeMap::new(),
+    );
+    b.add(
+        "PodIdentityAssociations",
+        &[
+            "eks:DescribePodIdentityAssociation",
+            "eks:UpdatePodIdentityAssociation",
+            "eks:DeletePodIdentityAssociation",
+        ],
+        vec![scope.eks_arn("podidentityassociation", cluster)],
+        BTreeMap::new(),
+    );
+    b.add(
+        "PodIdentityAgent",
+        &["eks:DescribeAddon"],
+        vec![scope.eks_arn("addon", cluster)],
+        BTreeMap::new(),
+    );
+    b.add(
+        "PassRolesToPodIdentity",
+        &["iam:PassRole"],
+        vec!["*".to_owned()],
+        condition(&[(
+            "StringEquals",
+            "iam:PassedToService".to_owned(),
+            vec![crate::rules::trust::POD_IDENTITY_SERVICE.to_owned()],
+        )]),
+    );
 }
 
 /// The policy the `commands` need on every role, OIDC provider and cluster of the account.
@@ -710,6 +837,21 @@ fn scoped_actions(
                 .iter()
                 .filter(|a| a.action.contains("Access"))
                 .filter(|a| opts.writes || a.commands.contains(&Plan))
+                .map(|a| a.action),
+        );
+    }
+    if !desired.pod_identities.is_empty() || (opts.prune && desired.prune_scope.pod_identities) {
+        wanted.insert("eks:DescribeCluster");
+        wanted.extend(
+            ACTIONS
+                .iter()
+                .filter(|a| {
+                    a.commands.contains(&CreatePodidentityassociation)
+                        || a.action.contains("PodIdentity")
+                })
+                .filter(|a| a.action.starts_with("eks:") || a.action == "iam:PassRole")
+                .filter(|a| opts.writes || a.commands.contains(&Plan))
+                .filter(|a| desired.install_agent || a.action != "eks:CreateAddon")
                 .map(|a| a.action),
         );
     }
@@ -1151,10 +1293,14 @@ iam:
                 calls.insert(format!("iam:{op}"));
             }
         }
-        let eks = include_str!("../aws/eks_access.rs");
-        for (i, _) in eks.match_indices("eks_err(\"") {
-            if let Some(op) = literals(&eks[i..]).next() {
-                calls.insert(format!("eks:{op}"));
+        for eks in [
+            include_str!("../aws/eks_access.rs"),
+            include_str!("../aws/eks_pod_identity.rs"),
+        ] {
+            for (i, _) in eks.match_indices("eks_err(\"") {
+                if let Some(op) = literals(&eks[i..]).next() {
+                    calls.insert(format!("eks:{op}"));
+                }
             }
         }
         calls
@@ -1177,7 +1323,13 @@ iam:
         // Listed but never called by name: only the tag action IAM checks for the tags a
         // provider is created with.
         let implicit: Vec<&String> = listed.difference(&calls).collect();
-        assert_eq!(implicit, [&"iam:TagOpenIDConnectProvider".to_owned()]);
+        assert_eq!(
+            implicit,
+            [
+                &"iam:PassRole".to_owned(),
+                &"iam:TagOpenIDConnectProvider".to_owned()
+            ]
+        );
     }
 
     #[test]

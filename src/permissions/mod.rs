@@ -29,18 +29,24 @@ pub enum Command {
     MigrateToAccessEntry,
     GetAccess,
     Explain,
+    CreatePodidentityassociation,
+    GetPodidentityassociation,
+    UpdatePodidentityassociation,
+    DeletePodidentityassociation,
 }
 
 use Command::{
     Apply, AssociateIamOidcProvider, CreateAccessentry, CreateIamidentitymapping,
-    CreateIamserviceaccount, DeleteAccessentry, DeleteIamidentitymapping, DeleteIamserviceaccount,
-    Explain, GetAccess, GetAccessentry, GetIamidentitymapping, GetIamserviceaccount,
-    MigrateToAccessEntry, Plan, UpdateIamserviceaccount,
+    CreateIamserviceaccount, CreatePodidentityassociation, DeleteAccessentry,
+    DeleteIamidentitymapping, DeleteIamserviceaccount, DeletePodidentityassociation, Explain,
+    GetAccess, GetAccessentry, GetIamidentitymapping, GetIamserviceaccount,
+    GetPodidentityassociation, MigrateToAccessEntry, Plan, UpdateIamserviceaccount,
+    UpdatePodidentityassociation,
 };
 
 impl Command {
     /// Every command that needs a permission, in the order the tables list them.
-    pub const ALL: [Command; 16] = [
+    pub const ALL: [Command; 20] = [
         Plan,
         Apply,
         AssociateIamOidcProvider,
@@ -57,6 +63,10 @@ impl Command {
         MigrateToAccessEntry,
         GetAccess,
         Explain,
+        CreatePodidentityassociation,
+        GetPodidentityassociation,
+        UpdatePodidentityassociation,
+        DeletePodidentityassociation,
     ];
 
     /// The command as typed after `eksiam`.
@@ -78,6 +88,10 @@ impl Command {
             MigrateToAccessEntry => "utils migrate-to-access-entry",
             GetAccess => "get access",
             Explain => "explain",
+            CreatePodidentityassociation => "create podidentityassociation",
+            GetPodidentityassociation => "get podidentityassociation",
+            UpdatePodidentityassociation => "update podidentityassociation",
+            DeletePodidentityassociation => "delete podidentityassociation",
         }
     }
 

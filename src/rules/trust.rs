@@ -201,7 +201,8 @@ pub fn merge(existing: Option<&Value>, issuer_host_path: &str, wanted: &[Value])
         .filter(|s| {
             let subs = subs_for_issuer(s, issuer_host_path);
             let replaced_sub = !subs.is_empty() && subs.iter().all(|sub| wanted_subs.contains(sub));
-            !replaced_sub && !(wants_pod_identity && is_pod_identity_statement(s))
+            let replaced_pod_identity = wants_pod_identity && is_pod_identity_statement(s);
+            !(replaced_sub || replaced_pod_identity)
         })
         .collect();
     statements.extend(wanted.iter().cloned());

@@ -84,7 +84,8 @@ impl Describe for ProviderStep {
 /// one that does not exist); returns its action's id.
 pub fn diff(d: &mut Differ) -> Option<String> {
     if !d.desired.oidc_provider {
-        if d.desired.roles.is_empty() || d.observed.oidc_provider.is_some() {
+        let trusts_oidc = d.desired.roles.iter().any(|r| !r.subjects.is_empty());
+        if !trusts_oidc || d.observed.oidc_provider.is_some() {
             return None;
         }
         d.plan.warnings.push(format!(

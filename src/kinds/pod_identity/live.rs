@@ -111,7 +111,16 @@ pub async fn apply_association(
                     if wanted.said_by(&found) {
                         return Ok("exists as asked: adopted".into());
                     }
-                    reshape(eks, cluster, namespace, service_account, &found, wanted, tags).await?;
+                    reshape(
+                        eks,
+                        cluster,
+                        namespace,
+                        service_account,
+                        &found,
+                        wanted,
+                        tags,
+                    )
+                    .await?;
                     Ok("existed: updated in place".into())
                 }
                 Err(e) => Err(e.into()),
@@ -123,7 +132,18 @@ pub async fn apply_association(
             before,
             wanted,
             tags,
-        } => reshape(eks, cluster, namespace, service_account, before, wanted, tags).await,
+        } => {
+            reshape(
+                eks,
+                cluster,
+                namespace,
+                service_account,
+                before,
+                wanted,
+                tags,
+            )
+            .await
+        }
         AssociationStep::Delete { before, .. } => {
             eks.delete_pod_identity(cluster, &before.id).await?;
             Ok("deleted".into())

@@ -44,8 +44,8 @@ impl Wanted {
     fn changes(&self, have: Option<&ObservedPodIdentity>) -> Vec<Change> {
         let mut c = Vec::new();
         let role_before = have.map(|h| h.role_arn.as_str());
-        if role_before != self.role_arn.get() {
-            c.push(Change::new("role_arn", role_before, &self.role_arn.as_str()));
+        if have.is_none() || role_before != self.role_arn.get() {
+            c.push(Change::new("role_arn", role_before, self.role_arn.as_str()));
         }
         let target_before = have.and_then(|h| h.target_role_arn.as_ref());
         if target_before != self.target_role_arn.as_ref() {
@@ -56,8 +56,7 @@ impl Wanted {
             ));
         }
         let tags_before = have.is_some_and(|h| h.disable_session_tags);
-        if (have.is_some() || self.disable_session_tags)
-            && tags_before != self.disable_session_tags
+        if (have.is_some() || self.disable_session_tags) && tags_before != self.disable_session_tags
         {
             c.push(Change::new(
                 "disable_session_tags",

@@ -314,56 +314,77 @@ pub fn prune(d: &mut Differ) {
     }
 }
 
-/// `delete iamserviceaccount`: each ServiceAccount that must go loses its trust (an
-/// exclusively-owned role is deleted, a shared one loses only its statement) and is unbound.
+/// `delete iamserviceaccount` and `delete podidentityassociation`: each ServiceAccount that
+/// must go loses its trust (an exclusively-owned role is deleted, a shared one loses only its
+/// statement and its name in the tag); IRSA ServiceAccounts are unbound.
 pub fn revoke_absent(d: &mut Differ) {
-    let issuer = d.issuer_host_path();
     for (ns, name) in &d.desired.absent_service_accounts {
-        let key = format!("{ns}/{name}");
-        let owned: Vec<(&String, &ObservedRole)> = d
-            .observed
-            .roles
-            .iter()
-            .filter(|(_, r)| {
-                managed_here(d, r)
-                    && r.tags
-                        .get(TAG_SERVICE_ACCOUNTS)
-                        .is_some_and(|t| t.split(' ').any(|s| s == key))
-            })
-            .collect();
-        for (role, r) in owned {
-            let others: Vec<&str> = r.tags[TAG_SERVICE_ACCOUNTS]
-                .split(' ')
-                .filter(|s| *s != key)
-                .collect();
-            let step = if others.is_empty() {
-                RoleStep::Delete {
-                    name: role.clone(),
-                    role: r.clone(),
-                }
-            } else {
-                let sub = format!("system:serviceaccount:{ns}:{name}");
-                RoleStep::Update {
-                    name: role.clone(),
-                    trust: Some((
-                        r.assume_role_policy.clone(),
-                        trust::remove_subject(&r.assume_role_policy, &issuer, &sub),
-                    )),
-                    boundary: None,
-                    tags: Some(TagChange {
-                        before: BTreeMap::from([(
-                            TAG_SERVICE_ACCOUNTS.to_owned(),
-                            Some(r.tags[TAG_SERVICE_ACCOUNTS].clone()),
-                        )]),
-                        after: BTreeMap::from([(
-                            TAG_SERVICE_ACCOUNTS.to_owned(),
-                            others.join(" "),
-                        )]),
-                    }),
-                }
-            };
-            d.push(role, Some(r.arn.clone()), Vec::new(), Step::Role(step));
-        }
+        revoke(d, ns, name, false);
         service_account::unbind(d, ns, name, None);
+    }
+    for (ns, name) in &d.desired.absent_pod_identities {
+        revoke(d, ns, name, true);
+    }
+}
+
+/// Revokes the trust eksiam's roles give `ns/name`, through its OIDC statement or (for
+/// `pod_identity`) its Pod Identity association. A role the other way still serves is kept:
+/// an IRSA revocation never deletes a role that trusts Pod Identity, nor the reverse.
+fn revoke(d: &mut Differ, ns: &str, name: &str, pod_identity: bool) {
+    let issuer = d.issuer_host_path();
+    let key = format!("{ns}/{name}");
+    let sub = format!("system:serviceaccount:{ns}:{name}");
+    let owned: Vec<(&String, &ObservedRole)> = d
+        .observed
+        .roles
+        .iter()
+        .filter(|(_, r)| {
+            managed_here(d, r)
+                && r.tags
+                    .get(TAG_SERVICE_ACCOUNTS)
+                    .is_some_and(|t| t.split(' ').any(|s| s == key))
+        })
+        .collect();
+    for (role, r) in owned {
+        let trust_doc = &r.assume_role_policy;
+        let served_other_way = if pod_identity {
+            trust::trusts_any_issuer(trust_doc)
+        } else {
+            trust::trusts_pod_identity(trust_doc)
+        };
+        let others: Vec<&str> = r.tags[TAG_SERVICE_ACCOUNTS]
+            .split(' ')
+            .filter(|s| *s != key)
+            .collect();
+        let step = if others.is_empty() && !served_other_way {
+            RoleStep::Delete {
+                name: role.clone(),
+                role: r.clone(),
+            }
+        } else {
+            let after_trust = if pod_identity {
+                trust_doc.clone()
+            } else {
+                trust::remove_subject(trust_doc, &issuer, &sub)
+            };
+            let after_tag = if served_other_way {
+                r.tags[TAG_SERVICE_ACCOUNTS].clone()
+            } else {
+                others.join(" ")
+            };
+            RoleStep::Update {
+                name: role.clone(),
+                trust: (after_trust != *trust_doc).then(|| (trust_doc.clone(), after_trust)),
+                boundary: None,
+                tags: (after_tag != r.tags[TAG_SERVICE_ACCOUNTS]).then(|| TagChange {
+                    before: BTreeMap::from([(
+                        TAG_SERVICE_ACCOUNTS.to_owned(),
+                        Some(r.tags[TAG_SERVICE_ACCOUNTS].clone()),
+                    )]),
+                    after: BTreeMap::from([(TAG_SERVICE_ACCOUNTS.to_owned(), after_tag)]),
+                }),
+            }
+        };
+        d.push(role, Some(r.arn.clone()), Vec::new(), Step::Role(step));
     }
 }

@@ -189,7 +189,11 @@ fn create_for_pod_identity(d: &mut Differ, namespace_ids: &BTreeMap<String, Stri
             annotations: BTreeMap::new(),
         };
         let id = format!("{}/{}", p.namespace, p.service_account);
-        let deps = namespace_ids.get(&p.namespace).cloned().into_iter().collect();
+        let deps = namespace_ids
+            .get(&p.namespace)
+            .cloned()
+            .into_iter()
+            .collect();
         d.push(&id, Some(id.clone()), deps, Step::ServiceAccount(step));
     }
 }
