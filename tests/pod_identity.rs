@@ -1,0 +1,388 @@
+//! EKS Pod Identity associations against ministack, which implements them and evaluates
+//! trust policies: what `apply -f` makes is read back from the emulator's own API, the roles
+//! eksiam makes are checked with ministack's own policy evaluator, a converged run only reads
+//! (counted by the fault proxy in front of ministack), and `--prune` deletes only what eksiam
+//! made.
+
+mod common;
+
+use std::process::{Command, Output};
+use testenv::ministack::{Ministack, Options};
+use testenv::proxy::FaultProxy;
+
+const ACCOUNT: &str = "123456789012";
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn eksiam(ms: &Ministack, aws_url: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_eksiam"))
+        .args(args)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .envs(ms.env())
+        .env("AWS_ENDPOINT_URL", aws_url)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run eksiam")
+}
+
+fn https() -> Ministack {
+    Ministack::start_with(&Options {
+        https: true,
+        ..Options::default()
+    })
+}
+
+fn file(dir: &std::path::Path, associations: &str) -> String {
+    let path = dir.join("pod-identity.yaml");
+    let text = format!(
+        "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {{name: prod, region: us-west-2}}\niam:\n  podIdentityAssociations:\n{associations}"
+    );
+    std::fs::write(&path, text).unwrap();
+    path.display().to_string()
+}
+
+/// An existing role, used as-is, chaining to a role in another account.
+const CHAINED: &str = "  - namespace: apps
+    serviceAccountName: reports
+    roleARN: arn:aws:iam::123456789012:role/existing
+    targetRoleARN: arn:aws:iam::444455556666:role/reports
+    disableSessionTags: true
+";
+/// A role eksiam makes, named.
+const CACHE: &str = "  - namespace: apps
+    serviceAccountName: cache
+    roleName: prod-cache
+    wellKnownPolicies: {autoScaler: true}
+";
+/// A role eksiam makes, with the deterministic name.
+const NGINX: &str = "  - namespace: web
+    serviceAccountName: nginx
+    permissionPolicy:
+      Version: \"2012-10-17\"
+      Statement: [{Effect: Allow, Action: [\"s3:GetObject\"], Resource: \"*\"}]
+";
+
+/// The cluster's associations, described, by `namespace/name`.
+fn associations(ms: &Ministack) -> std::collections::BTreeMap<String, serde_json::Value> {
+    let listed: serde_json::Value =
+        serde_json::from_str(&ms.get("eks", "/clusters/prod/pod-identity-associations")).unwrap();
+    listed["associations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            let id = a["associationId"].as_str().unwrap();
+            let path = format!("/clusters/prod/pod-identity-associations/{id}");
+            let d: serde_json::Value = serde_json::from_str(&ms.get("eks", &path)).unwrap();
+            (
+                format!(
+                    "{}/{}",
+                    a["namespace"].as_str().unwrap(),
+                    a["serviceAccount"].as_str().unwrap()
+                ),
+                d["association"].clone(),
+            )
+        })
+        .collect()
+}
+
+/// The role's trust policy as IAM holds it (URL-encoded, as `GetRole` answers).
+fn encoded_trust(ms: &Ministack, role: &str) -> String {
+    let xml = ms.iam(&[("Action", "GetRole"), ("RoleName", role)]);
+    let start = xml
+        .find("<AssumeRolePolicyDocument>")
+        .unwrap_or_else(|| panic!("no role {role}: {xml}"))
+        + "<AssumeRolePolicyDocument>".len();
+    let end = xml[start..].find("</AssumeRolePolicyDocument>").unwrap() + start;
+    xml[start..end].to_owned()
+}
+
+/// ministack's own evaluator decides who may do what with the role: each line is
+/// `principal action decision`, a service principal or an IAM ARN.
+const ORACLE: &str = r#"
+import json, sys, urllib.parse
+from ministack.core.iam_evaluator import EvalContext, evaluate_resource_policy
+doc = json.loads(urllib.parse.unquote(sys.argv[1]))
+for line in sys.stdin:
+    principal, action = line.split()
+    service = principal if principal.endswith(".amazonaws.com") else None
+    arn = "arn:aws:iam::123456789012:root" if service else principal
+    ctx = EvalContext(principal_arn=arn, principal_type="User", principal_account="123456789012",
+                      action=action, resource_arn="*", region="us-west-2")
+    print(principal, action, evaluate_resource_policy(doc, ctx, service=service).decision)
+"#;
+
+fn decisions(encoded: &str, asks: &[(&str, &str)]) -> Vec<String> {
+    use std::io::Write as _;
+    let python = testenv::venv_bin("EKSIAM_MINISTACK_PYTHON", ".venv-ministack", "python");
+    let mut child = Command::new(python)
+        .args(["-c", ORACLE, encoded])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("run the oracle");
+    let input: String = asks.iter().map(|(p, a)| format!("{p} {a}\n")).collect();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "oracle failed");
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| l.rsplit(' ').next().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn apply_creates_associations_and_roles_that_only_pod_identity_may_assume() {
+    let ms = https();
+    ms.create_cluster("prod");
+    let root = ms.root_pem().unwrap();
+    let proxy = FaultProxy::start(&ms.url, Some(&root), None);
+    let dir = tempfile::tempdir().unwrap();
+    let all = file(dir.path(), &format!("{CHAINED}{CACHE}{NGINX}"));
+
+    let o = eksiam(&ms, &proxy.url, &["apply", "-f", &all]);
+    assert_eq!(o.status.code(), Some(0), "{}", common::stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("has no `eks-pod-identity-agent` add-on"),
+        "the missing agent is a warning: {out}"
+    );
+    let found = associations(&ms);
+    assert_eq!(
+        found.keys().collect::<Vec<_>>(),
+        ["apps/cache", "apps/reports", "web/nginx"]
+    );
+    let chained = &found["apps/reports"];
+    assert_eq!(
+        chained["roleArn"],
+        "arn:aws:iam::123456789012:role/existing"
+    );
+    assert_eq!(
+        chained["targetRoleArn"],
+        "arn:aws:iam::444455556666:role/reports"
+    );
+    assert_eq!(chained["disableSessionTags"], true);
+    assert_eq!(chained["tags"]["eksiam.io/managed-by"], "eksiam");
+    assert_eq!(chained["tags"]["eksiam.io/cluster"], "prod");
+    assert_eq!(
+        found["apps/cache"]["roleArn"],
+        format!("arn:aws:iam::{ACCOUNT}:role/prod-cache")
+    );
+    assert_eq!(
+        found["web/nginx"]["roleArn"],
+        format!("arn:aws:iam::{ACCOUNT}:role/prod-web-nginx")
+    );
+
+    // The trust eksiam wrote, as ministack evaluates it: the Pod Identity service may assume
+    // the role and tag the session, and nothing else may do anything.
+    for role in ["prod-cache", "prod-web-nginx"] {
+        let trust = encoded_trust(&ms, role);
+        let asks = [
+            ("pods.eks.amazonaws.com", "sts:AssumeRole"),
+            ("pods.eks.amazonaws.com", "sts:TagSession"),
+            ("pods.eks.amazonaws.com", "sts:AssumeRoleWithWebIdentity"),
+            ("pods.eks.amazonaws.com", "sts:SetSourceIdentity"),
+            ("ec2.amazonaws.com", "sts:AssumeRole"),
+            ("eks.amazonaws.com", "sts:TagSession"),
+            ("arn:aws:iam::123456789012:user/someone", "sts:AssumeRole"),
+            ("arn:aws:iam::123456789012:role/existing", "sts:AssumeRole"),
+        ];
+        let d = decisions(&trust, &asks);
+        assert_eq!(&d[..2], ["Allow", "Allow"], "{role}: {asks:?} {d:?}");
+        assert!(
+            d[2..].iter().all(|x| x != "Allow"),
+            "{role}: only the Pod Identity service is admitted: {asks:?} {d:?}"
+        );
+    }
+
+    // Converged: no change, and only reads: DescribeCluster, every role in one
+    // GetAccountAuthorizationDetails page, one list of associations, the agent, and a
+    // description of each association the file names.
+    proxy.reset();
+    let o = eksiam(&ms, &proxy.url, &["apply", "-f", &all]);
+    assert_eq!(o.status.code(), Some(0), "{}", common::stderr(&o));
+    assert!(stdout(&o).contains("No changes."), "{}", stdout(&o));
+    let (requests, _, _) = proxy.stats();
+    assert_eq!(requests, 1 + 1 + 1 + 1 + 3, "reads of a converged run");
+
+    // Options changed: updated in place; the target role dropped: replaced (an update
+    // cannot remove it).
+    let changed = file(
+        dir.path(),
+        &format!(
+            "{}{CACHE}{NGINX}",
+            CHAINED.replace(
+                "    targetRoleARN: arn:aws:iam::444455556666:role/reports\n",
+                ""
+            )
+        ),
+    );
+    let o = eksiam(&ms, &proxy.url, &["apply", "-f", &changed]);
+    assert_eq!(o.status.code(), Some(0), "{}", common::stderr(&o));
+    let after = associations(&ms);
+    assert!(
+        after["apps/reports"].get("targetRoleArn").is_none(),
+        "{}",
+        after["apps/reports"]
+    );
+    assert_eq!(after["apps/reports"]["disableSessionTags"], true);
+    let o = eksiam(
+        &ms,
+        &proxy.url,
+        &["plan", "-f", &changed, "--detailed-exitcode"],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "converged after the replacement: {}",
+        stdout(&o)
+    );
+
+    // --prune: the association eksiam made and the file dropped goes, with the role eksiam
+    // made for it; one made by another tool stays.
+    ms.post(
+        "eks",
+        "/clusters/prod/pod-identity-associations",
+        "application/json",
+        r#"{"namespace":"ops","serviceAccount":"other","roleArn":"arn:aws:iam::123456789012:role/existing"}"#,
+    );
+    let fewer = file(dir.path(), CACHE);
+    let o = eksiam(&ms, &proxy.url, &["apply", "-f", &fewer, "--prune"]);
+    assert_eq!(o.status.code(), Some(0), "{}", common::stderr(&o));
+    let left = associations(&ms);
+    assert_eq!(left.keys().collect::<Vec<_>>(), ["apps/cache", "ops/other"]);
+    let gone = ms.iam(&[("Action", "GetRole"), ("RoleName", "prod-web-nginx")]);
+    assert!(
+        gone.contains("NoSuchEntity"),
+        "the pruned role is deleted: {gone}"
+    );
+
+    // --install-agent adds the add-on the associations need; then the warning is gone.
+    let o = eksiam(&ms, &proxy.url, &["apply", "-f", &fewer, "--install-agent"]);
+    assert_eq!(o.status.code(), Some(0), "{}", common::stderr(&o));
+    let addon = ms.get("eks", "/clusters/prod/addons/eks-pod-identity-agent");
+    assert!(addon.contains("\"eksiam.io/managed-by\""), "{addon}");
+    let o = eksiam(
+        &ms,
+        &proxy.url,
+        &["plan", "-f", &fewer, "--detailed-exitcode"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(
+        !stdout(&o).contains("eks-pod-identity-agent"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn the_imperative_commands_create_update_get_and_delete() {
+    let ms = https();
+    ms.create_cluster("prod");
+    let url = ms.url.clone();
+    let base = [
+        "--cluster",
+        "prod",
+        "--namespace",
+        "apps",
+        "--service-account-name",
+        "worker",
+    ];
+    let with = |extra: &[&str], cmd: &[&str]| -> Vec<String> {
+        cmd.iter()
+            .chain(base.iter())
+            .chain(extra)
+            .map(|s| (*s).to_owned())
+            .collect()
+    };
+    let run = |args: Vec<String>| {
+        let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+        eksiam(&ms, &url, &refs)
+    };
+
+    let o = run(with(
+        &[
+            "--well-known-policies",
+            "autoScaler",
+            "--role-name",
+            "worker-pi",
+        ],
+        &["create", "podidentityassociation"],
+    ));
+    assert_eq!(o.status.code(), Some(0), "{}", common::stderr(&o));
+    assert!(encoded_trust(&ms, "worker-pi").contains("pods.eks.amazonaws.com"));
+
+    // A second create converges: nothing to change.
+    let o = run(with(
+        &[
+            "--well-known-policies",
+            "autoScaler",
+            "--role-name",
+            "worker-pi",
+        ],
+        &["create", "podidentityassociation"],
+    ));
+    assert_eq!(o.status.code(), Some(0), "{}", common::stderr(&o));
+    assert!(stdout(&o).contains("No changes."), "{}", stdout(&o));
+
+    let o = run(with(
+        &[
+            "--role-arn",
+            "arn:aws:iam::123456789012:role/other",
+            "--disable-session-tags",
+        ],
+        &["update", "podidentityassociation"],
+    ));
+    assert_eq!(o.status.code(), Some(0), "{}", common::stderr(&o));
+    let o = run(vec![
+        "get".into(),
+        "podidentityassociation".into(),
+        "--cluster".into(),
+        "prod".into(),
+        "-o".into(),
+        "json".into(),
+    ]);
+    let rows: serde_json::Value = serde_json::from_str(&common::ok(&o)).unwrap();
+    assert_eq!(
+        rows,
+        serde_json::json!([{
+            "namespace": "apps",
+            "serviceAccountName": "worker",
+            "roleARN": "arn:aws:iam::123456789012:role/other",
+            "disableSessionTags": true,
+        }])
+    );
+
+    // Bad input changes nothing: exit 3.
+    let o = run(with(
+        &[
+            "--role-arn",
+            "arn:aws:iam::123456789012:role/x",
+            "--role-name",
+            "y",
+        ],
+        &["create", "podidentityassociation"],
+    ));
+    assert_eq!(o.status.code(), Some(3), "{}", common::stderr(&o));
+    assert!(
+        common::stderr(&o).contains("`--role-arn`"),
+        "{}",
+        common::stderr(&o)
+    );
+
+    let o = run(with(&[], &["delete", "podidentityassociation"]));
+    assert_eq!(o.status.code(), Some(0), "{}", common::stderr(&o));
+    assert!(associations(&ms).is_empty());
+    // The role eksiam made for it alone went with it.
+    let gone = ms.iam(&[("Action", "GetRole"), ("RoleName", "worker-pi")]);
+    assert!(gone.contains("NoSuchEntity"), "{gone}");
+}
