@@ -71,6 +71,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksiam' -ScriptBlock {
             [CompletionResult]::new('--allow-lockout', '--allow-lockout', [CompletionResultType]::ParameterName, 'Allow aws-auth removals that would lock out nodes (a `system:node:` mapping), the AWS identity eksiam runs as, or empty `mapRoles`')
             [CompletionResult]::new('--collapse-duplicates', '--collapse-duplicates', [CompletionResultType]::ParameterName, 'Remove shadowed duplicate aws-auth entries, keeping the one the authenticator uses')
             [CompletionResult]::new('--override-existing-serviceaccounts', '--override-existing-serviceaccounts', [CompletionResultType]::ParameterName, 'Rebind ServiceAccounts that are already annotated with another role')
+            [CompletionResult]::new('--install-agent', '--install-agent', [CompletionResultType]::ParameterName, 'Install the `eks-pod-identity-agent` add-on when Pod Identity associations need it and the cluster lacks it')
             [CompletionResult]::new('--offline', '--offline', [CompletionResultType]::ParameterName, 'Plan without any network call, as if the account and cluster held nothing yet')
             [CompletionResult]::new('--detailed-exitcode', '--detailed-exitcode', [CompletionResultType]::ParameterName, 'Exit 0 when there is nothing to change, 2 when there are changes')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)')
@@ -104,6 +105,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksiam' -ScriptBlock {
             [CompletionResult]::new('--allow-lockout', '--allow-lockout', [CompletionResultType]::ParameterName, 'Allow aws-auth removals that would lock out nodes (a `system:node:` mapping), the AWS identity eksiam runs as, or empty `mapRoles`')
             [CompletionResult]::new('--collapse-duplicates', '--collapse-duplicates', [CompletionResultType]::ParameterName, 'Remove shadowed duplicate aws-auth entries, keeping the one the authenticator uses')
             [CompletionResult]::new('--override-existing-serviceaccounts', '--override-existing-serviceaccounts', [CompletionResultType]::ParameterName, 'Rebind ServiceAccounts that are already annotated with another role')
+            [CompletionResult]::new('--install-agent', '--install-agent', [CompletionResultType]::ParameterName, 'Install the `eks-pod-identity-agent` add-on when Pod Identity associations need it and the cluster lacks it')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and change nothing')
             [CompletionResult]::new('--offline', '--offline', [CompletionResultType]::ParameterName, 'With `--dry-run`: plan without any network call, as if the account and cluster held nothing yet')
             [CompletionResult]::new('--approve', '--approve', [CompletionResultType]::ParameterName, 'Accepted and ignored, so eksctl scripts keep working')
@@ -160,6 +162,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksiam' -ScriptBlock {
             [CompletionResult]::new('accessentry', 'accessentry', [CompletionResultType]::ParameterValue, 'Create or update an EKS access entry and its access policies')
             [CompletionResult]::new('iamidentitymapping', 'iamidentitymapping', [CompletionResultType]::ParameterValue, 'Add or update an aws-auth entry (one per ARN: re-running changes nothing)')
             [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'Create an IAM role for a ServiceAccount, and the ServiceAccount annotated to use it')
+            [CompletionResult]::new('podidentityassociation', 'podidentityassociation', [CompletionResultType]::ParameterValue, 'Create an EKS Pod Identity association, and the role it binds unless one is given')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -251,10 +254,45 @@ Register-ArgumentCompleter -Native -CommandName 'eksiam' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'eksiam;create;podidentityassociation' {
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The EKS cluster')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'The ServiceAccount''s namespace')
+            [CompletionResult]::new('--service-account-name', '--service-account-name', [CompletionResultType]::ParameterName, 'The ServiceAccount')
+            [CompletionResult]::new('--role-arn', '--role-arn', [CompletionResultType]::ParameterName, 'Use this existing role as-is instead of creating one')
+            [CompletionResult]::new('--role-name', '--role-name', [CompletionResultType]::ParameterName, 'The name of the role eksiam creates (default: `<cluster>-<namespace>-<name>`)')
+            [CompletionResult]::new('--permission-policy-arns', '--permission-policy-arns', [CompletionResultType]::ParameterName, 'Managed policies to attach to the role eksiam creates')
+            [CompletionResult]::new('--well-known-policies', '--well-known-policies', [CompletionResultType]::ParameterName, 'eksctl''s ready-made policies: autoScaler, awsLoadBalancerController, certManager, ebsCSIController, efsCSIController, externalDNS, imageBuilder')
+            [CompletionResult]::new('--permission-boundary-arn', '--permission-boundary-arn', [CompletionResultType]::ParameterName, 'A managed policy used as the role''s permissions boundary')
+            [CompletionResult]::new('--target-role-arn', '--target-role-arn', [CompletionResultType]::ParameterName, 'A role in another account the pods'' credentials are for (role chaining)')
+            [CompletionResult]::new('--policy', '--policy', [CompletionResultType]::ParameterName, 'A session policy narrowing the pods'' credentials: a JSON document, or the path of a JSON or YAML file')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`''s current context when its server is the cluster''s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)')
+            [CompletionResult]::new('--create-service-account', '--create-service-account', [CompletionResultType]::ParameterName, 'Create the ServiceAccount when it does not exist')
+            [CompletionResult]::new('--disable-session-tags', '--disable-session-tags', [CompletionResultType]::ParameterName, 'Do not add EKS''s session tags to the pods'' sessions')
+            [CompletionResult]::new('--install-agent', '--install-agent', [CompletionResultType]::ParameterName, 'Install the `eks-pod-identity-agent` add-on when the cluster lacks it')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and change nothing')
+            [CompletionResult]::new('--approve', '--approve', [CompletionResultType]::ParameterName, 'Accepted and ignored, so eksctl scripts keep working')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr, and no text plan before an apply')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr, and no text plan before an apply')
+            [CompletionResult]::new('--skip-endpoint-check', '--skip-endpoint-check', [CompletionResultType]::ParameterName, 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'eksiam;create;help' {
             [CompletionResult]::new('accessentry', 'accessentry', [CompletionResultType]::ParameterValue, 'Create or update an EKS access entry and its access policies')
             [CompletionResult]::new('iamidentitymapping', 'iamidentitymapping', [CompletionResultType]::ParameterValue, 'Add or update an aws-auth entry (one per ARN: re-running changes nothing)')
             [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'Create an IAM role for a ServiceAccount, and the ServiceAccount annotated to use it')
+            [CompletionResult]::new('podidentityassociation', 'podidentityassociation', [CompletionResultType]::ParameterValue, 'Create an EKS Pod Identity association, and the role it binds unless one is given')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -265,6 +303,9 @@ Register-ArgumentCompleter -Native -CommandName 'eksiam' -ScriptBlock {
             break
         }
         'eksiam;create;help;iamserviceaccount' {
+            break
+        }
+        'eksiam;create;help;podidentityassociation' {
             break
         }
         'eksiam;create;help;help' {
@@ -288,6 +329,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksiam' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'Make an IAM service account''s role have exactly the given policies')
+            [CompletionResult]::new('podidentityassociation', 'podidentityassociation', [CompletionResultType]::ParameterValue, 'Change an EKS Pod Identity association''s role or options (what is not given stays)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -323,12 +365,44 @@ Register-ArgumentCompleter -Native -CommandName 'eksiam' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'eksiam;update;podidentityassociation' {
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The EKS cluster')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'The ServiceAccount''s namespace')
+            [CompletionResult]::new('--service-account-name', '--service-account-name', [CompletionResultType]::ParameterName, 'The ServiceAccount')
+            [CompletionResult]::new('--role-arn', '--role-arn', [CompletionResultType]::ParameterName, 'Bind this role instead')
+            [CompletionResult]::new('--target-role-arn', '--target-role-arn', [CompletionResultType]::ParameterName, 'A role in another account the pods'' credentials are for (role chaining)')
+            [CompletionResult]::new('--disable-session-tags', '--disable-session-tags', [CompletionResultType]::ParameterName, 'Whether EKS adds its session tags (`true` disables them)')
+            [CompletionResult]::new('--policy', '--policy', [CompletionResultType]::ParameterName, 'A session policy: a JSON document, or the path of a JSON or YAML file')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`''s current context when its server is the cluster''s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and change nothing')
+            [CompletionResult]::new('--approve', '--approve', [CompletionResultType]::ParameterName, 'Accepted and ignored, so eksctl scripts keep working')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr, and no text plan before an apply')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr, and no text plan before an apply')
+            [CompletionResult]::new('--skip-endpoint-check', '--skip-endpoint-check', [CompletionResultType]::ParameterName, 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'eksiam;update;help' {
             [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'Make an IAM service account''s role have exactly the given policies')
+            [CompletionResult]::new('podidentityassociation', 'podidentityassociation', [CompletionResultType]::ParameterValue, 'Change an EKS Pod Identity association''s role or options (what is not given stays)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'eksiam;update;help;iamserviceaccount' {
+            break
+        }
+        'eksiam;update;help;podidentityassociation' {
             break
         }
         'eksiam;update;help;help' {
@@ -355,6 +429,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksiam' -ScriptBlock {
             [CompletionResult]::new('accessentry', 'accessentry', [CompletionResultType]::ParameterValue, 'List EKS access entries with their access policies')
             [CompletionResult]::new('iamidentitymapping', 'iamidentitymapping', [CompletionResultType]::ParameterValue, 'List aws-auth entries')
             [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'List IAM service accounts: ServiceAccounts bound to a role, and roles eksiam manages')
+            [CompletionResult]::new('podidentityassociation', 'podidentityassociation', [CompletionResultType]::ParameterValue, 'List EKS Pod Identity associations')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -442,11 +517,34 @@ Register-ArgumentCompleter -Native -CommandName 'eksiam' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'eksiam;get;podidentityassociation' {
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The EKS cluster')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Only this namespace')
+            [CompletionResult]::new('--service-account-name', '--service-account-name', [CompletionResultType]::ParameterName, 'Only this ServiceAccount')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`''s current context when its server is the cluster''s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr, and no text plan before an apply')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr, and no text plan before an apply')
+            [CompletionResult]::new('--skip-endpoint-check', '--skip-endpoint-check', [CompletionResultType]::ParameterName, 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'eksiam;get;help' {
             [CompletionResult]::new('access', 'access', [CompletionResultType]::ParameterValue, 'List every principal that can reach the cluster, from aws-auth and access entries')
             [CompletionResult]::new('accessentry', 'accessentry', [CompletionResultType]::ParameterValue, 'List EKS access entries with their access policies')
             [CompletionResult]::new('iamidentitymapping', 'iamidentitymapping', [CompletionResultType]::ParameterValue, 'List aws-auth entries')
             [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'List IAM service accounts: ServiceAccounts bound to a role, and roles eksiam manages')
+            [CompletionResult]::new('podidentityassociation', 'podidentityassociation', [CompletionResultType]::ParameterValue, 'List EKS Pod Identity associations')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -460,6 +558,9 @@ Register-ArgumentCompleter -Native -CommandName 'eksiam' -ScriptBlock {
             break
         }
         'eksiam;get;help;iamserviceaccount' {
+            break
+        }
+        'eksiam;get;help;podidentityassociation' {
             break
         }
         'eksiam;get;help;help' {
@@ -485,6 +586,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksiam' -ScriptBlock {
             [CompletionResult]::new('accessentry', 'accessentry', [CompletionResultType]::ParameterValue, 'Delete an EKS access entry (and its access policy associations)')
             [CompletionResult]::new('iamidentitymapping', 'iamidentitymapping', [CompletionResultType]::ParameterValue, 'Remove every aws-auth entry for an ARN or account')
             [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'Delete an IAM service account: its role (when eksiam made it for this ServiceAccount alone) and the ServiceAccount (when eksiam created it), or else the annotation')
+            [CompletionResult]::new('podidentityassociation', 'podidentityassociation', [CompletionResultType]::ParameterValue, 'Delete an EKS Pod Identity association, and the role eksiam made for it alone')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -562,10 +664,35 @@ Register-ArgumentCompleter -Native -CommandName 'eksiam' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'eksiam;delete;podidentityassociation' {
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The EKS cluster')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'The ServiceAccount''s namespace')
+            [CompletionResult]::new('--service-account-name', '--service-account-name', [CompletionResultType]::ParameterName, 'The ServiceAccount')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`''s current context when its server is the cluster''s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and change nothing')
+            [CompletionResult]::new('--approve', '--approve', [CompletionResultType]::ParameterName, 'Accepted and ignored, so eksctl scripts keep working')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr, and no text plan before an apply')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr, and no text plan before an apply')
+            [CompletionResult]::new('--skip-endpoint-check', '--skip-endpoint-check', [CompletionResultType]::ParameterName, 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'eksiam;delete;help' {
             [CompletionResult]::new('accessentry', 'accessentry', [CompletionResultType]::ParameterValue, 'Delete an EKS access entry (and its access policy associations)')
             [CompletionResult]::new('iamidentitymapping', 'iamidentitymapping', [CompletionResultType]::ParameterValue, 'Remove every aws-auth entry for an ARN or account')
             [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'Delete an IAM service account: its role (when eksiam made it for this ServiceAccount alone) and the ServiceAccount (when eksiam created it), or else the annotation')
+            [CompletionResult]::new('podidentityassociation', 'podidentityassociation', [CompletionResultType]::ParameterValue, 'Delete an EKS Pod Identity association, and the role eksiam made for it alone')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -576,6 +703,9 @@ Register-ArgumentCompleter -Native -CommandName 'eksiam' -ScriptBlock {
             break
         }
         'eksiam;delete;help;iamserviceaccount' {
+            break
+        }
+        'eksiam;delete;help;podidentityassociation' {
             break
         }
         'eksiam;delete;help;help' {
@@ -805,6 +935,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksiam' -ScriptBlock {
             [CompletionResult]::new('accessentry', 'accessentry', [CompletionResultType]::ParameterValue, 'Create or update an EKS access entry and its access policies')
             [CompletionResult]::new('iamidentitymapping', 'iamidentitymapping', [CompletionResultType]::ParameterValue, 'Add or update an aws-auth entry (one per ARN: re-running changes nothing)')
             [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'Create an IAM role for a ServiceAccount, and the ServiceAccount annotated to use it')
+            [CompletionResult]::new('podidentityassociation', 'podidentityassociation', [CompletionResultType]::ParameterValue, 'Create an EKS Pod Identity association, and the role it binds unless one is given')
             break
         }
         'eksiam;help;create;accessentry' {
@@ -816,11 +947,18 @@ Register-ArgumentCompleter -Native -CommandName 'eksiam' -ScriptBlock {
         'eksiam;help;create;iamserviceaccount' {
             break
         }
+        'eksiam;help;create;podidentityassociation' {
+            break
+        }
         'eksiam;help;update' {
             [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'Make an IAM service account''s role have exactly the given policies')
+            [CompletionResult]::new('podidentityassociation', 'podidentityassociation', [CompletionResultType]::ParameterValue, 'Change an EKS Pod Identity association''s role or options (what is not given stays)')
             break
         }
         'eksiam;help;update;iamserviceaccount' {
+            break
+        }
+        'eksiam;help;update;podidentityassociation' {
             break
         }
         'eksiam;help;get' {
@@ -828,6 +966,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksiam' -ScriptBlock {
             [CompletionResult]::new('accessentry', 'accessentry', [CompletionResultType]::ParameterValue, 'List EKS access entries with their access policies')
             [CompletionResult]::new('iamidentitymapping', 'iamidentitymapping', [CompletionResultType]::ParameterValue, 'List aws-auth entries')
             [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'List IAM service accounts: ServiceAccounts bound to a role, and roles eksiam manages')
+            [CompletionResult]::new('podidentityassociation', 'podidentityassociation', [CompletionResultType]::ParameterValue, 'List EKS Pod Identity associations')
             break
         }
         'eksiam;help;get;access' {
@@ -842,10 +981,14 @@ Register-ArgumentCompleter -Native -CommandName 'eksiam' -ScriptBlock {
         'eksiam;help;get;iamserviceaccount' {
             break
         }
+        'eksiam;help;get;podidentityassociation' {
+            break
+        }
         'eksiam;help;delete' {
             [CompletionResult]::new('accessentry', 'accessentry', [CompletionResultType]::ParameterValue, 'Delete an EKS access entry (and its access policy associations)')
             [CompletionResult]::new('iamidentitymapping', 'iamidentitymapping', [CompletionResultType]::ParameterValue, 'Remove every aws-auth entry for an ARN or account')
             [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'Delete an IAM service account: its role (when eksiam made it for this ServiceAccount alone) and the ServiceAccount (when eksiam created it), or else the annotation')
+            [CompletionResult]::new('podidentityassociation', 'podidentityassociation', [CompletionResultType]::ParameterValue, 'Delete an EKS Pod Identity association, and the role eksiam made for it alone')
             break
         }
         'eksiam;help;delete;accessentry' {
@@ -855,6 +998,9 @@ Register-ArgumentCompleter -Native -CommandName 'eksiam' -ScriptBlock {
             break
         }
         'eksiam;help;delete;iamserviceaccount' {
+            break
+        }
+        'eksiam;help;delete;podidentityassociation' {
             break
         }
         'eksiam;help;utils' {

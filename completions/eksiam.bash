@@ -70,6 +70,9 @@ _eksiam() {
             eksiam__subcmd__create,iamserviceaccount)
                 cmd="eksiam__subcmd__create__subcmd__iamserviceaccount"
                 ;;
+            eksiam__subcmd__create,podidentityassociation)
+                cmd="eksiam__subcmd__create__subcmd__podidentityassociation"
+                ;;
             eksiam__subcmd__create__subcmd__help,accessentry)
                 cmd="eksiam__subcmd__create__subcmd__help__subcmd__accessentry"
                 ;;
@@ -81,6 +84,9 @@ _eksiam() {
                 ;;
             eksiam__subcmd__create__subcmd__help,iamserviceaccount)
                 cmd="eksiam__subcmd__create__subcmd__help__subcmd__iamserviceaccount"
+                ;;
+            eksiam__subcmd__create__subcmd__help,podidentityassociation)
+                cmd="eksiam__subcmd__create__subcmd__help__subcmd__podidentityassociation"
                 ;;
             eksiam__subcmd__delete,accessentry)
                 cmd="eksiam__subcmd__delete__subcmd__accessentry"
@@ -94,6 +100,9 @@ _eksiam() {
             eksiam__subcmd__delete,iamserviceaccount)
                 cmd="eksiam__subcmd__delete__subcmd__iamserviceaccount"
                 ;;
+            eksiam__subcmd__delete,podidentityassociation)
+                cmd="eksiam__subcmd__delete__subcmd__podidentityassociation"
+                ;;
             eksiam__subcmd__delete__subcmd__help,accessentry)
                 cmd="eksiam__subcmd__delete__subcmd__help__subcmd__accessentry"
                 ;;
@@ -105,6 +114,9 @@ _eksiam() {
                 ;;
             eksiam__subcmd__delete__subcmd__help,iamserviceaccount)
                 cmd="eksiam__subcmd__delete__subcmd__help__subcmd__iamserviceaccount"
+                ;;
+            eksiam__subcmd__delete__subcmd__help,podidentityassociation)
+                cmd="eksiam__subcmd__delete__subcmd__help__subcmd__podidentityassociation"
                 ;;
             eksiam__subcmd__get,access)
                 cmd="eksiam__subcmd__get__subcmd__access"
@@ -121,6 +133,9 @@ _eksiam() {
             eksiam__subcmd__get,iamserviceaccount)
                 cmd="eksiam__subcmd__get__subcmd__iamserviceaccount"
                 ;;
+            eksiam__subcmd__get,podidentityassociation)
+                cmd="eksiam__subcmd__get__subcmd__podidentityassociation"
+                ;;
             eksiam__subcmd__get__subcmd__help,access)
                 cmd="eksiam__subcmd__get__subcmd__help__subcmd__access"
                 ;;
@@ -135,6 +150,9 @@ _eksiam() {
                 ;;
             eksiam__subcmd__get__subcmd__help,iamserviceaccount)
                 cmd="eksiam__subcmd__get__subcmd__help__subcmd__iamserviceaccount"
+                ;;
+            eksiam__subcmd__get__subcmd__help,podidentityassociation)
+                cmd="eksiam__subcmd__get__subcmd__help__subcmd__podidentityassociation"
                 ;;
             eksiam__subcmd__help,apply)
                 cmd="eksiam__subcmd__help__subcmd__apply"
@@ -187,6 +205,9 @@ _eksiam() {
             eksiam__subcmd__help__subcmd__create,iamserviceaccount)
                 cmd="eksiam__subcmd__help__subcmd__create__subcmd__iamserviceaccount"
                 ;;
+            eksiam__subcmd__help__subcmd__create,podidentityassociation)
+                cmd="eksiam__subcmd__help__subcmd__create__subcmd__podidentityassociation"
+                ;;
             eksiam__subcmd__help__subcmd__delete,accessentry)
                 cmd="eksiam__subcmd__help__subcmd__delete__subcmd__accessentry"
                 ;;
@@ -195,6 +216,9 @@ _eksiam() {
                 ;;
             eksiam__subcmd__help__subcmd__delete,iamserviceaccount)
                 cmd="eksiam__subcmd__help__subcmd__delete__subcmd__iamserviceaccount"
+                ;;
+            eksiam__subcmd__help__subcmd__delete,podidentityassociation)
+                cmd="eksiam__subcmd__help__subcmd__delete__subcmd__podidentityassociation"
                 ;;
             eksiam__subcmd__help__subcmd__get,access)
                 cmd="eksiam__subcmd__help__subcmd__get__subcmd__access"
@@ -208,8 +232,14 @@ _eksiam() {
             eksiam__subcmd__help__subcmd__get,iamserviceaccount)
                 cmd="eksiam__subcmd__help__subcmd__get__subcmd__iamserviceaccount"
                 ;;
+            eksiam__subcmd__help__subcmd__get,podidentityassociation)
+                cmd="eksiam__subcmd__help__subcmd__get__subcmd__podidentityassociation"
+                ;;
             eksiam__subcmd__help__subcmd__update,iamserviceaccount)
                 cmd="eksiam__subcmd__help__subcmd__update__subcmd__iamserviceaccount"
+                ;;
+            eksiam__subcmd__help__subcmd__update,podidentityassociation)
+                cmd="eksiam__subcmd__help__subcmd__update__subcmd__podidentityassociation"
                 ;;
             eksiam__subcmd__help__subcmd__utils,associate-iam-oidc-provider)
                 cmd="eksiam__subcmd__help__subcmd__utils__subcmd__associate__subcmd__iam__subcmd__oidc__subcmd__provider"
@@ -223,11 +253,17 @@ _eksiam() {
             eksiam__subcmd__update,iamserviceaccount)
                 cmd="eksiam__subcmd__update__subcmd__iamserviceaccount"
                 ;;
+            eksiam__subcmd__update,podidentityassociation)
+                cmd="eksiam__subcmd__update__subcmd__podidentityassociation"
+                ;;
             eksiam__subcmd__update__subcmd__help,help)
                 cmd="eksiam__subcmd__update__subcmd__help__subcmd__help"
                 ;;
             eksiam__subcmd__update__subcmd__help,iamserviceaccount)
                 cmd="eksiam__subcmd__update__subcmd__help__subcmd__iamserviceaccount"
+                ;;
+            eksiam__subcmd__update__subcmd__help,podidentityassociation)
+                cmd="eksiam__subcmd__update__subcmd__help__subcmd__podidentityassociation"
                 ;;
             eksiam__subcmd__utils,associate-iam-oidc-provider)
                 cmd="eksiam__subcmd__utils__subcmd__associate__subcmd__iam__subcmd__oidc__subcmd__provider"
@@ -292,7 +328,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__apply)
-            opts="-f -o -v -q -h -V --config-file --prune --allow-lockout --collapse-duplicates --override-existing-serviceaccounts --include --exclude --thumbprint --ca-file --timeout --dry-run --concurrency --offline --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
+            opts="-f -o -v -q -h -V --config-file --prune --allow-lockout --collapse-duplicates --override-existing-serviceaccounts --include --exclude --install-agent --thumbprint --ca-file --timeout --dry-run --concurrency --offline --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -400,7 +436,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__create)
-            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version accessentry iamidentitymapping iamserviceaccount help"
+            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version accessentry iamidentitymapping iamserviceaccount podidentityassociation help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -500,7 +536,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__create__subcmd__help)
-            opts="accessentry iamidentitymapping iamserviceaccount help"
+            opts="accessentry iamidentitymapping iamserviceaccount podidentityassociation help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -556,6 +592,20 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__create__subcmd__help__subcmd__iamserviceaccount)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksiam__subcmd__create__subcmd__help__subcmd__podidentityassociation)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -705,8 +755,86 @@ _eksiam() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        eksiam__subcmd__create__subcmd__podidentityassociation)
+            opts="-o -v -q -h -V --cluster --namespace --service-account-name --role-arn --role-name --permission-policy-arns --well-known-policies --permission-boundary-arn --create-service-account --target-role-arn --disable-session-tags --policy --install-agent --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --service-account-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role-arn)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --permission-policy-arns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --well-known-policies)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --permission-boundary-arn)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target-role-arn)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "text json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         eksiam__subcmd__delete)
-            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version accessentry iamidentitymapping iamserviceaccount help"
+            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version accessentry iamidentitymapping iamserviceaccount podidentityassociation help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -790,7 +918,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__delete__subcmd__help)
-            opts="accessentry iamidentitymapping iamserviceaccount help"
+            opts="accessentry iamidentitymapping iamserviceaccount podidentityassociation help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -846,6 +974,20 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__delete__subcmd__help__subcmd__iamserviceaccount)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksiam__subcmd__delete__subcmd__help__subcmd__podidentityassociation)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -959,6 +1101,56 @@ _eksiam() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        eksiam__subcmd__delete__subcmd__podidentityassociation)
+            opts="-o -v -q -h -V --cluster --namespace --service-account-name --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --service-account-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "text json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         eksiam__subcmd__explain)
             opts="-o -v -q -h -V --cluster --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1002,7 +1194,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__get)
-            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version access accessentry iamidentitymapping iamserviceaccount help"
+            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version access accessentry iamidentitymapping iamserviceaccount podidentityassociation help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1128,7 +1320,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__get__subcmd__help)
-            opts="access accessentry iamidentitymapping iamserviceaccount help"
+            opts="access accessentry iamidentitymapping iamserviceaccount podidentityassociation help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1198,6 +1390,20 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__get__subcmd__help__subcmd__iamserviceaccount)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksiam__subcmd__get__subcmd__help__subcmd__podidentityassociation)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1307,6 +1513,56 @@ _eksiam() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        eksiam__subcmd__get__subcmd__podidentityassociation)
+            opts="-o -v -q -h -V --cluster --namespace --service-account-name --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --service-account-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "text json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         eksiam__subcmd__help)
             opts="plan apply thumbprint create update get delete utils explain iam-policy rbac completion schema help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1350,7 +1606,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__help__subcmd__create)
-            opts="accessentry iamidentitymapping iamserviceaccount"
+            opts="accessentry iamidentitymapping iamserviceaccount podidentityassociation"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1405,8 +1661,22 @@ _eksiam() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        eksiam__subcmd__help__subcmd__create__subcmd__podidentityassociation)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         eksiam__subcmd__help__subcmd__delete)
-            opts="accessentry iamidentitymapping iamserviceaccount"
+            opts="accessentry iamidentitymapping iamserviceaccount podidentityassociation"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1461,6 +1731,20 @@ _eksiam() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        eksiam__subcmd__help__subcmd__delete__subcmd__podidentityassociation)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         eksiam__subcmd__help__subcmd__explain)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1476,7 +1760,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__help__subcmd__get)
-            opts="access accessentry iamidentitymapping iamserviceaccount"
+            opts="access accessentry iamidentitymapping iamserviceaccount podidentityassociation"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1532,6 +1816,20 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__help__subcmd__get__subcmd__iamserviceaccount)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksiam__subcmd__help__subcmd__get__subcmd__podidentityassociation)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1630,7 +1928,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__help__subcmd__update)
-            opts="iamserviceaccount"
+            opts="iamserviceaccount podidentityassociation"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1644,6 +1942,20 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__help__subcmd__update__subcmd__iamserviceaccount)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksiam__subcmd__help__subcmd__update__subcmd__podidentityassociation)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1758,7 +2070,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__plan)
-            opts="-f -o -v -q -h -V --config-file --prune --allow-lockout --collapse-duplicates --override-existing-serviceaccounts --include --exclude --thumbprint --ca-file --timeout --offline --detailed-exitcode --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
+            opts="-f -o -v -q -h -V --config-file --prune --allow-lockout --collapse-duplicates --override-existing-serviceaccounts --include --exclude --install-agent --thumbprint --ca-file --timeout --offline --detailed-exitcode --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1962,7 +2274,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__update)
-            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version iamserviceaccount help"
+            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version iamserviceaccount podidentityassociation help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2000,7 +2312,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__update__subcmd__help)
-            opts="iamserviceaccount help"
+            opts="iamserviceaccount podidentityassociation help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2028,6 +2340,20 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__update__subcmd__help__subcmd__iamserviceaccount)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksiam__subcmd__update__subcmd__help__subcmd__podidentityassociation)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2085,6 +2411,72 @@ _eksiam() {
                     return 0
                     ;;
                 --subject-pattern)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "text json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksiam__subcmd__update__subcmd__podidentityassociation)
+            opts="-o -v -q -h -V --cluster --namespace --service-account-name --role-arn --target-role-arn --disable-session-tags --policy --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --service-account-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role-arn)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target-role-arn)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --disable-session-tags)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -67,6 +67,7 @@ set edit:completion:arg-completer[eksiam] = {|@words|
             cand --allow-lockout 'Allow aws-auth removals that would lock out nodes (a `system:node:` mapping), the AWS identity eksiam runs as, or empty `mapRoles`'
             cand --collapse-duplicates 'Remove shadowed duplicate aws-auth entries, keeping the one the authenticator uses'
             cand --override-existing-serviceaccounts 'Rebind ServiceAccounts that are already annotated with another role'
+            cand --install-agent 'Install the `eks-pod-identity-agent` add-on when Pod Identity associations need it and the cluster lacks it'
             cand --offline 'Plan without any network call, as if the account and cluster held nothing yet'
             cand --detailed-exitcode 'Exit 0 when there is nothing to change, 2 when there are changes'
             cand --no-color 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
@@ -99,6 +100,7 @@ set edit:completion:arg-completer[eksiam] = {|@words|
             cand --allow-lockout 'Allow aws-auth removals that would lock out nodes (a `system:node:` mapping), the AWS identity eksiam runs as, or empty `mapRoles`'
             cand --collapse-duplicates 'Remove shadowed duplicate aws-auth entries, keeping the one the authenticator uses'
             cand --override-existing-serviceaccounts 'Rebind ServiceAccounts that are already annotated with another role'
+            cand --install-agent 'Install the `eks-pod-identity-agent` add-on when Pod Identity associations need it and the cluster lacks it'
             cand --dry-run 'Print the plan and change nothing'
             cand --offline 'With `--dry-run`: plan without any network call, as if the account and cluster held nothing yet'
             cand --approve 'Accepted and ignored, so eksctl scripts keep working'
@@ -153,6 +155,7 @@ set edit:completion:arg-completer[eksiam] = {|@words|
             cand accessentry 'Create or update an EKS access entry and its access policies'
             cand iamidentitymapping 'Add or update an aws-auth entry (one per ARN: re-running changes nothing)'
             cand iamserviceaccount 'Create an IAM role for a ServiceAccount, and the ServiceAccount annotated to use it'
+            cand podidentityassociation 'Create an EKS Pod Identity association, and the role it binds unless one is given'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'eksiam;create;accessentry'= {
@@ -240,10 +243,44 @@ set edit:completion:arg-completer[eksiam] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'eksiam;create;podidentityassociation'= {
+            cand --cluster 'The EKS cluster'
+            cand --namespace 'The ServiceAccount''s namespace'
+            cand --service-account-name 'The ServiceAccount'
+            cand --role-arn 'Use this existing role as-is instead of creating one'
+            cand --role-name 'The name of the role eksiam creates (default: `<cluster>-<namespace>-<name>`)'
+            cand --permission-policy-arns 'Managed policies to attach to the role eksiam creates'
+            cand --well-known-policies 'eksctl''s ready-made policies: autoScaler, awsLoadBalancerController, certManager, ebsCSIController, efsCSIController, externalDNS, imageBuilder'
+            cand --permission-boundary-arn 'A managed policy used as the role''s permissions boundary'
+            cand --target-role-arn 'A role in another account the pods'' credentials are for (role chaining)'
+            cand --policy 'A session policy narrowing the pods'' credentials: a JSON document, or the path of a JSON or YAML file'
+            cand --region 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)'
+            cand --profile 'AWS shared-config profile'
+            cand -o 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --output 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --kubeconfig 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`''s current context when its server is the cluster''s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)'
+            cand --context 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)'
+            cand --create-service-account 'Create the ServiceAccount when it does not exist'
+            cand --disable-session-tags 'Do not add EKS''s session tags to the pods'' sessions'
+            cand --install-agent 'Install the `eks-pod-identity-agent` add-on when the cluster lacks it'
+            cand --dry-run 'Print the plan and change nothing'
+            cand --approve 'Accepted and ignored, so eksctl scripts keep working'
+            cand --no-color 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+            cand -v 'More logging on stderr'
+            cand --verbose 'More logging on stderr'
+            cand -q 'Only errors on stderr, and no text plan before an apply'
+            cand --quiet 'Only errors on stderr, and no text plan before an apply'
+            cand --skip-endpoint-check 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'eksiam;create;help'= {
             cand accessentry 'Create or update an EKS access entry and its access policies'
             cand iamidentitymapping 'Add or update an aws-auth entry (one per ARN: re-running changes nothing)'
             cand iamserviceaccount 'Create an IAM role for a ServiceAccount, and the ServiceAccount annotated to use it'
+            cand podidentityassociation 'Create an EKS Pod Identity association, and the role it binds unless one is given'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'eksiam;create;help;accessentry'= {
@@ -251,6 +288,8 @@ set edit:completion:arg-completer[eksiam] = {|@words|
         &'eksiam;create;help;iamidentitymapping'= {
         }
         &'eksiam;create;help;iamserviceaccount'= {
+        }
+        &'eksiam;create;help;podidentityassociation'= {
         }
         &'eksiam;create;help;help'= {
         }
@@ -272,6 +311,7 @@ set edit:completion:arg-completer[eksiam] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand iamserviceaccount 'Make an IAM service account''s role have exactly the given policies'
+            cand podidentityassociation 'Change an EKS Pod Identity association''s role or options (what is not given stays)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'eksiam;update;iamserviceaccount'= {
@@ -305,11 +345,41 @@ set edit:completion:arg-completer[eksiam] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'eksiam;update;podidentityassociation'= {
+            cand --cluster 'The EKS cluster'
+            cand --namespace 'The ServiceAccount''s namespace'
+            cand --service-account-name 'The ServiceAccount'
+            cand --role-arn 'Bind this role instead'
+            cand --target-role-arn 'A role in another account the pods'' credentials are for (role chaining)'
+            cand --disable-session-tags 'Whether EKS adds its session tags (`true` disables them)'
+            cand --policy 'A session policy: a JSON document, or the path of a JSON or YAML file'
+            cand --region 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)'
+            cand --profile 'AWS shared-config profile'
+            cand -o 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --output 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --kubeconfig 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`''s current context when its server is the cluster''s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)'
+            cand --context 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)'
+            cand --dry-run 'Print the plan and change nothing'
+            cand --approve 'Accepted and ignored, so eksctl scripts keep working'
+            cand --no-color 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+            cand -v 'More logging on stderr'
+            cand --verbose 'More logging on stderr'
+            cand -q 'Only errors on stderr, and no text plan before an apply'
+            cand --quiet 'Only errors on stderr, and no text plan before an apply'
+            cand --skip-endpoint-check 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'eksiam;update;help'= {
             cand iamserviceaccount 'Make an IAM service account''s role have exactly the given policies'
+            cand podidentityassociation 'Change an EKS Pod Identity association''s role or options (what is not given stays)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'eksiam;update;help;iamserviceaccount'= {
+        }
+        &'eksiam;update;help;podidentityassociation'= {
         }
         &'eksiam;update;help;help'= {
         }
@@ -334,6 +404,7 @@ set edit:completion:arg-completer[eksiam] = {|@words|
             cand accessentry 'List EKS access entries with their access policies'
             cand iamidentitymapping 'List aws-auth entries'
             cand iamserviceaccount 'List IAM service accounts: ServiceAccounts bound to a role, and roles eksiam manages'
+            cand podidentityassociation 'List EKS Pod Identity associations'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'eksiam;get;access'= {
@@ -416,11 +487,33 @@ set edit:completion:arg-completer[eksiam] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'eksiam;get;podidentityassociation'= {
+            cand --cluster 'The EKS cluster'
+            cand --namespace 'Only this namespace'
+            cand --service-account-name 'Only this ServiceAccount'
+            cand --region 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)'
+            cand --profile 'AWS shared-config profile'
+            cand -o 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --output 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --kubeconfig 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`''s current context when its server is the cluster''s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)'
+            cand --context 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)'
+            cand --no-color 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+            cand -v 'More logging on stderr'
+            cand --verbose 'More logging on stderr'
+            cand -q 'Only errors on stderr, and no text plan before an apply'
+            cand --quiet 'Only errors on stderr, and no text plan before an apply'
+            cand --skip-endpoint-check 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'eksiam;get;help'= {
             cand access 'List every principal that can reach the cluster, from aws-auth and access entries'
             cand accessentry 'List EKS access entries with their access policies'
             cand iamidentitymapping 'List aws-auth entries'
             cand iamserviceaccount 'List IAM service accounts: ServiceAccounts bound to a role, and roles eksiam manages'
+            cand podidentityassociation 'List EKS Pod Identity associations'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'eksiam;get;help;access'= {
@@ -430,6 +523,8 @@ set edit:completion:arg-completer[eksiam] = {|@words|
         &'eksiam;get;help;iamidentitymapping'= {
         }
         &'eksiam;get;help;iamserviceaccount'= {
+        }
+        &'eksiam;get;help;podidentityassociation'= {
         }
         &'eksiam;get;help;help'= {
         }
@@ -453,6 +548,7 @@ set edit:completion:arg-completer[eksiam] = {|@words|
             cand accessentry 'Delete an EKS access entry (and its access policy associations)'
             cand iamidentitymapping 'Remove every aws-auth entry for an ARN or account'
             cand iamserviceaccount 'Delete an IAM service account: its role (when eksiam made it for this ServiceAccount alone) and the ServiceAccount (when eksiam created it), or else the annotation'
+            cand podidentityassociation 'Delete an EKS Pod Identity association, and the role eksiam made for it alone'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'eksiam;delete;accessentry'= {
@@ -526,10 +622,34 @@ set edit:completion:arg-completer[eksiam] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'eksiam;delete;podidentityassociation'= {
+            cand --cluster 'The EKS cluster'
+            cand --namespace 'The ServiceAccount''s namespace'
+            cand --service-account-name 'The ServiceAccount'
+            cand --region 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)'
+            cand --profile 'AWS shared-config profile'
+            cand -o 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --output 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --kubeconfig 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`''s current context when its server is the cluster''s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)'
+            cand --context 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)'
+            cand --dry-run 'Print the plan and change nothing'
+            cand --approve 'Accepted and ignored, so eksctl scripts keep working'
+            cand --no-color 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+            cand -v 'More logging on stderr'
+            cand --verbose 'More logging on stderr'
+            cand -q 'Only errors on stderr, and no text plan before an apply'
+            cand --quiet 'Only errors on stderr, and no text plan before an apply'
+            cand --skip-endpoint-check 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'eksiam;delete;help'= {
             cand accessentry 'Delete an EKS access entry (and its access policy associations)'
             cand iamidentitymapping 'Remove every aws-auth entry for an ARN or account'
             cand iamserviceaccount 'Delete an IAM service account: its role (when eksiam made it for this ServiceAccount alone) and the ServiceAccount (when eksiam created it), or else the annotation'
+            cand podidentityassociation 'Delete an EKS Pod Identity association, and the role eksiam made for it alone'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'eksiam;delete;help;accessentry'= {
@@ -537,6 +657,8 @@ set edit:completion:arg-completer[eksiam] = {|@words|
         &'eksiam;delete;help;iamidentitymapping'= {
         }
         &'eksiam;delete;help;iamserviceaccount'= {
+        }
+        &'eksiam;delete;help;podidentityassociation'= {
         }
         &'eksiam;delete;help;help'= {
         }
@@ -748,6 +870,7 @@ set edit:completion:arg-completer[eksiam] = {|@words|
             cand accessentry 'Create or update an EKS access entry and its access policies'
             cand iamidentitymapping 'Add or update an aws-auth entry (one per ARN: re-running changes nothing)'
             cand iamserviceaccount 'Create an IAM role for a ServiceAccount, and the ServiceAccount annotated to use it'
+            cand podidentityassociation 'Create an EKS Pod Identity association, and the role it binds unless one is given'
         }
         &'eksiam;help;create;accessentry'= {
         }
@@ -755,16 +878,22 @@ set edit:completion:arg-completer[eksiam] = {|@words|
         }
         &'eksiam;help;create;iamserviceaccount'= {
         }
+        &'eksiam;help;create;podidentityassociation'= {
+        }
         &'eksiam;help;update'= {
             cand iamserviceaccount 'Make an IAM service account''s role have exactly the given policies'
+            cand podidentityassociation 'Change an EKS Pod Identity association''s role or options (what is not given stays)'
         }
         &'eksiam;help;update;iamserviceaccount'= {
+        }
+        &'eksiam;help;update;podidentityassociation'= {
         }
         &'eksiam;help;get'= {
             cand access 'List every principal that can reach the cluster, from aws-auth and access entries'
             cand accessentry 'List EKS access entries with their access policies'
             cand iamidentitymapping 'List aws-auth entries'
             cand iamserviceaccount 'List IAM service accounts: ServiceAccounts bound to a role, and roles eksiam manages'
+            cand podidentityassociation 'List EKS Pod Identity associations'
         }
         &'eksiam;help;get;access'= {
         }
@@ -774,16 +903,21 @@ set edit:completion:arg-completer[eksiam] = {|@words|
         }
         &'eksiam;help;get;iamserviceaccount'= {
         }
+        &'eksiam;help;get;podidentityassociation'= {
+        }
         &'eksiam;help;delete'= {
             cand accessentry 'Delete an EKS access entry (and its access policy associations)'
             cand iamidentitymapping 'Remove every aws-auth entry for an ARN or account'
             cand iamserviceaccount 'Delete an IAM service account: its role (when eksiam made it for this ServiceAccount alone) and the ServiceAccount (when eksiam created it), or else the annotation'
+            cand podidentityassociation 'Delete an EKS Pod Identity association, and the role eksiam made for it alone'
         }
         &'eksiam;help;delete;accessentry'= {
         }
         &'eksiam;help;delete;iamidentitymapping'= {
         }
         &'eksiam;help;delete;iamserviceaccount'= {
+        }
+        &'eksiam;help;delete;podidentityassociation'= {
         }
         &'eksiam;help;utils'= {
             cand associate-iam-oidc-provider 'Register the cluster''s OIDC issuer as an IAM OIDC provider'

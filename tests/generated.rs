@@ -111,7 +111,8 @@ fn zsh_completes_commands_flags_and_values() {
             "accessentry",
             "help",
             "iamidentitymapping",
-            "iamserviceaccount"
+            "iamserviceaccount",
+            "podidentityassociation"
         ]
     );
     assert_eq!(

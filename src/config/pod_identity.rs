@@ -43,6 +43,8 @@ pub(super) fn association(v: &mut Validator, p: &PodIdentitySpec) {
         pos: p.pos,
     };
     match &p.namespace {
+        // A misspelt key has been reported already.
+        None if p.has_unknown_keys => {}
         None => v.error(
             &at,
             "a pod identity association has no `namespace`".to_owned(),
@@ -59,6 +61,7 @@ pub(super) fn association(v: &mut Validator, p: &PodIdentitySpec) {
         }
     }
     match &p.service_account_name {
+        None if p.has_unknown_keys => {}
         None => v.error(
             &at,
             "a pod identity association has no `serviceAccountName`".to_owned(),
