@@ -61,6 +61,9 @@ pub struct Desired {
     pub absent_pod_identities: Vec<(String, String)>,
     /// Install the `eks-pod-identity-agent` add-on when the cluster lacks it (`--install-agent`).
     pub install_agent: bool,
+    /// With associations moved from IRSA: also drop the roles' OIDC statements for those
+    /// ServiceAccounts (`--remove-oidc-provider-trust-relationship`).
+    pub remove_oidc_trust: bool,
 }
 
 /// An EKS Pod Identity association: a ServiceAccount bound to a role.
@@ -76,6 +79,10 @@ pub struct DesiredPodIdentity {
     pub session_policy: Option<Value>,
     /// Create the ServiceAccount when it does not exist.
     pub create_service_account: bool,
+    /// Moved from IRSA (`utils migrate-to-pod-identity`): the role, given by ARN, gains the
+    /// Pod Identity trust statement when eksiam owns it; the association is made only when
+    /// the role's trust admits Pod Identity.
+    pub from_irsa: bool,
 }
 
 /// Where an access policy applies.
@@ -209,6 +216,7 @@ impl Desired {
             pod_identities: Vec::new(),
             absent_pod_identities: Vec::new(),
             install_agent: false,
+            remove_oidc_trust: false,
         }
     }
 
@@ -325,6 +333,7 @@ impl Desired {
             pod_identities,
             absent_pod_identities: Vec::new(),
             install_agent: false,
+            remove_oidc_trust: false,
         }
     }
 
@@ -479,6 +488,7 @@ fn pod_identities(
                 disable_session_tags: p.disable_session_tags,
                 session_policy: p.session_policy.as_ref().map(|d| d.value.clone()),
                 create_service_account: p.create_service_account,
+                from_irsa: false,
             })
         })
         .collect()

@@ -119,7 +119,8 @@ async fn observe_aws<C: Connect>(
     let needs_roles = !desired.roles.is_empty()
         || prune_roles
         || !desired.absent_service_accounts.is_empty()
-        || !desired.absent_pod_identities.is_empty();
+        || !desired.absent_pod_identities.is_empty()
+        || desired.pod_identities.iter().any(|p| p.from_irsa);
     let roles = async {
         let mut warnings = Vec::new();
         let roles = if needs_roles {

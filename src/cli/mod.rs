@@ -7,6 +7,7 @@ pub mod generate;
 mod iamidentitymapping;
 mod iamserviceaccount;
 mod migrate;
+mod migrate_pod_identity;
 mod permissions;
 mod plan;
 mod podidentity;

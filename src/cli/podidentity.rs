@@ -318,6 +318,7 @@ pub fn cmd_update(global: &GlobalArgs, args: UpdateArgs) -> Result<ExitCode, Cli
         disable_session_tags: spec.disable_session_tags,
         session_policy: spec.session_policy.map(|p| p.value),
         create_service_account: false,
+        from_irsa: false,
     }];
     super::plan::run_imperative(
         global,

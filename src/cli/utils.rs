@@ -14,6 +14,7 @@ use std::process::ExitCode;
 pub enum UtilsCommand {
     AssociateIamOidcProvider(AssociateArgs),
     MigrateToAccessEntry(super::migrate::MigrateArgs),
+    MigrateToPodIdentity(super::migrate_pod_identity::MigrateArgs),
 }
 
 /// Register the cluster's OIDC issuer as an IAM OIDC provider
@@ -94,6 +95,9 @@ pub fn cmd_utils(global: &GlobalArgs, cmd: UtilsCommand) -> Result<ExitCode, Cli
     match cmd {
         UtilsCommand::AssociateIamOidcProvider(args) => cmd_associate(global, args),
         UtilsCommand::MigrateToAccessEntry(args) => super::migrate::cmd_migrate(global, args),
+        UtilsCommand::MigrateToPodIdentity(args) => {
+            super::migrate_pod_identity::cmd_migrate(global, args)
+        }
     }
 }
 

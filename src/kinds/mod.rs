@@ -24,6 +24,7 @@ pub fn diff(d: &mut Differ) {
     }
     service_account::diff(d);
     role::revoke_absent(d);
+    role::trust_pod_identity(d);
     aws_auth::diff(d);
     access_entry::diff(d);
     pod_identity::diff(d);

@@ -17,8 +17,8 @@ use Command::{
     CreateIamserviceaccount, CreatePodidentityassociation, DeleteAccessentry,
     DeleteIamidentitymapping, DeleteIamserviceaccount, DeletePodidentityassociation, Explain,
     GetAccess, GetAccessentry, GetIamidentitymapping, GetIamserviceaccount,
-    GetPodidentityassociation, MigrateToAccessEntry, Plan, UpdateIamserviceaccount,
-    UpdatePodidentityassociation,
+    GetPodidentityassociation, MigrateToAccessEntry, MigrateToPodIdentity, Plan,
+    UpdateIamserviceaccount, UpdatePodidentityassociation,
 };
 
 /// The commands that read Pod Identity associations, and those that change them.
@@ -29,11 +29,13 @@ const POD_IDENTITY_READERS: &[Command] = &[
     GetPodidentityassociation,
     UpdatePodidentityassociation,
     DeletePodidentityassociation,
+    MigrateToPodIdentity,
 ];
 const POD_IDENTITY_WRITERS: &[Command] = &[
     Apply,
     CreatePodidentityassociation,
     UpdatePodidentityassociation,
+    MigrateToPodIdentity,
 ];
 
 /// The commands that read access entries, and those that change them.
@@ -164,6 +166,7 @@ pub const ACTIONS: &[ActionUse] = &[
             DeleteIamserviceaccount,
             CreatePodidentityassociation,
             DeletePodidentityassociation,
+            MigrateToPodIdentity,
         ],
         why: "every role with its policies and tags, one call per 1,000 roles; needed by `get`/`delete iamserviceaccount`, `delete podidentityassociation` and `--prune` (to find roles by their tags); elsewhere, when denied, roles are read one by one",
     },
@@ -206,8 +209,16 @@ pub const ACTIONS: &[ActionUse] = &[
     ActionUse {
         action: "iam:UpdateAssumeRolePolicy",
         resource: Resource::Role,
-        commands: IRSA_EDITORS,
-        why: "a role's trust policy gains or loses a ServiceAccount",
+        commands: &[
+            Apply,
+            CreateIamserviceaccount,
+            UpdateIamserviceaccount,
+            DeleteIamserviceaccount,
+            CreatePodidentityassociation,
+            DeletePodidentityassociation,
+            MigrateToPodIdentity,
+        ],
+        why: "a role's trust policy gains or loses a ServiceAccount, or the Pod Identity statement",
     },
     ActionUse {
         action: "iam:PutRolePermissionsBoundary",

@@ -33,6 +33,7 @@ pub enum Command {
     GetPodidentityassociation,
     UpdatePodidentityassociation,
     DeletePodidentityassociation,
+    MigrateToPodIdentity,
 }
 
 use Command::{
@@ -40,13 +41,13 @@ use Command::{
     CreateIamserviceaccount, CreatePodidentityassociation, DeleteAccessentry,
     DeleteIamidentitymapping, DeleteIamserviceaccount, DeletePodidentityassociation, Explain,
     GetAccess, GetAccessentry, GetIamidentitymapping, GetIamserviceaccount,
-    GetPodidentityassociation, MigrateToAccessEntry, Plan, UpdateIamserviceaccount,
-    UpdatePodidentityassociation,
+    GetPodidentityassociation, MigrateToAccessEntry, MigrateToPodIdentity, Plan,
+    UpdateIamserviceaccount, UpdatePodidentityassociation,
 };
 
 impl Command {
     /// Every command that needs a permission, in the order the tables list them.
-    pub const ALL: [Command; 20] = [
+    pub const ALL: [Command; 21] = [
         Plan,
         Apply,
         AssociateIamOidcProvider,
@@ -67,6 +68,7 @@ impl Command {
         GetPodidentityassociation,
         UpdatePodidentityassociation,
         DeletePodidentityassociation,
+        MigrateToPodIdentity,
     ];
 
     /// The command as typed after `eksiam`.
@@ -92,6 +94,7 @@ impl Command {
             GetPodidentityassociation => "get podidentityassociation",
             UpdatePodidentityassociation => "update podidentityassociation",
             DeletePodidentityassociation => "delete podidentityassociation",
+            MigrateToPodIdentity => "utils migrate-to-pod-identity",
         }
     }
 
@@ -105,6 +108,7 @@ impl Command {
         let words = match words.as_slice() {
             ["associate-iam-oidc-provider"] => vec!["utils", "associate-iam-oidc-provider"],
             ["migrate-to-access-entry"] => vec!["utils", "migrate-to-access-entry"],
+            ["migrate-to-pod-identity"] => vec!["utils", "migrate-to-pod-identity"],
             _ => words,
         };
         let wanted = words.join(" ");

@@ -177,6 +177,7 @@ mod tests {
             pod_identities: Vec::new(),
             absent_pod_identities: Vec::new(),
             install_agent: false,
+            remove_oidc_trust: false,
         }
     }
 

@@ -241,6 +241,18 @@ fn association(d: &mut Differ, p: &DesiredPodIdentity) {
             Known::from_option(d.role_arn(name)),
             Some(format!("{}/{name}", Kind::IamRole.as_str())),
         ),
+        // Moved from IRSA: made only once the role admits Pod Identity (after the update of
+        // its trust, when eksiam makes it).
+        RoleRef::Existing(arn) if p.from_irsa => {
+            if !crate::kinds::role::admits_pod_identity(d, arn) {
+                return;
+            }
+            let name = arn.rsplit('/').next().unwrap_or(arn);
+            (
+                Known::Is(arn.clone()),
+                Some(format!("{}/{name}", Kind::IamRole.as_str())),
+            )
+        }
         RoleRef::Existing(arn) => (Known::Is(arn.clone()), None),
     };
     let wanted = Wanted {

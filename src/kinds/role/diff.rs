@@ -388,3 +388,70 @@ fn revoke(d: &mut Differ, ns: &str, name: &str, pod_identity: bool) {
         d.push(role, Some(r.arn.clone()), Vec::new(), Step::Role(step));
     }
 }
+
+/// The name of the role an ARN names (the last segment of its path).
+fn role_name_of(arn: &str) -> &str {
+    arn.rsplit('/').next().unwrap_or(arn)
+}
+
+/// Whether the role `arn` names will admit Pod Identity once the plan has run: it does
+/// already, or it is eksiam's for this cluster (and [`trust_pod_identity`] adds the statement).
+pub fn admits_pod_identity(d: &Differ, arn: &str) -> bool {
+    d.observed
+        .roles
+        .get(role_name_of(arn))
+        .is_some_and(|r| managed_here(d, r) || trust::trusts_pod_identity(&r.assume_role_policy))
+}
+
+/// `utils migrate-to-pod-identity`: each role eksiam owns that an association moved from IRSA
+/// binds gains the Pod Identity trust statement (and, with
+/// `--remove-oidc-provider-trust-relationship`, loses the moved ServiceAccounts' OIDC
+/// statements); a role eksiam does not own is only named, with the statement to add.
+pub fn trust_pod_identity(d: &mut Differ) {
+    let mut by_role: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for p in d.desired.pod_identities.iter().filter(|p| p.from_irsa) {
+        if let crate::desired::RoleRef::Existing(arn) = &p.role {
+            by_role.entry(role_name_of(arn)).or_default().push(format!(
+                "system:serviceaccount:{}:{}",
+                p.namespace, p.service_account
+            ));
+        }
+    }
+    let issuer = d.issuer_host_path();
+    for (name, subs) in by_role {
+        let Some(r) = d.observed.roles.get(name) else {
+            d.plan.warnings.push(format!(
+                "role `{name}` is not in the account: its ServiceAccounts are not moved"
+            ));
+            continue;
+        };
+        if !managed_here(d, r) {
+            if !trust::trusts_pod_identity(&r.assume_role_policy) {
+                d.plan.warnings.push(format!(
+                    "role `{name}` was not made by eksiam, so eksiam does not change it, and its trust does not admit Pod Identity: its ServiceAccounts are not moved. Add this statement to its trust policy, then run again: {}",
+                    trust::pod_identity_statement()
+                ));
+            }
+            continue;
+        }
+        let mut after = trust::merge(
+            Some(&r.assume_role_policy),
+            &issuer,
+            &[trust::pod_identity_statement()],
+        );
+        if d.desired.remove_oidc_trust {
+            for sub in &subs {
+                after = trust::remove_subject(&after, &issuer, sub);
+            }
+        }
+        let step = RoleStep::Update {
+            name: name.to_owned(),
+            trust: (!trust::up_to_date(&r.assume_role_policy, &after))
+                .then(|| (r.assume_role_policy.clone(), after)),
+            boundary: None,
+            tags: None,
+        };
+        let arn = r.arn.clone();
+        d.push(name, Some(arn), Vec::new(), Step::Role(step));
+    }
+}

@@ -98,8 +98,9 @@ pub async fn observe(
 ) -> Result<BTreeMap<String, ObservedRole>, CliError> {
     // `delete iamserviceaccount` names no role: only the tags tell which one is the
     // ServiceAccount's.
-    let deleting =
-        !desired.absent_service_accounts.is_empty() || !desired.absent_pod_identities.is_empty();
+    let deleting = !desired.absent_service_accounts.is_empty()
+        || !desired.absent_pod_identities.is_empty()
+        || desired.pod_identities.iter().any(|p| p.from_irsa);
     match iam.all_roles().await {
         Ok(all) => Ok(all),
         Err(e) if e.code.as_deref() == Some("AccessDenied") && (prune_roles || deleting) => {

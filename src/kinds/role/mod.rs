@@ -5,7 +5,7 @@ mod diff;
 #[cfg(feature = "cli")]
 pub mod live;
 
-pub use diff::{diff, prune, revoke_absent};
+pub use diff::{admits_pod_identity, diff, prune, revoke_absent, trust_pod_identity};
 
 use crate::observed::ObservedRole;
 use crate::plan::{Change, Describe, Kind, Op};
