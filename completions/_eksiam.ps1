@@ -730,6 +730,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksiam' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('associate-iam-oidc-provider', 'associate-iam-oidc-provider', [CompletionResultType]::ParameterValue, 'Register the cluster''s OIDC issuer as an IAM OIDC provider')
             [CompletionResult]::new('migrate-to-access-entry', 'migrate-to-access-entry', [CompletionResultType]::ParameterValue, 'Give every aws-auth mapping an EKS access entry (eksctl''s migration)')
+            [CompletionResult]::new('migrate-to-pod-identity', 'migrate-to-pod-identity', [CompletionResultType]::ParameterValue, 'Move ServiceAccounts from IRSA to EKS Pod Identity: an association for each, with the same role (the annotation stays until IRSA is removed)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -781,9 +782,33 @@ Register-ArgumentCompleter -Native -CommandName 'eksiam' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'eksiam;utils;migrate-to-pod-identity' {
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The EKS cluster')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`''s current context when its server is the cluster''s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)')
+            [CompletionResult]::new('--remove-oidc-provider-trust-relationship', '--remove-oidc-provider-trust-relationship', [CompletionResultType]::ParameterName, 'Also remove the moved ServiceAccounts'' OIDC statements from the roles eksiam owns')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and change nothing')
+            [CompletionResult]::new('--approve', '--approve', [CompletionResultType]::ParameterName, 'Accepted and ignored, so eksctl scripts keep working')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr, and no text plan before an apply')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr, and no text plan before an apply')
+            [CompletionResult]::new('--skip-endpoint-check', '--skip-endpoint-check', [CompletionResultType]::ParameterName, 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'eksiam;utils;help' {
             [CompletionResult]::new('associate-iam-oidc-provider', 'associate-iam-oidc-provider', [CompletionResultType]::ParameterValue, 'Register the cluster''s OIDC issuer as an IAM OIDC provider')
             [CompletionResult]::new('migrate-to-access-entry', 'migrate-to-access-entry', [CompletionResultType]::ParameterValue, 'Give every aws-auth mapping an EKS access entry (eksctl''s migration)')
+            [CompletionResult]::new('migrate-to-pod-identity', 'migrate-to-pod-identity', [CompletionResultType]::ParameterValue, 'Move ServiceAccounts from IRSA to EKS Pod Identity: an association for each, with the same role (the annotation stays until IRSA is removed)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -791,6 +816,9 @@ Register-ArgumentCompleter -Native -CommandName 'eksiam' -ScriptBlock {
             break
         }
         'eksiam;utils;help;migrate-to-access-entry' {
+            break
+        }
+        'eksiam;utils;help;migrate-to-pod-identity' {
             break
         }
         'eksiam;utils;help;help' {
@@ -1006,12 +1034,16 @@ Register-ArgumentCompleter -Native -CommandName 'eksiam' -ScriptBlock {
         'eksiam;help;utils' {
             [CompletionResult]::new('associate-iam-oidc-provider', 'associate-iam-oidc-provider', [CompletionResultType]::ParameterValue, 'Register the cluster''s OIDC issuer as an IAM OIDC provider')
             [CompletionResult]::new('migrate-to-access-entry', 'migrate-to-access-entry', [CompletionResultType]::ParameterValue, 'Give every aws-auth mapping an EKS access entry (eksctl''s migration)')
+            [CompletionResult]::new('migrate-to-pod-identity', 'migrate-to-pod-identity', [CompletionResultType]::ParameterValue, 'Move ServiceAccounts from IRSA to EKS Pod Identity: an association for each, with the same role (the annotation stays until IRSA is removed)')
             break
         }
         'eksiam;help;utils;associate-iam-oidc-provider' {
             break
         }
         'eksiam;help;utils;migrate-to-access-entry' {
+            break
+        }
+        'eksiam;help;utils;migrate-to-pod-identity' {
             break
         }
         'eksiam;help;explain' {

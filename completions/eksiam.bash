@@ -247,6 +247,9 @@ _eksiam() {
             eksiam__subcmd__help__subcmd__utils,migrate-to-access-entry)
                 cmd="eksiam__subcmd__help__subcmd__utils__subcmd__migrate__subcmd__to__subcmd__access__subcmd__entry"
                 ;;
+            eksiam__subcmd__help__subcmd__utils,migrate-to-pod-identity)
+                cmd="eksiam__subcmd__help__subcmd__utils__subcmd__migrate__subcmd__to__subcmd__pod__subcmd__identity"
+                ;;
             eksiam__subcmd__update,help)
                 cmd="eksiam__subcmd__update__subcmd__help"
                 ;;
@@ -274,6 +277,9 @@ _eksiam() {
             eksiam__subcmd__utils,migrate-to-access-entry)
                 cmd="eksiam__subcmd__utils__subcmd__migrate__subcmd__to__subcmd__access__subcmd__entry"
                 ;;
+            eksiam__subcmd__utils,migrate-to-pod-identity)
+                cmd="eksiam__subcmd__utils__subcmd__migrate__subcmd__to__subcmd__pod__subcmd__identity"
+                ;;
             eksiam__subcmd__utils__subcmd__help,associate-iam-oidc-provider)
                 cmd="eksiam__subcmd__utils__subcmd__help__subcmd__associate__subcmd__iam__subcmd__oidc__subcmd__provider"
                 ;;
@@ -282,6 +288,9 @@ _eksiam() {
                 ;;
             eksiam__subcmd__utils__subcmd__help,migrate-to-access-entry)
                 cmd="eksiam__subcmd__utils__subcmd__help__subcmd__migrate__subcmd__to__subcmd__access__subcmd__entry"
+                ;;
+            eksiam__subcmd__utils__subcmd__help,migrate-to-pod-identity)
+                cmd="eksiam__subcmd__utils__subcmd__help__subcmd__migrate__subcmd__to__subcmd__pod__subcmd__identity"
                 ;;
             *)
                 ;;
@@ -1970,7 +1979,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__help__subcmd__utils)
-            opts="associate-iam-oidc-provider migrate-to-access-entry"
+            opts="associate-iam-oidc-provider migrate-to-access-entry migrate-to-pod-identity"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1998,6 +2007,20 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__help__subcmd__utils__subcmd__migrate__subcmd__to__subcmd__access__subcmd__entry)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksiam__subcmd__help__subcmd__utils__subcmd__migrate__subcmd__to__subcmd__pod__subcmd__identity)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2512,7 +2535,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__utils)
-            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version associate-iam-oidc-provider migrate-to-access-entry help"
+            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version associate-iam-oidc-provider migrate-to-access-entry migrate-to-pod-identity help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2604,7 +2627,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__utils__subcmd__help)
-            opts="associate-iam-oidc-provider migrate-to-access-entry help"
+            opts="associate-iam-oidc-provider migrate-to-access-entry migrate-to-pod-identity help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2659,6 +2682,20 @@ _eksiam() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        eksiam__subcmd__utils__subcmd__help__subcmd__migrate__subcmd__to__subcmd__pod__subcmd__identity)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         eksiam__subcmd__utils__subcmd__migrate__subcmd__to__subcmd__access__subcmd__entry)
             opts="-o -v -q -h -V --cluster --target-authentication-mode --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2671,6 +2708,48 @@ _eksiam() {
                     return 0
                     ;;
                 --target-authentication-mode)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "text json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksiam__subcmd__utils__subcmd__migrate__subcmd__to__subcmd__pod__subcmd__identity)
+            opts="-o -v -q -h -V --cluster --remove-oidc-provider-trust-relationship --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -681,6 +681,7 @@ set edit:completion:arg-completer[eksiam] = {|@words|
             cand --version 'Print version'
             cand associate-iam-oidc-provider 'Register the cluster''s OIDC issuer as an IAM OIDC provider'
             cand migrate-to-access-entry 'Give every aws-auth mapping an EKS access entry (eksctl''s migration)'
+            cand migrate-to-pod-identity 'Move ServiceAccounts from IRSA to EKS Pod Identity: an association for each, with the same role (the annotation stays until IRSA is removed)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'eksiam;utils;associate-iam-oidc-provider'= {
@@ -729,14 +730,39 @@ set edit:completion:arg-completer[eksiam] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'eksiam;utils;migrate-to-pod-identity'= {
+            cand --cluster 'The EKS cluster'
+            cand --region 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)'
+            cand --profile 'AWS shared-config profile'
+            cand -o 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --output 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --kubeconfig 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`''s current context when its server is the cluster''s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)'
+            cand --context 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)'
+            cand --remove-oidc-provider-trust-relationship 'Also remove the moved ServiceAccounts'' OIDC statements from the roles eksiam owns'
+            cand --dry-run 'Print the plan and change nothing'
+            cand --approve 'Accepted and ignored, so eksctl scripts keep working'
+            cand --no-color 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+            cand -v 'More logging on stderr'
+            cand --verbose 'More logging on stderr'
+            cand -q 'Only errors on stderr, and no text plan before an apply'
+            cand --quiet 'Only errors on stderr, and no text plan before an apply'
+            cand --skip-endpoint-check 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'eksiam;utils;help'= {
             cand associate-iam-oidc-provider 'Register the cluster''s OIDC issuer as an IAM OIDC provider'
             cand migrate-to-access-entry 'Give every aws-auth mapping an EKS access entry (eksctl''s migration)'
+            cand migrate-to-pod-identity 'Move ServiceAccounts from IRSA to EKS Pod Identity: an association for each, with the same role (the annotation stays until IRSA is removed)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'eksiam;utils;help;associate-iam-oidc-provider'= {
         }
         &'eksiam;utils;help;migrate-to-access-entry'= {
+        }
+        &'eksiam;utils;help;migrate-to-pod-identity'= {
         }
         &'eksiam;utils;help;help'= {
         }
@@ -922,10 +948,13 @@ set edit:completion:arg-completer[eksiam] = {|@words|
         &'eksiam;help;utils'= {
             cand associate-iam-oidc-provider 'Register the cluster''s OIDC issuer as an IAM OIDC provider'
             cand migrate-to-access-entry 'Give every aws-auth mapping an EKS access entry (eksctl''s migration)'
+            cand migrate-to-pod-identity 'Move ServiceAccounts from IRSA to EKS Pod Identity: an association for each, with the same role (the annotation stays until IRSA is removed)'
         }
         &'eksiam;help;utils;associate-iam-oidc-provider'= {
         }
         &'eksiam;help;utils;migrate-to-access-entry'= {
+        }
+        &'eksiam;help;utils;migrate-to-pod-identity'= {
         }
         &'eksiam;help;explain'= {
         }

@@ -386,3 +386,116 @@ fn the_imperative_commands_create_update_get_and_delete() {
     let gone = ms.iam(&[("Action", "GetRole"), ("RoleName", "worker-pi")]);
     assert!(gone.contains("NoSuchEntity"), "{gone}");
 }
+
+/// IRSA to Pod Identity: the role eksiam made gains the Pod Identity statement (and, asked,
+/// loses the ServiceAccount's OIDC one), the ServiceAccount gets an association with that
+/// role and keeps its annotation; a role eksiam did not make is named, not changed.
+#[test]
+fn migrate_to_pod_identity_moves_irsa_service_accounts() {
+    let ms = https();
+    let issuer = ms.create_cluster("prod");
+    let k = testenv::kube::KubeServer::start_with_issuer(&issuer);
+    let kubeconfig = k.kubeconfig().display().to_string();
+    let root = ms.root_pem().unwrap().display().to_string();
+    let dir = tempfile::tempdir().unwrap();
+    let irsa = dir.path().join("irsa.yaml");
+    std::fs::write(
+        &irsa,
+        "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: prod, region: us-west-2}\niam:\n  withOIDC: true\n  serviceAccounts:\n  - metadata: {name: api, namespace: apps}\n    wellKnownPolicies: {autoScaler: true}\n",
+    )
+    .unwrap();
+    let irsa = irsa.display().to_string();
+    let run = |args: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend(["--kubeconfig", &kubeconfig]);
+        eksiam(&ms, &ms.url, &all)
+    };
+    common::ok(&run(&["apply", "-f", &irsa, "--ca-file", &root]));
+    // A role eksiam did not make, bound by hand.
+    let oidc_trust = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/x"},"Action":"sts:AssumeRoleWithWebIdentity"}]}"#;
+    ms.iam(&[
+        ("Action", "CreateRole"),
+        ("RoleName", "legacy"),
+        ("AssumeRolePolicyDocument", oidc_trust),
+    ]);
+    let _ = k.kubectl(&["-n", "apps", "create", "serviceaccount", "old"]);
+    let o = k.kubectl(&[
+        "-n",
+        "apps",
+        "annotate",
+        "serviceaccount",
+        "old",
+        "eks.amazonaws.com/role-arn=arn:aws:iam::123456789012:role/legacy",
+    ]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+
+    // `-o yaml --dry-run`: the fragment for the file, and nothing changed.
+    let o = run(&[
+        "utils",
+        "migrate-to-pod-identity",
+        "--cluster",
+        "prod",
+        "--dry-run",
+        "-o",
+        "yaml",
+    ]);
+    let fragment = common::ok(&o);
+    assert!(fragment.contains("serviceAccountName: api"), "{fragment}");
+    assert!(
+        fragment.contains("roleARN: arn:aws:iam::123456789012:role/prod-apps-api"),
+        "{fragment}"
+    );
+    assert!(
+        fragment.contains("# role `legacy` was not made by eksiam"),
+        "{fragment}"
+    );
+    assert!(!fragment.contains("serviceAccountName: old"), "{fragment}");
+    assert!(associations(&ms).is_empty(), "a dry run changes nothing");
+
+    let o = run(&[
+        "utils",
+        "migrate-to-pod-identity",
+        "--cluster",
+        "prod",
+        "--remove-oidc-provider-trust-relationship",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", common::stderr(&o));
+    let found = associations(&ms);
+    assert_eq!(found.keys().collect::<Vec<_>>(), ["apps/api"]);
+    assert_eq!(
+        found["apps/api"]["roleArn"],
+        "arn:aws:iam::123456789012:role/prod-apps-api"
+    );
+    let trust = encoded_trust(&ms, "prod-apps-api");
+    let d = decisions(
+        &trust,
+        &[
+            ("pods.eks.amazonaws.com", "sts:AssumeRole"),
+            ("pods.eks.amazonaws.com", "sts:TagSession"),
+        ],
+    );
+    assert_eq!(d, ["Allow", "Allow"]);
+    assert!(
+        !trust.contains("AssumeRoleWithWebIdentity"),
+        "the OIDC statement is removed when asked: {trust}"
+    );
+    assert!(encoded_trust(&ms, "legacy").contains("AssumeRoleWithWebIdentity"));
+    let annotated = k.kubectl(&[
+        "-n",
+        "apps",
+        "get",
+        "sa",
+        "api",
+        "-o",
+        "jsonpath={.metadata.annotations}",
+    ]);
+    assert!(
+        String::from_utf8_lossy(&annotated.stdout).contains("prod-apps-api"),
+        "the annotation stays until IRSA is removed"
+    );
+
+    // Run again: nothing to do.
+    let o = run(&["utils", "migrate-to-pod-identity", "--cluster", "prod"]);
+    assert_eq!(o.status.code(), Some(0), "{}", common::stderr(&o));
+    assert!(stdout(&o).contains("No changes."), "{}", stdout(&o));
+}

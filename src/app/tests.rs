@@ -1193,3 +1193,114 @@ accessConfig:
         "{writes:#?}"
     );
 }
+
+/// An association for `apps/api` bound to `role`.
+fn pod_identity(role: &str) -> crate::desired::DesiredPodIdentity {
+    crate::desired::DesiredPodIdentity {
+        namespace: "apps".into(),
+        service_account: "api".into(),
+        role: crate::desired::RoleRef::Existing(role.into()),
+        target_role_arn: None,
+        disable_session_tags: false,
+        session_policy: None,
+        create_service_account: false,
+        from_irsa: false,
+    }
+}
+
+#[test]
+fn an_association_made_meanwhile_is_adopted_when_it_matches_and_updated_when_not() {
+    let role = "arn:aws:iam::111122223333:role/api";
+    for (appeared_role, expected) in [
+        (role, "exists as asked: adopted"),
+        (
+            "arn:aws:iam::111122223333:role/other",
+            "existed: updated in place",
+        ),
+    ] {
+        let f = fake();
+        f.world().agent = true;
+        // Another writer makes it between the list and the create.
+        f.world().appearing_pod_identities.insert(
+            ("apps".into(), "api".into()),
+            crate::observed::ObservedPodIdentity {
+                id: "a-1".into(),
+                role_arn: appeared_role.into(),
+                ..Default::default()
+            },
+        );
+        let mut d = Desired::empty("prod", Some("us-west-2"));
+        d.pod_identities = vec![pod_identity(role)];
+        let (_, result) = run_on(&f, d.clone(), &DiffOptions::default(), true);
+        let plan = result.unwrap();
+        assert_eq!(plan.summary().create, 1);
+        let calls = f.calls();
+        assert!(
+            calls.contains(&"CreatePodIdentityAssociation apps/api".to_owned()),
+            "{calls:#?}"
+        );
+        assert_eq!(
+            f.world().pod_identities[&("apps".to_owned(), "api".to_owned())].role_arn,
+            role,
+            "{expected}"
+        );
+        let updated = calls
+            .iter()
+            .any(|c| c.starts_with("UpdatePodIdentityAssociation"));
+        assert_eq!(updated, expected.contains("updated"), "{calls:#?}");
+        // The re-run converges: no write.
+        let before = f.calls().len();
+        let (_, again) = run_on(&f, d, &DiffOptions::default(), true);
+        assert!(!again.unwrap().has_changes());
+        assert!(
+            f.calls()[before..]
+                .iter()
+                .all(|c| c.starts_with("List") || c.starts_with("Describe")),
+            "{:#?}",
+            &f.calls()[before..]
+        );
+    }
+}
+
+#[test]
+fn dropping_a_target_role_replaces_the_association_and_the_agent_is_installed_when_asked() {
+    let role = "arn:aws:iam::111122223333:role/api";
+    let f = fake();
+    f.world().pod_identities.insert(
+        ("apps".into(), "api".into()),
+        crate::observed::ObservedPodIdentity {
+            id: "a-1".into(),
+            role_arn: role.into(),
+            target_role_arn: Some("arn:aws:iam::444455556666:role/b".into()),
+            ..Default::default()
+        },
+    );
+    let mut d = Desired::empty("prod", Some("us-west-2"));
+    d.pod_identities = vec![pod_identity(role)];
+    let (shown, _) = run_on(&f, d.clone(), &DiffOptions::default(), false);
+    let warnings = shown.unwrap().warnings;
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("eks-pod-identity-agent")),
+        "{warnings:?}"
+    );
+    d.install_agent = true;
+    run_on(&f, d.clone(), &DiffOptions::default(), true)
+        .1
+        .unwrap();
+    let calls = f.calls();
+    assert!(
+        calls.contains(&"CreateAddon eks-pod-identity-agent".to_owned()),
+        "{calls:#?}"
+    );
+    assert!(
+        calls.contains(&"DeletePodIdentityAssociation a-1".to_owned()),
+        "{calls:#?}"
+    );
+    let now = f.world().pod_identities[&("apps".to_owned(), "api".to_owned())].clone();
+    assert_eq!(now.target_role_arn, None);
+    assert_eq!(now.tags[crate::desired::TAG_MANAGED_BY], "eksiam");
+    let (_, again) = run_on(&f, d, &DiffOptions::default(), true);
+    assert!(!again.unwrap().has_changes());
+}

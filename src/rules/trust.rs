@@ -353,4 +353,19 @@ mod tests {
         let err = Issuer::parse("http://127.0.0.1:4566/oidc/id/X").unwrap_err();
         assert!(err.to_string().contains("is not an https URL"), "{err}");
     }
+
+    #[test]
+    fn the_pod_identity_statement_is_merged_once_and_recognised() {
+        let oidc = statement("arn:aws:iam::1:oidc-provider/x", ISSUER, &sa("apps", "api"));
+        let once = merge(None, ISSUER, &[oidc.clone(), pod_identity_statement()]);
+        let twice = merge(Some(&once), ISSUER, &[pod_identity_statement()]);
+        assert!(up_to_date(&once, &twice), "{twice}");
+        assert_eq!(twice["Statement"].as_array().unwrap().len(), 2);
+        assert!(trusts_pod_identity(&twice));
+        assert!(trusts_any_issuer(&twice));
+        let without_oidc = remove_subject(&twice, ISSUER, "system:serviceaccount:apps:api");
+        assert!(trusts_pod_identity(&without_oidc));
+        assert!(!trusts_any_issuer(&without_oidc));
+        assert!(!trusts_pod_identity(&document(vec![oidc])));
+    }
 }
