@@ -259,38 +259,7 @@ impl Desired {
             .or_else(|| cfg.metadata.region.as_ref().map(|r| r.value.clone()));
         let partition = arn::partition_of_region(region.as_deref().unwrap_or("")).to_owned();
         let cluster_tags = strings(&cfg.metadata.tags);
-        let mut roles: Vec<DesiredRole> = Vec::new();
-        let mut service_accounts = Vec::new();
-        for sa in &cfg.iam.service_accounts {
-            let role = match &sa.attach_role_arn {
-                Some(arn) => RoleRef::Existing(arn.value.clone()),
-                None => {
-                    let (role_name, subject) = role_and_subject(&cluster, sa);
-                    match roles.iter_mut().find(|r| r.name == role_name) {
-                        Some(shared) => shared.subjects.push(subject),
-                        None => {
-                            let mut role = new_role(
-                                &RoleParts::of_service_account(sa),
-                                &role_name,
-                                &partition,
-                                &cluster_tags,
-                            );
-                            role.subjects.push(subject);
-                            roles.push(role);
-                        }
-                    }
-                    RoleRef::Managed(role_name)
-                }
-            };
-            service_accounts.push(DesiredServiceAccount {
-                namespace: sa.namespace().to_owned(),
-                name: sa.name.value.clone(),
-                role,
-                manage_service_account: !sa.role_only,
-                labels: strings(&sa.labels),
-                annotations: strings(&sa.annotations),
-            });
-        }
+        let (mut roles, service_accounts) = irsa(cfg, &partition, &cluster_tags);
         let pod_identities = pod_identities(cfg, &mut roles, &partition, &cluster_tags);
         for role in &mut roles {
             role.tags.insert(TAG_MANAGED_BY.into(), MANAGER.into());
@@ -348,6 +317,48 @@ impl Desired {
             .iter()
             .any(|s| s.namespace == namespace && s.name == name)
     }
+}
+
+/// The roles and ServiceAccounts of a file's `iam.serviceAccounts` (IRSA).
+fn irsa(
+    cfg: &ClusterConfig,
+    partition: &str,
+    cluster_tags: &BTreeMap<String, String>,
+) -> (Vec<DesiredRole>, Vec<DesiredServiceAccount>) {
+    let cluster = &cfg.metadata.name.value;
+    let mut roles: Vec<DesiredRole> = Vec::new();
+    let mut service_accounts = Vec::new();
+    for sa in &cfg.iam.service_accounts {
+        let role = match &sa.attach_role_arn {
+            Some(arn) => RoleRef::Existing(arn.value.clone()),
+            None => {
+                let (role_name, subject) = role_and_subject(cluster, sa);
+                match roles.iter_mut().find(|r| r.name == role_name) {
+                    Some(shared) => shared.subjects.push(subject),
+                    None => {
+                        let mut role = new_role(
+                            &RoleParts::of_service_account(sa),
+                            &role_name,
+                            partition,
+                            cluster_tags,
+                        );
+                        role.subjects.push(subject);
+                        roles.push(role);
+                    }
+                }
+                RoleRef::Managed(role_name)
+            }
+        };
+        service_accounts.push(DesiredServiceAccount {
+            namespace: sa.namespace().to_owned(),
+            name: sa.name.value.clone(),
+            role,
+            manage_service_account: !sa.role_only,
+            labels: strings(&sa.labels),
+            annotations: strings(&sa.annotations),
+        });
+    }
+    (roles, service_accounts)
 }
 
 /// A file's string map as plain strings.
