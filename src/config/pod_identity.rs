@@ -159,6 +159,15 @@ fn new_role(v: &mut Validator, p: &PodIdentitySpec) {
 fn session_policy(v: &mut Validator, p: &PodIdentitySpec, doc: &Sp<serde_json::Value>) {
     let name = field(p, "policy");
     v.attach_policy(doc, &name);
+    if !p.disable_session_tags {
+        v.error(
+            doc,
+            format!(
+                "{name} needs `disableSessionTags` set: EKS refuses a session policy with session tags"
+            ),
+            "add `disableSessionTags: true` to the association",
+        );
+    }
     let len = doc.value.to_string().chars().count();
     if len > SESSION_POLICY_MAX {
         v.error(
