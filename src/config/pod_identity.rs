@@ -20,6 +20,9 @@ pub(super) fn validate(v: &mut Validator, cfg: &ClusterConfig) {
     let mut seen: HashMap<String, u32> = HashMap::new();
     for p in &cfg.iam.pod_identity_associations {
         association(v, p);
+        if p.role_arn.is_none() {
+            v.role_tags(&cfg.metadata.tags, &p.tags, &p.key(), p.pos);
+        }
         if let (Some(_), Some(sa)) = (&p.namespace, &p.service_account_name)
             && let Some(first) = seen.insert(p.key(), sa.pos.line)
         {

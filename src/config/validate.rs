@@ -386,25 +386,35 @@ impl Validator {
     /// The role made for `sa` carries the file's tags, the ServiceAccount's, and eksiam's own:
     /// IAM refuses a role with more than [`ROLE_TAGS_MAX`].
     fn role_tag_count(&mut self, cluster_tags: &StringMap, sa: &ServiceAccountSpec) {
-        if sa.attach_role_arn.is_some() {
-            return;
+        if sa.attach_role_arn.is_none() {
+            let key = format!("{}/{}", sa.namespace(), sa.name.value);
+            self.role_tags(cluster_tags, &sa.tags, &key, sa.name.pos);
         }
+    }
+
+    /// The role made for `key` carries the file's tags, its own (`tags`) and eksiam's: IAM
+    /// refuses a role with more than [`ROLE_TAGS_MAX`].
+    pub(super) fn role_tags(
+        &mut self,
+        cluster_tags: &StringMap,
+        tags: &StringMap,
+        key: &str,
+        pos: super::Pos,
+    ) {
         let keys: std::collections::BTreeSet<&str> = cluster_tags
             .iter()
-            .chain(&sa.tags)
+            .chain(tags)
             .map(|(k, _)| k.value.as_str())
             .collect();
         let total = keys.len() + OWN_ROLE_TAGS;
         if total <= ROLE_TAGS_MAX {
             return;
         }
-        let at = sa.tags.first().map_or(&sa.name, |(k, _)| k);
+        let at = tags.first().map_or(pos, |(k, _)| k.pos);
         self.error(
-            at,
+            &Sp { value: (), pos: at },
             format!(
-                "the role of `{}/{}` would carry {total} tags ({} from `metadata.tags` and its `tags`, {OWN_ROLE_TAGS} of eksiam's own); IAM allows at most {ROLE_TAGS_MAX}",
-                sa.namespace(),
-                sa.name.value,
+                "the role of `{key}` would carry {total} tags ({} from `metadata.tags` and its `tags`, {OWN_ROLE_TAGS} of eksiam's own); IAM allows at most {ROLE_TAGS_MAX}",
                 keys.len()
             ),
             format!(

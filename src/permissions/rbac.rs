@@ -7,9 +7,10 @@ use crate::desired::Desired;
 use serde_json::{Value, json};
 
 use Command::{
-    Apply, CreateIamidentitymapping, CreateIamserviceaccount, DeleteIamidentitymapping,
-    DeleteIamserviceaccount, Explain, GetAccess, GetIamidentitymapping, GetIamserviceaccount,
-    MigrateToAccessEntry, Plan, UpdateIamserviceaccount,
+    Apply, CreateIamidentitymapping, CreateIamserviceaccount, CreatePodidentityassociation,
+    DeleteIamidentitymapping, DeleteIamserviceaccount, Explain, GetAccess, GetIamidentitymapping,
+    GetIamserviceaccount, MigrateToAccessEntry, MigrateToPodIdentity, Plan,
+    UpdateIamserviceaccount,
 };
 
 /// What a verb is used on.
@@ -47,8 +48,15 @@ const SA_READERS: &[Command] = &[
     GetIamserviceaccount,
     UpdateIamserviceaccount,
     DeleteIamserviceaccount,
+    CreatePodidentityassociation,
+    MigrateToPodIdentity,
 ];
-const SA_WRITERS: &[Command] = &[Apply, CreateIamserviceaccount, UpdateIamserviceaccount];
+const SA_WRITERS: &[Command] = &[
+    Apply,
+    CreateIamserviceaccount,
+    UpdateIamserviceaccount,
+    CreatePodidentityassociation,
+];
 
 /// Every Kubernetes verb eksiam uses.
 pub const VERBS: &[VerbUse] = &[
@@ -74,7 +82,7 @@ pub const VERBS: &[VerbUse] = &[
         object: Object::ServiceAccounts,
         verb: "create",
         commands: SA_WRITERS,
-        why: "a missing ServiceAccount, labelled and annotated",
+        why: "a missing ServiceAccount, labelled and annotated (for Pod Identity, `createServiceAccount`: labelled only)",
     },
     VerbUse {
         object: Object::ServiceAccounts,
@@ -165,10 +173,15 @@ pub fn broad(commands: &[Command]) -> Rules {
 /// `--prune` when `prune`.
 pub fn scoped(desired: &Desired, writes: bool, prune: bool) -> Rules {
     let mut rules = Rules::default();
-    let manages = desired
+    let binds = desired
         .service_accounts
         .iter()
         .any(|s| s.manage_service_account);
+    // Pod Identity's `createServiceAccount` creates a missing ServiceAccount, never patches one.
+    let manages = binds
+        || crate::kinds::service_account::created_for_pod_identity(desired)
+            .next()
+            .is_some();
     let prune_roles = prune && desired.prune_scope.roles;
     if manages || prune_roles {
         rules.add(Object::Namespaces, "list");
@@ -177,6 +190,8 @@ pub fn scoped(desired: &Desired, writes: bool, prune: bool) -> Rules {
     if writes && manages {
         rules.add(Object::Namespaces, "create");
         rules.add(Object::ServiceAccounts, "create");
+    }
+    if writes && binds {
         rules.add(Object::ServiceAccounts, "patch");
     }
     if writes && prune_roles {
@@ -350,6 +365,21 @@ mod tests {
         assert_eq!(reading.verbs(Object::ServiceAccounts), ["list"]);
         let yaml = render_yaml(&r, "eksiam", "x", None);
         assert!(!yaml.contains("kind: Role\n"), "{yaml}");
+    }
+
+    #[test]
+    fn pod_identity_needs_service_accounts_only_to_create_them() {
+        let assoc = |create: bool| {
+            desired(&format!(
+                "{HEAD}iam:\n  podIdentityAssociations:\n    - namespace: x\n      serviceAccountName: a\n      roleARN: arn:aws:iam::111122223333:role/r\n      createServiceAccount: {create}\n"
+            ))
+        };
+        let none = scoped(&assoc(false), true, false);
+        assert!(none.verbs(Object::ServiceAccounts).is_empty());
+        assert!(none.verbs(Object::Namespaces).is_empty());
+        let r = scoped(&assoc(true), true, false);
+        assert_eq!(r.verbs(Object::Namespaces), ["list", "create"]);
+        assert_eq!(r.verbs(Object::ServiceAccounts), ["list", "create"]);
     }
 
     #[test]
