@@ -5,35 +5,11 @@
 
 mod common;
 
-use std::process::{Command, Output};
-use testenv::ministack::{Ministack, Options};
+use common::ministack::{eksiam, https, stdout};
+use testenv::ministack::Ministack;
 use testenv::proxy::{Fault, FaultProxy};
 
 const ACCOUNT: &str = "123456789012";
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn eksiam(ms: &Ministack, aws_url: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_eksiam"))
-        .args(args)
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .envs(ms.env())
-        .env("AWS_ENDPOINT_URL", aws_url)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("run eksiam")
-}
-
-/// ministack over https: its clusters' issuers are https, as EKS's are (eksiam refuses others).
-fn https() -> Ministack {
-    Ministack::start_with(&Options {
-        https: true,
-        ..Options::default()
-    })
-}
 
 fn file(dir: &std::path::Path, entries: &str) -> String {
     let path = dir.join("access.yaml");

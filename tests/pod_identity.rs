@@ -6,34 +6,12 @@
 
 mod common;
 
-use std::process::{Command, Output};
-use testenv::ministack::{Ministack, Options};
+use common::ministack::{eksiam, https, stdout};
+use std::process::Command;
+use testenv::ministack::Ministack;
 use testenv::proxy::FaultProxy;
 
 const ACCOUNT: &str = "123456789012";
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn eksiam(ms: &Ministack, aws_url: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_eksiam"))
-        .args(args)
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .envs(ms.env())
-        .env("AWS_ENDPOINT_URL", aws_url)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("run eksiam")
-}
-
-fn https() -> Ministack {
-    Ministack::start_with(&Options {
-        https: true,
-        ..Options::default()
-    })
-}
 
 fn file(dir: &std::path::Path, associations: &str) -> String {
     let path = dir.join("pod-identity.yaml");
@@ -498,4 +476,58 @@ fn migrate_to_pod_identity_moves_irsa_service_accounts() {
     let o = run(&["utils", "migrate-to-pod-identity", "--cluster", "prod"]);
     assert_eq!(o.status.code(), Some(0), "{}", common::stderr(&o));
     assert!(stdout(&o).contains("No changes."), "{}", stdout(&o));
+}
+
+/// `createServiceAccount`: the missing ServiceAccount (and its namespace) is created with
+/// eksiam's label and no annotation, read back with kubectl; an existing one is left as it is.
+#[test]
+fn create_service_account_makes_a_missing_one_without_an_annotation() {
+    let ms = https();
+    ms.create_cluster("prod");
+    let k = testenv::kube::KubeServer::start();
+    let kubeconfig = k.kubeconfig().display().to_string();
+    let dir = tempfile::tempdir().unwrap();
+    let _ = k.kubectl(&["create", "namespace", "apps"]);
+    let _ = k.kubectl(&["-n", "apps", "create", "serviceaccount", "existing"]);
+    let f = file(
+        dir.path(),
+        "  - namespace: jobs
+    serviceAccountName: batch
+    roleARN: arn:aws:iam::123456789012:role/batch
+    createServiceAccount: true
+  - namespace: apps
+    serviceAccountName: existing
+    roleARN: arn:aws:iam::123456789012:role/batch
+    createServiceAccount: true
+",
+    );
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "apply",
+            "-f",
+            f.as_str(),
+            "--kubeconfig",
+            kubeconfig.as_str(),
+        ];
+        args.extend_from_slice(extra);
+        eksiam(&ms, &ms.url, &args)
+    };
+    common::ok(&run(&[]));
+    let o = k.kubectl(&["-n", "jobs", "get", "sa", "batch", "-o", "json"]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let sa: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        sa["metadata"]["labels"]["app.kubernetes.io/managed-by"],
+        "eksiam"
+    );
+    assert!(sa["metadata"].get("annotations").is_none(), "{sa}");
+    let o = k.kubectl(&["-n", "apps", "get", "sa", "existing", "-o", "json"]);
+    let sa: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(
+        sa["metadata"].get("labels").is_none(),
+        "left as it is: {sa}"
+    );
+    assert_eq!(associations(&ms).len(), 2);
+    let again = common::ok(&run(&[]));
+    assert!(again.contains("No changes."), "{again}");
 }
