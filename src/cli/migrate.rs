@@ -1,14 +1,13 @@
 //! `utils migrate-to-access-entry`: aws-auth's mappings become access entries, planned and
 //! applied through the same pipeline; with `-o yaml`, the `accessConfig` to put in the file.
 
-use super::{GlobalArgs, OutputFormat};
+use super::GlobalArgs;
 use crate::app::{Connect as _, Connector};
 use crate::aws::eks_access::EksAccessApi as _;
 use crate::config::AUTHENTICATION_MODES;
 use crate::desired::{AccessScope, Desired, DesiredAccessEntry};
 use crate::error::{CliError, ErrorKind};
 use crate::kube::KubeApi as _;
-use crate::plan::DiffOptions;
 use crate::rules::authmap::AwsAuth;
 use crate::rules::migrate::{self, Migration};
 use clap::Args;
@@ -94,32 +93,10 @@ pub fn cmd_migrate(global: &GlobalArgs, args: MigrateArgs) -> Result<ExitCode, C
     let mut desired = Desired::empty(&args.cluster, Some(&aws.region));
     desired.access_entries = migration.entries.clone();
     desired.authentication_mode = args.target_authentication_mode.clone();
-    let settings = super::plan::settings(
-        global,
-        None,
-        !args.dry_run,
-        crate::exec::DEFAULT_CONCURRENCY,
-    );
-    let yaml = global.output == OutputFormat::Yaml;
-    super::plan::execute_showing(
-        global,
-        &settings,
-        desired,
-        &DiffOptions::default(),
-        warnings,
-        Some(aws),
-        |plan| {
-            if yaml {
-                super::print_stdout(&fragment(
-                    &migration,
-                    args.target_authentication_mode.as_deref(),
-                ))
-            } else {
-                super::plan::print_plan(global, plan, settings.apply)
-            }
-        },
-    )?;
-    Ok(ExitCode::SUCCESS)
+    let mode = args.target_authentication_mode.clone();
+    super::plan::run_migration(global, desired, warnings, aws, args.dry_run, |_| {
+        fragment(&migration, mode.as_deref())
+    })
 }
 
 /// What stays in aws-auth, one line each.

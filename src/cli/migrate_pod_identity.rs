@@ -3,13 +3,13 @@
 //! Identity trust statement, planned and applied through the same pipeline; with `-o yaml`,
 //! the `podIdentityAssociations` to put in the file.
 
-use super::{GlobalArgs, OutputFormat};
+use super::GlobalArgs;
 use crate::app::{Connect as _, Connector};
 use crate::aws::eks_pod_identity::PodIdentityApi as _;
 use crate::desired::{Desired, DesiredPodIdentity, ROLE_ARN_ANNOTATION, RoleRef};
 use crate::error::CliError;
 use crate::kube::KubeApi as _;
-use crate::plan::{DiffOptions, Plan};
+use crate::plan::Plan;
 use clap::Args;
 use std::process::ExitCode;
 
@@ -84,29 +84,7 @@ pub fn cmd_migrate(global: &GlobalArgs, args: MigrateArgs) -> Result<ExitCode, C
     let mut desired = Desired::empty(&args.cluster, Some(&aws.region));
     desired.pod_identities = moved;
     desired.remove_oidc_trust = args.remove_oidc_provider_trust_relationship;
-    let settings = super::plan::settings(
-        global,
-        None,
-        !args.dry_run,
-        crate::exec::DEFAULT_CONCURRENCY,
-    );
-    let yaml = global.output == OutputFormat::Yaml;
-    super::plan::execute_showing(
-        global,
-        &settings,
-        desired,
-        &DiffOptions::default(),
-        warnings,
-        Some(aws),
-        |plan| {
-            if yaml {
-                super::print_stdout(&fragment(plan))
-            } else {
-                super::plan::print_plan(global, plan, settings.apply)
-            }
-        },
-    )?;
-    Ok(ExitCode::SUCCESS)
+    super::plan::run_migration(global, desired, warnings, aws, args.dry_run, fragment)
 }
 
 /// The `iam.podIdentityAssociations` the plan makes, in eksctl's spelling, with what stays

@@ -239,6 +239,39 @@ pub(super) fn run_imperative(
     Ok(ExitCode::SUCCESS)
 }
 
+/// A migration's run: plans `desired` through the pipeline and applies it unless `dry_run`;
+/// shows the plan, or with `-o yaml` the ClusterConfig fragment `fragment` writes from it.
+///
+/// # Errors
+/// A failed read or write, or a plan that cannot be applied.
+pub(super) fn run_migration(
+    global: &GlobalArgs,
+    desired: Desired,
+    warnings: Vec<String>,
+    aws: crate::aws::Aws,
+    dry_run: bool,
+    fragment: impl FnOnce(&Plan) -> String,
+) -> Result<ExitCode, CliError> {
+    let settings = settings(global, None, !dry_run, crate::exec::DEFAULT_CONCURRENCY);
+    let yaml = global.output == OutputFormat::Yaml;
+    execute_showing(
+        global,
+        &settings,
+        desired,
+        &DiffOptions::default(),
+        warnings,
+        Some(aws),
+        |plan| {
+            if yaml {
+                super::print_stdout(&fragment(plan))
+            } else {
+                print_plan(global, plan, settings.apply)
+            }
+        },
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
 /// [`execute`], showing the plan with `show`.
 pub(super) fn execute_showing(
     global: &GlobalArgs,
