@@ -335,3 +335,42 @@ fn writes_whose_answers_were_lost_are_recognised_on_retry() {
     assert_eq!(aws.stats().2, 0, "every AWS answer was lost once");
     assert_eq!(kube.stats().2, 0, "every Kubernetes answer was lost once");
 }
+
+/// IAM's write quota: a fresh apply behind a token bucket of 5 writes a second (burst 1)
+/// finishes with no failed call, and paces itself instead of hammering the quota: fewer
+/// throttled answers than half its writes. (Retrying on the SDK's own backoff, as eksiam did
+/// before, drew about two throttled answers per write here, and failed at 2 writes a second.)
+#[test]
+fn an_apply_behind_an_iam_write_quota_paces_itself_and_finishes() {
+    let env = setup();
+    let aws = FaultProxy::start(&env.moto().url, None, None);
+    aws.set_rate_limit("iam", 5.0, 1.0);
+    let w = Workload::new("prod", 0..20, 0..0);
+    let file = env.write("quota.yaml", &w.yaml());
+    let mark = env.moto().mark();
+    let o = env
+        .command_via(&aws.url, &env.k.kubeconfig(), &apply_args(&file))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let writes = env
+        .moto()
+        .calls_since(mark)
+        .iter()
+        .filter(|c| c.is_mutating())
+        .count() as u64;
+    let (passed, throttled) = aws.write_stats();
+    assert_eq!(
+        passed, writes,
+        "every write the quota let through reached IAM"
+    );
+    assert!(
+        writes >= 41,
+        "a role and a policy per ServiceAccount: {writes}"
+    );
+    assert!(
+        throttled < writes / 2,
+        "{throttled} throttled answers for {writes} writes"
+    );
+    assert_converged(&env, &file, &w);
+}

@@ -93,7 +93,7 @@ impl EksAccessApi for Aws {
             .authentication_mode(aws_sdk_eks::types::AuthenticationMode::from(mode))
             .build();
         let out = self
-            .eks
+            .eks_w
             .update_cluster_config()
             .name(cluster)
             .access_config(access)
@@ -206,7 +206,7 @@ impl EksAccessApi for Aws {
         cluster: &str,
         entry: &NewAccessEntry<'_>,
     ) -> Result<(), AwsError> {
-        self.eks
+        self.eks_w
             .create_access_entry()
             .cluster_name(cluster)
             .principal_arn(entry.principal)
@@ -227,7 +227,7 @@ impl EksAccessApi for Aws {
         groups: Option<&[String]>,
         username: Option<&str>,
     ) -> Result<(), AwsError> {
-        self.eks
+        self.eks_w
             .update_access_entry()
             .cluster_name(cluster)
             .principal_arn(principal)
@@ -241,7 +241,7 @@ impl EksAccessApi for Aws {
 
     async fn delete_access_entry(&self, cluster: &str, principal: &str) -> Result<(), AwsError> {
         let deleted = self
-            .eks
+            .eks_w
             .delete_access_entry()
             .cluster_name(cluster)
             .principal_arn(principal)
@@ -268,7 +268,7 @@ impl EksAccessApi for Aws {
                 .set_namespaces(Some(ns.clone())),
         }
         .build();
-        self.eks
+        self.eks_w
             .associate_access_policy()
             .cluster_name(cluster)
             .principal_arn(principal)
@@ -287,7 +287,7 @@ impl EksAccessApi for Aws {
         policy_arn: &str,
     ) -> Result<(), AwsError> {
         let removed = self
-            .eks
+            .eks_w
             .disassociate_access_policy()
             .cluster_name(cluster)
             .principal_arn(principal)

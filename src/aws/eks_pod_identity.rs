@@ -141,7 +141,7 @@ impl PodIdentityApi for Aws {
         tags: &BTreeMap<String, String>,
     ) -> Result<(), AwsError> {
         let key = format!("{namespace}/{service_account}");
-        self.eks
+        self.eks_w
             .create_pod_identity_association()
             .cluster_name(cluster)
             .namespace(namespace)
@@ -163,7 +163,7 @@ impl PodIdentityApi for Aws {
         id: &str,
         spec: &AssociationSpec<'_>,
     ) -> Result<(), AwsError> {
-        self.eks
+        self.eks_w
             .update_pod_identity_association()
             .cluster_name(cluster)
             .association_id(id)
@@ -179,7 +179,7 @@ impl PodIdentityApi for Aws {
 
     async fn delete_pod_identity(&self, cluster: &str, id: &str) -> Result<(), AwsError> {
         let deleted = self
-            .eks
+            .eks_w
             .delete_pod_identity_association()
             .cluster_name(cluster)
             .association_id(id)
@@ -218,7 +218,7 @@ impl PodIdentityApi for Aws {
         name: &str,
         tags: &BTreeMap<String, String>,
     ) -> Result<(), AwsError> {
-        self.eks
+        self.eks_w
             .create_addon()
             .cluster_name(cluster)
             .addon_name(name)

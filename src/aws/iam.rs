@@ -52,6 +52,10 @@ fn role_from_detail(r: &RoleDetail) -> Option<(String, ObservedRole)> {
 }
 
 impl IamApi for Aws {
+    async fn paced(&self) {
+        self.pacer.acquire().await;
+    }
+
     /// Every role of the account with its policies and tags, in one call per 1,000 roles.
     ///
     /// # Errors
@@ -147,7 +151,7 @@ impl IamApi for Aws {
         role_tags: &BTreeMap<String, String>,
     ) -> Result<String, AwsError> {
         let mut req = self
-            .iam
+            .iam_w
             .create_role()
             .role_name(name)
             .assume_role_policy_document(trust.to_string())
@@ -193,7 +197,7 @@ impl IamApi for Aws {
     /// # Errors
     /// AWS failures.
     async fn update_trust(&self, name: &str, trust: &serde_json::Value) -> Result<(), AwsError> {
-        self.iam
+        self.iam_w
             .update_assume_role_policy()
             .role_name(name)
             .policy_document(trust.to_string())
@@ -210,7 +214,7 @@ impl IamApi for Aws {
     async fn set_boundary(&self, name: &str, boundary: Option<&str>) -> Result<(), AwsError> {
         match boundary {
             Some(b) => self
-                .iam
+                .iam_w
                 .put_role_permissions_boundary()
                 .role_name(name)
                 .permissions_boundary(b)
@@ -219,7 +223,7 @@ impl IamApi for Aws {
                 .map(|_| ())
                 .map_err(|e| err("PutRolePermissionsBoundary", name, e)),
             None => gone_is_fine(
-                self.iam
+                self.iam_w
                     .delete_role_permissions_boundary()
                     .role_name(name)
                     .send()
@@ -239,7 +243,7 @@ impl IamApi for Aws {
         name: &str,
         role_tags: &BTreeMap<String, String>,
     ) -> Result<(), AwsError> {
-        let mut req = self.iam.tag_role().role_name(name);
+        let mut req = self.iam_w.tag_role().role_name(name);
         for (k, v) in role_tags {
             if let Ok(t) = Tag::builder().key(k).value(v).build() {
                 req = req.tags(t);
@@ -257,7 +261,7 @@ impl IamApi for Aws {
     /// AWS failures.
     async fn attach(&self, name: &str, policy_arn: &str, attach: bool) -> Result<(), AwsError> {
         if attach {
-            self.iam
+            self.iam_w
                 .attach_role_policy()
                 .role_name(name)
                 .policy_arn(policy_arn)
@@ -267,7 +271,7 @@ impl IamApi for Aws {
                 .map_err(|e| err("AttachRolePolicy", name, e))
         } else {
             gone_is_fine(
-                self.iam
+                self.iam_w
                     .detach_role_policy()
                     .role_name(name)
                     .policy_arn(policy_arn)
@@ -291,7 +295,7 @@ impl IamApi for Aws {
     ) -> Result<(), AwsError> {
         match doc {
             Some(d) => self
-                .iam
+                .iam_w
                 .put_role_policy()
                 .role_name(name)
                 .policy_name(policy_name)
@@ -301,7 +305,7 @@ impl IamApi for Aws {
                 .map(|_| ())
                 .map_err(|e| err("PutRolePolicy", name, e)),
             None => gone_is_fine(
-                self.iam
+                self.iam_w
                     .delete_role_policy()
                     .role_name(name)
                     .policy_name(policy_name)
@@ -326,7 +330,7 @@ impl IamApi for Aws {
             self.put_inline(name, p, None).await?;
         }
         gone_is_fine(
-            self.iam
+            self.iam_w
                 .delete_role()
                 .role_name(name)
                 .send()

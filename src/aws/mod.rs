@@ -7,6 +7,7 @@ pub mod eks_access;
 pub mod eks_pod_identity;
 pub mod eks_token;
 pub mod iam;
+pub mod pace;
 
 use crate::observed::ObservedOidcProvider;
 use aws_sdk_iam::error::ProvideErrorMetadata;
@@ -181,6 +182,9 @@ pub trait OidcApi {
 /// SDK, which unit tests of the orchestration fill with an in-memory fake.
 #[allow(async_fn_in_trait)]
 pub trait IamApi {
+    /// Waits until the next write may start (AWS's write quota; see [`pace`]). Nothing to
+    /// wait for by default.
+    async fn paced(&self) {}
     /// Every role of the account with its policies (GetAccountAuthorizationDetails, paged).
     async fn all_roles(
         &self,
@@ -241,8 +245,14 @@ pub struct Aws {
     config: aws_config::SdkConfig,
     pub(crate) eks: aws_sdk_eks::Client,
     pub(crate) iam: aws_sdk_iam::Client,
+    /// The clients writes go through: paced, and throttles not retried by the SDK (see
+    /// [`pace`]).
+    pub(crate) eks_w: aws_sdk_eks::Client,
+    pub(crate) iam_w: aws_sdk_iam::Client,
     /// The region in use.
     pub region: String,
+    /// The pace of this run's writes (shared by the clones).
+    pacer: std::sync::Arc<pace::Pacer>,
 }
 
 /// Attempts per AWS call (first try and retries) when the user did not choose a number.
@@ -268,16 +278,21 @@ impl Aws {
         let mut config = loader.load().await;
         // IAM throttles bulk writes readily: more attempts than the SDK's 3, unless the user
         // chose a number (`AWS_MAX_ATTEMPTS`, or a profile's `max_attempts` other than 3).
+        // The mode (`AWS_RETRY_MODE`, a profile's `retry_mode`) is kept.
         if std::env::var_os("AWS_MAX_ATTEMPTS").is_none()
             && config
                 .retry_config()
                 .is_none_or(|r| r.max_attempts() == DEFAULT_SDK_ATTEMPTS)
         {
+            let retry = match config.retry_config().map(|r| r.mode()) {
+                Some(aws_config::retry::RetryMode::Adaptive) => {
+                    aws_config::retry::RetryConfig::adaptive()
+                }
+                _ => aws_config::retry::RetryConfig::standard(),
+            };
             config = config
                 .into_builder()
-                .retry_config(
-                    aws_config::retry::RetryConfig::standard().with_max_attempts(MAX_ATTEMPTS),
-                )
+                .retry_config(retry.with_max_attempts(MAX_ATTEMPTS))
                 .build();
         }
         let Some(region) = config.region().map(|r| r.to_string()) else {
@@ -286,9 +301,24 @@ impl Aws {
                 "pass `--region` or set `AWS_REGION` (with `-f FILE`, `metadata.region` in the file also counts)",
             ));
         };
+        let pacer = pace::Pacer::new();
+        let feedback = pace::Feedback(pacer.clone());
         Ok(Aws {
             eks: aws_sdk_eks::Client::new(&config),
             iam: aws_sdk_iam::Client::new(&config),
+            eks_w: aws_sdk_eks::Client::from_conf(
+                aws_sdk_eks::config::Builder::from(&config)
+                    .interceptor(feedback.clone())
+                    .retry_classifier(pace::NoThrottleRetry)
+                    .build(),
+            ),
+            iam_w: aws_sdk_iam::Client::from_conf(
+                aws_sdk_iam::config::Builder::from(&config)
+                    .interceptor(feedback)
+                    .retry_classifier(pace::NoThrottleRetry)
+                    .build(),
+            ),
+            pacer,
             config,
             region,
         })
@@ -424,7 +454,7 @@ impl OidcApi for Aws {
     }
 
     async fn create_oidc_provider(&self, p: &NewOidcProvider) -> Result<String, AwsError> {
-        let mut req = self.iam.create_open_id_connect_provider().url(&p.url);
+        let mut req = self.iam_w.create_open_id_connect_provider().url(&p.url);
         for c in &p.client_ids {
             req = req.client_id_list(c);
         }
@@ -453,7 +483,7 @@ impl OidcApi for Aws {
     }
 
     async fn update_thumbprints(&self, arn: &str, thumbprints: &[String]) -> Result<(), AwsError> {
-        self.iam
+        self.iam_w
             .update_open_id_connect_provider_thumbprint()
             .open_id_connect_provider_arn(arn)
             .set_thumbprint_list(Some(thumbprints.to_vec()))
@@ -466,7 +496,7 @@ impl OidcApi for Aws {
     }
 
     async fn add_client_id(&self, arn: &str, client_id: &str) -> Result<(), AwsError> {
-        self.iam
+        self.iam_w
             .add_client_id_to_open_id_connect_provider()
             .open_id_connect_provider_arn(arn)
             .client_id(client_id)

@@ -202,8 +202,42 @@ mod runner {
         }
     }
 
+    /// How many times a throttled AWS step is run again, each in its next slot.
+    const THROTTLED_RUNS: u32 = 30;
+
+    /// Whether the step failed because AWS throttled a write.
+    fn throttled(e: &CliError) -> bool {
+        e.source
+            .as_deref()
+            .and_then(|s| s.downcast_ref::<crate::aws::AwsError>())
+            .is_some_and(|a| crate::aws::pace::is_throttle_code(a.code.as_deref()))
+    }
+
     impl<A: AwsApi, K: KubeApi> Runner for LiveRunner<'_, A, K> {
         async fn run(&self, actions: &[&Action]) -> Result<Vec<String>, CliError> {
+            let a = actions.first().ok_or_else(|| missing("an empty node"))?;
+            if matches!(
+                a.step,
+                Step::Namespace(_) | Step::ServiceAccount(_) | Step::AwsAuth(_)
+            ) {
+                return self.run_once(actions).await;
+            }
+            // AWS writes wait for their slot under the account's write quota; a throttled
+            // one runs again in its next slot (every write of a step may be made again).
+            let mut runs = 0;
+            loop {
+                crate::aws::IamApi::paced(self.aws()?).await;
+                runs += 1;
+                match self.run_once(actions).await {
+                    Err(e) if throttled(&e) && runs < THROTTLED_RUNS => {}
+                    done => return done,
+                }
+            }
+        }
+    }
+
+    impl<A: AwsApi, K: KubeApi> LiveRunner<'_, A, K> {
+        async fn run_once(&self, actions: &[&Action]) -> Result<Vec<String>, CliError> {
             let a = actions.first().ok_or_else(|| missing("an empty node"))?;
             let one = |msg: String| vec![format!("{}: {msg}", a.id)];
             match &a.step {

@@ -52,6 +52,11 @@ type proxyState struct {
 	delay    time.Duration
 	requests int
 	faulted  int
+	// limits are the AWS write quotas by service (SigV4's service name, e.g. "iam").
+	limits map[string]*bucket
+	// writes and throttled count the AWS writes let through and answered with throttling.
+	writes    int
+	throttled int
 	// rng decides probabilistic rules; POST /seed makes a run repeatable.
 	rng *rand.Rand
 }
@@ -84,6 +89,83 @@ func (s *proxyState) match(r *http.Request, body []byte) *Rule {
 		return &copy
 	}
 	return nil
+}
+
+// bucket is a token bucket: Rate tokens a second, at most Burst held; a write takes one.
+type bucket struct {
+	Rate   float64 `json:"writes_per_second"`
+	Burst  float64 `json:"burst"`
+	tokens float64
+	last   time.Time
+}
+
+// take refills the bucket for the time since its last use and takes a token if one is there.
+func (b *bucket) take(now time.Time) bool {
+	b.tokens += now.Sub(b.last).Seconds() * b.Rate
+	if b.tokens > b.Burst {
+		b.tokens = b.Burst
+	}
+	b.last = now
+	if b.tokens < 1 {
+		return false
+	}
+	b.tokens--
+	return true
+}
+
+var sigV4Service = regexp.MustCompile(`Credential=[^/]+/[^/]+/[^/]+/([^/]+)/aws4_request`)
+var queryAction = regexp.MustCompile(`(?:^|&)Action=([A-Za-z]+)`)
+
+// awsWrite says which AWS service a request is for and whether it is a write: a Query API
+// action (IAM, STS) that does not read (Get, List, Simulate, Generate), or a REST call other
+// than GET (EKS).
+func awsWrite(r *http.Request, body []byte) (string, bool) {
+	m := sigV4Service.FindStringSubmatch(r.Header.Get("Authorization"))
+	if m == nil {
+		return "", false
+	}
+	if a := queryAction.FindSubmatch(body); a != nil {
+		action := string(a[1])
+		for _, read := range []string{"Get", "List", "Simulate", "Generate"} {
+			if len(action) >= len(read) && action[:len(read)] == read {
+				return m[1], false
+			}
+		}
+		return m[1], true
+	}
+	return m[1], r.Method != http.MethodGet
+}
+
+// throttle answers a write over its service's quota as AWS does, and counts it; false when
+// the write may go on.
+func (s *proxyState) throttle(w http.ResponseWriter, r *http.Request, body []byte) bool {
+	service, write := awsWrite(r, body)
+	if !write {
+		return false
+	}
+	s.mu.Lock()
+	b := s.limits[service]
+	allowed := b == nil || b.take(time.Now())
+	if allowed {
+		s.writes++
+	} else {
+		s.throttled++
+	}
+	s.mu.Unlock()
+	if allowed {
+		return false
+	}
+	if r.Header.Get("Content-Type") == "application/x-www-form-urlencoded" || queryAction.Match(body) {
+		w.Header().Set("Content-Type", "text/xml")
+		w.WriteHeader(400)
+		io.WriteString(w, `<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error><RequestId>00000000-0000-0000-0000-000000000000</RequestId></ErrorResponse>`)
+		return true
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("x-amzn-ErrorType", "ThrottlingException")
+	w.WriteHeader(429)
+	io.WriteString(w, `{"message":"Rate exceeded"}`)
+	return true
 }
 
 // kubeStatus is a metav1.Status body, as the apiserver sends with errors.
@@ -162,7 +244,7 @@ func newFaultProxy(upstream string, upstreamCA []byte) (http.Handler, http.Handl
 	rp := httputil.NewSingleHostReverseProxy(up)
 	rp.Transport = transport
 	rp.FlushInterval = -1 // stream watches without buffering
-	state := &proxyState{rng: rand.New(rand.NewSource(1))}
+	state := &proxyState{rng: rand.New(rand.NewSource(1)), limits: map[string]*bucket{}}
 
 	handler := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body, _ := io.ReadAll(r.Body)
@@ -173,6 +255,9 @@ func newFaultProxy(upstream string, upstreamCA []byte) (http.Handler, http.Handl
 		state.mu.Unlock()
 		if delay > 0 {
 			time.Sleep(delay)
+		}
+		if state.throttle(w, r, body) {
+			return
 		}
 		if rule := state.match(r, body); rule != nil {
 			if rule.Drop {
@@ -253,6 +338,31 @@ func newFaultProxy(upstream string, upstreamCA []byte) (http.Handler, http.Handl
 		state.mu.Unlock()
 		w.WriteHeader(204)
 	})
+	// POST /ratelimit {"service": "iam", "writes_per_second": 10, "burst": 20}: a write quota
+	// for one AWS service (a rate of 0 removes it); the bucket starts full.
+	admin.HandleFunc("POST /ratelimit", func(w http.ResponseWriter, r *http.Request) {
+		var d struct {
+			Service string `json:"service"`
+			bucket
+		}
+		if err := json.NewDecoder(r.Body).Decode(&d); err != nil || d.Service == "" {
+			http.Error(w, "want {service, writes_per_second, burst}", 400)
+			return
+		}
+		state.mu.Lock()
+		if d.Rate <= 0 {
+			delete(state.limits, d.Service)
+		} else {
+			if d.Burst < 1 {
+				d.Burst = 1
+			}
+			b := d.bucket
+			b.tokens, b.last = b.Burst, time.Now()
+			state.limits[d.Service] = &b
+		}
+		state.mu.Unlock()
+		w.WriteHeader(204)
+	})
 	admin.HandleFunc("POST /seed", func(w http.ResponseWriter, r *http.Request) {
 		var d struct {
 			Seed int64 `json:"seed"`
@@ -269,6 +379,7 @@ func newFaultProxy(upstream string, upstreamCA []byte) (http.Handler, http.Handl
 	admin.HandleFunc("POST /reset", func(w http.ResponseWriter, r *http.Request) {
 		state.mu.Lock()
 		state.rules, state.delay, state.requests, state.faulted = nil, 0, 0, 0
+		state.limits, state.writes, state.throttled = map[string]*bucket{}, 0, 0
 		state.mu.Unlock()
 		w.WriteHeader(204)
 	})
@@ -279,7 +390,7 @@ func newFaultProxy(upstream string, upstreamCA []byte) (http.Handler, http.Handl
 		for _, rule := range state.rules {
 			pending += rule.Count
 		}
-		json.NewEncoder(w).Encode(map[string]int{"requests": state.requests, "faulted": state.faulted, "pending": pending})
+		json.NewEncoder(w).Encode(map[string]int{"requests": state.requests, "faulted": state.faulted, "pending": pending, "writes": state.writes, "throttled": state.throttled})
 	})
 
 	return handler, admin, nil

@@ -299,3 +299,67 @@ func TestAfterForwardsThenLosesTheAnswer(t *testing.T) {
 		t.Fatalf("the upstream should have made the change once: %v", seen)
 	}
 }
+
+// signed sends an AWS request for `service` with a SigV4-shaped Authorization header.
+func signed(t *testing.T, method, url, service, body string) (int, http.Header, string) {
+	t.Helper()
+	req, _ := http.NewRequest(method, url, strings.NewReader(body))
+	req.Header.Set("Authorization", "AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/"+service+"/aws4_request, SignedHeaders=host, Signature=0")
+	if strings.Contains(body, "Action=") {
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, resp.Header, string(b)
+}
+
+func TestRateLimitThrottlesWritesOverTheQuotaOfTheirService(t *testing.T) {
+	p, a := proxy(t)
+	post(t, a.URL+"/ratelimit", `{"service": "iam", "writes_per_second": 5, "burst": 3}`)
+	// The burst passes, the next write is throttled as IAM does.
+	for i := 0; i < 3; i++ {
+		if code, _, body := signed(t, "POST", p.URL+"/", "iam", "Action=CreateRole&RoleName=a"); code != 200 {
+			t.Fatalf("write %d of the burst: %d %s", i, code, body)
+		}
+	}
+	code, _, body := signed(t, "POST", p.URL+"/", "iam", "Action=CreateRole&RoleName=a")
+	if code != 400 || !strings.Contains(body, "<Code>Throttling</Code>") {
+		t.Fatalf("over the quota: %d %s", code, body)
+	}
+	// Reads, other services and unsigned requests are never limited.
+	if code, _, _ := signed(t, "POST", p.URL+"/", "iam", "Action=GetRole&RoleName=a"); code != 200 {
+		t.Fatalf("a read was limited: %d", code)
+	}
+	if code, _, _ := signed(t, "POST", p.URL+"/clusters/c/access-entries", "eks", "{}"); code != 200 {
+		t.Fatalf("another service was limited: %d", code)
+	}
+	if code, _, _ := do(t, "POST", p.URL+"/", "Action=CreateRole"); code != 200 {
+		t.Fatalf("an unsigned request was limited: %d", code)
+	}
+	// The bucket refills at the rate: after 250 ms, one more write.
+	time.Sleep(250 * time.Millisecond)
+	if code, _, _ := signed(t, "POST", p.URL+"/", "iam", "Action=AttachRolePolicy&RoleName=a"); code != 200 {
+		t.Fatalf("after refilling: %d", code)
+	}
+	// EKS writes are throttled the REST way.
+	post(t, a.URL+"/ratelimit", `{"service": "eks", "writes_per_second": 1, "burst": 1}`)
+	signed(t, "POST", p.URL+"/clusters/c/access-entries", "eks", "{}")
+	code, h, _ := signed(t, "DELETE", p.URL+"/clusters/c/access-entries/x", "eks", "")
+	if code != 429 || h.Get("x-amzn-ErrorType") != "ThrottlingException" {
+		t.Fatalf("EKS over the quota: %d %v", code, h)
+	}
+	resp, err := http.Get(a.URL + "/stats")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stats map[string]int
+	json.NewDecoder(resp.Body).Decode(&stats)
+	resp.Body.Close()
+	if stats["throttled"] != 2 || stats["writes"] != 6 {
+		t.Fatalf("stats: %v", stats)
+	}
+}

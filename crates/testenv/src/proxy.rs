@@ -129,7 +129,27 @@ impl FaultProxy {
         );
     }
 
-    /// Clears rules, delay and counters.
+    /// A write quota for one AWS service (SigV4's name: `iam`, `eks`): a token bucket of
+    /// `per_second` writes a second holding at most `burst`, starting full. Writes over it are
+    /// answered as AWS throttles (IAM's `Throttling`, EKS's `ThrottlingException`); reads are
+    /// never limited.
+    pub fn set_rate_limit(&self, service: &str, per_second: f64, burst: f64) {
+        http::post_json(
+            &format!("{}/ratelimit", self.admin),
+            &json!({"service": service, "writes_per_second": per_second, "burst": burst})
+                .to_string(),
+        );
+    }
+
+    /// `(AWS writes let through, AWS writes throttled)` since the last reset.
+    pub fn write_stats(&self) -> (u64, u64) {
+        let v: serde_json::Value =
+            serde_json::from_str(&http::get(&format!("{}/stats", self.admin))).expect("stats JSON");
+        let n = |k: &str| v[k].as_u64().unwrap_or(0);
+        (n("writes"), n("throttled"))
+    }
+
+    /// Clears rules, delay, write quotas and counters.
     pub fn reset(&self) {
         http::post_json(&format!("{}/reset", self.admin), "{}");
     }

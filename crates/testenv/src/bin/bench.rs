@@ -35,6 +35,11 @@ struct Args {
     label: String,
     /// Times each converged run is repeated (fresh runs happen once by nature).
     repeat: usize,
+    /// An IAM write quota (writes a second, burst) the AWS proxy enforces: then only the
+    /// fresh and converged applies run, and a quota table is printed.
+    quota: Option<(f64, f64)>,
+    /// `AWS_RETRY_MODE` for eksiam (`standard` or `adaptive`), when given.
+    retry_mode: Option<String>,
 }
 
 fn list<T: std::str::FromStr>(flag: &str, v: &str) -> Vec<T> {
@@ -49,7 +54,7 @@ fn list<T: std::str::FromStr>(flag: &str, v: &str) -> Vec<T> {
 
 fn usage(why: &str) -> ! {
     eprintln!(
-        "bench: {why}\nusage: bench --eksiam PATH [--sizes 10,100,500] [--mappings 100] [--latency 0,50] [--out FILE] [--label TEXT] [--repeat 5]"
+        "bench: {why}\nusage: bench --eksiam PATH [--sizes 10,100,500] [--mappings 100] [--latency 0,50] [--out FILE] [--label TEXT] [--repeat 5] [--quota RATE/BURST] [--retry-mode standard|adaptive]"
     );
     std::process::exit(3)
 }
@@ -63,6 +68,8 @@ fn parse_args() -> Args {
         out: testenv::repo_root().join("target/bench/report.json"),
         label: String::new(),
         repeat: 5,
+        quota: None,
+        retry_mode: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -77,6 +84,13 @@ fn parse_args() -> Args {
             "--out" => a.out = PathBuf::from(value),
             "--label" => a.label = value,
             "--repeat" => a.repeat = list::<usize>(&flag, &value)[0].max(1),
+            "--quota" => {
+                let (rate, burst) = value
+                    .split_once('/')
+                    .unwrap_or_else(|| usage("--quota is RATE/BURST, e.g. 10/20"));
+                a.quota = Some((list(&flag, rate)[0], list(&flag, burst)[0]));
+            }
+            "--retry-mode" => a.retry_mode = Some(value),
             _ => usage(&format!("unknown flag {flag}")),
         }
     }
@@ -92,27 +106,34 @@ struct Bench {
     kube: KubeServer,
     aws_url: String,
     kubeconfig: PathBuf,
-    _proxies: Vec<FaultProxy>,
+    /// The AWS proxy first, when there are proxies.
+    proxies: Vec<FaultProxy>,
+    retry_mode: Option<String>,
 }
 
 impl Bench {
-    fn start(latency_ms: u64) -> Bench {
+    fn start(latency_ms: u64, args: &Args) -> Bench {
         let moto = Moto::start();
         moto.create_cluster(CLUSTER);
         moto.warm_up();
         let kube = KubeServer::start();
-        if latency_ms == 0 {
+        let retry_mode = args.retry_mode.clone();
+        if latency_ms == 0 && args.quota.is_none() {
             let (aws_url, kubeconfig) = (moto.url.clone(), kube.kubeconfig());
             return Bench {
                 moto,
                 kube,
                 aws_url,
                 kubeconfig,
-                _proxies: Vec::new(),
+                proxies: Vec::new(),
+                retry_mode,
             };
         }
         let aws = FaultProxy::start(&moto.url, None, None);
         aws.set_delay_ms(latency_ms);
+        if let Some((rate, burst)) = args.quota {
+            aws.set_rate_limit("iam", rate, burst);
+        }
         let (kproxy, kubeconfig) = kube.proxied();
         kproxy.set_delay_ms(latency_ms);
         Bench {
@@ -120,8 +141,14 @@ impl Bench {
             moto,
             kube,
             kubeconfig,
-            _proxies: vec![aws, kproxy],
+            proxies: vec![aws, kproxy],
+            retry_mode,
         }
+    }
+
+    /// IAM writes throttled by the quota so far.
+    fn throttled(&self) -> u64 {
+        self.proxies.first().map_or(0, |p| p.write_stats().1)
     }
 
     /// Runs eksiam once; returns the wall time and the calls it made, by action.
@@ -137,6 +164,11 @@ impl Bench {
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("EKSIAM_BACKUP_DIR", self.kube.dir())
             .envs(env)
+            .envs(
+                self.retry_mode
+                    .iter()
+                    .map(|m| ("AWS_RETRY_MODE", m.as_str())),
+            )
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .output()
@@ -233,6 +265,10 @@ impl Run {
 fn main() {
     let args = parse_args();
     let mut runs = Vec::new();
+    let mut quota_table = vec![
+        "| quota | latency | N | run | wall | IAM writes | throttled answers | writes ÷ quota | wall ÷ that |".to_owned(),
+        "|---:|---:|---:|---|---:|---:|---:|---:|---:|".to_owned(),
+    ];
     let mut table = vec![
         "| latency | N | M | run | wall, median (min–max) | AWS calls (writes) | Kubernetes calls (writes) | bound | wall ÷ bound |".to_owned(),
         "|---:|---:|---:|---|---:|---:|---:|---:|---:|".to_owned(),
@@ -240,7 +276,7 @@ fn main() {
     for &latency in &args.latencies {
         for &n in &args.sizes {
             eprintln!("bench: N={n} M={} latency={latency} ms", args.mappings);
-            let bench = Bench::start(latency);
+            let bench = Bench::start(latency, &args);
             let w = Workload::new(CLUSTER, 0..n, 0..args.mappings);
             let file = bench.kube.dir().join("workload.yaml");
             std::fs::write(&file, w.yaml()).expect("write the workload");
@@ -255,12 +291,19 @@ fn main() {
                 "json",
             ];
             let apply = ["apply", "-f", &file, "--thumbprint", THUMBPRINT, "-q"];
-            for (name, cmd) in [
+            let all = [
                 ("plan, fresh", &plan[..]),
                 ("apply, fresh", &apply[..]),
                 ("apply, converged", &apply[..]),
                 ("plan, converged", &plan[..]),
-            ] {
+            ];
+            let runs_here = if args.quota.is_some() {
+                &all[1..3]
+            } else {
+                &all[..]
+            };
+            for &(name, cmd) in runs_here {
+                let throttled_before = bench.throttled();
                 let repeats = if name.ends_with("converged") {
                     args.repeat
                 } else {
@@ -288,6 +331,29 @@ fn main() {
                 } else {
                     String::new()
                 };
+                if let Some((rate, _)) = args.quota {
+                    let throttled = bench.throttled() - throttled_before;
+                    let bound_ms = r.aws_writes as f64 / rate * 1000.0;
+                    quota_table.push(format!(
+                        "| {rate}/s | {latency} ms | {n} | {name} | {wall:.1} s | {w} | {throttled} | {bound:.1} s | {ratio} |",
+                        wall = r.wall_ms / 1000.0,
+                        w = r.aws_writes,
+                        bound = bound_ms / 1000.0,
+                        ratio = if r.aws_writes > 0 { format!("{:.2}", r.wall_ms / bound_ms) } else { "–".into() },
+                    ));
+                    runs.push(json!({
+                        "quota_writes_per_second": rate,
+                        "latency_ms": latency,
+                        "service_accounts": n,
+                        "run": name,
+                        "wall_ms": (r.wall_ms * 10.0).round() / 10.0,
+                        "iam_writes": r.aws_writes,
+                        "throttled": throttled,
+                        "retry_mode": args.retry_mode,
+                        "aws": {"calls": r.aws.values().sum::<usize>(), "by_action": r.aws},
+                    }));
+                    continue;
+                }
                 let depth = r.depth();
                 let bound_ms =
                     latency as f64 * (depth as f64 + r.calls() as f64 / CONCURRENCY as f64);
@@ -336,6 +402,9 @@ fn main() {
         serde_json::to_string_pretty(&report).expect("JSON") + "\n",
     )
     .expect("write the report");
+    if args.quota.is_some() {
+        table = quota_table;
+    }
     println!("{}", table.join("\n"));
     eprintln!("bench: report in {}", args.out.display());
 }
