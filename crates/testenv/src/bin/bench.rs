@@ -60,6 +60,16 @@ fn usage(why: &str) -> ! {
 }
 
 fn parse_args() -> Args {
+    // `bench --workload N`: the ClusterConfig of N ServiceAccounts (no mappings) on stdout,
+    // for timing offline plans with farm-bench.
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, n] = argv.as_slice()
+        && flag == "--workload"
+    {
+        let n: usize = list(flag, n)[0];
+        print!("{}", Workload::new(CLUSTER, 0..n, 0..0).yaml());
+        std::process::exit(0);
+    }
     let mut a = Args {
         eksiam: PathBuf::new(),
         sizes: vec![10, 100, 500],
