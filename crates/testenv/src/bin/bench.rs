@@ -166,7 +166,7 @@ impl Bench {
         let env = self.moto.env_via(&self.aws_url);
         let (aws_mark, kube_mark) = (self.moto.mark(), self.kube.audit_mark());
         let start = Instant::now();
-        let out = Command::new(eksiam)
+        let child = Command::new(eksiam)
             .args(args)
             .arg("--kubeconfig")
             .arg(&self.kubeconfig)
@@ -181,11 +181,12 @@ impl Bench {
             )
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
-            .output()
+            .spawn()
             .expect("run eksiam");
+        let (ok, stderr, peak_rss_kib) = wait_with_rusage(child);
         let wall_ms = start.elapsed().as_secs_f64() * 1000.0;
-        if !out.status.success() {
-            eprintln!("{}", String::from_utf8_lossy(&out.stderr));
+        if !ok {
+            eprintln!("{stderr}");
             panic!("eksiam {args:?} failed");
         }
         let mut aws = BTreeMap::new();
@@ -214,11 +215,35 @@ impl Bench {
             aws_writes,
             kube,
             kube_writes,
+            peak_rss_kib,
         }
     }
 }
 
+/// Waits for `child` (its stderr read meanwhile); returns whether it succeeded, its stderr
+/// and its own peak resident memory in KiB (`wait4`'s accounting of that process alone).
+fn wait_with_rusage(mut child: std::process::Child) -> (bool, String, i64) {
+    use std::io::Read as _;
+    let mut err = child.stderr.take().expect("piped stderr");
+    let reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = err.read_to_string(&mut s);
+        s
+    });
+    let pid = libc::pid_t::try_from(child.id()).expect("pid");
+    let mut status = 0;
+    // SAFETY: `rusage` is plain data that wait4 fills in; the pid is our own child's, waited
+    // for once, here.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(waited, pid, "wait4");
+    let ok = libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0;
+    (ok, reader.join().unwrap_or_default(), usage.ru_maxrss)
+}
+
 struct Run {
+    /// eksiam's own peak resident memory, KiB.
+    peak_rss_kib: i64,
     wall_ms: f64,
     aws: BTreeMap<String, usize>,
     aws_writes: usize,
@@ -280,8 +305,8 @@ fn main() {
         "|---:|---:|---:|---|---:|---:|---:|---:|---:|".to_owned(),
     ];
     let mut table = vec![
-        "| latency | N | M | run | wall, median (min–max) | AWS calls (writes) | Kubernetes calls (writes) | bound | wall ÷ bound |".to_owned(),
-        "|---:|---:|---:|---|---:|---:|---:|---:|---:|".to_owned(),
+        "| latency | N | M | run | wall, median (min–max) | AWS calls (writes) | Kubernetes calls (writes) | bound | wall ÷ bound | peak RSS |".to_owned(),
+        "|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|".to_owned(),
     ];
     for &latency in &args.latencies {
         for &n in &args.sizes {
@@ -369,7 +394,8 @@ fn main() {
                     latency as f64 * (depth as f64 + r.calls() as f64 / CONCURRENCY as f64);
                 let ratio = (latency > 0).then(|| r.wall_ms / bound_ms);
                 table.push(format!(
-                    "| {latency} ms | {n} | {m} | {name} | {wall:.0} ms{spread} | {aws} ({aw}) | {kube} ({kw}) | {bound} | {ratio} |",
+                    "| {latency} ms | {n} | {m} | {name} | {wall:.0} ms{spread} | {aws} ({aw}) | {kube} ({kw}) | {bound} | {ratio} | {rss:.0} MiB |",
+                    rss = r.peak_rss_kib as f64 / 1024.0,
                     m = args.mappings,
                     wall = r.wall_ms,
                     aws = r.aws.values().sum::<usize>(),
@@ -394,6 +420,7 @@ fn main() {
                     "concurrency": CONCURRENCY,
                     "bound_ms": (latency > 0).then_some((bound_ms * 10.0).round() / 10.0),
                     "wall_over_bound": ratio.map(|x| (x * 100.0).round() / 100.0),
+                    "peak_rss_mib": (r.peak_rss_kib as f64 / 1024.0 * 10.0).round() / 10.0,
                 }));
             }
         }
