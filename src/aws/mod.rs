@@ -78,7 +78,7 @@ impl AwsError {
                 "the AWS credentials are invalid or expired: refresh them (`aws sso login`, or new keys) or choose a profile with `--profile`".into(),
             ),
             Some("Throttling" | "ThrottlingException" | "RequestLimitExceeded") => {
-                Some(format!("AWS kept throttling the request: run again in a moment, or allow more attempts with `AWS_MAX_ATTEMPTS` (eksiam makes {MAX_ATTEMPTS} unless told otherwise)"))
+                Some(format!("AWS kept throttling the request: run again in a moment (another tool may share the account's quota), or allow reads more attempts with `AWS_MAX_ATTEMPTS` (eksiam makes {MAX_ATTEMPTS} unless told otherwise; writes are paced under the quota instead)"))
             }
             _ if message.contains("credentials") || message.contains("Credentials") => Some(
                 "no AWS credentials found: set `AWS_PROFILE` or pass `--profile`, or set `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY`".into(),

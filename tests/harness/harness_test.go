@@ -55,7 +55,16 @@ func post(t *testing.T, url, body string) {
 
 func do(t *testing.T, method, url, body string) (int, http.Header, string) {
 	t.Helper()
+	return doWith(t, method, url, body, nil)
+}
+
+// doWith sends a request with extra headers; returns the status, headers and body.
+func doWith(t *testing.T, method, url, body string, headers map[string]string) (int, http.Header, string) {
+	t.Helper()
 	req, _ := http.NewRequest(method, url, strings.NewReader(body))
+	for k, v := range headers {
+		req.Header.Set(k, v)
+	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -303,18 +312,13 @@ func TestAfterForwardsThenLosesTheAnswer(t *testing.T) {
 // signed sends an AWS request for `service` with a SigV4-shaped Authorization header.
 func signed(t *testing.T, method, url, service, body string) (int, http.Header, string) {
 	t.Helper()
-	req, _ := http.NewRequest(method, url, strings.NewReader(body))
-	req.Header.Set("Authorization", "AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/"+service+"/aws4_request, SignedHeaders=host, Signature=0")
+	headers := map[string]string{
+		"Authorization": "AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/" + service + "/aws4_request, SignedHeaders=host, Signature=0",
+	}
 	if strings.Contains(body, "Action=") {
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		headers["Content-Type"] = "application/x-www-form-urlencoded"
 	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, resp.Header, string(b)
+	return doWith(t, method, url, body, headers)
 }
 
 func TestRateLimitThrottlesWritesOverTheQuotaOfTheirService(t *testing.T) {
