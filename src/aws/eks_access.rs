@@ -1,6 +1,6 @@
 //! EKS access entries and their access policies through the SDK: the [`EksAccessApi`] seam.
 
-use super::{Aws, AwsError, eks_err, gone_is_fine};
+use super::{Aws, AwsError, absent_if_not_found, eks_err, gone_is_fine};
 use crate::desired::AccessScope;
 use crate::observed::ObservedAccessEntry;
 use aws_sdk_eks::types::{AccessScopeType, builders::AccessScopeBuilder};
@@ -157,18 +157,11 @@ impl EksAccessApi for Aws {
             .principal_arn(principal)
             .send()
             .await;
-        let entry = match described {
-            Ok(out) => match out.access_entry {
-                Some(e) => e,
-                None => return Ok(None),
-            },
-            Err(e)
-                if e.as_service_error()
-                    .is_some_and(|s| s.is_resource_not_found_exception()) =>
-            {
-                return Ok(None);
-            }
-            Err(e) => return Err(eks_err("DescribeAccessEntry", principal, e)),
+        let described = absent_if_not_found(
+            described.map_err(|e| eks_err("DescribeAccessEntry", principal, e)),
+        )?;
+        let Some(entry) = described.and_then(|out| out.access_entry) else {
+            return Ok(None);
         };
         let mut policies = BTreeMap::new();
         let mut pages = self

@@ -1,7 +1,7 @@
 //! EKS Pod Identity associations and the agent add-on through the SDK: the
 //! [`PodIdentityApi`] seam.
 
-use super::{Aws, AwsError, eks_err, gone_is_fine};
+use super::{Aws, AwsError, absent_if_not_found, eks_err, gone_is_fine};
 use crate::observed::ObservedPodIdentity;
 use std::collections::BTreeMap;
 
@@ -120,16 +120,10 @@ impl PodIdentityApi for Aws {
             .association_id(id)
             .send()
             .await;
-        match described {
-            Ok(out) => Ok(out.association.map(observed)),
-            Err(e)
-                if e.as_service_error()
-                    .is_some_and(|s| s.is_resource_not_found_exception()) =>
-            {
-                Ok(None)
-            }
-            Err(e) => Err(eks_err("DescribePodIdentityAssociation", id, e)),
-        }
+        let described = absent_if_not_found(
+            described.map_err(|e| eks_err("DescribePodIdentityAssociation", id, e)),
+        )?;
+        Ok(described.and_then(|out| out.association).map(observed))
     }
 
     async fn create_pod_identity(
@@ -200,16 +194,9 @@ impl PodIdentityApi for Aws {
             .addon_name(name)
             .send()
             .await;
-        match described {
-            Ok(out) => Ok(out.addon.is_some()),
-            Err(e)
-                if e.as_service_error()
-                    .is_some_and(|s| s.is_resource_not_found_exception()) =>
-            {
-                Ok(false)
-            }
-            Err(e) => Err(eks_err("DescribeAddon", name, e)),
-        }
+        let described =
+            absent_if_not_found(described.map_err(|e| eks_err("DescribeAddon", name, e)))?;
+        Ok(described.is_some_and(|out| out.addon.is_some()))
     }
 
     async fn create_addon(

@@ -112,6 +112,16 @@ where
     AwsError::from_sdk(op, "eks", resource, e)
 }
 
+/// `None` when a read failed only because the thing does not exist (EKS's
+/// `ResourceNotFoundException`): the reads of access entries, associations and add-ons.
+pub(crate) fn absent_if_not_found<T>(r: Result<T, AwsError>) -> Result<Option<T>, AwsError> {
+    match r {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if e.code.as_deref() == Some("ResourceNotFoundException") => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
 pub(crate) fn gone_is_fine(r: Result<(), AwsError>) -> Result<(), AwsError> {
     match r {
         Err(e)

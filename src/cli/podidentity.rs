@@ -357,18 +357,15 @@ fn read(
 ) -> Result<Associations, CliError> {
     super::runtime().block_on(async {
         let aws = Aws::connect(global.region.as_deref(), global.profile.as_deref()).await?;
-        let mut found = BTreeMap::new();
-        for a in aws.list_pod_identities(cluster).await? {
-            if namespace.is_some_and(|n| n != a.namespace)
-                || service_account.is_some_and(|s| s != a.service_account)
-            {
-                continue;
-            }
-            if let Some(o) = aws.pod_identity(cluster, &a.id).await? {
-                found.insert((a.namespace, a.service_account), o);
-            }
-        }
-        Ok(found)
+        let listed = aws
+            .list_pod_identities(cluster)
+            .await?
+            .into_iter()
+            .filter(|a| {
+                namespace.is_none_or(|n| n == a.namespace)
+                    && service_account.is_none_or(|s| s == a.service_account)
+            });
+        crate::kinds::pod_identity::live::describe(&aws, cluster, listed).await
     })
 }
 

@@ -2,7 +2,7 @@
 //! through the [`PodIdentityApi`] seam.
 
 use super::{AGENT_ADDON, AddonStep, AssociationStep, Wanted};
-use crate::aws::eks_pod_identity::{AssociationSpec, PodIdentityApi};
+use crate::aws::eks_pod_identity::{AssociationSpec, AssociationSummary, PodIdentityApi};
 use crate::desired::Desired;
 use crate::error::CliError;
 use crate::observed::ObservedPodIdentity;
@@ -30,7 +30,6 @@ pub async fn observe(
     desired: &Desired,
     opts: &DiffOptions,
 ) -> Result<Reads, CliError> {
-    use futures_util::stream::{self, StreamExt as _, TryStreamExt as _};
     let cluster = desired.cluster.as_str();
     let agent = async {
         if desired.pod_identities.is_empty() {
@@ -51,7 +50,21 @@ pub async fn observe(
     let wanted = listed
         .into_iter()
         .filter(|a| prune || named.contains(&(a.namespace.clone(), a.service_account.clone())));
-    let found: Vec<_> = stream::iter(wanted)
+    Ok((describe(eks, cluster, wanted).await?, agent))
+}
+
+/// The listed associations, described several at a time, by (`namespace`, `name`); those
+/// gone since the list are left out.
+///
+/// # Errors
+/// The failed EKS call.
+pub async fn describe(
+    eks: &impl PodIdentityApi,
+    cluster: &str,
+    listed: impl IntoIterator<Item = AssociationSummary>,
+) -> Result<BTreeMap<(String, String), ObservedPodIdentity>, CliError> {
+    use futures_util::stream::{self, StreamExt as _, TryStreamExt as _};
+    let found: Vec<_> = stream::iter(listed)
         .map(|a| async move {
             eks.pod_identity(cluster, &a.id)
                 .await
@@ -60,11 +73,10 @@ pub async fn observe(
         .buffer_unordered(READ_CONCURRENCY)
         .try_collect()
         .await?;
-    let associations = found
+    Ok(found
         .into_iter()
         .filter_map(|(key, o)| o.map(|o| (key, o)))
-        .collect();
-    Ok((associations, agent))
+        .collect())
 }
 
 /// What `wanted` is, for the API: the role's ARN must be known by now.
