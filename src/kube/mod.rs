@@ -1,6 +1,8 @@
 //! The Kubernetes edge: a client from a kubeconfig (as kubectl finds it, or `--kubeconfig` /
 //! `--context`), and the ConfigMap calls the aws-auth edit makes. k8s types stay here.
 
+mod client;
+
 use crate::error::{CliError, ErrorKind};
 use k8s_openapi::api::core::v1::ConfigMap;
 use kube::api::{Api, ObjectMeta, PostParams};
@@ -119,7 +121,7 @@ impl Kube {
             None => kube::Config::from_kubeconfig(&options).await,
         }
         .map_err(|e| fail(e.to_string()))?;
-        let client = kube::Client::try_from(config).map_err(|e| fail(e.to_string()))?;
+        let client = client::build(config).map_err(|e| fail(e.to_string()))?;
         Ok(Kube { client })
     }
 
@@ -171,7 +173,7 @@ impl Kube {
         }
         let token = aws.eks_token(cluster).await?;
         config.auth_info.token = Some(secrecy::SecretString::from(token.expose().to_owned()));
-        let client = kube::Client::try_from(config).map_err(|e| bad(e.to_string()))?;
+        let client = client::build(config).map_err(|e| bad(e.to_string()))?;
         Ok(Kube { client })
     }
 
@@ -236,7 +238,7 @@ impl Kube {
                 });
             }
         }
-        let client = kube::Client::try_from(config).map_err(|e| CliError {
+        let client = client::build(config).map_err(|e| CliError {
             kind: ErrorKind::InvalidInput,
             message: format!("cannot use the kubeconfig `KUBECONFIG` names: {e}"),
             hint: None,
