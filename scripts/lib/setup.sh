@@ -48,3 +48,28 @@ ensure_zsh() {
   "${sudo[@]}" apt-get install -y -qq zsh >&2 ||
     { "${sudo[@]}" apt-get update -qq >&2 && "${sudo[@]}" apt-get install -y -qq zsh >&2; }
 }
+
+# The aws CLI (v1, from PyPI), the by-hand peer of `scripts/bench --peers`, in its own venv
+# (.venv-awscli: its botocore pin differs from moto's). Prints the binary's path.
+ensure_awscli() {
+  local want='awscli==1.46.3'
+  if [ ! -x .venv-awscli/bin/aws ]; then
+    echo "setup: creating .venv-awscli with $want" >&2
+    python3 -m venv .venv-awscli
+    .venv-awscli/bin/pip install --quiet --disable-pip-version-check "$want" >&2
+  fi
+  echo "$PWD/.venv-awscli/bin/aws"
+}
+
+# keikoproj/aws-auth v0.7.0, the aws-auth peer of `scripts/bench --peers`, built once into
+# .cache/peers from benchmarks/peers (a module that requires it: `go install …@v0.7.0` is
+# refused by the module proxy's deprecation lookup). Prints the binary's path.
+ensure_keikoproj() {
+  local bin=.cache/peers/keikoproj-aws-auth-v0.7.0
+  if [ ! -x "$bin" ]; then
+    echo "setup: building keikoproj/aws-auth v0.7.0 into .cache/peers" >&2
+    mkdir -p .cache/peers
+    (cd benchmarks/peers && go build -o "../../$bin" github.com/keikoproj/aws-auth) >&2
+  fi
+  echo "$PWD/$bin"
+}

@@ -6,9 +6,14 @@
 //! ```text
 //! bench --eksiam target/release/eksiam [--sizes 10,100,500] [--mappings 100]
 //!       [--latency 0,50] [--out target/bench/report.json] [--label TEXT]
-//!       [--repeat 5]
+//!       [--repeat 5] [--quota RATE/BURST] [--retry-mode standard|adaptive]
+//! bench --eksiam PATH --peers --aws-cli PATH --keikoproj PATH [--sizes 30,100]
+//!       [--mappings 100] [--writers 16]
 //! ```
-//! Writes the JSON report to `--out` and a Markdown table to stdout.
+//! Writes the JSON report to `--out` and a Markdown table to stdout. `--peers` compares eksiam
+//! with the tools people use today instead ([`peers`]).
+
+mod peers;
 
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -40,6 +45,8 @@ struct Args {
     quota: Option<(f64, f64)>,
     /// `AWS_RETRY_MODE` for eksiam (`standard` or `adaptive`), when given.
     retry_mode: Option<String>,
+    /// `--peers`: the peers to compare with, instead of eksiam's own table.
+    peers: Option<peers::Peers>,
 }
 
 fn list<T: std::str::FromStr>(flag: &str, v: &str) -> Vec<T> {
@@ -54,7 +61,7 @@ fn list<T: std::str::FromStr>(flag: &str, v: &str) -> Vec<T> {
 
 fn usage(why: &str) -> ! {
     eprintln!(
-        "bench: {why}\nusage: bench --eksiam PATH [--sizes 10,100,500] [--mappings 100] [--latency 0,50] [--out FILE] [--label TEXT] [--repeat 5] [--quota RATE/BURST] [--retry-mode standard|adaptive]"
+        "bench: {why}\nusage: bench --eksiam PATH [--sizes 10,100,500] [--mappings 100] [--latency 0,50] [--out FILE] [--label TEXT] [--repeat 5] [--quota RATE/BURST] [--retry-mode standard|adaptive]\n       bench --eksiam PATH --peers --aws-cli PATH --keikoproj PATH [--sizes 30,100] [--mappings 100] [--writers 16]"
     );
     std::process::exit(3)
 }
@@ -80,8 +87,14 @@ fn parse_args() -> Args {
         repeat: 5,
         quota: None,
         retry_mode: None,
+        peers: None,
     };
-    let mut it = std::env::args().skip(1);
+    let with_peers = argv.iter().any(|a| a == "--peers");
+    let (mut aws_cli, mut keikoproj, mut writers) = (PathBuf::new(), PathBuf::new(), 16);
+    if with_peers {
+        a.sizes = vec![30, 100];
+    }
+    let mut it = argv.into_iter().filter(|a| a != "--peers");
     while let Some(flag) = it.next() {
         let value = it
             .next()
@@ -101,11 +114,24 @@ fn parse_args() -> Args {
                 a.quota = Some((list(&flag, rate)[0], list(&flag, burst)[0]));
             }
             "--retry-mode" => a.retry_mode = Some(value),
+            "--aws-cli" => aws_cli = PathBuf::from(value),
+            "--keikoproj" => keikoproj = PathBuf::from(value),
+            "--writers" => writers = list::<usize>(&flag, &value)[0].max(1),
             _ => usage(&format!("unknown flag {flag}")),
         }
     }
     if !a.eksiam.is_file() {
         usage("--eksiam must name the eksiam binary");
+    }
+    if with_peers {
+        if !aws_cli.is_file() || !keikoproj.is_file() {
+            usage("--peers needs --aws-cli and --keikoproj (scripts/bench --peers installs them)");
+        }
+        a.peers = Some(peers::Peers {
+            aws_cli,
+            keikoproj,
+            writers,
+        });
     }
     a
 }
@@ -161,34 +187,19 @@ impl Bench {
         self.proxies.first().map_or(0, |p| p.write_stats().1)
     }
 
-    /// Runs eksiam once; returns the wall time and the calls it made, by action.
-    fn run(&self, eksiam: &Path, args: &[&str]) -> Run {
-        let env = self.moto.env_via(&self.aws_url);
-        let (aws_mark, kube_mark) = (self.moto.mark(), self.kube.audit_mark());
-        let start = Instant::now();
-        let child = Command::new(eksiam)
-            .args(args)
-            .arg("--kubeconfig")
-            .arg(&self.kubeconfig)
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("EKSIAM_BACKUP_DIR", self.kube.dir())
-            .envs(env)
-            .envs(
-                self.retry_mode
-                    .iter()
-                    .map(|m| ("AWS_RETRY_MODE", m.as_str())),
-            )
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("run eksiam");
-        let (ok, stderr, peak_rss_kib) = wait_with_rusage(child);
-        let wall_ms = start.elapsed().as_secs_f64() * 1000.0;
-        if !ok {
-            eprintln!("{stderr}");
-            panic!("eksiam {args:?} failed");
-        }
+    /// Where the call counters stand now.
+    fn marks(&self) -> (usize, testenv::kube::AuditMark) {
+        (self.moto.mark(), self.kube.audit_mark())
+    }
+
+    /// The calls made since `marks` (the API server's by the admin identity, which eksiam and
+    /// kubectl use), by action, for a run that took `wall_ms`.
+    fn calls_since(
+        &self,
+        (aws_mark, kube_mark): (usize, testenv::kube::AuditMark),
+        wall_ms: f64,
+        peak_rss_kib: i64,
+    ) -> Run {
         let mut aws = BTreeMap::new();
         let mut aws_writes = 0;
         for c in self.moto.calls_since(aws_mark) {
@@ -217,6 +228,37 @@ impl Bench {
             kube_writes,
             peak_rss_kib,
         }
+    }
+
+    /// Runs eksiam once; returns the wall time and the calls it made, by action.
+    fn run(&self, eksiam: &Path, args: &[&str]) -> Run {
+        let env = self.moto.env_via(&self.aws_url);
+        let marks = self.marks();
+        let start = Instant::now();
+        let child = Command::new(eksiam)
+            .args(args)
+            .arg("--kubeconfig")
+            .arg(&self.kubeconfig)
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("EKSIAM_BACKUP_DIR", self.kube.dir())
+            .envs(env)
+            .envs(
+                self.retry_mode
+                    .iter()
+                    .map(|m| ("AWS_RETRY_MODE", m.as_str())),
+            )
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run eksiam");
+        let (ok, stderr, peak_rss_kib) = wait_with_rusage(child);
+        let wall_ms = start.elapsed().as_secs_f64() * 1000.0;
+        if !ok {
+            eprintln!("{stderr}");
+            panic!("eksiam {args:?} failed");
+        }
+        self.calls_since(marks, wall_ms, peak_rss_kib)
     }
 }
 
@@ -297,8 +339,33 @@ impl Run {
     }
 }
 
+/// Writes the JSON report of `runs` to `--out`.
+fn write_report(args: &Args, runs: Vec<Value>) {
+    let report = json!({
+        "eksiam": args.eksiam.display().to_string(),
+        "label": args.label,
+        "cores": std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
+        "runs": Value::Array(runs),
+    });
+    if let Some(dir) = args.out.parent() {
+        std::fs::create_dir_all(dir).expect("create the report's folder");
+    }
+    std::fs::write(
+        &args.out,
+        serde_json::to_string_pretty(&report).expect("JSON") + "\n",
+    )
+    .expect("write the report");
+    eprintln!("bench: report in {}", args.out.display());
+}
+
 fn main() {
     let args = parse_args();
+    if let Some(p) = &args.peers {
+        let (table, runs) = peers::run(&args, p);
+        write_report(&args, runs);
+        println!("{}", table.join("\n"));
+        return;
+    }
     let mut runs = Vec::new();
     let mut quota_table = vec![
         "| quota | latency | N | run | wall | IAM writes | throttled answers | writes ÷ quota | wall ÷ that |".to_owned(),
@@ -425,23 +492,9 @@ fn main() {
             }
         }
     }
-    let report = json!({
-        "eksiam": args.eksiam.display().to_string(),
-        "label": args.label,
-        "cores": std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
-        "runs": Value::Array(runs),
-    });
-    if let Some(dir) = args.out.parent() {
-        std::fs::create_dir_all(dir).expect("create the report's folder");
-    }
-    std::fs::write(
-        &args.out,
-        serde_json::to_string_pretty(&report).expect("JSON") + "\n",
-    )
-    .expect("write the report");
+    write_report(&args, runs);
     if args.quota.is_some() {
         table = quota_table;
     }
     println!("{}", table.join("\n"));
-    eprintln!("bench: report in {}", args.out.display());
 }
