@@ -218,4 +218,28 @@ fn the_account_listing_follows_its_marker() {
         1,
         "{calls:?}"
     );
+
+    // The proxy now pages moto's whole answer as IAM does, 5 items a page: every page is read
+    // and the roles on each count, so the apply still converges.
+    proxy.set_paging(5);
+    let aws = env.moto().mark();
+    let o = env
+        .command_via(
+            &proxy.url,
+            &env.k.kubeconfig(),
+            &["apply", "-f", &file, "--thumbprint", THUMBPRINT],
+        )
+        .output()
+        .unwrap();
+    let out = ok(&o);
+    assert!(out.contains("No changes."), "{out}");
+    let calls = env.moto().calls_since(aws);
+    assert_eq!(
+        actions(&calls)
+            .iter()
+            .filter(|a| **a == "GetAccountAuthorizationDetails")
+            .count(),
+        N.div_ceil(5),
+        "{calls:?}"
+    );
 }

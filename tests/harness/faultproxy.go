@@ -5,12 +5,14 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"encoding/json"
+	"encoding/xml"
 	"flag"
 	"fmt"
 	"io"
 	"math/rand"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"net/http/httputil"
 	"net/url"
 	"os"
@@ -59,6 +61,8 @@ type proxyState struct {
 	throttled int
 	// rng decides probabilistic rules; POST /seed makes a run repeatable.
 	rng *rand.Rand
+	// pageItems, when above 0, pages IAM's GetAccountAuthorizationDetails (POST /paging).
+	pageItems int
 }
 
 func (s *proxyState) match(r *http.Request, body []byte) *Rule {
@@ -259,6 +263,9 @@ func newFaultProxy(upstream string, upstreamCA []byte) (http.Handler, http.Handl
 		if state.throttle(w, r, body) {
 			return
 		}
+		if state.pages(w, r, body, rp, up.Host) {
+			return
+		}
 		if rule := state.match(r, body); rule != nil {
 			if rule.Drop {
 				if hj, ok := w.(http.Hijacker); ok {
@@ -363,6 +370,21 @@ func newFaultProxy(upstream string, upstreamCA []byte) (http.Handler, http.Handl
 		state.mu.Unlock()
 		w.WriteHeader(204)
 	})
+	// POST /paging {"max_items": 1000}: answer GetAccountAuthorizationDetails in pages of at
+	// most that many items (and the request's MaxItems), as IAM does (0 turns it off).
+	admin.HandleFunc("POST /paging", func(w http.ResponseWriter, r *http.Request) {
+		var d struct {
+			MaxItems int `json:"max_items"`
+		}
+		if err := json.NewDecoder(r.Body).Decode(&d); err != nil {
+			http.Error(w, err.Error(), 400)
+			return
+		}
+		state.mu.Lock()
+		state.pageItems = d.MaxItems
+		state.mu.Unlock()
+		w.WriteHeader(204)
+	})
 	admin.HandleFunc("POST /seed", func(w http.ResponseWriter, r *http.Request) {
 		var d struct {
 			Seed int64 `json:"seed"`
@@ -380,6 +402,7 @@ func newFaultProxy(upstream string, upstreamCA []byte) (http.Handler, http.Handl
 		state.mu.Lock()
 		state.rules, state.delay, state.requests, state.faulted = nil, 0, 0, 0
 		state.limits, state.writes, state.throttled = map[string]*bucket{}, 0, 0
+		state.pageItems = 0
 		state.mu.Unlock()
 		w.WriteHeader(204)
 	})
@@ -412,4 +435,101 @@ func bodyFirst(h http.Handler) http.Handler {
 		r.Body = io.NopCloser(bytes.NewReader(body))
 		h.ServeHTTP(w, r)
 	})
+}
+
+// pages answers an IAM GetAccountAuthorizationDetails request with one page of the
+// upstream's whole answer when paging is on: the upstream (moto, ministack) sends every item
+// at once, real IAM at most MaxItems (default 100) with IsTruncated and a Marker to go on
+// from. Reports whether it answered.
+func (s *proxyState) pages(w http.ResponseWriter, r *http.Request, body []byte, rp http.Handler, host string) bool {
+	s.mu.Lock()
+	limit := s.pageItems
+	s.mu.Unlock()
+	form, err := url.ParseQuery(string(body))
+	if limit <= 0 || r.Method != http.MethodPost || err != nil || form.Get("Action") != "GetAccountAuthorizationDetails" {
+		return false
+	}
+	size := 100
+	if n, err := strconv.Atoi(form.Get("MaxItems")); err == nil && n > 0 {
+		size = n
+	}
+	size = min(size, limit)
+	offset := 0
+	if m := form.Get("Marker"); m != "" {
+		if offset, err = strconv.Atoi(m); err != nil || offset < 0 {
+			w.WriteHeader(400)
+			io.WriteString(w, `<ErrorResponse><Error><Type>Sender</Type><Code>InvalidInput</Code><Message>bad Marker</Message></Error></ErrorResponse>`)
+			return true
+		}
+	}
+	rec := httptest.NewRecorder()
+	r.Host = host
+	rp.ServeHTTP(rec, r)
+	answer := rec.Body.Bytes()
+	if rec.Code == http.StatusOK {
+		if answer, err = page(answer, offset, size); err != nil {
+			http.Error(w, "faultproxy: cannot page the upstream's answer: "+err.Error(), 502)
+			return true
+		}
+	}
+	for k, v := range rec.Header() {
+		if k != "Content-Length" {
+			w.Header()[k] = v
+		}
+	}
+	w.WriteHeader(rec.Code)
+	w.Write(answer)
+	return true
+}
+
+// page keeps items [offset, offset+size) of an IAM list answer: the members of every list
+// in its Result (UserDetailList, RoleDetailList, …, in document order), and marks it
+// truncated with the next offset as Marker when items remain.
+func page(answer []byte, offset, size int) ([]byte, error) {
+	type span struct{ from, to int64 }
+	var items []span
+	d := xml.NewDecoder(bytes.NewReader(answer))
+	depth, start := 0, int64(0)
+	for {
+		before := d.InputOffset()
+		tok, err := d.RawToken()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			depth++
+			// Response > Result > List > member
+			if depth == 4 && t.Name.Local == "member" {
+				start = before
+			}
+		case xml.EndElement:
+			if depth == 4 && t.Name.Local == "member" {
+				items = append(items, span{start, d.InputOffset()})
+			}
+			depth--
+		}
+	}
+	var out bytes.Buffer
+	prev := int64(0)
+	for i, it := range items {
+		if i >= offset && i < offset+size {
+			continue
+		}
+		out.Write(answer[prev:it.from])
+		prev = it.to
+	}
+	out.Write(answer[prev:])
+	if offset+size >= len(items) {
+		return out.Bytes(), nil
+	}
+	truncated := fmt.Sprintf("<IsTruncated>true</IsTruncated><Marker>%d</Marker>", offset+size)
+	paged := bytes.Replace(out.Bytes(), []byte("<IsTruncated>false</IsTruncated>"), []byte(truncated), 1)
+	if bytes.Equal(paged, out.Bytes()) {
+		return nil, fmt.Errorf("no <IsTruncated>false</IsTruncated> to mark")
+	}
+	return paged, nil
 }

@@ -367,3 +367,39 @@ func TestRateLimitThrottlesWritesOverTheQuotaOfTheirService(t *testing.T) {
 		t.Fatalf("stats: %v", stats)
 	}
 }
+
+func TestPagingSplitsTheAccountListingIntoMarkedPages(t *testing.T) {
+	full := `<GetAccountAuthorizationDetailsResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><GetAccountAuthorizationDetailsResult><UserDetailList/><RoleDetailList><member><RoleName>r0</RoleName><Tags><member><Key>k</Key></member></Tags></member><member><RoleName>r1</RoleName></member><member><RoleName>r2</RoleName></member></RoleDetailList><Policies><member><PolicyName>p0</PolicyName></member></Policies><IsTruncated>false</IsTruncated></GetAccountAuthorizationDetailsResult><ResponseMetadata><RequestId>1</RequestId></ResponseMetadata></GetAccountAuthorizationDetailsResponse>`
+	up := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/xml")
+		io.WriteString(w, full)
+	}))
+	t.Cleanup(up.Close)
+	h, admin, err := newFaultProxy(up.URL, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, a := httptest.NewServer(h), httptest.NewServer(admin)
+	t.Cleanup(p.Close)
+	t.Cleanup(a.Close)
+	list := "Action=GetAccountAuthorizationDetails&Version=2010-05-08"
+	// Off by default: the upstream's answer as it is.
+	if _, _, body := do(t, "POST", p.URL+"/", list); body != full {
+		t.Fatalf("paging off: %s", body)
+	}
+	post(t, a.URL+"/paging", `{"max_items": 2}`)
+	// The request's MaxItems (3) is capped by the proxy's (2); nested members stay whole.
+	_, _, first := do(t, "POST", p.URL+"/", list+"&MaxItems=3")
+	want := `<RoleDetailList><member><RoleName>r0</RoleName><Tags><member><Key>k</Key></member></Tags></member><member><RoleName>r1</RoleName></member></RoleDetailList><Policies></Policies><IsTruncated>true</IsTruncated><Marker>2</Marker>`
+	if !strings.Contains(first, want) {
+		t.Fatalf("first page: %s", first)
+	}
+	_, _, second := do(t, "POST", p.URL+"/", list+"&Marker=2&MaxItems=3")
+	want = `<RoleDetailList><member><RoleName>r2</RoleName></member></RoleDetailList><Policies><member><PolicyName>p0</PolicyName></member></Policies><IsTruncated>false</IsTruncated></GetAccountAuthorizationDetailsResult>`
+	if !strings.Contains(second, want) {
+		t.Fatalf("last page: %s", second)
+	}
+	if code, _, _ := do(t, "POST", p.URL+"/", list+"&Marker=x"); code != 400 {
+		t.Fatalf("a bad Marker: %d", code)
+	}
+}

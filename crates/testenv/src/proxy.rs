@@ -141,6 +141,16 @@ impl FaultProxy {
         );
     }
 
+    /// Answers IAM's GetAccountAuthorizationDetails in pages of at most `max_items` items (and
+    /// the request's `MaxItems`), with `IsTruncated` and a `Marker`, as IAM does: moto and
+    /// ministack send the whole account in one answer. 0 turns it off.
+    pub fn set_paging(&self, max_items: usize) {
+        http::post_json(
+            &format!("{}/paging", self.admin),
+            &json!({"max_items": max_items}).to_string(),
+        );
+    }
+
     /// `(AWS writes let through, AWS writes throttled)` since the last reset.
     pub fn write_stats(&self) -> (u64, u64) {
         let v: serde_json::Value =

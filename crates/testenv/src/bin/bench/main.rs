@@ -7,6 +7,7 @@
 //! bench --eksiam target/release/eksiam [--sizes 10,100,500] [--mappings 100]
 //!       [--latency 0,50] [--out target/bench/report.json] [--label TEXT]
 //!       [--repeat 5] [--quota RATE/BURST] [--retry-mode standard|adaptive]
+//!       [--iam-page-size N]
 //! bench --eksiam PATH --peers --aws-cli PATH --keikoproj PATH [--sizes 30,100]
 //!       [--mappings 100] [--writers 16]
 //! ```
@@ -45,6 +46,9 @@ struct Args {
     quota: Option<(f64, f64)>,
     /// `AWS_RETRY_MODE` for eksiam (`standard` or `adaptive`), when given.
     retry_mode: Option<String>,
+    /// `--iam-page-size N`: IAM's account listing answered in pages of N items (through the
+    /// proxy), as IAM pages it, instead of moto's single answer.
+    page_size: Option<usize>,
     /// `--peers`: the peers to compare with, instead of eksiam's own table.
     peers: Option<peers::Peers>,
 }
@@ -61,7 +65,7 @@ fn list<T: std::str::FromStr>(flag: &str, v: &str) -> Vec<T> {
 
 fn usage(why: &str) -> ! {
     eprintln!(
-        "bench: {why}\nusage: bench --eksiam PATH [--sizes 10,100,500] [--mappings 100] [--latency 0,50] [--out FILE] [--label TEXT] [--repeat 5] [--quota RATE/BURST] [--retry-mode standard|adaptive]\n       bench --eksiam PATH --peers --aws-cli PATH --keikoproj PATH [--sizes 30,100] [--mappings 100] [--writers 16]"
+        "bench: {why}\nusage: bench --eksiam PATH [--sizes 10,100,500] [--mappings 100] [--latency 0,50] [--out FILE] [--label TEXT] [--repeat 5] [--quota RATE/BURST] [--retry-mode standard|adaptive] [--iam-page-size N]\n       bench --eksiam PATH --peers --aws-cli PATH --keikoproj PATH [--sizes 30,100] [--mappings 100] [--writers 16]"
     );
     std::process::exit(3)
 }
@@ -88,6 +92,7 @@ fn parse_args() -> Args {
         quota: None,
         retry_mode: None,
         peers: None,
+        page_size: None,
     };
     let with_peers = argv.iter().any(|a| a == "--peers");
     let (mut aws_cli, mut keikoproj, mut writers) = (PathBuf::new(), PathBuf::new(), 16);
@@ -114,6 +119,7 @@ fn parse_args() -> Args {
                 a.quota = Some((list(&flag, rate)[0], list(&flag, burst)[0]));
             }
             "--retry-mode" => a.retry_mode = Some(value),
+            "--iam-page-size" => a.page_size = Some(list(&flag, &value)[0]),
             "--aws-cli" => aws_cli = PathBuf::from(value),
             "--keikoproj" => keikoproj = PathBuf::from(value),
             "--writers" => writers = list::<usize>(&flag, &value)[0].max(1),
@@ -154,7 +160,7 @@ impl Bench {
         moto.warm_up();
         let kube = KubeServer::start();
         let retry_mode = args.retry_mode.clone();
-        if latency_ms == 0 && args.quota.is_none() {
+        if latency_ms == 0 && args.quota.is_none() && args.page_size.is_none() {
             let (aws_url, kubeconfig) = (moto.url.clone(), kube.kubeconfig());
             return Bench {
                 moto,
@@ -169,6 +175,9 @@ impl Bench {
         aws.set_delay_ms(latency_ms);
         if let Some((rate, burst)) = args.quota {
             aws.set_rate_limit("iam", rate, burst);
+        }
+        if let Some(items) = args.page_size {
+            aws.set_paging(items);
         }
         let (kproxy, kubeconfig) = kube.proxied();
         kproxy.set_delay_ms(latency_ms);
