@@ -4,8 +4,12 @@
 //! pacing until the first throttled write; then, at each throttle, the pace becomes just under
 //! the rate at which writes were accepted over the last [`WINDOW`] (while AWS throttles, what
 //! it accepts is its quota), and it is raised by a tenth after each second without one, so
-//! it follows the quota without collapsing when several writes in flight are throttled at once. The SDK's own adaptive mode was measured against this (see
-//! BENCHMARKS.md) and loses at low quotas.
+//! it follows the quota without collapsing when several writes in flight are throttled at
+//! once. An estimate counted from fewer than [`RELIABLE`] accepted writes (at a run's start
+//! behind a small burst, one or two writes get through) says little, so until a throttle
+//! measures the quota from enough writes the pace is raised by half each second instead, as
+//! TCP's slow start probes for its window. The SDK's own adaptive mode was measured against
+//! this (see BENCHMARKS.md) and loses at low quotas.
 //!
 //! Writes go through their own IAM and EKS clients: [`Feedback`], an SDK interceptor, tells
 //! the pacer which write attempts were accepted or throttled, and [`NoThrottleRetry`] keeps
@@ -28,6 +32,11 @@ const MIN_RATE: f64 = 0.5;
 const SETTLE: f64 = 0.95;
 /// Throttles closer together than this are one signal (several writes are in flight).
 const CUT_GAP: Duration = Duration::from_millis(1000);
+/// The accepted writes an estimate of the quota needs to be trusted.
+const RELIABLE: usize = 4;
+/// The raise of the pace each quiet second: after a trusted estimate, and before one.
+const RAISE: f64 = 1.1;
+const RAISE_UNMEASURED: f64 = 1.5;
 
 /// The shared pace of one run's AWS writes.
 #[derive(Debug, Default)]
@@ -46,6 +55,8 @@ struct State {
     /// The last cut of the pace, and the last change of it.
     last_cut: Option<Instant>,
     last_change: Option<Instant>,
+    /// Whether the last cut counted at least [`RELIABLE`] accepted writes.
+    measured: bool,
 }
 
 impl State {
@@ -115,7 +126,7 @@ impl Pacer {
         if let Some(rate) = s.rate
             && s.last_change.is_none_or(|t| now.duration_since(t) >= PROBE)
         {
-            s.rate = Some(rate * 1.1);
+            s.rate = Some(rate * if s.measured { RAISE } else { RAISE_UNMEASURED });
             s.last_change = Some(now);
         }
     }
@@ -129,6 +140,7 @@ impl Pacer {
         }
         // What got through while writes were being throttled is about the quota.
         s.rate = Some((s.accepted_rate(now) * SETTLE).max(MIN_RATE));
+        s.measured = s.accepted.len() >= RELIABLE;
         s.last_cut = Some(now);
         s.last_change = Some(now);
     }
@@ -244,6 +256,32 @@ mod tests {
             "{:?}",
             p.rate()
         );
+    }
+
+    #[test]
+    fn an_estimate_from_few_writes_is_raised_faster_until_one_from_enough() {
+        let p = Pacer::default();
+        let t0 = Instant::now();
+        // Behind a burst of 1, one write gets through and the rest of the first wave is
+        // throttled: 1 write over the shortest span, 2 a second, settled to 1.9.
+        p.accepted(t0);
+        p.throttled(t0 + Duration::from_millis(10));
+        assert!((p.rate().unwrap() - 1.9).abs() < 1e-9, "{:?}", p.rate());
+        // Quiet seconds raise it by half each.
+        p.accepted(t0 + Duration::from_millis(1010));
+        assert!((p.rate().unwrap() - 2.85).abs() < 1e-9, "{:?}", p.rate());
+        p.accepted(t0 + Duration::from_millis(3100));
+        assert!((p.rate().unwrap() - 4.275).abs() < 1e-9, "{:?}", p.rate());
+        // A throttle counted from 4 writes (over the 0.8 s since the first: 5 a second) is
+        // trusted…
+        for ms in [3300, 3500, 3700] {
+            p.accepted(t0 + Duration::from_millis(ms));
+        }
+        p.throttled(t0 + Duration::from_millis(3900));
+        assert!((p.rate().unwrap() - 4.75).abs() < 1e-9, "{:?}", p.rate());
+        // … and from then on a quiet second raises it by a tenth.
+        p.accepted(t0 + Duration::from_millis(4900));
+        assert!((p.rate().unwrap() - 5.225).abs() < 1e-9, "{:?}", p.rate());
     }
 
     #[test]
