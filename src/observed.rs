@@ -24,6 +24,9 @@ pub struct Observed {
     /// Roles by name: the ones the desired state names, and those eksiam manages for the cluster.
     pub roles: BTreeMap<String, ObservedRole>,
     pub namespaces: BTreeSet<String>,
+    /// The annotations restricting roles (`rules::namespace_roles`) of the namespaces that
+    /// have any, when the namespaces were listed.
+    pub namespace_annotations: BTreeMap<String, BTreeMap<String, String>>,
     pub service_accounts: BTreeMap<(String, String), ObservedServiceAccount>,
     /// The aws-auth ConfigMap's data; `None` when the ConfigMap does not exist.
     pub aws_auth: Option<AwsAuth>,

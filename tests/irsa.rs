@@ -650,3 +650,83 @@ fn a_plan_that_cannot_be_applied_exits_1_in_every_command(on: Emulator) {
     let role = env.iam(&["Action=ListRoleTags", "RoleName=prod-apps-app"]);
     assert!(!role.contains("eksiam.io"), "{role}");
 }
+
+/// A namespace's `allowed-roles` (here kube2iam's own annotation, set with kubectl) refuses a
+/// binding it does not allow, in `apply -f` and `create iamserviceaccount` alike: exit 3
+/// naming the ServiceAccount, the role and the rule, with no write to AWS or the cluster. A
+/// role it allows applies.
+#[test]
+fn a_namespace_restriction_refuses_roles_it_does_not_allow() {
+    let env = Env::new();
+    env.k.kubectl_ok(&["create", "namespace", "apps"]);
+    env.k.kubectl_ok(&[
+        "annotate",
+        "namespace",
+        "apps",
+        r#"iam.amazonaws.com/allowed-roles=["apps-*"]"#,
+    ]);
+    let file = env.write(
+        "restricted.yaml",
+        "apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata: {name: prod, region: us-west-2}
+iam:
+  withOIDC: true
+  serviceAccounts:
+    - metadata: {name: reader, namespace: apps}
+      roleName: prod-reader
+      attachPolicyARNs: [arn:aws:iam::aws:policy/ReadOnlyAccess]
+",
+    );
+    let aws = env.moto().mark();
+    let refused = env.apply(&file, &[]);
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert_eq!(refused.status.code(), Some(3), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "serviceaccount apps/reader (IRSA): namespace `apps` does not allow role `arn:aws:iam::{}:role/prod-reader`; it allows only `iam.amazonaws.com/allowed-roles: [\"apps-*\"]`",
+            env.account_id()
+        )),
+        "{stderr}"
+    );
+    let create = |role: &str| {
+        env.eksiam(&[
+            "create",
+            "iamserviceaccount",
+            "--cluster",
+            "prod",
+            "--name",
+            "reader",
+            "--namespace",
+            "apps",
+            "--role-name",
+            role,
+            "--attach-policy-arn",
+            "arn:aws:iam::aws:policy/ReadOnlyAccess",
+        ])
+    };
+    let refused = create("prod-reader");
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert_eq!(refused.status.code(), Some(3), "{stderr}");
+    assert!(
+        stderr.contains("namespace `apps` does not allow role"),
+        "{stderr}"
+    );
+    let writes: Vec<_> = env
+        .moto()
+        .calls_since(aws)
+        .into_iter()
+        .filter(|c| c.is_mutating())
+        .collect();
+    assert!(writes.is_empty(), "{writes:?}");
+    let sas = env
+        .k
+        .kubectl_ok(&["-n", "apps", "get", "serviceaccounts", "-o", "name"]);
+    assert!(!sas.contains("reader"), "{sas}");
+
+    ok(&create("apps-reader"));
+    assert_eq!(
+        env.sa("apps", "reader")["metadata"]["annotations"]["eks.amazonaws.com/role-arn"],
+        format!("arn:aws:iam::{}:role/apps-reader", env.account_id())
+    );
+}

@@ -10,6 +10,7 @@
 mod connect;
 mod lockout;
 mod observe;
+mod restrict;
 #[cfg(test)]
 mod tests;
 
@@ -89,6 +90,7 @@ pub async fn run<C: Connect>(
         desired.partition.clone_from(partition);
     }
     let mut observed = seen.observed;
+    restrict::check(&desired, &observed)?;
     let mut plan = lockout::diff_guarded(
         connect,
         settings,

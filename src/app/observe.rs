@@ -9,7 +9,7 @@ use crate::kinds::{self, aws_auth, oidc_provider, role};
 use crate::kube::{AwsAuthObject, KubeApi};
 use crate::observed::{Observed, ObservedRole, ObservedServiceAccount};
 use crate::plan::DiffOptions;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// Everything observed, with the clients to apply through.
 pub(super) struct Seen<A, K> {
@@ -70,7 +70,11 @@ pub(super) async fn observe<C: Connect>(
             seen.aws_auth = Some(obj);
         }
         if let Some((namespaces, service_accounts)) = side.service_accounts {
-            seen.observed.namespaces = namespaces;
+            seen.observed.namespaces = namespaces.keys().cloned().collect();
+            seen.observed.namespace_annotations = namespaces
+                .into_iter()
+                .filter(|(_, a)| !a.is_empty())
+                .collect();
             seen.observed.service_accounts = service_accounts;
         }
         seen.kube = Some(side.kube);
@@ -150,7 +154,7 @@ struct ClusterSide<K> {
     kube: K,
     aws_auth: Option<AwsAuthObject>,
     /// The namespaces and the ServiceAccounts of the namespaces the plan touches.
-    service_accounts: Option<(BTreeSet<String>, ServiceAccounts)>,
+    service_accounts: Option<(crate::kube::Namespaces, ServiceAccounts)>,
 }
 
 type ServiceAccounts = BTreeMap<(String, String), ObservedServiceAccount>;
@@ -205,7 +209,7 @@ async fn observe_cluster<C: Connect>(
             )
             .chain(
                 prune_roles
-                    .then(|| namespaces.iter().cloned())
+                    .then(|| namespaces.keys().cloned())
                     .into_iter()
                     .flatten(),
             )

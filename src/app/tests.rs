@@ -23,6 +23,8 @@ struct World {
     providers: BTreeMap<String, ObservedOidcProvider>,
     aws_auth: AwsAuthObject,
     namespaces: BTreeSet<String>,
+    /// Role-restricting annotations by namespace.
+    namespace_annotations: BTreeMap<String, BTreeMap<String, String>>,
     service_accounts: BTreeMap<(String, String), ObservedServiceAccount>,
     calls: Vec<String>,
     /// Calls (as logged) that fail with AccessDenied.
@@ -248,9 +250,16 @@ impl KubeApi for Fake {
         w.aws_auth = next;
         Ok(())
     }
-    async fn namespaces(&self) -> Result<BTreeSet<String>, CliError> {
+    async fn namespaces(&self) -> Result<crate::kube::Namespaces, CliError> {
         self.call("List namespaces".into())?;
-        Ok(self.world().namespaces.clone())
+        let w = self.world();
+        Ok(w.namespaces
+            .iter()
+            .map(|n| {
+                let a = w.namespace_annotations.get(n).cloned().unwrap_or_default();
+                (n.clone(), a)
+            })
+            .collect())
     }
     async fn service_accounts(
         &self,
@@ -1303,4 +1312,54 @@ fn dropping_a_target_role_replaces_the_association_and_the_agent_is_installed_wh
     assert_eq!(now.tags[crate::desired::TAG_MANAGED_BY], "eksiam");
     let (_, again) = run_on(&f, d, &DiffOptions::default(), true);
     assert!(!again.unwrap().has_changes());
+}
+
+/// A namespace's `eksiam.io/allowed-roles` refuses the plan before it is shown: exit 3,
+/// naming the ServiceAccount, the role and the annotation, and nothing is written. Once the
+/// namespace allows the role, the same file applies.
+#[test]
+fn a_role_the_namespace_does_not_allow_is_refused_before_anything_changes() {
+    let f = fake();
+    f.world().namespaces.insert("apps".into());
+    let allow = |patterns: &str| {
+        f.world().namespace_annotations.insert(
+            "apps".into(),
+            BTreeMap::from([(
+                crate::rules::namespace_roles::ALLOWED_ROLES.to_owned(),
+                patterns.to_owned(),
+            )]),
+        );
+    };
+    allow(r#"["apps-*"]"#);
+    let (shown, result) = run_on(&f, desired(FILE), &DiffOptions::default(), true);
+    let err = result.unwrap_err();
+    assert_eq!(err.kind, ErrorKind::InvalidInput);
+    assert!(shown.is_none(), "refused before the plan is shown");
+    assert!(
+        err.message.contains(&format!(
+            "serviceaccount apps/reader (IRSA): namespace `apps` does not allow role `arn:aws:iam::{ACCOUNT}:role/prod-apps-reader`; it allows only `eksiam.io/allowed-roles: [\"apps-*\"]`"
+        )),
+        "{}",
+        err.message
+    );
+    assert!(!err.message.contains("jobs/writer"), "{}", err.message);
+    assert_eq!(f.writes(), Vec::<String>::new());
+
+    allow("not json");
+    let (_, result) = run_on(&f, desired(FILE), &DiffOptions::default(), false);
+    let err = result.unwrap_err();
+    assert!(
+        err.message
+            .contains("namespace `apps`: `eksiam.io/allowed-roles` must be a JSON list"),
+        "{}",
+        err.message
+    );
+
+    allow(r#"["prod-apps-*"]"#);
+    let (_, result) = run_on(&f, desired(FILE), &DiffOptions::default(), true);
+    result.unwrap();
+    assert!(
+        f.writes()
+            .contains(&"create serviceaccount apps/reader".to_owned())
+    );
 }

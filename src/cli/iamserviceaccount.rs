@@ -324,7 +324,7 @@ pub fn cmd_get(global: &GlobalArgs, args: GetArgs) -> Result<ExitCode, CliError>
         .await?;
         let namespaces: Vec<String> = match &args.namespace {
             Some(ns) => vec![ns.clone()],
-            None => kube.namespaces().await?.into_iter().collect(),
+            None => kube.namespaces().await?.into_keys().collect(),
         };
         let sas = kube.service_accounts(&namespaces).await?;
         Ok::<_, CliError>(get_rows(&args, &roles, &sas))

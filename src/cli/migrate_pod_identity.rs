@@ -45,7 +45,7 @@ pub fn cmd_migrate(global: &GlobalArgs, args: MigrateArgs) -> Result<ExitCode, C
     let (aws, moved, already) = super::runtime().block_on(async {
         let aws = connector.aws(region).await?;
         let kube = connector.kube(&args.cluster, region).await?;
-        let namespaces: Vec<String> = kube.namespaces().await?.into_iter().collect();
+        let namespaces: Vec<String> = kube.namespaces().await?.into_keys().collect();
         let (sas, associations) = tokio::join!(
             kube.service_accounts(&namespaces),
             aws.list_pod_identities(&args.cluster),

@@ -9,6 +9,9 @@ use kube::api::{Api, ObjectMeta, PostParams};
 use std::collections::BTreeMap;
 use std::path::Path;
 
+/// Namespaces by name, each with the annotations that restrict the roles it may use.
+pub type Namespaces = BTreeMap<String, BTreeMap<String, String>>;
+
 /// Where aws-auth lives.
 pub const AWS_AUTH_NAMESPACE: &str = "kube-system";
 pub const AWS_AUTH_NAME: &str = "aws-auth";
@@ -347,11 +350,12 @@ impl KubeApi for Kube {
         }
     }
 
-    /// The names of all namespaces (one LIST).
+    /// All namespaces (one LIST), with the annotations that restrict the roles they may use
+    /// (`rules::namespace_roles::ANNOTATIONS`).
     ///
     /// # Errors
     /// When the API server refuses or cannot be reached.
-    async fn namespaces(&self) -> Result<std::collections::BTreeSet<String>, CliError> {
+    async fn namespaces(&self) -> Result<Namespaces, CliError> {
         let api: Api<k8s_openapi::api::core::v1::Namespace> = Api::all(self.client.clone());
         let lp = kube::api::ListParams::default();
         let list = retrying(|| api.list(&lp))
@@ -360,7 +364,13 @@ impl KubeApi for Kube {
         Ok(list
             .items
             .into_iter()
-            .filter_map(|n| n.metadata.name)
+            .filter_map(|n| {
+                let mut annotations = n.metadata.annotations.unwrap_or_default();
+                annotations.retain(|k, _| {
+                    crate::rules::namespace_roles::ANNOTATIONS.contains(&k.as_str())
+                });
+                Some((n.metadata.name?, annotations))
+            })
             .collect())
     }
 
@@ -556,8 +566,8 @@ pub trait KubeApi {
     async fn read_aws_auth(&self) -> Result<AwsAuthObject, CliError>;
     /// Writes aws-auth against its `resourceVersion` (create when it has none).
     async fn write_aws_auth(&self, obj: &AwsAuthObject) -> Result<(), WriteError>;
-    /// The names of all namespaces.
-    async fn namespaces(&self) -> Result<std::collections::BTreeSet<String>, CliError>;
+    /// All namespaces, with their role-restricting annotations.
+    async fn namespaces(&self) -> Result<Namespaces, CliError>;
     /// The ServiceAccounts of these namespaces.
     async fn service_accounts(
         &self,

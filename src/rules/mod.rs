@@ -6,6 +6,7 @@ pub mod arn;
 pub mod authmap;
 pub mod filter;
 pub mod migrate;
+pub mod namespace_roles;
 pub mod naming;
 pub mod policy;
 pub mod trust;

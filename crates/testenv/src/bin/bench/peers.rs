@@ -77,6 +77,8 @@ fn hand_env(bench: &Bench) -> Vec<(String, String)> {
     let mut env = bench.moto.env_via(&bench.aws_url);
     env.push(("AWS_DEFAULT_REGION".into(), bench.moto.region.clone()));
     env.push(("KUBECONFIG".into(), bench.kubeconfig.display().to_string()));
+    // kubectl keeps its discovery cache under HOME: the run's own folder, not the repository.
+    env.push(("HOME".into(), bench.kube.dir().display().to_string()));
     env
 }
 
@@ -227,7 +229,7 @@ fn irsa(args: &Args, peers: &Peers, rows: &mut Vec<String>, report: &mut Vec<Val
         let second = counted(&theirs, || irsa_by_hand(&theirs, &peers.aws_cli, &w));
         let eksiam_row = |name: &str, r: &Run| {
             format!(
-                "| eksiam | {n} | {name} | {:.1} s | 1 | 0 | {} | {} | 1.00 |",
+                "| eksiam | {n} | {name} | {:.2} s | 1 | 0 | {} | {} | 1.00 |",
                 r.wall_ms / 1000.0,
                 r.aws.values().sum::<usize>(),
                 r.kube.values().sum::<usize>()
@@ -237,7 +239,7 @@ fn irsa(args: &Args, peers: &Peers, rows: &mut Vec<String>, report: &mut Vec<Val
         rows.push(eksiam_row("re-run", &again));
         for (name, (s, r), base) in [("fresh", &first, &fresh), ("re-run", &second, &again)] {
             rows.push(format!(
-                "| aws CLI + kubectl by hand | {n} | {name} | {:.1} s | {} | {}{} | {} | {} | {:.0} |",
+                "| aws CLI + kubectl by hand | {n} | {name} | {:.2} s | {} | {}{} | {} | {} | {:.0} |",
                 s.wall_ms / 1000.0,
                 s.commands,
                 s.failed,
@@ -344,8 +346,7 @@ fn mapping_job(args: &Args, peers: &Peers, eksiam: bool, writers: usize) -> (Scr
     let bench = Bench::start(0, args);
     bench.kube.apply_manifest("aws-auth-seed", SEED);
     let wanted = Workload::new(CLUSTER, 0..0, 0..args.mappings).mappings();
-    let mut env = bench.moto.env_via(&bench.aws_url);
-    env.push(("KUBECONFIG".into(), bench.kubeconfig.display().to_string()));
+    let env = hand_env(&bench);
     let kubeconfig = bench.kubeconfig.display().to_string();
     let marks = bench.marks();
     let start = Instant::now();
@@ -430,7 +431,7 @@ fn mappings(args: &Args, peers: &Peers, rows: &mut Vec<String>, report: &mut Vec
                 o.lost.join(", ")
             };
             rows.push(format!(
-                "| {tool}{retry} | {writers} | {m} | {:.1} s | {} | {} | {} | {} | {} | {lost} | {:.2} |",
+                "| {tool}{retry} | {writers} | {m} | {:.2} s | {} | {} | {} | {} | {} | {lost} | {:.2} |",
                 s.wall_ms / 1000.0,
                 r.aws.values().sum::<usize>(),
                 r.kube.values().sum::<usize>(),

@@ -1,0 +1,205 @@
+//! Namespace restrictions on the roles a namespace's ServiceAccounts may be bound to, in
+//! kube2iam's model. A namespace annotated `eksiam.io/allowed-roles` (or kube2iam's own
+//! `iam.amazonaws.com/allowed-roles`, read as well) holds a JSON list of patterns; a role may
+//! be bound to a ServiceAccount of that namespace only when a pattern matches the role's ARN
+//! or its name. Patterns are globs (`*` any run of characters, `?` one), or regular expressions
+//! with `eksiam.io/allowed-roles-format: regexp` (as kube2iam's
+//! `--namespace-restriction-format=regexp`). Unlike kube2iam, a regular expression must match
+//! the whole ARN or name: `prod` does not allow `arn:…:role/not-prod-admin`. When both
+//! annotations are set, a role must be allowed by both. A namespace without them allows any
+//! role.
+
+use crate::rules::filter::glob_match;
+use std::collections::BTreeMap;
+
+/// eksiam's annotation: a JSON list of the role patterns the namespace allows.
+pub const ALLOWED_ROLES: &str = "eksiam.io/allowed-roles";
+/// kube2iam's annotation, with the same meaning.
+pub const KUBE2IAM_ALLOWED_ROLES: &str = "iam.amazonaws.com/allowed-roles";
+/// `glob` (the default) or `regexp`: how the patterns of both annotations are read.
+pub const ALLOWED_ROLES_FORMAT: &str = "eksiam.io/allowed-roles-format";
+/// The namespace annotations this module reads; the observer keeps only these.
+pub const ANNOTATIONS: &[&str] = &[ALLOWED_ROLES, KUBE2IAM_ALLOWED_ROLES, ALLOWED_ROLES_FORMAT];
+
+/// One annotation's patterns.
+#[derive(Debug, Clone)]
+struct Rule {
+    annotation: &'static str,
+    /// As written, for messages.
+    text: String,
+    matchers: Vec<Matcher>,
+}
+
+#[derive(Debug, Clone)]
+enum Matcher {
+    Glob(String),
+    Regexp(regex_lite::Regex),
+}
+
+impl Matcher {
+    fn matches(&self, text: &str) -> bool {
+        match self {
+            Matcher::Glob(g) => glob_match(g, text),
+            Matcher::Regexp(r) => r.is_match(text),
+        }
+    }
+}
+
+/// A namespace's restriction: every rule must allow a role.
+#[derive(Debug, Clone)]
+pub struct NamespaceRoles {
+    rules: Vec<Rule>,
+}
+
+impl NamespaceRoles {
+    /// The restriction `annotations` (a namespace's) make; `None` when they make none.
+    ///
+    /// # Errors
+    /// An annotation that is not a JSON list of strings, an unknown format, a bad regexp: the
+    /// message names the annotation and what is wrong.
+    pub fn from_annotations(
+        annotations: &BTreeMap<String, String>,
+    ) -> Result<Option<NamespaceRoles>, String> {
+        let regexp = match annotations.get(ALLOWED_ROLES_FORMAT).map(|f| f.trim()) {
+            None | Some("glob") => false,
+            Some("regexp") => true,
+            Some(other) => {
+                return Err(format!(
+                    "`{ALLOWED_ROLES_FORMAT}: {other}` is not a format: use `glob` or `regexp`"
+                ));
+            }
+        };
+        let mut rules = Vec::new();
+        for annotation in [ALLOWED_ROLES, KUBE2IAM_ALLOWED_ROLES] {
+            let Some(text) = annotations.get(annotation) else {
+                continue;
+            };
+            let patterns: Vec<String> = serde_json::from_str(text).map_err(|e| {
+                format!("`{annotation}` must be a JSON list of strings, e.g. [\"team-a-*\"]: {e}")
+            })?;
+            let matchers = patterns
+                .into_iter()
+                .map(|p| {
+                    if regexp {
+                        regex_lite::Regex::new(&format!("^(?:{p})$"))
+                            .map(Matcher::Regexp)
+                            .map_err(|e| format!("`{annotation}`: `{p}` is not a regexp: {e}"))
+                    } else {
+                        Ok(Matcher::Glob(p))
+                    }
+                })
+                .collect::<Result<_, _>>()?;
+            rules.push(Rule {
+                annotation,
+                text: text.trim().to_owned(),
+                matchers,
+            });
+        }
+        Ok((!rules.is_empty()).then_some(NamespaceRoles { rules }))
+    }
+
+    /// `None` when the role `arn` is allowed; else the annotation that refuses it, with its
+    /// value.
+    pub fn refusal(&self, arn: &str) -> Option<String> {
+        let name = role_name(arn);
+        self.rules
+            .iter()
+            .find(|r| !r.matchers.iter().any(|m| m.matches(arn) || m.matches(name)))
+            .map(|r| format!("`{}: {}`", r.annotation, r.text))
+    }
+}
+
+/// The role's name: the ARN's last path segment (an ARN with no `role/` is its own name).
+fn role_name(arn: &str) -> &str {
+    arn.rsplit_once(":role/")
+        .map_or(arn, |(_, path)| path.rsplit('/').next().unwrap_or(path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ns(pairs: &[(&str, &str)]) -> Result<Option<NamespaceRoles>, String> {
+        NamespaceRoles::from_annotations(
+            &pairs
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect(),
+        )
+    }
+
+    const A: &str = "arn:aws:iam::111122223333:role/team-a/team-a-reader";
+
+    #[test]
+    fn a_namespace_without_the_annotations_allows_any_role() {
+        assert!(ns(&[("other", "x")]).unwrap().is_none());
+    }
+
+    #[test]
+    fn globs_match_the_arn_or_the_role_name() {
+        let r = ns(&[(ALLOWED_ROLES, r#"["team-a-*"]"#)]).unwrap().unwrap();
+        assert_eq!(r.refusal(A), None);
+        let r = ns(&[(
+            ALLOWED_ROLES,
+            r#"["arn:aws:iam::111122223333:role/team-a/*"]"#,
+        )])
+        .unwrap()
+        .unwrap();
+        assert_eq!(r.refusal(A), None);
+        assert_eq!(
+            r.refusal("arn:aws:iam::111122223333:role/admin").as_deref(),
+            Some(r#"`eksiam.io/allowed-roles: ["arn:aws:iam::111122223333:role/team-a/*"]`"#)
+        );
+    }
+
+    #[test]
+    fn regexps_must_match_the_whole_arn_or_name() {
+        let r = ns(&[
+            (KUBE2IAM_ALLOWED_ROLES, r#"["team-a-.*", "prod"]"#),
+            (ALLOWED_ROLES_FORMAT, "regexp"),
+        ])
+        .unwrap()
+        .unwrap();
+        assert_eq!(r.refusal(A), None);
+        assert_eq!(r.refusal("arn:aws:iam::1:role/prod"), None);
+        assert!(r.refusal("arn:aws:iam::1:role/not-prod-admin").is_some());
+    }
+
+    #[test]
+    fn both_annotations_must_allow_a_role() {
+        let r = ns(&[
+            (ALLOWED_ROLES, r#"["team-a-*"]"#),
+            (KUBE2IAM_ALLOWED_ROLES, r#"["*-writer"]"#),
+        ])
+        .unwrap()
+        .unwrap();
+        assert_eq!(
+            r.refusal(A).as_deref(),
+            Some(r#"`iam.amazonaws.com/allowed-roles: ["*-writer"]`"#)
+        );
+        assert_eq!(r.refusal("arn:aws:iam::1:role/team-a-writer"), None);
+    }
+
+    #[test]
+    fn an_empty_list_allows_nothing() {
+        let r = ns(&[(ALLOWED_ROLES, "[]")]).unwrap().unwrap();
+        assert!(r.refusal(A).is_some());
+    }
+
+    #[test]
+    fn bad_annotations_say_which_and_why() {
+        let e = ns(&[(ALLOWED_ROLES, "team-a-*")]).unwrap_err();
+        assert!(
+            e.starts_with("`eksiam.io/allowed-roles` must be a JSON list"),
+            "{e}"
+        );
+        let e = ns(&[
+            (ALLOWED_ROLES, r#"["("]"#),
+            (ALLOWED_ROLES_FORMAT, "regexp"),
+        ])
+        .unwrap_err();
+        assert!(e.contains("`(` is not a regexp"), "{e}");
+        let e = ns(&[(ALLOWED_ROLES, "[]"), (ALLOWED_ROLES_FORMAT, "re")]).unwrap_err();
+        assert!(e.contains("use `glob` or `regexp`"), "{e}");
+    }
+}
