@@ -45,6 +45,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksiam' -ScriptBlock {
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'List resources (eksctl''s `get`)')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete resources (eksctl''s `delete`)')
             [CompletionResult]::new('utils', 'utils', [CompletionResultType]::ParameterValue, 'eksctl''s utility commands')
+            [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Move from other tools to eksiam')
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Say what Kubernetes identity an IAM or STS ARN gets in the cluster, and through what')
             [CompletionResult]::new('iam-policy', 'iam-policy', [CompletionResultType]::ParameterValue, 'Print the IAM policy the identity running eksiam needs')
             [CompletionResult]::new('rbac', 'rbac', [CompletionResultType]::ParameterValue, 'Print the Kubernetes RBAC rules the identity running eksiam needs')
@@ -824,6 +825,59 @@ Register-ArgumentCompleter -Native -CommandName 'eksiam' -ScriptBlock {
         'eksiam;utils;help;help' {
             break
         }
+        'eksiam;migrate' {
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`''s current context when its server is the cluster''s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr, and no text plan before an apply')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr, and no text plan before an apply')
+            [CompletionResult]::new('--skip-endpoint-check', '--skip-endpoint-check', [CompletionResultType]::ParameterName, 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('kube2iam', 'kube2iam', [CompletionResultType]::ParameterValue, 'Leave kube2iam: print a ClusterConfig whose `iam.serviceAccounts` bind, with IRSA, the roles the workloads'' pods assume through kube2iam (changes nothing)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eksiam;migrate;kube2iam' {
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The EKS cluster')
+            [CompletionResult]::new('--base-role-arn', '--base-role-arn', [CompletionResultType]::ParameterName, 'kube2iam''s `--base-role-arn`, which a bare role name is joined to (default: the cluster account''s `arn:PARTITION:iam::ACCOUNT:role/`, as `--auto-discover-base-arn`)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `text` for people, `json` and `yaml` for machines')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`''s current context when its server is the cluster''s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr, and no text plan before an apply')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr, and no text plan before an apply')
+            [CompletionResult]::new('--skip-endpoint-check', '--skip-endpoint-check', [CompletionResultType]::ParameterName, 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'eksiam;migrate;help' {
+            [CompletionResult]::new('kube2iam', 'kube2iam', [CompletionResultType]::ParameterValue, 'Leave kube2iam: print a ClusterConfig whose `iam.serviceAccounts` bind, with IRSA, the roles the workloads'' pods assume through kube2iam (changes nothing)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eksiam;migrate;help;kube2iam' {
+            break
+        }
+        'eksiam;migrate;help;help' {
+            break
+        }
         'eksiam;explain' {
             [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The EKS cluster')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)')
@@ -942,6 +996,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksiam' -ScriptBlock {
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'List resources (eksctl''s `get`)')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete resources (eksctl''s `delete`)')
             [CompletionResult]::new('utils', 'utils', [CompletionResultType]::ParameterValue, 'eksctl''s utility commands')
+            [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Move from other tools to eksiam')
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Say what Kubernetes identity an IAM or STS ARN gets in the cluster, and through what')
             [CompletionResult]::new('iam-policy', 'iam-policy', [CompletionResultType]::ParameterValue, 'Print the IAM policy the identity running eksiam needs')
             [CompletionResult]::new('rbac', 'rbac', [CompletionResultType]::ParameterValue, 'Print the Kubernetes RBAC rules the identity running eksiam needs')
@@ -1044,6 +1099,13 @@ Register-ArgumentCompleter -Native -CommandName 'eksiam' -ScriptBlock {
             break
         }
         'eksiam;help;utils;migrate-to-pod-identity' {
+            break
+        }
+        'eksiam;help;migrate' {
+            [CompletionResult]::new('kube2iam', 'kube2iam', [CompletionResultType]::ParameterValue, 'Leave kube2iam: print a ClusterConfig whose `iam.serviceAccounts` bind, with IRSA, the roles the workloads'' pods assume through kube2iam (changes nothing)')
+            break
+        }
+        'eksiam;help;migrate;kube2iam' {
             break
         }
         'eksiam;help;explain' {

@@ -40,6 +40,9 @@ _eksiam() {
             eksiam,iam-policy)
                 cmd="eksiam__subcmd__iam__subcmd__policy"
                 ;;
+            eksiam,migrate)
+                cmd="eksiam__subcmd__migrate"
+                ;;
             eksiam,plan)
                 cmd="eksiam__subcmd__plan"
                 ;;
@@ -178,6 +181,9 @@ _eksiam() {
             eksiam__subcmd__help,iam-policy)
                 cmd="eksiam__subcmd__help__subcmd__iam__subcmd__policy"
                 ;;
+            eksiam__subcmd__help,migrate)
+                cmd="eksiam__subcmd__help__subcmd__migrate"
+                ;;
             eksiam__subcmd__help,plan)
                 cmd="eksiam__subcmd__help__subcmd__plan"
                 ;;
@@ -235,6 +241,9 @@ _eksiam() {
             eksiam__subcmd__help__subcmd__get,podidentityassociation)
                 cmd="eksiam__subcmd__help__subcmd__get__subcmd__podidentityassociation"
                 ;;
+            eksiam__subcmd__help__subcmd__migrate,kube2iam)
+                cmd="eksiam__subcmd__help__subcmd__migrate__subcmd__kube2iam"
+                ;;
             eksiam__subcmd__help__subcmd__update,iamserviceaccount)
                 cmd="eksiam__subcmd__help__subcmd__update__subcmd__iamserviceaccount"
                 ;;
@@ -249,6 +258,18 @@ _eksiam() {
                 ;;
             eksiam__subcmd__help__subcmd__utils,migrate-to-pod-identity)
                 cmd="eksiam__subcmd__help__subcmd__utils__subcmd__migrate__subcmd__to__subcmd__pod__subcmd__identity"
+                ;;
+            eksiam__subcmd__migrate,help)
+                cmd="eksiam__subcmd__migrate__subcmd__help"
+                ;;
+            eksiam__subcmd__migrate,kube2iam)
+                cmd="eksiam__subcmd__migrate__subcmd__kube2iam"
+                ;;
+            eksiam__subcmd__migrate__subcmd__help,help)
+                cmd="eksiam__subcmd__migrate__subcmd__help__subcmd__help"
+                ;;
+            eksiam__subcmd__migrate__subcmd__help,kube2iam)
+                cmd="eksiam__subcmd__migrate__subcmd__help__subcmd__kube2iam"
                 ;;
             eksiam__subcmd__update,help)
                 cmd="eksiam__subcmd__update__subcmd__help"
@@ -299,7 +320,7 @@ _eksiam() {
 
     case "${cmd}" in
         eksiam)
-            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version plan apply thumbprint create update get delete utils explain iam-policy rbac completion schema help"
+            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version plan apply thumbprint create update get delete utils migrate explain iam-policy rbac completion schema help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1573,7 +1594,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__help)
-            opts="plan apply thumbprint create update get delete utils explain iam-policy rbac completion schema help"
+            opts="plan apply thumbprint create update get delete utils migrate explain iam-policy rbac completion schema help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1880,6 +1901,34 @@ _eksiam() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        eksiam__subcmd__help__subcmd__migrate)
+            opts="kube2iam"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksiam__subcmd__help__subcmd__migrate__subcmd__kube2iam)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         eksiam__subcmd__help__subcmd__plan)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2058,6 +2107,132 @@ _eksiam() {
                     return 0
                     ;;
                 --issuer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "text json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksiam__subcmd__migrate)
+            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version kube2iam help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "text json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksiam__subcmd__migrate__subcmd__help)
+            opts="kube2iam help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksiam__subcmd__migrate__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksiam__subcmd__migrate__subcmd__help__subcmd__kube2iam)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksiam__subcmd__migrate__subcmd__kube2iam)
+            opts="-o -v -q -h -V --cluster --base-role-arn --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-role-arn)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -7,6 +7,7 @@ pub mod generate;
 mod iamidentitymapping;
 mod iamserviceaccount;
 mod migrate;
+mod migrate_kube2iam;
 mod migrate_pod_identity;
 mod permissions;
 mod plan;
@@ -122,6 +123,9 @@ pub enum Command {
     /// eksctl's utility commands
     #[command(subcommand)]
     Utils(utils::UtilsCommand),
+    /// Move from other tools to eksiam
+    #[command(subcommand)]
+    Migrate(MigrateCommand),
     Explain(access::ExplainArgs),
     IamPolicy(permissions::IamPolicyArgs),
     Rbac(permissions::RbacArgs),
@@ -136,6 +140,12 @@ pub enum CreateCommand {
     Iamidentitymapping(iamidentitymapping::CreateArgs),
     Iamserviceaccount(iamserviceaccount::CreateArgs),
     Podidentityassociation(podidentity::CreateArgs),
+}
+
+/// `eksiam migrate …`.
+#[derive(Debug, Subcommand)]
+pub enum MigrateCommand {
+    Kube2iam(migrate_kube2iam::Kube2iamArgs),
 }
 
 /// `eksiam update …`.
@@ -174,6 +184,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Apply(args) => plan::cmd_apply(&cli.global, args),
         Command::Thumbprint(args) => thumbprint::cmd_thumbprint(&cli.global, args),
         Command::Utils(cmd) => utils::cmd_utils(&cli.global, cmd),
+        Command::Migrate(MigrateCommand::Kube2iam(a)) => {
+            migrate_kube2iam::cmd_kube2iam(&cli.global, a)
+        }
         Command::IamPolicy(args) => permissions::cmd_iam_policy(&cli.global, args),
         Command::Rbac(args) => permissions::cmd_rbac(&cli.global, args),
         Command::Completion(args) => generate::cmd_completion(&cli.global, args),

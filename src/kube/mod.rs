@@ -273,6 +273,108 @@ where
     }
 }
 
+/// Lists every object of kind `K` in the cluster and keeps what `pick` makes of each.
+async fn list_all<K, T>(
+    client: &kube::Client,
+    what: &str,
+    pick: impl Fn(K) -> Option<T>,
+) -> Result<Vec<T>, CliError>
+where
+    K: kube::Resource<Scope = k8s_openapi::NamespaceResourceScope>
+        + Clone
+        + serde::de::DeserializeOwned
+        + std::fmt::Debug,
+    K::DynamicType: Default,
+{
+    let api: Api<K> = Api::all(client.clone());
+    let lp = kube::api::ListParams::default();
+    let list = retrying(|| api.list(&lp))
+        .await
+        .map_err(|e| {
+            let mut err = sa_error("listing", what, e);
+            if err.hint.is_some() {
+                err.hint = Some(format!(
+                    "the identity in the kubeconfig needs RBAC `list` on {what} in every namespace (`eksiam rbac --command 'migrate kube2iam'` prints the rules)"
+                ));
+            }
+            err
+        })?;
+    Ok(list.items.into_iter().filter_map(pick).collect())
+}
+
+/// What a pod template (or a bare pod) says about the pods it makes.
+fn pod_source(
+    kind: &str,
+    meta: ObjectMeta,
+    pod_meta: Option<ObjectMeta>,
+    spec: Option<k8s_openapi::api::core::v1::PodSpec>,
+) -> Option<crate::rules::kube2iam::PodSource> {
+    let spec = spec?;
+    Some(crate::rules::kube2iam::PodSource {
+        kind: kind.to_owned(),
+        namespace: meta.namespace?,
+        name: meta.name?,
+        service_account: spec.service_account_name.filter(|s| !s.is_empty()),
+        annotations: pod_meta.and_then(|m| m.annotations).unwrap_or_default(),
+    })
+}
+
+impl Kube {
+    /// The pod templates of every Deployment, StatefulSet, DaemonSet, Job and CronJob, and
+    /// every bare Pod (Jobs and Pods that a controller owns are read through their owner).
+    ///
+    /// # Errors
+    /// A refused or failed LIST.
+    pub async fn pod_sources(&self) -> Result<Vec<crate::rules::kube2iam::PodSource>, CliError> {
+        use k8s_openapi::api::apps::v1::{DaemonSet, Deployment, StatefulSet};
+        use k8s_openapi::api::batch::v1::{CronJob, Job};
+        use k8s_openapi::api::core::v1::Pod;
+        let c = &self.client;
+        let owned = |m: &ObjectMeta| m.owner_references.as_ref().is_some_and(|o| !o.is_empty());
+        let (deployments, statefulsets, daemonsets, jobs, cronjobs, pods) = tokio::join!(
+            list_all(c, "deployments", |d: Deployment| {
+                let t = d.spec?.template;
+                pod_source("Deployment", d.metadata, t.metadata, t.spec)
+            }),
+            list_all(c, "statefulsets", |s: StatefulSet| {
+                let t = s.spec?.template;
+                pod_source("StatefulSet", s.metadata, t.metadata, t.spec)
+            }),
+            list_all(c, "daemonsets", |d: DaemonSet| {
+                let t = d.spec?.template;
+                pod_source("DaemonSet", d.metadata, t.metadata, t.spec)
+            }),
+            list_all(c, "jobs", |j: Job| {
+                if owned(&j.metadata) {
+                    return None;
+                }
+                let t = j.spec?.template;
+                pod_source("Job", j.metadata, t.metadata, t.spec)
+            }),
+            list_all(c, "cronjobs", |j: CronJob| {
+                let t = j.spec?.job_template.spec?.template;
+                pod_source("CronJob", j.metadata, t.metadata, t.spec)
+            }),
+            list_all(c, "pods", |p: Pod| {
+                if owned(&p.metadata) {
+                    return None;
+                }
+                let annotations = p.metadata.annotations.clone();
+                let meta = ObjectMeta {
+                    annotations,
+                    ..ObjectMeta::default()
+                };
+                pod_source("Pod", p.metadata, Some(meta), p.spec)
+            }),
+        );
+        let mut all = deployments?;
+        for more in [statefulsets?, daemonsets?, jobs?, cronjobs?, pods?] {
+            all.extend(more);
+        }
+        Ok(all)
+    }
+}
+
 fn sa_error(operation: &str, target: &str, e: kube::Error) -> CliError {
     let (message, hint) = match &e {
         kube::Error::Api(s) if s.is_forbidden() => (

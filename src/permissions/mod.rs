@@ -34,6 +34,7 @@ pub enum Command {
     UpdatePodidentityassociation,
     DeletePodidentityassociation,
     MigrateToPodIdentity,
+    MigrateKube2iam,
 }
 
 use Command::{
@@ -41,13 +42,13 @@ use Command::{
     CreateIamserviceaccount, CreatePodidentityassociation, DeleteAccessentry,
     DeleteIamidentitymapping, DeleteIamserviceaccount, DeletePodidentityassociation, Explain,
     GetAccess, GetAccessentry, GetIamidentitymapping, GetIamserviceaccount,
-    GetPodidentityassociation, MigrateToAccessEntry, MigrateToPodIdentity, Plan,
+    GetPodidentityassociation, MigrateKube2iam, MigrateToAccessEntry, MigrateToPodIdentity, Plan,
     UpdateIamserviceaccount, UpdatePodidentityassociation,
 };
 
 impl Command {
     /// Every command that needs a permission, in the order the tables list them.
-    pub const ALL: [Command; 21] = [
+    pub const ALL: [Command; 22] = [
         Plan,
         Apply,
         AssociateIamOidcProvider,
@@ -69,6 +70,7 @@ impl Command {
         UpdatePodidentityassociation,
         DeletePodidentityassociation,
         MigrateToPodIdentity,
+        MigrateKube2iam,
     ];
 
     /// The command as typed after `eksiam`.
@@ -95,6 +97,7 @@ impl Command {
             UpdatePodidentityassociation => "update podidentityassociation",
             DeletePodidentityassociation => "delete podidentityassociation",
             MigrateToPodIdentity => "utils migrate-to-pod-identity",
+            MigrateKube2iam => "migrate kube2iam",
         }
     }
 

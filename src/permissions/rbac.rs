@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use Command::{
     Apply, CreateIamidentitymapping, CreateIamserviceaccount, CreatePodidentityassociation,
     DeleteIamidentitymapping, DeleteIamserviceaccount, Explain, GetAccess, GetIamidentitymapping,
-    GetIamserviceaccount, MigrateToAccessEntry, MigrateToPodIdentity, Plan,
+    GetIamserviceaccount, MigrateKube2iam, MigrateToAccessEntry, MigrateToPodIdentity, Plan,
     UpdateIamserviceaccount,
 };
 
@@ -20,6 +20,8 @@ pub enum Object {
     ServiceAccounts,
     /// The `kube-system/aws-auth` ConfigMap.
     AwsAuth,
+    /// What makes pods: Deployments, StatefulSets, DaemonSets, Jobs, CronJobs and Pods.
+    Workloads,
 }
 
 impl Object {
@@ -28,7 +30,26 @@ impl Object {
             Object::Namespaces => "namespaces",
             Object::ServiceAccounts => "serviceaccounts",
             Object::AwsAuth => "configmaps `kube-system/aws-auth`",
+            Object::Workloads => "deployments, statefulsets, daemonsets, jobs, cronjobs, pods",
         }
+    }
+
+    /// The ClusterRole rules granting `verbs` on this object.
+    fn cluster_rules(self, verbs: &[&str]) -> Vec<Value> {
+        let groups: &[(&str, &[&str])] = match self {
+            Object::Namespaces => &[("", &["namespaces"])],
+            Object::ServiceAccounts => &[("", &["serviceaccounts"])],
+            Object::Workloads => &[
+                ("apps", &["deployments", "statefulsets", "daemonsets"]),
+                ("batch", &["jobs", "cronjobs"]),
+                ("", &["pods"]),
+            ],
+            Object::AwsAuth => &[],
+        };
+        groups
+            .iter()
+            .map(|(group, resources)| json!({"apiGroups": [group], "resources": resources, "verbs": verbs}))
+            .collect()
     }
 }
 
@@ -51,6 +72,19 @@ const SA_READERS: &[Command] = &[
     CreatePodidentityassociation,
     MigrateToPodIdentity,
 ];
+/// The commands that list namespaces: those that read ServiceAccounts, and the kube2iam
+/// migration (their `allowed-roles`).
+const NAMESPACE_READERS: &[Command] = &[
+    Plan,
+    Apply,
+    CreateIamserviceaccount,
+    GetIamserviceaccount,
+    UpdateIamserviceaccount,
+    DeleteIamserviceaccount,
+    CreatePodidentityassociation,
+    MigrateToPodIdentity,
+    MigrateKube2iam,
+];
 const SA_WRITERS: &[Command] = &[
     Apply,
     CreateIamserviceaccount,
@@ -63,8 +97,8 @@ pub const VERBS: &[VerbUse] = &[
     VerbUse {
         object: Object::Namespaces,
         verb: "list",
-        commands: SA_READERS,
-        why: "which namespaces exist (one LIST)",
+        commands: NAMESPACE_READERS,
+        why: "which namespaces exist and the roles they allow (one LIST)",
     },
     VerbUse {
         object: Object::Namespaces,
@@ -127,6 +161,12 @@ pub const VERBS: &[VerbUse] = &[
         verb: "update",
         commands: &[Apply, CreateIamidentitymapping, DeleteIamidentitymapping],
         why: "one write per run, with the `resourceVersion` read",
+    },
+    VerbUse {
+        object: Object::Workloads,
+        verb: "list",
+        commands: &[MigrateKube2iam],
+        why: "the pod templates whose kube2iam annotations the migration reads (one LIST each)",
     },
 ];
 
@@ -220,14 +260,21 @@ fn subject(group: &str) -> Value {
 /// The manifests, each with the comment lines that go before it in YAML.
 fn manifests(rules: &Rules, group: &str) -> Vec<(Vec<String>, Value)> {
     let mut docs = Vec::new();
-    let cluster_rules: Vec<Value> = [Object::Namespaces, Object::ServiceAccounts]
-        .into_iter()
-        .filter_map(|o| {
-            let verbs = rules.verbs(o);
-            (!verbs.is_empty())
-                .then(|| json!({"apiGroups": [""], "resources": [o.describe()], "verbs": verbs}))
-        })
-        .collect();
+    let cluster_rules: Vec<Value> = [
+        Object::Namespaces,
+        Object::ServiceAccounts,
+        Object::Workloads,
+    ]
+    .into_iter()
+    .flat_map(|o| {
+        let verbs = rules.verbs(o);
+        if verbs.is_empty() {
+            Vec::new()
+        } else {
+            o.cluster_rules(&verbs)
+        }
+    })
+    .collect();
     let meta = |name: &str, ns: Option<&str>| {
         let mut m = json!({"name": name, "labels": {LABELS: "eksiam"}});
         if let Some(ns) = ns {
@@ -237,7 +284,11 @@ fn manifests(rules: &Rules, group: &str) -> Vec<(Vec<String>, Value)> {
     };
     if !cluster_rules.is_empty() {
         docs.push((
-            vec!["Namespaces and ServiceAccounts, in every namespace.".to_owned()],
+            vec![if rules.verbs(Object::Workloads).is_empty() {
+                "Namespaces and ServiceAccounts, in every namespace.".to_owned()
+            } else {
+                "Namespaces, ServiceAccounts and what makes pods, in every namespace.".to_owned()
+            }],
             json!({"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "ClusterRole",
                    "metadata": meta("eksiam", None), "rules": cluster_rules}),
         ));

@@ -5,6 +5,7 @@ pub mod access_view;
 pub mod arn;
 pub mod authmap;
 pub mod filter;
+pub mod kube2iam;
 pub mod migrate;
 pub mod namespace_roles;
 pub mod naming;

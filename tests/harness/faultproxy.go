@@ -63,6 +63,9 @@ type proxyState struct {
 	rng *rand.Rand
 	// pageItems, when above 0, pages IAM's GetAccountAuthorizationDetails (POST /paging).
 	pageItems int
+	// listing is the upstream's whole answer to the listing being paged: the first page asks
+	// the upstream, later pages (with a Marker) are cut from it, as from one snapshot.
+	listing []byte
 }
 
 func (s *proxyState) match(r *http.Request, body []byte) *Rule {
@@ -440,7 +443,9 @@ func bodyFirst(h http.Handler) http.Handler {
 // pages answers an IAM GetAccountAuthorizationDetails request with one page of the
 // upstream's whole answer when paging is on: the upstream (moto, ministack) sends every item
 // at once, real IAM at most MaxItems (default 100) with IsTruncated and a Marker to go on
-// from. Reports whether it answered.
+// from. The first page asks the upstream; later pages are cut from that same answer, so a
+// listing costs the upstream one call as a real paged listing would. Reports whether it
+// answered.
 func (s *proxyState) pages(w http.ResponseWriter, r *http.Request, body []byte, rp http.Handler, host string) bool {
 	s.mu.Lock()
 	limit := s.pageItems
@@ -463,8 +468,21 @@ func (s *proxyState) pages(w http.ResponseWriter, r *http.Request, body []byte, 
 		}
 	}
 	rec := httptest.NewRecorder()
-	r.Host = host
-	rp.ServeHTTP(rec, r)
+	s.mu.Lock()
+	cached := s.listing
+	s.mu.Unlock()
+	if offset > 0 && cached != nil {
+		rec.Header().Set("Content-Type", "text/xml")
+		rec.Write(cached)
+	} else {
+		r.Host = host
+		rp.ServeHTTP(rec, r)
+		if rec.Code == http.StatusOK {
+			s.mu.Lock()
+			s.listing = append([]byte(nil), rec.Body.Bytes()...)
+			s.mu.Unlock()
+		}
+	}
 	answer := rec.Body.Bytes()
 	if rec.Code == http.StatusOK {
 		if answer, err = page(answer, offset, size); err != nil {

@@ -370,7 +370,9 @@ func TestRateLimitThrottlesWritesOverTheQuotaOfTheirService(t *testing.T) {
 
 func TestPagingSplitsTheAccountListingIntoMarkedPages(t *testing.T) {
 	full := `<GetAccountAuthorizationDetailsResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><GetAccountAuthorizationDetailsResult><UserDetailList/><RoleDetailList><member><RoleName>r0</RoleName><Tags><member><Key>k</Key></member></Tags></member><member><RoleName>r1</RoleName></member><member><RoleName>r2</RoleName></member></RoleDetailList><Policies><member><PolicyName>p0</PolicyName></member></Policies><IsTruncated>false</IsTruncated></GetAccountAuthorizationDetailsResult><ResponseMetadata><RequestId>1</RequestId></ResponseMetadata></GetAccountAuthorizationDetailsResponse>`
+	hits := 0
 	up := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits++
 		w.Header().Set("Content-Type", "text/xml")
 		io.WriteString(w, full)
 	}))
@@ -398,6 +400,11 @@ func TestPagingSplitsTheAccountListingIntoMarkedPages(t *testing.T) {
 	want = `<RoleDetailList><member><RoleName>r2</RoleName></member></RoleDetailList><Policies><member><PolicyName>p0</PolicyName></member></Policies><IsTruncated>false</IsTruncated></GetAccountAuthorizationDetailsResult>`
 	if !strings.Contains(second, want) {
 		t.Fatalf("last page: %s", second)
+	}
+	// One upstream call without paging, one for the paged listing: later pages are cut from
+	// the first page's answer.
+	if hits != 2 {
+		t.Fatalf("upstream calls: %d", hits)
 	}
 	if code, _, _ := do(t, "POST", p.URL+"/", list+"&Marker=x"); code != 400 {
 		t.Fatalf("a bad Marker: %d", code)
