@@ -124,6 +124,34 @@ fn an_imperative_mapping_edit_reads_and_writes_aws_auth_once() {
 /// Without `iam:GetAccountAuthorizationDetails` eksiam reads each role it needs (`GetRole`,
 /// `ListAttachedRolePolicies`, `ListRolePolicies`): more reads than the one paged call, still
 /// no write on a converged run, and a warning that says why.
+/// `apply -f file` through `proxy` (which the test has set up); returns its output and the
+/// AWS calls moto saw.
+fn apply_via(
+    env: &Env,
+    proxy: &testenv::proxy::FaultProxy,
+    file: &str,
+) -> (std::process::Output, Vec<AwsCall>) {
+    let aws = env.moto().mark();
+    let o = env
+        .command_via(
+            &proxy.url,
+            &env.k.kubeconfig(),
+            &["apply", "-f", file, "--thumbprint", THUMBPRINT],
+        )
+        .output()
+        .unwrap();
+    let calls = env.moto().calls_since(aws);
+    (o, calls)
+}
+
+/// How many account listing calls (pages) `calls` hold.
+fn listings(calls: &[AwsCall]) -> usize {
+    actions(calls)
+        .iter()
+        .filter(|a| **a == "GetAccountAuthorizationDetails")
+        .count()
+}
+
 #[test]
 fn without_the_account_listing_roles_are_read_one_by_one() {
     let env = Env::new();
@@ -140,15 +168,7 @@ fn without_the_account_listing_roles_are_read_one_by_one() {
         response: Some((denied.into(), "text/xml".into())),
         ..testenv::proxy::Fault::default()
     });
-    let aws = env.moto().mark();
-    let o = env
-        .command_via(
-            &proxy.url,
-            &env.k.kubeconfig(),
-            &["apply", "-f", &file, "--thumbprint", THUMBPRINT],
-        )
-        .output()
-        .unwrap();
+    let (o, calls) = apply_via(&env, &proxy, &file);
     let out = ok(&o);
     assert!(out.contains("No changes."), "{out}");
     let said = format!("{out}{}", common::stderr(&o));
@@ -156,7 +176,6 @@ fn without_the_account_listing_roles_are_read_one_by_one() {
         said.contains("`iam:GetAccountAuthorizationDetails` is denied"),
         "{said}"
     );
-    let calls = env.moto().calls_since(aws);
     assert!(calls.iter().all(|c| !c.is_mutating()), "{calls:?}");
     let count = |a: &str| calls.iter().filter(|c| c.action == a).count();
     assert_eq!(
@@ -197,49 +216,19 @@ fn the_account_listing_follows_its_marker() {
         body: Some("Filter\\.member\\.1=Role&MaxItems=1000&Marker=page-2$".into()),
         ..testenv::proxy::Fault::aws_throttling("GetAccountAuthorizationDetails", 1)
     });
-    let aws = env.moto().mark();
-    let o = env
-        .command_via(
-            &proxy.url,
-            &env.k.kubeconfig(),
-            &["apply", "-f", &file, "--thumbprint", THUMBPRINT],
-        )
-        .output()
-        .unwrap();
+    let (o, calls) = apply_via(&env, &proxy, &file);
     let out = ok(&o);
     assert!(out.contains("No changes."), "{out}");
     assert_eq!(proxy.stats().1, 2, "both pages were asked for as expected");
-    let calls = env.moto().calls_since(aws);
-    assert_eq!(
-        actions(&calls)
-            .iter()
-            .filter(|a| **a == "GetAccountAuthorizationDetails")
-            .count(),
-        1,
-        "{calls:?}"
-    );
+    assert_eq!(listings(&calls), 1, "{calls:?}");
 
     // The proxy now pages moto's whole answer as IAM does, 5 items a page: every page is read
-    // and the roles on each count, so the apply still converges.
+    // and the roles on each count, so the apply still converges. (The proxy asks moto once
+    // and cuts the later pages from that answer.)
     proxy.set_paging(5);
-    let aws = env.moto().mark();
-    let o = env
-        .command_via(
-            &proxy.url,
-            &env.k.kubeconfig(),
-            &["apply", "-f", &file, "--thumbprint", THUMBPRINT],
-        )
-        .output()
-        .unwrap();
+    let (o, calls) = apply_via(&env, &proxy, &file);
     let out = ok(&o);
     assert!(out.contains("No changes."), "{out}");
-    let calls = env.moto().calls_since(aws);
-    assert_eq!(
-        actions(&calls)
-            .iter()
-            .filter(|a| **a == "GetAccountAuthorizationDetails")
-            .count(),
-        N.div_ceil(5),
-        "{calls:?}"
-    );
+    assert_eq!(listings(&calls), 1, "{calls:?}");
+    assert_eq!(proxy.pages_served(), N.div_ceil(5) as u64);
 }

@@ -72,19 +72,6 @@ const SA_READERS: &[Command] = &[
     CreatePodidentityassociation,
     MigrateToPodIdentity,
 ];
-/// The commands that list namespaces: those that read ServiceAccounts, and the kube2iam
-/// migration (their `allowed-roles`).
-const NAMESPACE_READERS: &[Command] = &[
-    Plan,
-    Apply,
-    CreateIamserviceaccount,
-    GetIamserviceaccount,
-    UpdateIamserviceaccount,
-    DeleteIamserviceaccount,
-    CreatePodidentityassociation,
-    MigrateToPodIdentity,
-    MigrateKube2iam,
-];
 const SA_WRITERS: &[Command] = &[
     Apply,
     CreateIamserviceaccount,
@@ -97,8 +84,14 @@ pub const VERBS: &[VerbUse] = &[
     VerbUse {
         object: Object::Namespaces,
         verb: "list",
-        commands: NAMESPACE_READERS,
+        commands: SA_READERS,
         why: "which namespaces exist and the roles they allow (one LIST)",
+    },
+    VerbUse {
+        object: Object::Namespaces,
+        verb: "list",
+        commands: &[MigrateKube2iam],
+        why: "the roles each namespace allows (`allowed-roles`), which the migration honours",
     },
     VerbUse {
         object: Object::Namespaces,
@@ -185,11 +178,17 @@ impl Rules {
 
     /// The verbs on `object`, in [`VERBS`] order.
     pub fn verbs(&self, object: Object) -> Vec<&'static str> {
-        VERBS
-            .iter()
-            .filter(|v| v.object == object && self.verbs.contains(&(object, v.verb)))
-            .map(|v| v.verb)
-            .collect()
+        let mut verbs: Vec<&'static str> = Vec::new();
+        // A verb may have several rows (several reasons): each is granted once.
+        for v in VERBS {
+            if v.object == object
+                && self.verbs.contains(&(object, v.verb))
+                && !verbs.contains(&v.verb)
+            {
+                verbs.push(v.verb);
+            }
+        }
+        verbs
     }
 
     /// Whether nothing is needed.

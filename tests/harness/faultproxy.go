@@ -66,6 +66,8 @@ type proxyState struct {
 	// listing is the upstream's whole answer to the listing being paged: the first page asks
 	// the upstream, later pages (with a Marker) are cut from it, as from one snapshot.
 	listing []byte
+	// pagesServed counts the pages answered so.
+	pagesServed int
 }
 
 func (s *proxyState) match(r *http.Request, body []byte) *Rule {
@@ -405,7 +407,7 @@ func newFaultProxy(upstream string, upstreamCA []byte) (http.Handler, http.Handl
 		state.mu.Lock()
 		state.rules, state.delay, state.requests, state.faulted = nil, 0, 0, 0
 		state.limits, state.writes, state.throttled = map[string]*bucket{}, 0, 0
-		state.pageItems = 0
+		state.pageItems, state.listing, state.pagesServed = 0, nil, 0
 		state.mu.Unlock()
 		w.WriteHeader(204)
 	})
@@ -416,7 +418,7 @@ func newFaultProxy(upstream string, upstreamCA []byte) (http.Handler, http.Handl
 		for _, rule := range state.rules {
 			pending += rule.Count
 		}
-		json.NewEncoder(w).Encode(map[string]int{"requests": state.requests, "faulted": state.faulted, "pending": pending, "writes": state.writes, "throttled": state.throttled})
+		json.NewEncoder(w).Encode(map[string]int{"requests": state.requests, "faulted": state.faulted, "pending": pending, "writes": state.writes, "throttled": state.throttled, "pages": state.pagesServed})
 	})
 
 	return handler, admin, nil
@@ -490,6 +492,9 @@ func (s *proxyState) pages(w http.ResponseWriter, r *http.Request, body []byte, 
 			return true
 		}
 	}
+	s.mu.Lock()
+	s.pagesServed++
+	s.mu.Unlock()
 	for k, v := range rec.Header() {
 		if k != "Content-Length" {
 			w.Header()[k] = v

@@ -406,6 +406,16 @@ func TestPagingSplitsTheAccountListingIntoMarkedPages(t *testing.T) {
 	if hits != 2 {
 		t.Fatalf("upstream calls: %d", hits)
 	}
+	resp, err := http.Get(a.URL + "/stats")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stats map[string]int
+	json.NewDecoder(resp.Body).Decode(&stats)
+	resp.Body.Close()
+	if stats["pages"] != 2 {
+		t.Fatalf("stats: %v", stats)
+	}
 	if code, _, _ := do(t, "POST", p.URL+"/", list+"&Marker=x"); code != 400 {
 		t.Fatalf("a bad Marker: %d", code)
 	}

@@ -151,6 +151,13 @@ impl FaultProxy {
         );
     }
 
+    /// How many pages of the account listing the proxy has answered (see [`Self::set_paging`]).
+    pub fn pages_served(&self) -> u64 {
+        let v: serde_json::Value =
+            serde_json::from_str(&http::get(&format!("{}/stats", self.admin))).expect("stats JSON");
+        v["pages"].as_u64().unwrap_or(0)
+    }
+
     /// `(AWS writes let through, AWS writes throttled)` since the last reset.
     pub fn write_stats(&self) -> (u64, u64) {
         let v: serde_json::Value =
