@@ -31,7 +31,13 @@ func upstream(t *testing.T) *httptest.Server {
 
 func proxy(t *testing.T) (*httptest.Server, *httptest.Server) {
 	t.Helper()
-	h, admin, err := newFaultProxy(upstream(t).URL, nil)
+	return proxyTo(t, upstream(t).URL)
+}
+
+// proxyTo is a fault proxy in front of upstreamURL, and its admin server.
+func proxyTo(t *testing.T, upstreamURL string) (*httptest.Server, *httptest.Server) {
+	t.Helper()
+	h, admin, err := newFaultProxy(upstreamURL, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,6 +45,21 @@ func proxy(t *testing.T) (*httptest.Server, *httptest.Server) {
 	t.Cleanup(p.Close)
 	t.Cleanup(a.Close)
 	return p, a
+}
+
+// stats reads the proxy's counters from its admin server.
+func stats(t *testing.T, adminURL string) map[string]int {
+	t.Helper()
+	resp, err := http.Get(adminURL + "/stats")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var s map[string]int
+	if err := json.NewDecoder(resp.Body).Decode(&s); err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
 
 func post(t *testing.T, url, body string) {
@@ -292,13 +313,7 @@ func TestAfterForwardsThenLosesTheAnswer(t *testing.T) {
 		io.WriteString(w, "created")
 	}))
 	t.Cleanup(up.Close)
-	h, admin, err := newFaultProxy(up.URL, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, a := httptest.NewServer(h), httptest.NewServer(admin)
-	t.Cleanup(p.Close)
-	t.Cleanup(a.Close)
+	p, a := proxyTo(t, up.URL)
 	post(t, a.URL+"/faults", `{"method":"POST","status":500,"after":true}`)
 	code, _, body := do(t, "POST", p.URL+"/things", "{}")
 	if code != 500 || strings.Contains(body, "created") {
@@ -356,15 +371,8 @@ func TestRateLimitThrottlesWritesOverTheQuotaOfTheirService(t *testing.T) {
 	if code != 429 || h.Get("x-amzn-ErrorType") != "ThrottlingException" {
 		t.Fatalf("EKS over the quota: %d %v", code, h)
 	}
-	resp, err := http.Get(a.URL + "/stats")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var stats map[string]int
-	json.NewDecoder(resp.Body).Decode(&stats)
-	resp.Body.Close()
-	if stats["throttled"] != 2 || stats["writes"] != 6 {
-		t.Fatalf("stats: %v", stats)
+	if st := stats(t, a.URL); st["throttled"] != 2 || st["writes"] != 6 {
+		t.Fatalf("stats: %v", st)
 	}
 }
 
@@ -377,13 +385,7 @@ func TestPagingSplitsTheAccountListingIntoMarkedPages(t *testing.T) {
 		io.WriteString(w, full)
 	}))
 	t.Cleanup(up.Close)
-	h, admin, err := newFaultProxy(up.URL, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, a := httptest.NewServer(h), httptest.NewServer(admin)
-	t.Cleanup(p.Close)
-	t.Cleanup(a.Close)
+	p, a := proxyTo(t, up.URL)
 	list := "Action=GetAccountAuthorizationDetails&Version=2010-05-08"
 	// Off by default: the upstream's answer as it is.
 	if _, _, body := do(t, "POST", p.URL+"/", list); body != full {
@@ -406,15 +408,8 @@ func TestPagingSplitsTheAccountListingIntoMarkedPages(t *testing.T) {
 	if hits != 2 {
 		t.Fatalf("upstream calls: %d", hits)
 	}
-	resp, err := http.Get(a.URL + "/stats")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var stats map[string]int
-	json.NewDecoder(resp.Body).Decode(&stats)
-	resp.Body.Close()
-	if stats["pages"] != 2 {
-		t.Fatalf("stats: %v", stats)
+	if st := stats(t, a.URL); st["pages"] != 2 {
+		t.Fatalf("stats: %v", st)
 	}
 	if code, _, _ := do(t, "POST", p.URL+"/", list+"&Marker=x"); code != 400 {
 		t.Fatalf("a bad Marker: %d", code)
