@@ -49,6 +49,9 @@ _eksiam() {
             eksiam,rbac)
                 cmd="eksiam__subcmd__rbac"
                 ;;
+            eksiam,reconcile)
+                cmd="eksiam__subcmd__reconcile"
+                ;;
             eksiam,schema)
                 cmd="eksiam__subcmd__schema"
                 ;;
@@ -190,6 +193,9 @@ _eksiam() {
             eksiam__subcmd__help,rbac)
                 cmd="eksiam__subcmd__help__subcmd__rbac"
                 ;;
+            eksiam__subcmd__help,reconcile)
+                cmd="eksiam__subcmd__help__subcmd__reconcile"
+                ;;
             eksiam__subcmd__help,schema)
                 cmd="eksiam__subcmd__help__subcmd__schema"
                 ;;
@@ -320,7 +326,7 @@ _eksiam() {
 
     case "${cmd}" in
         eksiam)
-            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version plan apply thumbprint create update get delete utils migrate explain iam-policy rbac completion schema help"
+            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version plan apply thumbprint create update get delete utils migrate reconcile explain iam-policy rbac completion schema help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1594,7 +1600,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__help)
-            opts="plan apply thumbprint create update get delete utils migrate explain iam-policy rbac completion schema help"
+            opts="plan apply thumbprint create update get delete utils migrate reconcile explain iam-policy rbac completion schema help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1944,6 +1950,20 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__help__subcmd__rbac)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksiam__subcmd__help__subcmd__reconcile)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2353,6 +2373,52 @@ _eksiam() {
                     return 0
                     ;;
                 --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "text json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksiam__subcmd__reconcile)
+            opts="-o -v -q -h -V --cluster --role-prefix --dry-run --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role-prefix)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

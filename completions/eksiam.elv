@@ -43,6 +43,7 @@ set edit:completion:arg-completer[eksiam] = {|@words|
             cand delete 'Delete resources (eksctl''s `delete`)'
             cand utils 'eksctl''s utility commands'
             cand migrate 'Move from other tools to eksiam'
+            cand reconcile 'Give each ServiceAccount annotated `eksiam.io/role: managed` (or `security.kaluza.com/iam-role-managed: "true"`) its own IAM role, trusted by it alone'
             cand explain 'Say what Kubernetes identity an IAM or STS ARN gets in the cluster, and through what'
             cand iam-policy 'Print the IAM policy the identity running eksiam needs'
             cand rbac 'Print the Kubernetes RBAC rules the identity running eksiam needs'
@@ -815,6 +816,27 @@ set edit:completion:arg-completer[eksiam] = {|@words|
         }
         &'eksiam;migrate;help;help'= {
         }
+        &'eksiam;reconcile'= {
+            cand --cluster 'The EKS cluster'
+            cand --role-prefix 'The roles'' name prefix: `<prefix>_<namespace>_<name>`'
+            cand --region 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)'
+            cand --profile 'AWS shared-config profile'
+            cand -o 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --output 'Output format: `text` for people, `json` and `yaml` for machines'
+            cand --kubeconfig 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`''s current context when its server is the cluster''s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)'
+            cand --context 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)'
+            cand --dry-run 'Print the plan and change nothing'
+            cand --no-color 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
+            cand -v 'More logging on stderr'
+            cand --verbose 'More logging on stderr'
+            cand -q 'Only errors on stderr, and no text plan before an apply'
+            cand --quiet 'Only errors on stderr, and no text plan before an apply'
+            cand --skip-endpoint-check 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'eksiam;explain'= {
             cand --cluster 'The EKS cluster'
             cand --region 'AWS region (else the file''s `metadata.region`, else the AWS SDK chain)'
@@ -929,6 +951,7 @@ set edit:completion:arg-completer[eksiam] = {|@words|
             cand delete 'Delete resources (eksctl''s `delete`)'
             cand utils 'eksctl''s utility commands'
             cand migrate 'Move from other tools to eksiam'
+            cand reconcile 'Give each ServiceAccount annotated `eksiam.io/role: managed` (or `security.kaluza.com/iam-role-managed: "true"`) its own IAM role, trusted by it alone'
             cand explain 'Say what Kubernetes identity an IAM or STS ARN gets in the cluster, and through what'
             cand iam-policy 'Print the IAM policy the identity running eksiam needs'
             cand rbac 'Print the Kubernetes RBAC rules the identity running eksiam needs'
@@ -1010,6 +1033,8 @@ set edit:completion:arg-completer[eksiam] = {|@words|
             cand kube2iam 'Leave kube2iam: print a ClusterConfig whose `iam.serviceAccounts` bind, with IRSA, the roles the workloads'' pods assume through kube2iam (changes nothing)'
         }
         &'eksiam;help;migrate;kube2iam'= {
+        }
+        &'eksiam;help;reconcile'= {
         }
         &'eksiam;help;explain'= {
         }

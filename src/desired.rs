@@ -15,6 +15,9 @@ use std::collections::BTreeMap;
 pub const TAG_MANAGED_BY: &str = "eksiam.io/managed-by";
 pub const TAG_CLUSTER: &str = "eksiam.io/cluster";
 pub const TAG_SERVICE_ACCOUNTS: &str = "eksiam.io/serviceaccounts";
+/// The tag of the roles `eksiam reconcile` makes for ServiceAccounts that ask for one: only
+/// reconcile prunes them, and it never touches other roles.
+pub const TAG_SELF_SERVICE: &str = "eksiam.io/self-service";
 /// The label on namespaces and ServiceAccounts eksiam creates.
 pub const LABEL_MANAGED_BY: &str = "app.kubernetes.io/managed-by";
 pub const MANAGER: &str = "eksiam";
@@ -140,13 +143,16 @@ pub struct PruneScope {
     pub access_entries: bool,
     /// Pod Identity associations only when it declares `iam.podIdentityAssociations`.
     pub pod_identities: bool,
+    /// Self-service roles (tagged [`TAG_SELF_SERVICE`]) only for `reconcile`; every other
+    /// scope leaves them alone.
+    pub self_service: bool,
 }
 
 impl PruneScope {
     /// Whether `--prune` may delete some of eksiam's roles: IRSA roles when the input declares
     /// `iam.serviceAccounts`, Pod Identity roles when it declares `iam.podIdentityAssociations`.
     pub fn any_roles(&self) -> bool {
-        self.roles || self.pod_identities
+        self.roles || self.pod_identities || self.self_service
     }
 }
 
@@ -164,6 +170,9 @@ pub struct DesiredRole {
     /// The ServiceAccounts (`namespace/name`) whose Pod Identity association uses the role: its
     /// trust then admits `pods.eks.amazonaws.com` too.
     pub pod_identity_for: Vec<String>,
+    /// Leave attached and inline policies the role does not list (a self-service role, whose
+    /// permissions the platform grants out of band); otherwise they are removed.
+    pub keep_other_policies: bool,
 }
 
 /// Which role a ServiceAccount uses.
@@ -285,6 +294,7 @@ impl Desired {
                     .as_ref()
                     .is_some_and(|a| a.access_entries_declared),
                 pod_identities: cfg.iam.pod_identity_associations_declared,
+                self_service: false,
             },
             selection: Selection::default(),
             access_entries: access_entries(cfg),
@@ -451,6 +461,7 @@ fn new_role(
         permissions_boundary: parts.boundary.map(|b| b.value.clone()),
         tags,
         pod_identity_for: Vec::new(),
+        keep_other_policies: false,
     }
 }
 

@@ -12,6 +12,7 @@ mod migrate_pod_identity;
 mod permissions;
 mod plan;
 mod podidentity;
+mod reconcile;
 mod thumbprint;
 mod utils;
 
@@ -126,6 +127,7 @@ pub enum Command {
     /// Move from other tools to eksiam
     #[command(subcommand)]
     Migrate(MigrateCommand),
+    Reconcile(reconcile::ReconcileArgs),
     Explain(access::ExplainArgs),
     IamPolicy(permissions::IamPolicyArgs),
     Rbac(permissions::RbacArgs),
@@ -184,6 +186,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Apply(args) => plan::cmd_apply(&cli.global, args),
         Command::Thumbprint(args) => thumbprint::cmd_thumbprint(&cli.global, args),
         Command::Utils(cmd) => utils::cmd_utils(&cli.global, cmd),
+        Command::Reconcile(a) => reconcile::cmd_reconcile(&cli.global, a),
         Command::Migrate(MigrateCommand::Kube2iam(a)) => {
             migrate_kube2iam::cmd_kube2iam(&cli.global, a)
         }

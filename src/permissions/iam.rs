@@ -17,7 +17,7 @@ use Command::{
     CreateIamserviceaccount, CreatePodidentityassociation, DeleteAccessentry,
     DeleteIamidentitymapping, DeleteIamserviceaccount, DeletePodidentityassociation, Explain,
     GetAccess, GetAccessentry, GetIamidentitymapping, GetIamserviceaccount,
-    GetPodidentityassociation, MigrateToAccessEntry, MigrateToPodIdentity, Plan,
+    GetPodidentityassociation, MigrateToAccessEntry, MigrateToPodIdentity, Plan, Reconcile,
     UpdateIamserviceaccount, UpdatePodidentityassociation,
 };
 
@@ -106,6 +106,7 @@ const IRSA_EDITORS: &[Command] = &[
     DeleteIamserviceaccount,
     CreatePodidentityassociation,
     DeletePodidentityassociation,
+    Reconcile,
 ];
 const ROLE_READERS: &[Command] = &[
     Plan,
@@ -113,6 +114,16 @@ const ROLE_READERS: &[Command] = &[
     CreateIamserviceaccount,
     UpdateIamserviceaccount,
     CreatePodidentityassociation,
+    Reconcile,
+];
+/// The commands that create roles: those that write IRSA roles, and `reconcile`'s
+/// self-service roles (which get no policy from eksiam).
+const ROLE_CREATORS: &[Command] = &[
+    Apply,
+    CreateIamserviceaccount,
+    UpdateIamserviceaccount,
+    CreatePodidentityassociation,
+    Reconcile,
 ];
 const OIDC_WRITERS: &[Command] = &[Apply, AssociateIamOidcProvider];
 
@@ -167,8 +178,9 @@ pub const ACTIONS: &[ActionUse] = &[
             CreatePodidentityassociation,
             DeletePodidentityassociation,
             MigrateToPodIdentity,
+            Reconcile,
         ],
-        why: "every role with its policies and tags, one call per 1,000 roles; needed by `get`/`delete iamserviceaccount`, `delete podidentityassociation` and `--prune` (to find roles by their tags); elsewhere, when denied, roles are read one by one",
+        why: "every role with its policies and tags, one call per 1,000 roles; needed by `get`/`delete iamserviceaccount`, `delete podidentityassociation`, `reconcile` and `--prune` (to find roles by their tags); elsewhere, when denied, roles are read one by one",
     },
     ActionUse {
         action: "iam:GetRole",
@@ -197,7 +209,7 @@ pub const ACTIONS: &[ActionUse] = &[
     ActionUse {
         action: "iam:CreateRole",
         resource: Resource::Role,
-        commands: IRSA_WRITERS,
+        commands: ROLE_CREATORS,
         why: "creates a role with its trust policy, tags and permissions boundary",
     },
     ActionUse {
@@ -217,6 +229,7 @@ pub const ACTIONS: &[ActionUse] = &[
             CreatePodidentityassociation,
             DeletePodidentityassociation,
             MigrateToPodIdentity,
+            Reconcile,
         ],
         why: "a role's trust policy gains or loses a ServiceAccount, or the Pod Identity statement",
     },
@@ -259,7 +272,12 @@ pub const ACTIONS: &[ActionUse] = &[
     ActionUse {
         action: "iam:DeleteRole",
         resource: Resource::Role,
-        commands: &[Apply, DeleteIamserviceaccount, DeletePodidentityassociation],
+        commands: &[
+            Apply,
+            DeleteIamserviceaccount,
+            DeletePodidentityassociation,
+            Reconcile,
+        ],
         why: "`delete iamserviceaccount` and `delete podidentityassociation`, and `apply --prune` for roles the file no longer lists",
     },
     ActionUse {

@@ -35,6 +35,7 @@ pub enum Command {
     DeletePodidentityassociation,
     MigrateToPodIdentity,
     MigrateKube2iam,
+    Reconcile,
 }
 
 use Command::{
@@ -43,12 +44,12 @@ use Command::{
     DeleteIamidentitymapping, DeleteIamserviceaccount, DeletePodidentityassociation, Explain,
     GetAccess, GetAccessentry, GetIamidentitymapping, GetIamserviceaccount,
     GetPodidentityassociation, MigrateKube2iam, MigrateToAccessEntry, MigrateToPodIdentity, Plan,
-    UpdateIamserviceaccount, UpdatePodidentityassociation,
+    Reconcile, UpdateIamserviceaccount, UpdatePodidentityassociation,
 };
 
 impl Command {
     /// Every command that needs a permission, in the order the tables list them.
-    pub const ALL: [Command; 22] = [
+    pub const ALL: [Command; 23] = [
         Plan,
         Apply,
         AssociateIamOidcProvider,
@@ -71,6 +72,7 @@ impl Command {
         DeletePodidentityassociation,
         MigrateToPodIdentity,
         MigrateKube2iam,
+        Reconcile,
     ];
 
     /// The command as typed after `eksiam`.
@@ -98,6 +100,7 @@ impl Command {
             DeletePodidentityassociation => "delete podidentityassociation",
             MigrateToPodIdentity => "utils migrate-to-pod-identity",
             MigrateKube2iam => "migrate kube2iam",
+            Reconcile => "reconcile",
         }
     }
 

@@ -10,7 +10,7 @@ use Command::{
     Apply, CreateIamidentitymapping, CreateIamserviceaccount, CreatePodidentityassociation,
     DeleteIamidentitymapping, DeleteIamserviceaccount, Explain, GetAccess, GetIamidentitymapping,
     GetIamserviceaccount, MigrateKube2iam, MigrateToAccessEntry, MigrateToPodIdentity, Plan,
-    UpdateIamserviceaccount,
+    Reconcile, UpdateIamserviceaccount,
 };
 
 /// What a verb is used on.
@@ -71,6 +71,7 @@ const SA_READERS: &[Command] = &[
     DeleteIamserviceaccount,
     CreatePodidentityassociation,
     MigrateToPodIdentity,
+    Reconcile,
 ];
 const SA_WRITERS: &[Command] = &[
     Apply,
@@ -119,6 +120,7 @@ pub const VERBS: &[VerbUse] = &[
             CreateIamserviceaccount,
             UpdateIamserviceaccount,
             DeleteIamserviceaccount,
+            Reconcile,
         ],
         why: "merge patch of eksiam's label and role annotation; removes the annotation when unbinding a ServiceAccount eksiam did not create",
     },

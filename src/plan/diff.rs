@@ -144,6 +144,7 @@ mod tests {
                 permissions_boundary: None,
                 tags,
                 pod_identity_for: Vec::new(),
+                keep_other_policies: false,
             }],
             service_accounts: vec![DesiredServiceAccount {
                 namespace: "apps".into(),
@@ -168,6 +169,7 @@ mod tests {
                 mappings: true,
                 access_entries: true,
                 pod_identities: false,
+                self_service: false,
             },
             selection: Default::default(),
             access_entries: Vec::new(),

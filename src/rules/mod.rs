@@ -10,5 +10,6 @@ pub mod migrate;
 pub mod namespace_roles;
 pub mod naming;
 pub mod policy;
+pub mod self_service;
 pub mod trust;
 pub mod wellknown;

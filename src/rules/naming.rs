@@ -99,7 +99,18 @@ pub fn check_role_name(name: &str) -> Result<(), String> {
 /// longer than IAM allows, its first characters and an 8-character hash of the whole, so that
 /// different ServiceAccounts keep different names and the same one always gets the same name.
 pub fn role_name(cluster: &str, namespace: &str, name: &str) -> String {
-    let full = format!("{cluster}-{namespace}-{name}");
+    within_limit(format!("{cluster}-{namespace}-{name}"))
+}
+
+/// The role name `eksiam reconcile` gives a ServiceAccount that asks for one, in
+/// iam-service-account-controller's pattern `<prefix>_<namespace>_<name>`, shortened as
+/// [`role_name`] is.
+pub fn self_service_role_name(prefix: &str, namespace: &str, name: &str) -> String {
+    within_limit(format!("{prefix}_{namespace}_{name}"))
+}
+
+/// `full`, or when longer than IAM allows, its first characters and an 8-character hash.
+fn within_limit(full: String) -> String {
     if full.len() <= ROLE_NAME_MAX {
         return full;
     }
@@ -108,7 +119,7 @@ pub fn role_name(cluster: &str, namespace: &str, name: &str) -> String {
     // A byte budget, cut back to a character boundary: names that reach here unvalidated
     // (a ServiceAccount called `aüüü…`) must not split a character.
     let keep = full.floor_char_boundary(ROLE_NAME_MAX - hash.len() - 1);
-    let head = full[..keep].trim_end_matches(['-', '.']);
+    let head = full[..keep].trim_end_matches(['-', '.', '_']);
     format!("{head}-{hash}")
 }
 

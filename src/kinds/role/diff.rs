@@ -204,6 +204,7 @@ fn policies(d: &mut Differ, role: &DesiredRole, existing: Option<&ObservedRole>,
     });
     let unwanted = attached
         .iter()
+        .filter(|_| !role.keep_other_policies)
         .filter(|a| !role.managed_policies.iter().any(|w| w == *a))
         .map(|arn| (*arn, Op::Delete));
     let attachments: Vec<(&str, Op)> = wanted.chain(unwanted).collect();
@@ -235,6 +236,7 @@ fn policies(d: &mut Differ, role: &DesiredRole, existing: Option<&ObservedRole>,
     for (name, doc) in inline
         .into_iter()
         .flatten()
+        .filter(|_| !role.keep_other_policies)
         .filter(|(n, _)| !role.inline_policies.contains_key(*n))
     {
         steps.push((
@@ -270,6 +272,9 @@ fn managed_here(d: &Differ, r: &ObservedRole) -> bool {
 /// when it declares `iam.serviceAccounts`.
 fn in_prune_scope(d: &Differ, r: &ObservedRole) -> bool {
     let scope = &d.desired.prune_scope;
+    if r.tags.contains_key(crate::desired::TAG_SELF_SERVICE) {
+        return scope.self_service;
+    }
     let pod_identity_only = trust::trusts_pod_identity(&r.assume_role_policy)
         && !trust::trusts_any_issuer(&r.assume_role_policy);
     if pod_identity_only {

@@ -1,0 +1,139 @@
+//! `eksiam reconcile`'s desired state, in the model of ovotech's iam-service-account-controller:
+//! a ServiceAccount that asks for a role (annotation `eksiam.io/role: managed`, or the
+//! controller's own `security.kaluza.com/iam-role-managed: "true"`, so its users move without
+//! edits) gets one role, `<prefix>_<namespace>_<name>`, trusted by exactly that
+//! ServiceAccount, tagged as eksiam's and as self-service, with no permissions of eksiam's:
+//! policies the platform attaches to it stay. The ServiceAccount is annotated with the role;
+//! a role whose ServiceAccount no longer asks is deleted (only self-service roles are).
+
+use crate::desired::{
+    Desired, DesiredRole, DesiredServiceAccount, MANAGER, RoleRef, TAG_CLUSTER, TAG_MANAGED_BY,
+    TAG_SELF_SERVICE, TAG_SERVICE_ACCOUNTS,
+};
+use crate::observed::ObservedServiceAccount;
+use crate::rules::naming;
+use crate::rules::trust::Subject;
+use std::collections::BTreeMap;
+
+/// eksiam's request annotation, and the value that asks.
+pub const REQUEST_ANNOTATION: &str = "eksiam.io/role";
+pub const REQUEST_VALUE: &str = "managed";
+/// iam-service-account-controller's request annotation (value `"true"`).
+pub const CONTROLLER_ANNOTATION: &str = "security.kaluza.com/iam-role-managed";
+/// The controller's default role-name prefix.
+pub const DEFAULT_PREFIX: &str = "k8s-sa";
+
+/// Whether a ServiceAccount with `annotations` asks for a self-service role.
+pub fn asks(annotations: &BTreeMap<String, String>) -> bool {
+    annotations.get(REQUEST_ANNOTATION).map(|v| v.trim()) == Some(REQUEST_VALUE)
+        || annotations
+            .get(CONTROLLER_ANNOTATION)
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+}
+
+/// The desired state for `service_accounts` (all of the cluster's): a role for each that asks,
+/// and `--prune` of the self-service roles no one asks for any more.
+pub fn desired(
+    cluster: &str,
+    region: Option<&str>,
+    prefix: &str,
+    service_accounts: &BTreeMap<(String, String), ObservedServiceAccount>,
+) -> Desired {
+    let mut d = Desired::empty(cluster, region);
+    d.prune_scope.self_service = true;
+    for ((namespace, name), sa) in service_accounts {
+        if !asks(&sa.annotations) {
+            continue;
+        }
+        let role = naming::self_service_role_name(prefix, namespace, name);
+        let mut r = DesiredRole {
+            name: role.clone(),
+            subjects: vec![Subject::ServiceAccount {
+                namespace: namespace.clone(),
+                name: name.clone(),
+            }],
+            managed_policies: Vec::new(),
+            inline_policies: BTreeMap::new(),
+            permissions_boundary: None,
+            tags: BTreeMap::from([
+                (TAG_MANAGED_BY.to_owned(), MANAGER.to_owned()),
+                (TAG_CLUSTER.to_owned(), cluster.to_owned()),
+                (TAG_SELF_SERVICE.to_owned(), "true".to_owned()),
+            ]),
+            pod_identity_for: Vec::new(),
+            keep_other_policies: true,
+        };
+        r.tags
+            .insert(TAG_SERVICE_ACCOUNTS.to_owned(), r.served_tag());
+        d.roles.push(r);
+        d.service_accounts.push(DesiredServiceAccount {
+            namespace: namespace.clone(),
+            name: name.clone(),
+            role: RoleRef::Managed(role),
+            manage_service_account: true,
+            labels: BTreeMap::new(),
+            annotations: BTreeMap::new(),
+        });
+    }
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sa(pairs: &[(&str, &str)]) -> ObservedServiceAccount {
+        ObservedServiceAccount {
+            labels: BTreeMap::new(),
+            annotations: pairs
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn each_service_account_that_asks_gets_its_own_role_and_nothing_else() {
+        let sas = BTreeMap::from([
+            (
+                ("apps".to_owned(), "web".to_owned()),
+                sa(&[(REQUEST_ANNOTATION, "managed")]),
+            ),
+            (
+                ("apps".to_owned(), "old".to_owned()),
+                sa(&[(CONTROLLER_ANNOTATION, "true")]),
+            ),
+            (
+                ("apps".to_owned(), "no".to_owned()),
+                sa(&[(CONTROLLER_ANNOTATION, "false")]),
+            ),
+            (("apps".to_owned(), "plain".to_owned()), sa(&[])),
+        ]);
+        let d = desired("prod", Some("us-west-2"), DEFAULT_PREFIX, &sas);
+        let names: Vec<&str> = d.roles.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["k8s-sa_apps_old", "k8s-sa_apps_web"]);
+        let web = &d.roles[1];
+        assert!(web.managed_policies.is_empty() && web.inline_policies.is_empty());
+        assert!(web.keep_other_policies);
+        assert_eq!(web.tags[TAG_SELF_SERVICE], "true");
+        assert_eq!(web.tags[TAG_SERVICE_ACCOUNTS], "apps/web");
+        assert_eq!(
+            web.subjects,
+            [Subject::ServiceAccount {
+                namespace: "apps".into(),
+                name: "web".into()
+            }]
+        );
+        assert!(d.service_accounts.iter().all(|s| s.manage_service_account));
+        assert!(d.prune_scope.self_service && !d.prune_scope.roles);
+        assert!(!d.oidc_provider);
+    }
+
+    #[test]
+    fn long_names_are_shortened_within_iams_limit() {
+        let name = "n".repeat(60);
+        let role = naming::self_service_role_name(DEFAULT_PREFIX, "apps", &name);
+        assert!(role.len() <= 64, "{role}");
+        assert!(role.starts_with("k8s-sa_apps_nnn"), "{role}");
+    }
+}

@@ -1,0 +1,132 @@
+//! `eksiam reconcile` against moto and a real kube-apiserver: ServiceAccounts that ask get
+//! their own role (trusted by them alone, read back through IAM) and the annotation; policies
+//! the platform attaches stay; a withdrawn request deletes the role and the annotation; roles
+//! from `apply -f` and self-service roles never prune each other; a namespace's
+//! `allowed-roles` skips its ServiceAccounts with a warning.
+
+mod common;
+use common::live::Env;
+use common::ok;
+
+const FILE: &str = "apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata: {name: prod, region: us-west-2}
+iam:
+  serviceAccounts:
+    - metadata: {name: filed, namespace: apps}
+      attachPolicyARNs: [arn:aws:iam::aws:policy/ReadOnlyAccess]
+";
+
+fn roles(env: &Env) -> Vec<String> {
+    testenv::aws::xml_values(&env.iam(&["Action=ListRoles"]), "RoleName")
+}
+
+#[test]
+fn service_accounts_that_ask_get_their_own_role_until_they_stop_asking() {
+    let env = Env::new();
+    let account = env.account_id();
+    for ns in ["apps", "locked"] {
+        env.k.kubectl_ok(&["create", "namespace", ns]);
+    }
+    env.k.kubectl_ok(&[
+        "annotate",
+        "namespace",
+        "locked",
+        r#"eksiam.io/allowed-roles=["team-*"]"#,
+    ]);
+    for (ns, sa, ask) in [
+        ("apps", "web", "eksiam.io/role=managed"),
+        ("apps", "old", "security.kaluza.com/iam-role-managed=true"),
+        ("apps", "plain", "other=x"),
+        ("locked", "agent", "eksiam.io/role=managed"),
+    ] {
+        env.k
+            .kubectl_ok(&["-n", ns, "create", "serviceaccount", sa]);
+        env.k
+            .kubectl_ok(&["-n", ns, "annotate", "serviceaccount", sa, ask]);
+    }
+    let file = env.write("filed.yaml", FILE);
+    ok(&env.apply(&file, &[]));
+
+    let o = env.eksiam(&["reconcile", "--cluster", "prod"]);
+    let said = ok(&o) + &common::stderr(&o);
+    assert!(
+        said.contains("serviceaccount locked/agent is skipped: namespace `locked` does not allow role `arn:aws:iam::123456789012:role/k8s-sa_locked_agent`"),
+        "{said}"
+    );
+    let mut have = roles(&env);
+    have.sort();
+    assert_eq!(
+        have,
+        ["k8s-sa_apps_old", "k8s-sa_apps_web", "prod-apps-filed"]
+    );
+    let trust = env.trust("k8s-sa_apps_web");
+    let statements = trust["Statement"].as_array().unwrap();
+    assert_eq!(statements.len(), 1, "{trust:#}");
+    let cond = statements[0]["Condition"]["StringEquals"]
+        .as_object()
+        .unwrap();
+    assert!(
+        cond.values().any(|v| v == "system:serviceaccount:apps:web"),
+        "{trust:#}"
+    );
+    let annotation = |sa: &str| {
+        env.sa("apps", sa)["metadata"]["annotations"]["eks.amazonaws.com/role-arn"].clone()
+    };
+    assert_eq!(
+        annotation("web"),
+        format!("arn:aws:iam::{account}:role/k8s-sa_apps_web")
+    );
+    assert_eq!(
+        annotation("old"),
+        format!("arn:aws:iam::{account}:role/k8s-sa_apps_old")
+    );
+    assert!(annotation("plain").is_null());
+
+    // The platform grants permissions out of band: they stay, and the run converges.
+    env.iam(&[
+        "Action=AttachRolePolicy",
+        "RoleName=k8s-sa_apps_web",
+        "PolicyArn=arn:aws:iam::aws:policy/ReadOnlyAccess",
+    ]);
+    let again = ok(&env.eksiam(&["reconcile", "--cluster", "prod"]));
+    assert!(again.contains("No changes."), "{again}");
+    // `apply -f --prune` of the file leaves the self-service roles alone.
+    let pruned = ok(&env.apply(&file, &["--prune"]));
+    assert!(pruned.contains("No changes."), "{pruned}");
+
+    // A withdrawn request: the role goes, and with it the annotation; the file's role stays.
+    // This run is made by an identity bound only to what `eksiam rbac --command reconcile`
+    // prints.
+    let rbac = ok(&env.eksiam(&[
+        "rbac",
+        "--command",
+        "reconcile",
+        "--group",
+        "system:serviceaccounts:reconciler",
+    ]));
+    env.k.apply_manifest("rbac-reconciler", &rbac);
+    let scoped = env.k.bare_identity("reconciler", "runner");
+    env.k.kubectl_ok(&[
+        "-n",
+        "apps",
+        "annotate",
+        "serviceaccount",
+        "web",
+        "eksiam.io/role-",
+    ]);
+    ok(&env
+        .command_via(
+            &env.moto().url,
+            &scoped,
+            &["reconcile", "--cluster", "prod"],
+        )
+        .output()
+        .unwrap());
+    let mut have = roles(&env);
+    have.sort();
+    assert_eq!(have, ["k8s-sa_apps_old", "prod-apps-filed"]);
+    assert!(annotation("web").is_null());
+    let last = ok(&env.eksiam(&["reconcile", "--cluster", "prod", "--dry-run"]));
+    assert!(last.contains("No changes."), "{last}");
+}
