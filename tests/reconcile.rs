@@ -17,6 +17,37 @@ iam:
       attachPolicyARNs: [arn:aws:iam::aws:policy/ReadOnlyAccess]
 ";
 
+/// The `reason`s of the Events on ServiceAccount `ns/name`, oldest first.
+fn events(env: &Env, ns: &str, name: &str) -> Vec<String> {
+    let list: serde_json::Value = serde_json::from_str(&env.k.kubectl_ok(&[
+        "-n",
+        ns,
+        "get",
+        "events",
+        "--field-selector",
+        &format!("involvedObject.kind=ServiceAccount,involvedObject.name={name}"),
+        "-o",
+        "json",
+    ]))
+    .unwrap();
+    let mut items: Vec<(String, String)> = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["metadata"]["creationTimestamp"]
+                    .as_str()
+                    .unwrap_or("")
+                    .to_owned(),
+                e["reason"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect();
+    items.sort();
+    items.into_iter().map(|(_, r)| r).collect()
+}
+
 fn roles(env: &Env) -> Vec<String> {
     testenv::aws::xml_values(&env.iam(&["Action=ListRoles"]), "RoleName")
 }
@@ -82,6 +113,10 @@ fn service_accounts_that_ask_get_their_own_role_until_they_stop_asking() {
         format!("arn:aws:iam::{account}:role/k8s-sa_apps_old")
     );
     assert!(annotation("plain").is_null());
+    // Events say what happened, where kubectl describe shows them.
+    assert_eq!(events(&env, "apps", "web"), ["Synced"]);
+    assert_eq!(events(&env, "locked", "agent"), ["RoleRefused"]);
+    assert!(events(&env, "apps", "plain").is_empty());
 
     // The platform grants permissions out of band: they stay, and the run converges.
     env.iam(&[
@@ -91,6 +126,8 @@ fn service_accounts_that_ask_get_their_own_role_until_they_stop_asking() {
     ]);
     let again = ok(&env.eksiam(&["reconcile", "--cluster", "prod"]));
     assert!(again.contains("No changes."), "{again}");
+    // A run that finds a ServiceAccount in order leaves no new Event on it.
+    assert_eq!(events(&env, "apps", "web"), ["Synced"]);
     // `apply -f --prune` of the file leaves the self-service roles alone.
     let pruned = ok(&env.apply(&file, &["--prune"]));
     assert!(pruned.contains("No changes."), "{pruned}");
@@ -127,6 +164,7 @@ fn service_accounts_that_ask_get_their_own_role_until_they_stop_asking() {
     have.sort();
     assert_eq!(have, ["k8s-sa_apps_old", "prod-apps-filed"]);
     assert!(annotation("web").is_null());
+    assert_eq!(events(&env, "apps", "web"), ["Synced", "Unbound"]);
     let last = ok(&env.eksiam(&["reconcile", "--cluster", "prod", "--dry-run"]));
     assert!(last.contains("No changes."), "{last}");
 }

@@ -3,10 +3,11 @@
 
 use super::GlobalArgs;
 use crate::app::{Connect as _, Connector};
-use crate::aws::OidcApi as _;
+use crate::aws::{ClusterDescription, OidcApi as _};
+use crate::desired::RoleRef;
 use crate::error::CliError;
-use crate::kube::KubeApi as _;
-use crate::plan::DiffOptions;
+use crate::kube::{EventType, KubeApi as _};
+use crate::plan::{DiffOptions, Op, Plan};
 use crate::rules::namespace_roles::NamespaceRoles;
 use crate::rules::{naming, self_service};
 use clap::Args;
@@ -59,8 +60,64 @@ pub fn cmd_reconcile(global: &GlobalArgs, args: ReconcileArgs) -> Result<ExitCod
     })?;
     let mut desired =
         self_service::desired(&args.cluster, Some(&aws.region), &args.role_prefix, &sas);
-    // One namespace's restriction skips its ServiceAccounts, not everyone's.
-    let mut warnings = Vec::new();
+    let skipped = skip_refused(&mut desired, &cluster, &namespaces);
+    let warnings = skipped
+        .iter()
+        .map(|(ns, name, _, why)| format!("serviceaccount {ns}/{name} is skipped: {why}"))
+        .collect();
+    let opts = DiffOptions {
+        prune: true,
+        ..DiffOptions::default()
+    };
+    let settings = super::plan::settings(
+        global,
+        None,
+        !args.dry_run,
+        crate::exec::DEFAULT_CONCURRENCY,
+    );
+    let bound: Vec<(String, String, String)> = desired
+        .service_accounts
+        .iter()
+        .filter_map(|s| match &s.role {
+            RoleRef::Managed(role) => Some((s.namespace.clone(), s.name.clone(), role.clone())),
+            RoleRef::Existing(_) => None,
+        })
+        .collect();
+    let shown = std::cell::RefCell::new(None);
+    let result = super::plan::execute_showing(
+        global,
+        &settings,
+        desired,
+        &opts,
+        warnings,
+        Some(aws),
+        |plan| {
+            *shown.borrow_mut() = Some(plan.clone());
+            super::plan::print_plan(global, plan, settings.apply)
+        },
+    );
+    if settings.apply {
+        let events = events(
+            &cluster,
+            shown.into_inner().as_ref(),
+            &bound,
+            &skipped,
+            &result,
+        );
+        record(global, &connector, &args.cluster, events);
+    }
+    result?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Takes out of `desired` the ServiceAccounts (and their roles) whose namespace does not
+/// allow their role: one namespace's restriction skips its ServiceAccounts, not everyone's.
+/// Returns them as (namespace, name, role, why).
+fn skip_refused(
+    desired: &mut crate::desired::Desired,
+    cluster: &ClusterDescription,
+    namespaces: &crate::kube::Namespaces,
+) -> Vec<(String, String, String, String)> {
     let refused = |ns: &str, role: &str| {
         let arn = format!(
             "arn:{}:iam::{}:role/{role}",
@@ -76,32 +133,124 @@ pub fn cmd_reconcile(global: &GlobalArgs, args: ReconcileArgs) -> Result<ExitCod
     };
     let mut skipped = Vec::new();
     desired.service_accounts.retain(|sa| {
-        let crate::desired::RoleRef::Managed(role) = &sa.role else {
+        let RoleRef::Managed(role) = &sa.role else {
             return true;
         };
-        match refused(&sa.namespace, role) {
-            Some(why) => {
-                warnings.push(format!(
-                    "serviceaccount {}/{} is skipped: {why}",
-                    sa.namespace, sa.name
-                ));
-                skipped.push(role.clone());
-                false
-            }
-            None => true,
-        }
+        let Some(why) = refused(&sa.namespace, role) else {
+            return true;
+        };
+        skipped.push((sa.namespace.clone(), sa.name.clone(), role.clone(), why));
+        false
     });
-    desired.roles.retain(|r| !skipped.contains(&r.name));
-    let opts = DiffOptions {
-        prune: true,
-        ..DiffOptions::default()
+    desired
+        .roles
+        .retain(|r| !skipped.iter().any(|(_, _, role, _)| role == &r.name));
+    skipped
+}
+
+/// One Event: on which ServiceAccount, its type, reason and message.
+type Event = (String, String, EventType, &'static str, String);
+
+/// The Events a run leaves on the ServiceAccounts it acted on: `Synced` where the plan
+/// changed something for one (its role or its annotation), `SyncFailed` there when the run
+/// failed, and `RoleRefused` where a namespace's restriction skipped one. A ServiceAccount
+/// the run found in order gets none, so a run every few minutes does not fill the log.
+fn events(
+    cluster: &ClusterDescription,
+    plan: Option<&Plan>,
+    bound: &[(String, String, String)],
+    skipped: &[(String, String, String, String)],
+    result: &Result<Plan, CliError>,
+) -> Vec<Event> {
+    let changed = |ns: &str, name: &str, role: &str| {
+        plan.is_some_and(|p| {
+            p.actions.iter().any(|a| {
+                a.op() != Op::NoOp
+                    && (a.id == format!("serviceaccount/{ns}/{name}")
+                        || a.id == format!("iam-role/{role}"))
+            })
+        })
     };
-    let settings = super::plan::settings(
-        global,
-        None,
-        !args.dry_run,
-        crate::exec::DEFAULT_CONCURRENCY,
-    );
-    super::plan::execute(global, &settings, desired, &opts, warnings, Some(aws))?;
-    Ok(ExitCode::SUCCESS)
+    let mut out = Vec::new();
+    for (ns, name, role) in bound {
+        if !changed(ns, name, role) {
+            continue;
+        }
+        let arn = format!(
+            "arn:{}:iam::{}:role/{role}",
+            cluster.partition, cluster.account
+        );
+        out.push(match result {
+            Ok(_) => (
+                ns.clone(),
+                name.clone(),
+                EventType::Normal,
+                "Synced",
+                format!("IAM role {arn} is ready, trusted by this ServiceAccount alone, and bound with eks.amazonaws.com/role-arn"),
+            ),
+            Err(e) => (
+                ns.clone(),
+                name.clone(),
+                EventType::Warning,
+                "SyncFailed",
+                format!("reconciling IAM role {arn} failed: {}", e.message),
+            ),
+        });
+    }
+    // ServiceAccounts that stopped asking: their role is pruned and they are unbound.
+    let unbound = plan
+        .into_iter()
+        .flat_map(|p| &p.actions)
+        .filter(|a| a.op() != Op::NoOp)
+        .filter_map(|a| a.id.strip_prefix("serviceaccount/"))
+        .filter_map(|key| key.split_once('/'))
+        .filter(|(ns, name)| !bound.iter().any(|(n, s, _)| n == ns && s == name));
+    if result.is_ok() {
+        for (ns, name) in unbound {
+            out.push((
+                ns.to_owned(),
+                name.to_owned(),
+                EventType::Normal,
+                "Unbound",
+                "no longer asks for a role: its self-service IAM role was deleted and eks.amazonaws.com/role-arn removed".to_owned(),
+            ));
+        }
+    }
+    for (ns, name, _, why) in skipped {
+        out.push((
+            ns.clone(),
+            name.clone(),
+            EventType::Warning,
+            "RoleRefused",
+            why.clone(),
+        ));
+    }
+    out
+}
+
+/// Records `events`; one that cannot be recorded is a warning, never the run's failure.
+fn record(global: &GlobalArgs, connector: &Connector, cluster: &str, events: Vec<Event>) {
+    if events.is_empty() {
+        return;
+    }
+    let region = global.region.as_deref();
+    // A client of its own: the reads' client belonged to a runtime that has ended.
+    let failures = super::runtime().block_on(async {
+        let kube = match connector.kube(cluster, region).await {
+            Ok(k) => k,
+            Err(e) => return vec![e.message],
+        };
+        let mut failures = Vec::new();
+        for (ns, name, kind, reason, message) in &events {
+            if let Err(e) = kube.record_event(ns, name, *kind, reason, message).await {
+                failures.push(e.message);
+            }
+        }
+        failures
+    });
+    if !global.quiet {
+        for f in failures {
+            eprintln!("warning: an Event was not recorded: {f}");
+        }
+    }
 }

@@ -375,6 +375,71 @@ impl Kube {
     }
 }
 
+/// Whether an Event reports success (`Normal`) or a problem (`Warning`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventType {
+    Normal,
+    Warning,
+}
+
+impl Kube {
+    /// Records a Kubernetes Event on ServiceAccount `ns/name` (`kubectl describe sa` shows
+    /// it), from the component `eksiam`.
+    ///
+    /// # Errors
+    /// A refused or failed create.
+    pub async fn record_event(
+        &self,
+        ns: &str,
+        name: &str,
+        kind: EventType,
+        reason: &str,
+        message: &str,
+    ) -> Result<(), CliError> {
+        use k8s_openapi::api::core::v1::{Event, EventSource, ObjectReference};
+        use k8s_openapi::apimachinery::pkg::apis::meta::v1::Time;
+        let now = Time(k8s_openapi::jiff::Timestamp::now());
+        let event = Event {
+            metadata: ObjectMeta {
+                generate_name: Some(format!("{name}.")),
+                namespace: Some(ns.to_owned()),
+                ..ObjectMeta::default()
+            },
+            involved_object: ObjectReference {
+                api_version: Some("v1".into()),
+                kind: Some("ServiceAccount".into()),
+                namespace: Some(ns.to_owned()),
+                name: Some(name.to_owned()),
+                ..ObjectReference::default()
+            },
+            reason: Some(reason.to_owned()),
+            message: Some(message.to_owned()),
+            type_: Some(format!("{kind:?}")),
+            source: Some(EventSource {
+                component: Some(crate::desired::MANAGER.to_owned()),
+                host: None,
+            }),
+            reporting_component: Some(crate::desired::MANAGER.to_owned()),
+            first_timestamp: Some(now.clone()),
+            last_timestamp: Some(now),
+            count: Some(1),
+            ..Event::default()
+        };
+        let api: Api<Event> = Api::namespaced(self.client.clone(), ns);
+        let pp = PostParams::default();
+        retrying(|| api.create(&pp, &event))
+            .await
+            .map(|_| ())
+            .map_err(|e| {
+                sa_error(
+                    "recording an event on serviceaccount",
+                    &format!("{ns}/{name}"),
+                    e,
+                )
+            })
+    }
+}
+
 fn sa_error(operation: &str, target: &str, e: kube::Error) -> CliError {
     let (message, hint) = match &e {
         kube::Error::Api(s) if s.is_forbidden() => (

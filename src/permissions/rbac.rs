@@ -22,6 +22,8 @@ pub enum Object {
     AwsAuth,
     /// What makes pods: Deployments, StatefulSets, DaemonSets, Jobs, CronJobs and Pods.
     Workloads,
+    /// Events, on the ServiceAccounts `reconcile` acts on.
+    Events,
 }
 
 impl Object {
@@ -31,6 +33,7 @@ impl Object {
             Object::ServiceAccounts => "serviceaccounts",
             Object::AwsAuth => "configmaps `kube-system/aws-auth`",
             Object::Workloads => "deployments, statefulsets, daemonsets, jobs, cronjobs, pods",
+            Object::Events => "events",
         }
     }
 
@@ -39,6 +42,7 @@ impl Object {
         let groups: &[(&str, &[&str])] = match self {
             Object::Namespaces => &[("", &["namespaces"])],
             Object::ServiceAccounts => &[("", &["serviceaccounts"])],
+            Object::Events => &[("", &["events"])],
             Object::Workloads => &[
                 ("apps", &["deployments", "statefulsets", "daemonsets"]),
                 ("batch", &["jobs", "cronjobs"]),
@@ -163,6 +167,12 @@ pub const VERBS: &[VerbUse] = &[
         commands: &[MigrateKube2iam],
         why: "the pod templates whose kube2iam annotations the migration reads (one LIST each)",
     },
+    VerbUse {
+        object: Object::Events,
+        verb: "create",
+        commands: &[Reconcile],
+        why: "`Synced`, `SyncFailed` or `RoleRefused` on the ServiceAccounts a run acted on",
+    },
 ];
 
 /// The verbs needed, by object.
@@ -259,12 +269,25 @@ fn subject(group: &str) -> Value {
 }
 
 /// The manifests, each with the comment lines that go before it in YAML.
+/// What the ClusterRole covers, in a line.
+fn cluster_role_comment(rules: &Rules) -> &'static str {
+    match (
+        rules.verbs(Object::Workloads).is_empty(),
+        rules.verbs(Object::Events).is_empty(),
+    ) {
+        (true, true) => "Namespaces and ServiceAccounts, in every namespace.",
+        (false, _) => "Namespaces, ServiceAccounts and what makes pods, in every namespace.",
+        (true, false) => "Namespaces, ServiceAccounts and their Events, in every namespace.",
+    }
+}
+
 fn manifests(rules: &Rules, group: &str) -> Vec<(Vec<String>, Value)> {
     let mut docs = Vec::new();
     let cluster_rules: Vec<Value> = [
         Object::Namespaces,
         Object::ServiceAccounts,
         Object::Workloads,
+        Object::Events,
     ]
     .into_iter()
     .flat_map(|o| {
@@ -285,11 +308,7 @@ fn manifests(rules: &Rules, group: &str) -> Vec<(Vec<String>, Value)> {
     };
     if !cluster_rules.is_empty() {
         docs.push((
-            vec![if rules.verbs(Object::Workloads).is_empty() {
-                "Namespaces and ServiceAccounts, in every namespace.".to_owned()
-            } else {
-                "Namespaces, ServiceAccounts and what makes pods, in every namespace.".to_owned()
-            }],
+            vec![cluster_role_comment(rules).to_owned()],
             json!({"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "ClusterRole",
                    "metadata": meta("eksiam", None), "rules": cluster_rules}),
         ));
