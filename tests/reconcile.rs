@@ -65,7 +65,24 @@ fn service_accounts_that_ask_get_their_own_role_until_they_stop_asking() {
         "locked",
         r#"eksiam.io/allowed-roles=["team-*"]"#,
     ]);
+    // A role iam-service-account-controller made, as it made them (no `aud` condition).
+    env.iam(&[
+        "Action=CreateRole",
+        "RoleName=k8s-sa_apps_legacy",
+        &format!(
+            r#"AssumeRolePolicyDocument={{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Principal":{{"Federated":"arn:aws:iam::{account}:oidc-provider/oidc.example/id/X"}},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{{"StringEquals":{{"oidc.example/id/X:sub":"system:serviceaccount:apps:legacy"}}}}}}]}}"#
+        ),
+        "Tags.member.1.Key=role.k8s.aws/managed-by",
+        "Tags.member.1.Value=sa-iamrole-controller",
+        "Tags.member.2.Key=role.k8s.aws/cluster",
+        "Tags.member.2.Value=prod",
+    ]);
     for (ns, sa, ask) in [
+        (
+            "apps",
+            "legacy",
+            "security.kaluza.com/iam-role-managed=true",
+        ),
         ("apps", "web", "eksiam.io/role=managed"),
         ("apps", "old", "security.kaluza.com/iam-role-managed=true"),
         ("apps", "plain", "other=x"),
@@ -89,8 +106,24 @@ fn service_accounts_that_ask_get_their_own_role_until_they_stop_asking() {
     have.sort();
     assert_eq!(
         have,
-        ["k8s-sa_apps_old", "k8s-sa_apps_web", "prod-apps-filed"]
+        [
+            "k8s-sa_apps_legacy",
+            "k8s-sa_apps_old",
+            "k8s-sa_apps_web",
+            "prod-apps-filed"
+        ]
     );
+    // The controller's role is taken over: eksiam's tags, and a trust statement with `aud`.
+    let tags = testenv::aws::xml_values(
+        &env.iam(&["Action=ListRoleTags", "RoleName=k8s-sa_apps_legacy"]),
+        "Key",
+    );
+    assert!(
+        tags.iter().any(|t| t == "eksiam.io/self-service"),
+        "{tags:?}"
+    );
+    let legacy = env.trust("k8s-sa_apps_legacy").to_string();
+    assert!(legacy.contains(":aud"), "{legacy}");
     let trust = env.trust("k8s-sa_apps_web");
     let statements = trust["Statement"].as_array().unwrap();
     assert_eq!(statements.len(), 1, "{trust:#}");
@@ -162,7 +195,10 @@ fn service_accounts_that_ask_get_their_own_role_until_they_stop_asking() {
         .unwrap());
     let mut have = roles(&env);
     have.sort();
-    assert_eq!(have, ["k8s-sa_apps_old", "prod-apps-filed"]);
+    assert_eq!(
+        have,
+        ["k8s-sa_apps_legacy", "k8s-sa_apps_old", "prod-apps-filed"]
+    );
     assert!(annotation("web").is_null());
     assert_eq!(events(&env, "apps", "web"), ["Synced", "Unbound"]);
     let last = ok(&env.eksiam(&["reconcile", "--cluster", "prod", "--dry-run"]));

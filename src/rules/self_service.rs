@@ -10,7 +10,7 @@ use crate::desired::{
     Desired, DesiredRole, DesiredServiceAccount, MANAGER, RoleRef, TAG_CLUSTER, TAG_MANAGED_BY,
     TAG_SELF_SERVICE, TAG_SERVICE_ACCOUNTS,
 };
-use crate::observed::ObservedServiceAccount;
+use crate::observed::{ObservedRole, ObservedServiceAccount};
 use crate::rules::naming;
 use crate::rules::trust::Subject;
 use std::collections::BTreeMap;
@@ -22,6 +22,27 @@ pub const REQUEST_VALUE: &str = "managed";
 pub const CONTROLLER_ANNOTATION: &str = "security.kaluza.com/iam-role-managed";
 /// The controller's default role-name prefix.
 pub const DEFAULT_PREFIX: &str = "k8s-sa";
+
+/// The tags iam-service-account-controller puts on the roles it makes.
+pub const CONTROLLER_TAG_MANAGED_BY: &str = "role.k8s.aws/managed-by";
+pub const CONTROLLER_MANAGER: &str = "sa-iamrole-controller";
+pub const CONTROLLER_TAG_CLUSTER: &str = "role.k8s.aws/cluster";
+
+/// Whether `reconcile` takes over `existing`, a role of the name it wants for `role` that
+/// iam-service-account-controller made for this cluster: its users move without edits, and
+/// the role gains eksiam's tags and exact trust. No other tool's role is taken.
+pub fn adoptable(role: &DesiredRole, existing: &ObservedRole, cluster: &str) -> bool {
+    role.tags.contains_key(TAG_SELF_SERVICE)
+        && existing
+            .tags
+            .get(CONTROLLER_TAG_MANAGED_BY)
+            .map(String::as_str)
+            == Some(CONTROLLER_MANAGER)
+        && existing
+            .tags
+            .get(CONTROLLER_TAG_CLUSTER)
+            .is_none_or(|c| c == cluster)
+}
 
 /// Whether a ServiceAccount with `annotations` asks for a self-service role.
 pub fn asks(annotations: &BTreeMap<String, String>) -> bool {
@@ -127,6 +148,42 @@ mod tests {
         assert!(d.service_accounts.iter().all(|s| s.manage_service_account));
         assert!(d.prune_scope.self_service && !d.prune_scope.roles);
         assert!(!d.oidc_provider);
+    }
+
+    #[test]
+    fn only_the_controllers_roles_for_this_cluster_are_taken_over() {
+        let sas = BTreeMap::from([(
+            ("apps".to_owned(), "web".to_owned()),
+            sa(&[(REQUEST_ANNOTATION, "managed")]),
+        )]);
+        let d = desired("prod", None, DEFAULT_PREFIX, &sas);
+        let role = |tags: &[(&str, &str)]| ObservedRole {
+            tags: tags
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect(),
+            arn: String::new(),
+            assume_role_policy: serde_json::Value::Null,
+            managed_policies: Vec::new(),
+            inline_policies: BTreeMap::new(),
+            permissions_boundary: None,
+        };
+        let controller = (CONTROLLER_TAG_MANAGED_BY, CONTROLLER_MANAGER);
+        assert!(adoptable(&d.roles[0], &role(&[controller]), "prod"));
+        assert!(adoptable(
+            &d.roles[0],
+            &role(&[controller, (CONTROLLER_TAG_CLUSTER, "prod")]),
+            "prod"
+        ));
+        assert!(!adoptable(
+            &d.roles[0],
+            &role(&[controller, (CONTROLLER_TAG_CLUSTER, "dev")]),
+            "prod"
+        ));
+        assert!(!adoptable(&d.roles[0], &role(&[("team", "x")]), "prod"));
+        let mut filed = d.roles[0].clone();
+        filed.tags.remove(TAG_SELF_SERVICE);
+        assert!(!adoptable(&filed, &role(&[controller]), "prod"));
     }
 
     #[test]

@@ -86,6 +86,9 @@ pub fn diff(d: &mut Differ, role: &DesiredRole, oidc_id: Option<&str>) {
 /// Whether an existing role of the desired name is eksiam's, for this cluster; a conflict
 /// otherwise.
 fn owned_for_cluster(d: &mut Differ, role: &DesiredRole, obs: &ObservedRole) -> bool {
+    if crate::rules::self_service::adoptable(role, obs, &d.desired.cluster) {
+        return true;
+    }
     if obs.tags.get(TAG_MANAGED_BY).map(String::as_str) != Some(MANAGER) {
         d.plan.conflicts.push(format!(
             "role `{}` already exists and was not created by eksiam (it has no `{TAG_MANAGED_BY}` tag); eksiam will not change it. Use `attachRoleARN` to bind it as-is, or choose another `roleName`",
