@@ -182,23 +182,11 @@ fn kube2iams_workloads_become_a_cluster_config_that_binds_the_same_roles() {
 
     // An identity bound only to what `eksiam rbac --command 'migrate kube2iam'` prints gets
     // the same answer.
-    let rbac = ok(&env.eksiam(&[
-        "rbac",
-        "--command",
+    let again = ok(&env.eksiam_bound_to_rbac_of(
         "migrate kube2iam",
-        "--group",
-        "system:serviceaccounts:k2i",
-    ]));
-    env.k.apply_manifest("rbac-k2i", &rbac);
-    let scoped = env.k.bare_identity("k2i", "runner");
-    let again = ok(&env
-        .command_via(
-            &env.moto().url,
-            &scoped,
-            &["migrate", "kube2iam", "--cluster", "prod", "-o", "json"],
-        )
-        .output()
-        .unwrap());
+        "k2i",
+        &["migrate", "kube2iam", "--cluster", "prod", "-o", "json"],
+    ));
     assert_eq!(
         serde_json::from_str::<serde_json::Value>(&again).unwrap(),
         out

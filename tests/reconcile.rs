@@ -168,15 +168,6 @@ fn service_accounts_that_ask_get_their_own_role_until_they_stop_asking() {
     // A withdrawn request: the role goes, and with it the annotation; the file's role stays.
     // This run is made by an identity bound only to what `eksiam rbac --command reconcile`
     // prints.
-    let rbac = ok(&env.eksiam(&[
-        "rbac",
-        "--command",
-        "reconcile",
-        "--group",
-        "system:serviceaccounts:reconciler",
-    ]));
-    env.k.apply_manifest("rbac-reconciler", &rbac);
-    let scoped = env.k.bare_identity("reconciler", "runner");
     env.k.kubectl_ok(&[
         "-n",
         "apps",
@@ -185,14 +176,11 @@ fn service_accounts_that_ask_get_their_own_role_until_they_stop_asking() {
         "web",
         "eksiam.io/role-",
     ]);
-    ok(&env
-        .command_via(
-            &env.moto().url,
-            &scoped,
-            &["reconcile", "--cluster", "prod"],
-        )
-        .output()
-        .unwrap());
+    ok(&env.eksiam_bound_to_rbac_of(
+        "reconcile",
+        "reconciler",
+        &["reconcile", "--cluster", "prod"],
+    ));
     let mut have = roles(&env);
     have.sort();
     assert_eq!(

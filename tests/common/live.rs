@@ -150,6 +150,23 @@ impl Env {
             .expect("run eksiam")
     }
 
+    /// Runs the binary as an identity bound only to the RBAC rules `eksiam rbac --command
+    /// COMMAND` prints (applied by the admin), the name `ns` naming that identity's group.
+    pub fn eksiam_bound_to_rbac_of(&self, command: &str, ns: &str, args: &[&str]) -> Output {
+        let group = format!("system:serviceaccounts:{ns}");
+        let rbac =
+            crate::common::ok(&self.eksiam(&["rbac", "--command", command, "--group", &group]));
+        self.k.apply_manifest(&format!("rbac-{ns}"), &rbac);
+        let scoped = self.k.bare_identity(ns, "runner");
+        let url = match &self.account {
+            Account::Moto(m) => m.url.clone(),
+            Account::Ministack(ms) => ms.url.clone(),
+        };
+        self.command(Some(&url), &scoped, args)
+            .output()
+            .expect("run eksiam")
+    }
+
     pub fn apply(&self, file: &str, extra: &[&str]) -> Output {
         let mut a = vec!["apply", "-f", file, "--thumbprint", THUMBPRINT];
         a.extend_from_slice(extra);
