@@ -118,6 +118,15 @@ impl Observed {
         self.pod_identity_agent = reads.pod_identity_agent;
     }
 
+    /// The ARN of role `name`: as observed, or as it will be once created in `partition`;
+    /// `None` while the account is not known.
+    pub fn role_arn(&self, partition: &str, name: &str) -> Option<String> {
+        self.roles.get(name).map(|r| r.arn.clone()).or_else(|| {
+            let account = self.account.as_deref()?;
+            Some(format!("arn:{partition}:iam::{account}:role/{name}"))
+        })
+    }
+
     /// An empty account and a new cluster, as `--offline` assumes.
     pub fn offline() -> Observed {
         Observed {

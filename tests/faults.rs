@@ -353,12 +353,7 @@ fn an_apply_behind_an_iam_write_quota_paces_itself_and_finishes() {
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let writes = env
-        .moto()
-        .calls_since(mark)
-        .iter()
-        .filter(|c| c.is_mutating())
-        .count() as u64;
+    let writes = env.moto().writes_since(mark).len() as u64;
     let (passed, throttled) = aws.write_stats();
     assert_eq!(
         passed, writes,

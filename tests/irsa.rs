@@ -712,12 +712,7 @@ iam:
         stderr.contains("namespace `apps` does not allow role"),
         "{stderr}"
     );
-    let writes: Vec<_> = env
-        .moto()
-        .calls_since(aws)
-        .into_iter()
-        .filter(|c| c.is_mutating())
-        .collect();
+    let writes = env.moto().writes_since(aws);
     assert!(writes.is_empty(), "{writes:?}");
     let sas = env
         .k

@@ -165,12 +165,7 @@ fn kube2iams_workloads_become_a_cluster_config_that_binds_the_same_roles() {
         ]
     );
     // Read only: no AWS write, no Kubernetes write.
-    let writes: Vec<_> = env
-        .moto()
-        .calls_since(aws)
-        .into_iter()
-        .filter(|c| c.is_mutating())
-        .collect();
+    let writes = env.moto().writes_since(aws);
     assert!(writes.is_empty(), "{writes:?}");
     let kube_writes: Vec<_> = env
         .k

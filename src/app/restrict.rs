@@ -8,21 +8,15 @@
 use crate::desired::{Desired, RoleRef};
 use crate::error::{CliError, ErrorKind};
 use crate::observed::Observed;
-use crate::rules::namespace_roles::NamespaceRoles;
-use std::collections::BTreeMap;
+use crate::rules::namespace_roles::refusal_in;
 
-/// The ARN of the role `r` names: as observed, or as it will be once created (its name alone
-/// while the account is not known).
+/// The ARN of the role `r` names (its name alone while the account is not known).
 fn role_arn(r: &RoleRef, desired: &Desired, observed: &Observed) -> String {
     match r {
         RoleRef::Existing(arn) => arn.clone(),
-        RoleRef::Managed(name) => observed.roles.get(name).map_or_else(
-            || match &observed.account {
-                Some(account) => format!("arn:{}:iam::{account}:role/{name}", desired.partition),
-                None => name.clone(),
-            },
-            |o| o.arn.clone(),
-        ),
+        RoleRef::Managed(name) => observed
+            .role_arn(&desired.partition, name)
+            .unwrap_or_else(|| name.clone()),
     }
 }
 
@@ -40,32 +34,11 @@ pub fn check(desired: &Desired, observed: &Observed) -> Result<(), CliError> {
         .pod_identities
         .iter()
         .map(|p| ("Pod Identity", &p.namespace, &p.service_account, &p.role));
-    let mut rules: BTreeMap<&str, Result<Option<NamespaceRoles>, String>> = BTreeMap::new();
     let mut problems = Vec::new();
-    let mut unreadable = std::collections::BTreeSet::new();
     for (via, ns, name, role) in irsa.chain(pods) {
-        let Some(annotations) = observed.namespace_annotations.get(ns) else {
-            continue;
-        };
-        let rule = rules
-            .entry(ns)
-            .or_insert_with(|| NamespaceRoles::from_annotations(annotations));
-        match rule {
-            Ok(None) => {}
-            Ok(Some(r)) => {
-                let arn = role_arn(role, desired, observed);
-                if let Some(why) = r.refusal(&arn) {
-                    problems.push(format!(
-                        "serviceaccount {ns}/{name} ({via}): namespace `{ns}` does not allow role `{arn}`; it allows only {why}"
-                    ));
-                }
-            }
-            Err(e) => {
-                // Said once per namespace, however many bindings it has.
-                if unreadable.insert(ns) {
-                    problems.push(format!("namespace `{ns}`: {e}"));
-                }
-            }
+        let arn = role_arn(role, desired, observed);
+        if let Some(why) = refusal_in(&observed.namespace_annotations, ns, &arn) {
+            problems.push(format!("serviceaccount {ns}/{name} ({via}): {why}"));
         }
     }
     if problems.is_empty() {

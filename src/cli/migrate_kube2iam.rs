@@ -60,12 +60,12 @@ pub fn cmd_kube2iam(global: &GlobalArgs, args: Kube2iamArgs) -> Result<ExitCode,
         aws: None,
     };
     let region = global.region.as_deref();
-    let (cluster, sources, namespaces) = super::runtime().block_on(async {
+    let (region, cluster, sources, namespaces) = super::runtime().block_on(async {
         let aws = connector.aws(region).await?;
         let cluster = aws.describe_cluster(&args.cluster).await?;
         let kube = connector.kube(&args.cluster, region).await?;
         let (sources, namespaces) = tokio::join!(kube.pod_sources(), kube.namespaces());
-        Ok::<_, CliError>((cluster, sources?, namespaces?))
+        Ok::<_, CliError>((aws.region, cluster, sources?, namespaces?))
     })?;
     let Some(issuer) = cluster.issuer.clone() else {
         return Err(CliError {
@@ -86,7 +86,6 @@ pub fn cmd_kube2iam(global: &GlobalArgs, args: Kube2iamArgs) -> Result<ExitCode,
         .unwrap_or_else(|| format!("arn:{}:iam::{}:role/", cluster.partition, cluster.account));
     let migration = kube2iam::migrate(&sources, &base, &namespaces);
     let provider = issuer.provider_arn(&cluster.partition, &cluster.account);
-    let region = cluster.arn.split(':').nth(3).unwrap_or_default().to_owned();
     let out = Output {
         config: config(&args.cluster, &region, &migration),
         trust: trust_statements(&migration, &provider, issuer.host_path()),

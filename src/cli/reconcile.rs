@@ -8,7 +8,7 @@ use crate::desired::RoleRef;
 use crate::error::CliError;
 use crate::kube::{EventType, KubeApi as _};
 use crate::plan::{DiffOptions, Op, Plan};
-use crate::rules::namespace_roles::NamespaceRoles;
+use crate::rules::namespace_roles::refusal_in;
 use crate::rules::{naming, self_service};
 use clap::Args;
 use std::process::ExitCode;
@@ -49,14 +49,17 @@ pub fn cmd_reconcile(global: &GlobalArgs, args: ReconcileArgs) -> Result<ExitCod
         aws: None,
     };
     let region = global.region.as_deref();
-    let (aws, cluster, namespaces, sas) = super::runtime().block_on(async {
+    // One runtime for the whole run: the cluster client the reads open also records the
+    // Events at the end.
+    let rt = super::runtime();
+    let (aws, kube, cluster, namespaces, sas) = rt.block_on(async {
         let aws = connector.aws(region).await?;
         let cluster = aws.describe_cluster(&args.cluster).await?;
         let kube = connector.kube(&args.cluster, region).await?;
         let namespaces = kube.namespaces().await?;
         let all: Vec<String> = namespaces.keys().cloned().collect();
         let sas = kube.service_accounts(&all).await?;
-        Ok::<_, CliError>((aws, cluster, namespaces, sas))
+        Ok::<_, CliError>((aws, kube, cluster, namespaces, sas))
     })?;
     let mut desired =
         self_service::desired(&args.cluster, Some(&aws.region), &args.role_prefix, &sas);
@@ -83,19 +86,22 @@ pub fn cmd_reconcile(global: &GlobalArgs, args: ReconcileArgs) -> Result<ExitCod
             RoleRef::Existing(_) => None,
         })
         .collect();
+    let connector = Connector {
+        aws: Some(aws),
+        ..connector
+    };
     let shown = std::cell::RefCell::new(None);
-    let result = super::plan::execute_showing(
-        global,
+    let result = rt.block_on(crate::app::run(
+        &connector,
         &settings,
         desired,
         &opts,
         warnings,
-        Some(aws),
         |plan| {
             *shown.borrow_mut() = Some(plan.clone());
             super::plan::print_plan(global, plan, settings.apply)
         },
-    );
+    ));
     if settings.apply {
         let events = events(
             &cluster,
@@ -104,7 +110,12 @@ pub fn cmd_reconcile(global: &GlobalArgs, args: ReconcileArgs) -> Result<ExitCod
             &skipped,
             &result,
         );
-        record(global, &connector, &args.cluster, events);
+        let failures = rt.block_on(record(&kube, &events));
+        if !global.quiet {
+            for f in failures {
+                eprintln!("warning: an Event was not recorded: {f}");
+            }
+        }
     }
     result?;
     Ok(ExitCode::SUCCESS)
@@ -123,13 +134,7 @@ fn skip_refused(
             "arn:{}:iam::{}:role/{role}",
             cluster.partition, cluster.account
         );
-        match namespaces.get(ns).map(NamespaceRoles::from_annotations) {
-            Some(Err(e)) => Some(format!("namespace `{ns}`: {e}")),
-            Some(Ok(Some(rule))) => rule.refusal(&arn).map(|why| {
-                format!("namespace `{ns}` does not allow role `{arn}`; it allows only {why}")
-            }),
-            _ => None,
-        }
+        refusal_in(namespaces, ns, &arn)
     };
     let mut skipped = Vec::new();
     desired.service_accounts.retain(|sa| {
@@ -228,29 +233,14 @@ fn events(
     out
 }
 
-/// Records `events`; one that cannot be recorded is a warning, never the run's failure.
-fn record(global: &GlobalArgs, connector: &Connector, cluster: &str, events: Vec<Event>) {
-    if events.is_empty() {
-        return;
-    }
-    let region = global.region.as_deref();
-    // A client of its own: the reads' client belonged to a runtime that has ended.
-    let failures = super::runtime().block_on(async {
-        let kube = match connector.kube(cluster, region).await {
-            Ok(k) => k,
-            Err(e) => return vec![e.message],
-        };
-        let mut failures = Vec::new();
-        for (ns, name, kind, reason, message) in &events {
-            if let Err(e) = kube.record_event(ns, name, *kind, reason, message).await {
-                failures.push(e.message);
-            }
-        }
-        failures
-    });
-    if !global.quiet {
-        for f in failures {
-            eprintln!("warning: an Event was not recorded: {f}");
+/// Records `events`; returns why those that could not be recorded were not (a warning,
+/// never the run's failure).
+async fn record(kube: &crate::kube::Kube, events: &[Event]) -> Vec<String> {
+    let mut failures = Vec::new();
+    for (ns, name, kind, reason, message) in events {
+        if let Err(e) = kube.record_event(ns, name, *kind, reason, message).await {
+            failures.push(e.message);
         }
     }
+    failures
 }

@@ -86,17 +86,7 @@ impl Differ<'_> {
 
     /// The ARN of role `name`: as observed, or as it will be once created.
     pub fn role_arn(&self, name: &str) -> Option<String> {
-        self.observed
-            .roles
-            .get(name)
-            .map(|r| r.arn.clone())
-            .or_else(|| {
-                let account = self.observed.account.as_deref()?;
-                Some(format!(
-                    "arn:{}:iam::{account}:role/{name}",
-                    self.desired.partition
-                ))
-            })
+        self.observed.role_arn(&self.desired.partition, name)
     }
 }
 

@@ -6,7 +6,7 @@
 //! namespace's `default` ServiceAccount, roles assumed with an external ID (IRSA has none),
 //! and roles the namespace's `allowed-roles` does not allow.
 
-use crate::rules::namespace_roles::NamespaceRoles;
+use crate::rules::namespace_roles::refusal_in;
 use std::collections::BTreeMap;
 
 /// kube2iam's pod annotation naming the role.
@@ -94,17 +94,7 @@ fn settle(
             ),
         });
     };
-    let refusal = match namespaces
-        .get(&namespace)
-        .map(NamespaceRoles::from_annotations)
-    {
-        Some(Err(e)) => Some(format!("namespace `{namespace}`: {e}")),
-        Some(Ok(Some(rule))) => rule.refusal(arn).map(|why| {
-            format!("namespace `{namespace}` does not allow `{arn}`; it allows only {why}")
-        }),
-        _ => None,
-    };
-    if let Some(reason) = refusal {
+    if let Some(reason) = refusal_in(namespaces, &namespace, arn) {
         return Err(Unmapped {
             subject: format!("{namespace}/{}", workloads.join(", ")),
             reason,

@@ -109,6 +109,23 @@ impl NamespaceRoles {
     }
 }
 
+/// Why namespace `ns` (with its restricting `annotations` by namespace) may not have role
+/// `arn` bound, or `None` when it may: the annotation that refuses it, or why the annotation
+/// cannot be read. The one message every path that binds roles reports.
+pub fn refusal_in(
+    annotations: &BTreeMap<String, BTreeMap<String, String>>,
+    ns: &str,
+    arn: &str,
+) -> Option<String> {
+    match annotations.get(ns).map(NamespaceRoles::from_annotations) {
+        Some(Err(e)) => Some(format!("namespace `{ns}`: {e}")),
+        Some(Ok(Some(rules))) => rules.refusal(arn).map(|why| {
+            format!("namespace `{ns}` does not allow role `{arn}`; it allows only {why}")
+        }),
+        _ => None,
+    }
+}
+
 /// The role's name: the ARN's last path segment (an ARN with no `role/` is its own name).
 fn role_name(arn: &str) -> &str {
     arn.rsplit_once(":role/")

@@ -66,6 +66,9 @@ type proxyState struct {
 	// listing is the upstream's whole answer to the listing being paged: the first page asks
 	// the upstream, later pages (with a Marker) are cut from it, as from one snapshot.
 	listing []byte
+	// listingOf is the request the listing answers, without its Marker and MaxItems: a later
+	// page of another listing (another Filter) is not cut from it.
+	listingOf string
 	// pagesServed counts the pages answered so.
 	pagesServed int
 }
@@ -469,9 +472,15 @@ func (s *proxyState) pages(w http.ResponseWriter, r *http.Request, body []byte, 
 			return true
 		}
 	}
+	form.Del("Marker")
+	form.Del("MaxItems")
+	key := form.Encode()
 	rec := httptest.NewRecorder()
 	s.mu.Lock()
 	cached := s.listing
+	if s.listingOf != key {
+		cached = nil
+	}
 	s.mu.Unlock()
 	if offset > 0 && cached != nil {
 		rec.Header().Set("Content-Type", "text/xml")
@@ -481,7 +490,7 @@ func (s *proxyState) pages(w http.ResponseWriter, r *http.Request, body []byte, 
 		rp.ServeHTTP(rec, r)
 		if rec.Code == http.StatusOK {
 			s.mu.Lock()
-			s.listing = append([]byte(nil), rec.Body.Bytes()...)
+			s.listing, s.listingOf = append([]byte(nil), rec.Body.Bytes()...), key
 			s.mu.Unlock()
 		}
 	}

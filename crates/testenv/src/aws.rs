@@ -150,6 +150,13 @@ impl Moto {
             .collect()
     }
 
+    /// The mutating AWS calls recorded after `mark`.
+    pub fn writes_since(&self, mark: usize) -> Vec<AwsCall> {
+        let mut calls = self.calls_since(mark);
+        calls.retain(AwsCall::is_mutating);
+        calls
+    }
+
     fn recording(&self) -> Vec<serde_json::Value> {
         // moto answers 500 until it has recorded a first request.
         if !self.dir.path().join("recording").exists() {
