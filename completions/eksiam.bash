@@ -326,7 +326,7 @@ _eksiam() {
 
     case "${cmd}" in
         eksiam)
-            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version plan apply thumbprint create update get delete utils migrate reconcile explain iam-policy rbac completion schema help"
+            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --in-cluster --help --version plan apply thumbprint create update get delete utils migrate reconcile explain iam-policy rbac completion schema help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -364,7 +364,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__apply)
-            opts="-f -o -v -q -h -V --config-file --prune --allow-lockout --collapse-duplicates --override-existing-serviceaccounts --include --exclude --install-agent --thumbprint --ca-file --timeout --dry-run --concurrency --offline --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
+            opts="-f -o -v -q -h -V --config-file --prune --allow-lockout --collapse-duplicates --override-existing-serviceaccounts --include --exclude --install-agent --thumbprint --ca-file --timeout --dry-run --concurrency --offline --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --in-cluster --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -434,7 +434,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__completion)
-            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version bash zsh fish powershell elvish"
+            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --in-cluster --help --version bash zsh fish powershell elvish"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -472,7 +472,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__create)
-            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version accessentry iamidentitymapping iamserviceaccount podidentityassociation help"
+            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --in-cluster --help --version accessentry iamidentitymapping iamserviceaccount podidentityassociation help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -510,7 +510,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__create__subcmd__accessentry)
-            opts="-o -v -q -h -V --cluster --principal-arn --type --kubernetes-groups --kubernetes-username --access-policy --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
+            opts="-o -v -q -h -V --cluster --principal-arn --type --kubernetes-groups --kubernetes-username --access-policy --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --in-cluster --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -656,7 +656,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__create__subcmd__iamidentitymapping)
-            opts="-o -v -q -h -V --cluster --arn --username --group --account --no-duplicate-arns --collapse-duplicates --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
+            opts="-o -v -q -h -V --cluster --arn --username --group --account --no-duplicate-arns --collapse-duplicates --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --in-cluster --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -714,7 +714,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__create__subcmd__iamserviceaccount)
-            opts="-o -v -q -h -V --cluster --name --namespace --attach-policy-arn --attach-policy --attach-role-arn --role-name --role-only --permissions-boundary --tags --subject-pattern --override-existing-serviceaccounts --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
+            opts="-o -v -q -h -V --cluster --name --namespace --attach-policy-arn --attach-policy --attach-role-arn --role-name --role-only --permissions-boundary --tags --subject-pattern --override-existing-serviceaccounts --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --in-cluster --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -792,7 +792,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__create__subcmd__podidentityassociation)
-            opts="-o -v -q -h -V --cluster --namespace --service-account-name --role-arn --role-name --permission-policy-arns --well-known-policies --permission-boundary-arn --create-service-account --target-role-arn --disable-session-tags --policy --install-agent --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
+            opts="-o -v -q -h -V --cluster --namespace --service-account-name --role-arn --role-name --permission-policy-arns --well-known-policies --permission-boundary-arn --create-service-account --target-role-arn --disable-session-tags --policy --install-agent --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --in-cluster --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -870,7 +870,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__delete)
-            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version accessentry iamidentitymapping iamserviceaccount podidentityassociation help"
+            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --in-cluster --help --version accessentry iamidentitymapping iamserviceaccount podidentityassociation help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -908,7 +908,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__delete__subcmd__accessentry)
-            opts="-o -v -q -h -V --cluster --principal-arn --allow-lockout --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
+            opts="-o -v -q -h -V --cluster --principal-arn --allow-lockout --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --in-cluster --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1038,7 +1038,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__delete__subcmd__iamidentitymapping)
-            opts="-o -v -q -h -V --cluster --arn --all --account --allow-lockout --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
+            opts="-o -v -q -h -V --cluster --arn --all --account --allow-lockout --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --in-cluster --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1088,7 +1088,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__delete__subcmd__iamserviceaccount)
-            opts="-o -v -q -h -V --cluster --name --namespace --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
+            opts="-o -v -q -h -V --cluster --name --namespace --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --in-cluster --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1138,7 +1138,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__delete__subcmd__podidentityassociation)
-            opts="-o -v -q -h -V --cluster --namespace --service-account-name --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
+            opts="-o -v -q -h -V --cluster --namespace --service-account-name --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --in-cluster --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1188,7 +1188,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__explain)
-            opts="-o -v -q -h -V --cluster --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
+            opts="-o -v -q -h -V --cluster --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --in-cluster --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1230,7 +1230,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__get)
-            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version access accessentry iamidentitymapping iamserviceaccount podidentityassociation help"
+            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --in-cluster --help --version access accessentry iamidentitymapping iamserviceaccount podidentityassociation help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1268,7 +1268,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__get__subcmd__access)
-            opts="-o -v -q -h -V --cluster --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
+            opts="-o -v -q -h -V --cluster --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --in-cluster --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1310,7 +1310,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__get__subcmd__accessentry)
-            opts="-o -v -q -h -V --cluster --principal-arn --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
+            opts="-o -v -q -h -V --cluster --principal-arn --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --in-cluster --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1454,7 +1454,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__get__subcmd__iamidentitymapping)
-            opts="-o -v -q -h -V --cluster --arn --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
+            opts="-o -v -q -h -V --cluster --arn --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --in-cluster --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1500,7 +1500,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__get__subcmd__iamserviceaccount)
-            opts="-o -v -q -h -V --cluster --namespace --name --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
+            opts="-o -v -q -h -V --cluster --namespace --name --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --in-cluster --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1550,7 +1550,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__get__subcmd__podidentityassociation)
-            opts="-o -v -q -h -V --cluster --namespace --service-account-name --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
+            opts="-o -v -q -h -V --cluster --namespace --service-account-name --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --in-cluster --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2104,7 +2104,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__iam__subcmd__policy)
-            opts="-f -o -v -q -h -V --config-file --command --prune --explain --account --issuer --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
+            opts="-f -o -v -q -h -V --config-file --command --prune --explain --account --issuer --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --in-cluster --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2162,7 +2162,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__migrate)
-            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version kube2iam help"
+            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --in-cluster --help --version kube2iam help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2242,7 +2242,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__migrate__subcmd__kube2iam)
-            opts="-o -v -q -h -V --cluster --base-role-arn --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
+            opts="-o -v -q -h -V --cluster --base-role-arn --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --in-cluster --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2288,7 +2288,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__plan)
-            opts="-f -o -v -q -h -V --config-file --prune --allow-lockout --collapse-duplicates --override-existing-serviceaccounts --include --exclude --install-agent --thumbprint --ca-file --timeout --offline --detailed-exitcode --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
+            opts="-f -o -v -q -h -V --config-file --prune --allow-lockout --collapse-duplicates --override-existing-serviceaccounts --include --exclude --install-agent --thumbprint --ca-file --timeout --offline --detailed-exitcode --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --in-cluster --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2354,7 +2354,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__rbac)
-            opts="-f -o -v -q -h -V --config-file --command --prune --explain --group --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
+            opts="-f -o -v -q -h -V --config-file --command --prune --explain --group --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --in-cluster --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2408,7 +2408,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__reconcile)
-            opts="-o -v -q -h -V --cluster --role-prefix --dry-run --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
+            opts="-o -v -q -h -V --cluster --role-prefix --dry-run --watch --resync --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --in-cluster --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2419,6 +2419,10 @@ _eksiam() {
                     return 0
                     ;;
                 --role-prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --resync)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2454,7 +2458,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__schema)
-            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
+            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --in-cluster --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2492,7 +2496,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__thumbprint)
-            opts="-o -v -q -h -V --ca-file --timeout --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
+            opts="-o -v -q -h -V --ca-file --timeout --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --in-cluster --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2538,7 +2542,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__update)
-            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version iamserviceaccount podidentityassociation help"
+            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --in-cluster --help --version iamserviceaccount podidentityassociation help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2632,7 +2636,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__update__subcmd__iamserviceaccount)
-            opts="-o -v -q -h -V --cluster --name --namespace --attach-policy-arn --attach-policy --attach-role-arn --role-name --role-only --permissions-boundary --tags --subject-pattern --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
+            opts="-o -v -q -h -V --cluster --name --namespace --attach-policy-arn --attach-policy --attach-role-arn --role-name --role-only --permissions-boundary --tags --subject-pattern --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --in-cluster --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2710,7 +2714,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__update__subcmd__podidentityassociation)
-            opts="-o -v -q -h -V --cluster --namespace --service-account-name --role-arn --target-role-arn --disable-session-tags --policy --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
+            opts="-o -v -q -h -V --cluster --namespace --service-account-name --role-arn --target-role-arn --disable-session-tags --policy --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --in-cluster --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2776,7 +2780,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__utils)
-            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version associate-iam-oidc-provider migrate-to-access-entry migrate-to-pod-identity help"
+            opts="-o -v -q -h -V --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --in-cluster --help --version associate-iam-oidc-provider migrate-to-access-entry migrate-to-pod-identity help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2814,7 +2818,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__utils__subcmd__associate__subcmd__iam__subcmd__oidc__subcmd__provider)
-            opts="-o -v -q -h -V --cluster --thumbprint --ca-file --timeout --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
+            opts="-o -v -q -h -V --cluster --thumbprint --ca-file --timeout --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --in-cluster --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2938,7 +2942,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__utils__subcmd__migrate__subcmd__to__subcmd__access__subcmd__entry)
-            opts="-o -v -q -h -V --cluster --target-authentication-mode --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
+            opts="-o -v -q -h -V --cluster --target-authentication-mode --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --in-cluster --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2984,7 +2988,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__utils__subcmd__migrate__subcmd__to__subcmd__pod__subcmd__identity)
-            opts="-o -v -q -h -V --cluster --remove-oidc-provider-trust-relationship --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --help --version"
+            opts="-o -v -q -h -V --cluster --remove-oidc-provider-trust-relationship --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --in-cluster --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

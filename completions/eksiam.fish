@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_eksiam_global_optspecs
-    string join \n region= profile= o/output= no-color v/verbose q/quiet kubeconfig= context= skip-endpoint-check h/help V/version
+    string join \n region= profile= o/output= no-color v/verbose q/quiet kubeconfig= context= skip-endpoint-check in-cluster h/help V/version
 end
 
 function __fish_eksiam_needs_command
@@ -35,6 +35,7 @@ complete -c eksiam -n "__fish_eksiam_needs_command" -l no-color -d 'No ANSI colo
 complete -c eksiam -n "__fish_eksiam_needs_command" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_needs_command" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_needs_command" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+complete -c eksiam -n "__fish_eksiam_needs_command" -l in-cluster -d 'Reach the cluster this process runs in, as its pod\'s ServiceAccount (a controller\'s in-cluster configuration), instead of a kubeconfig or an EKS token'
 complete -c eksiam -n "__fish_eksiam_needs_command" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_needs_command" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_needs_command" -f -a "plan" -d 'Show what `apply -f FILE` would change, without changing anything'
@@ -77,6 +78,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -l no-color -d 'No A
 complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -l in-cluster -d 'Reach the cluster this process runs in, as its pod\'s ServiceAccount (a controller\'s in-cluster configuration), instead of a kubeconfig or an EKS token'
 complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand plan" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -s f -l config-file -d 'The ClusterConfig file (eksctl\'s `eksctl.io/v1alpha5` format)' -r -F
@@ -105,6 +107,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -l no-color -d 'No 
 complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -l in-cluster -d 'Reach the cluster this process runs in, as its pod\'s ServiceAccount (a controller\'s in-cluster configuration), instead of a kubeconfig or an EKS token'
 complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand apply" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand thumbprint" -l ca-file -d 'Also trust the CAs in this PEM file (e.g. a TLS-inspecting proxy\'s); `SSL_CERT_FILE` replaces the system roots, as in OpenSSL' -r -F
@@ -120,6 +123,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand thumbprint" -l no-color -d
 complete -c eksiam -n "__fish_eksiam_using_subcommand thumbprint" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand thumbprint" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand thumbprint" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand thumbprint" -l in-cluster -d 'Reach the cluster this process runs in, as its pod\'s ServiceAccount (a controller\'s in-cluster configuration), instead of a kubeconfig or an EKS token'
 complete -c eksiam -n "__fish_eksiam_using_subcommand thumbprint" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eksiam -n "__fish_eksiam_using_subcommand thumbprint" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and not __fish_seen_subcommand_from accessentry iamidentitymapping iamserviceaccount podidentityassociation help" -l region -d 'AWS region (else the file\'s `metadata.region`, else the AWS SDK chain)' -r
@@ -133,6 +137,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand create; and not __fish_see
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and not __fish_seen_subcommand_from accessentry iamidentitymapping iamserviceaccount podidentityassociation help" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and not __fish_seen_subcommand_from accessentry iamidentitymapping iamserviceaccount podidentityassociation help" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and not __fish_seen_subcommand_from accessentry iamidentitymapping iamserviceaccount podidentityassociation help" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and not __fish_seen_subcommand_from accessentry iamidentitymapping iamserviceaccount podidentityassociation help" -l in-cluster -d 'Reach the cluster this process runs in, as its pod\'s ServiceAccount (a controller\'s in-cluster configuration), instead of a kubeconfig or an EKS token'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and not __fish_seen_subcommand_from accessentry iamidentitymapping iamserviceaccount podidentityassociation help" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and not __fish_seen_subcommand_from accessentry iamidentitymapping iamserviceaccount podidentityassociation help" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and not __fish_seen_subcommand_from accessentry iamidentitymapping iamserviceaccount podidentityassociation help" -f -a "accessentry" -d 'Create or update an EKS access entry and its access policies'
@@ -159,6 +164,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_su
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from accessentry" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from accessentry" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from accessentry" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from accessentry" -l in-cluster -d 'Reach the cluster this process runs in, as its pod\'s ServiceAccount (a controller\'s in-cluster configuration), instead of a kubeconfig or an EKS token'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from accessentry" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from accessentry" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -l cluster -d 'The EKS cluster' -r
@@ -181,6 +187,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_su
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -l in-cluster -d 'Reach the cluster this process runs in, as its pod\'s ServiceAccount (a controller\'s in-cluster configuration), instead of a kubeconfig or an EKS token'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l cluster -d 'The EKS cluster' -r
@@ -208,6 +215,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_su
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l in-cluster -d 'Reach the cluster this process runs in, as its pod\'s ServiceAccount (a controller\'s in-cluster configuration), instead of a kubeconfig or an EKS token'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -l cluster -d 'The EKS cluster' -r
@@ -236,6 +244,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_su
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -l in-cluster -d 'Reach the cluster this process runs in, as its pod\'s ServiceAccount (a controller\'s in-cluster configuration), instead of a kubeconfig or an EKS token'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "accessentry" -d 'Create or update an EKS access entry and its access policies'
@@ -254,6 +263,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand update; and not __fish_see
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and not __fish_seen_subcommand_from iamserviceaccount podidentityassociation help" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and not __fish_seen_subcommand_from iamserviceaccount podidentityassociation help" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and not __fish_seen_subcommand_from iamserviceaccount podidentityassociation help" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and not __fish_seen_subcommand_from iamserviceaccount podidentityassociation help" -l in-cluster -d 'Reach the cluster this process runs in, as its pod\'s ServiceAccount (a controller\'s in-cluster configuration), instead of a kubeconfig or an EKS token'
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and not __fish_seen_subcommand_from iamserviceaccount podidentityassociation help" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and not __fish_seen_subcommand_from iamserviceaccount podidentityassociation help" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and not __fish_seen_subcommand_from iamserviceaccount podidentityassociation help" -f -a "iamserviceaccount" -d 'Make an IAM service account\'s role have exactly the given policies'
@@ -283,6 +293,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_su
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -l in-cluster -d 'Reach the cluster this process runs in, as its pod\'s ServiceAccount (a controller\'s in-cluster configuration), instead of a kubeconfig or an EKS token'
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from iamserviceaccount" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from podidentityassociation" -l cluster -d 'The EKS cluster' -r
@@ -306,6 +317,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_su
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from podidentityassociation" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from podidentityassociation" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from podidentityassociation" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from podidentityassociation" -l in-cluster -d 'Reach the cluster this process runs in, as its pod\'s ServiceAccount (a controller\'s in-cluster configuration), instead of a kubeconfig or an EKS token'
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from podidentityassociation" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from podidentityassociation" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand update; and __fish_seen_subcommand_from help" -f -a "iamserviceaccount" -d 'Make an IAM service account\'s role have exactly the given policies'
@@ -322,6 +334,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand get; and not __fish_seen_s
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and not __fish_seen_subcommand_from access accessentry iamidentitymapping iamserviceaccount podidentityassociation help" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and not __fish_seen_subcommand_from access accessentry iamidentitymapping iamserviceaccount podidentityassociation help" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and not __fish_seen_subcommand_from access accessentry iamidentitymapping iamserviceaccount podidentityassociation help" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and not __fish_seen_subcommand_from access accessentry iamidentitymapping iamserviceaccount podidentityassociation help" -l in-cluster -d 'Reach the cluster this process runs in, as its pod\'s ServiceAccount (a controller\'s in-cluster configuration), instead of a kubeconfig or an EKS token'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and not __fish_seen_subcommand_from access accessentry iamidentitymapping iamserviceaccount podidentityassociation help" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and not __fish_seen_subcommand_from access accessentry iamidentitymapping iamserviceaccount podidentityassociation help" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and not __fish_seen_subcommand_from access accessentry iamidentitymapping iamserviceaccount podidentityassociation help" -f -a "access" -d 'List every principal that can reach the cluster, from aws-auth and access entries'
@@ -342,6 +355,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subco
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from access" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from access" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from access" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from access" -l in-cluster -d 'Reach the cluster this process runs in, as its pod\'s ServiceAccount (a controller\'s in-cluster configuration), instead of a kubeconfig or an EKS token'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from access" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from access" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from accessentry" -l cluster -d 'The EKS cluster' -r
@@ -357,6 +371,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subco
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from accessentry" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from accessentry" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from accessentry" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from accessentry" -l in-cluster -d 'Reach the cluster this process runs in, as its pod\'s ServiceAccount (a controller\'s in-cluster configuration), instead of a kubeconfig or an EKS token'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from accessentry" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from accessentry" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamidentitymapping" -l cluster -d 'The EKS cluster' -r
@@ -372,6 +387,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subco
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamidentitymapping" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamidentitymapping" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamidentitymapping" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamidentitymapping" -l in-cluster -d 'Reach the cluster this process runs in, as its pod\'s ServiceAccount (a controller\'s in-cluster configuration), instead of a kubeconfig or an EKS token'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamidentitymapping" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamidentitymapping" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -l cluster -d 'The EKS cluster' -r
@@ -388,6 +404,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subco
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -l in-cluster -d 'Reach the cluster this process runs in, as its pod\'s ServiceAccount (a controller\'s in-cluster configuration), instead of a kubeconfig or an EKS token'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from podidentityassociation" -l cluster -d 'The EKS cluster' -r
@@ -404,6 +421,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subco
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from podidentityassociation" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from podidentityassociation" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from podidentityassociation" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from podidentityassociation" -l in-cluster -d 'Reach the cluster this process runs in, as its pod\'s ServiceAccount (a controller\'s in-cluster configuration), instead of a kubeconfig or an EKS token'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from podidentityassociation" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from podidentityassociation" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "access" -d 'List every principal that can reach the cluster, from aws-auth and access entries'
@@ -423,6 +441,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and not __fish_see
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and not __fish_seen_subcommand_from accessentry iamidentitymapping iamserviceaccount podidentityassociation help" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and not __fish_seen_subcommand_from accessentry iamidentitymapping iamserviceaccount podidentityassociation help" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and not __fish_seen_subcommand_from accessentry iamidentitymapping iamserviceaccount podidentityassociation help" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and not __fish_seen_subcommand_from accessentry iamidentitymapping iamserviceaccount podidentityassociation help" -l in-cluster -d 'Reach the cluster this process runs in, as its pod\'s ServiceAccount (a controller\'s in-cluster configuration), instead of a kubeconfig or an EKS token'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and not __fish_seen_subcommand_from accessentry iamidentitymapping iamserviceaccount podidentityassociation help" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and not __fish_seen_subcommand_from accessentry iamidentitymapping iamserviceaccount podidentityassociation help" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and not __fish_seen_subcommand_from accessentry iamidentitymapping iamserviceaccount podidentityassociation help" -f -a "accessentry" -d 'Delete an EKS access entry (and its access policy associations)'
@@ -446,6 +465,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_su
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from accessentry" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from accessentry" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from accessentry" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from accessentry" -l in-cluster -d 'Reach the cluster this process runs in, as its pod\'s ServiceAccount (a controller\'s in-cluster configuration), instead of a kubeconfig or an EKS token'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from accessentry" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from accessentry" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -l cluster -d 'The EKS cluster' -r
@@ -466,6 +486,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_su
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -l in-cluster -d 'Reach the cluster this process runs in, as its pod\'s ServiceAccount (a controller\'s in-cluster configuration), instead of a kubeconfig or an EKS token'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -l cluster -d 'The EKS cluster' -r
@@ -484,6 +505,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_su
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -l in-cluster -d 'Reach the cluster this process runs in, as its pod\'s ServiceAccount (a controller\'s in-cluster configuration), instead of a kubeconfig or an EKS token'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from podidentityassociation" -l cluster -d 'The EKS cluster' -r
@@ -502,6 +524,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_su
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from podidentityassociation" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from podidentityassociation" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from podidentityassociation" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from podidentityassociation" -l in-cluster -d 'Reach the cluster this process runs in, as its pod\'s ServiceAccount (a controller\'s in-cluster configuration), instead of a kubeconfig or an EKS token'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from podidentityassociation" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from podidentityassociation" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand delete; and __fish_seen_subcommand_from help" -f -a "accessentry" -d 'Delete an EKS access entry (and its access policy associations)'
@@ -520,6 +543,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and not __fish_seen
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and not __fish_seen_subcommand_from associate-iam-oidc-provider migrate-to-access-entry migrate-to-pod-identity help" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and not __fish_seen_subcommand_from associate-iam-oidc-provider migrate-to-access-entry migrate-to-pod-identity help" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and not __fish_seen_subcommand_from associate-iam-oidc-provider migrate-to-access-entry migrate-to-pod-identity help" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and not __fish_seen_subcommand_from associate-iam-oidc-provider migrate-to-access-entry migrate-to-pod-identity help" -l in-cluster -d 'Reach the cluster this process runs in, as its pod\'s ServiceAccount (a controller\'s in-cluster configuration), instead of a kubeconfig or an EKS token'
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and not __fish_seen_subcommand_from associate-iam-oidc-provider migrate-to-access-entry migrate-to-pod-identity help" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and not __fish_seen_subcommand_from associate-iam-oidc-provider migrate-to-access-entry migrate-to-pod-identity help" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and not __fish_seen_subcommand_from associate-iam-oidc-provider migrate-to-access-entry migrate-to-pod-identity help" -f -a "associate-iam-oidc-provider" -d 'Register the cluster\'s OIDC issuer as an IAM OIDC provider'
@@ -543,6 +567,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_sub
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -l in-cluster -d 'Reach the cluster this process runs in, as its pod\'s ServiceAccount (a controller\'s in-cluster configuration), instead of a kubeconfig or an EKS token'
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from migrate-to-access-entry" -l cluster -d 'The EKS cluster' -r
@@ -560,6 +585,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_sub
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from migrate-to-access-entry" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from migrate-to-access-entry" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from migrate-to-access-entry" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from migrate-to-access-entry" -l in-cluster -d 'Reach the cluster this process runs in, as its pod\'s ServiceAccount (a controller\'s in-cluster configuration), instead of a kubeconfig or an EKS token'
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from migrate-to-access-entry" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from migrate-to-access-entry" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from migrate-to-pod-identity" -l cluster -d 'The EKS cluster' -r
@@ -577,6 +603,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_sub
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from migrate-to-pod-identity" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from migrate-to-pod-identity" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from migrate-to-pod-identity" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from migrate-to-pod-identity" -l in-cluster -d 'Reach the cluster this process runs in, as its pod\'s ServiceAccount (a controller\'s in-cluster configuration), instead of a kubeconfig or an EKS token'
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from migrate-to-pod-identity" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from migrate-to-pod-identity" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand utils; and __fish_seen_subcommand_from help" -f -a "associate-iam-oidc-provider" -d 'Register the cluster\'s OIDC issuer as an IAM OIDC provider'
@@ -594,6 +621,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand migrate; and not __fish_se
 complete -c eksiam -n "__fish_eksiam_using_subcommand migrate; and not __fish_seen_subcommand_from kube2iam help" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand migrate; and not __fish_seen_subcommand_from kube2iam help" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand migrate; and not __fish_seen_subcommand_from kube2iam help" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand migrate; and not __fish_seen_subcommand_from kube2iam help" -l in-cluster -d 'Reach the cluster this process runs in, as its pod\'s ServiceAccount (a controller\'s in-cluster configuration), instead of a kubeconfig or an EKS token'
 complete -c eksiam -n "__fish_eksiam_using_subcommand migrate; and not __fish_seen_subcommand_from kube2iam help" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand migrate; and not __fish_seen_subcommand_from kube2iam help" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand migrate; and not __fish_seen_subcommand_from kube2iam help" -f -a "kube2iam" -d 'Leave kube2iam: print a ClusterConfig whose `iam.serviceAccounts` bind, with IRSA, the roles the workloads\' pods assume through kube2iam (changes nothing)'
@@ -611,12 +639,14 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand migrate; and __fish_seen_s
 complete -c eksiam -n "__fish_eksiam_using_subcommand migrate; and __fish_seen_subcommand_from kube2iam" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand migrate; and __fish_seen_subcommand_from kube2iam" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand migrate; and __fish_seen_subcommand_from kube2iam" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand migrate; and __fish_seen_subcommand_from kube2iam" -l in-cluster -d 'Reach the cluster this process runs in, as its pod\'s ServiceAccount (a controller\'s in-cluster configuration), instead of a kubeconfig or an EKS token'
 complete -c eksiam -n "__fish_eksiam_using_subcommand migrate; and __fish_seen_subcommand_from kube2iam" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eksiam -n "__fish_eksiam_using_subcommand migrate; and __fish_seen_subcommand_from kube2iam" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "kube2iam" -d 'Leave kube2iam: print a ClusterConfig whose `iam.serviceAccounts` bind, with IRSA, the roles the workloads\' pods assume through kube2iam (changes nothing)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand reconcile" -l cluster -d 'The EKS cluster' -r
 complete -c eksiam -n "__fish_eksiam_using_subcommand reconcile" -l role-prefix -d 'The roles\' name prefix: `<prefix>_<namespace>_<name>`' -r
+complete -c eksiam -n "__fish_eksiam_using_subcommand reconcile" -l resync -d 'With `--watch`: reconcile at least this often, to repair drift in IAM (`90s`, `10m`, `1h`)' -r
 complete -c eksiam -n "__fish_eksiam_using_subcommand reconcile" -l region -d 'AWS region (else the file\'s `metadata.region`, else the AWS SDK chain)' -r
 complete -c eksiam -n "__fish_eksiam_using_subcommand reconcile" -l profile -d 'AWS shared-config profile' -r
 complete -c eksiam -n "__fish_eksiam_using_subcommand reconcile" -s o -l output -d 'Output format: `text` for people, `json` and `yaml` for machines' -r -f -a "text\t''
@@ -625,10 +655,12 @@ yaml\t''"
 complete -c eksiam -n "__fish_eksiam_using_subcommand reconcile" -l kubeconfig -d 'Reach the cluster with this kubeconfig; without it and `--context`, eksiam uses `KUBECONFIG`\'s current context when its server is the cluster\'s endpoint, else the endpoint from `eks:DescribeCluster` and an EKS token (no kubeconfig needed)' -r -F
 complete -c eksiam -n "__fish_eksiam_using_subcommand reconcile" -l context -d 'Reach the cluster with this context of the kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`)' -r
 complete -c eksiam -n "__fish_eksiam_using_subcommand reconcile" -l dry-run -d 'Print the plan and change nothing'
+complete -c eksiam -n "__fish_eksiam_using_subcommand reconcile" -l watch -d 'Keep running: watch ServiceAccounts and reconcile after each change that needs it, and every `--resync`, until SIGTERM or SIGINT (as a controller in the cluster)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand reconcile" -l no-color -d 'No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)'
 complete -c eksiam -n "__fish_eksiam_using_subcommand reconcile" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand reconcile" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand reconcile" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand reconcile" -l in-cluster -d 'Reach the cluster this process runs in, as its pod\'s ServiceAccount (a controller\'s in-cluster configuration), instead of a kubeconfig or an EKS token'
 complete -c eksiam -n "__fish_eksiam_using_subcommand reconcile" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eksiam -n "__fish_eksiam_using_subcommand reconcile" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand explain" -l cluster -d 'The EKS cluster' -r
@@ -643,6 +675,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand explain" -l no-color -d 'N
 complete -c eksiam -n "__fish_eksiam_using_subcommand explain" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand explain" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand explain" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand explain" -l in-cluster -d 'Reach the cluster this process runs in, as its pod\'s ServiceAccount (a controller\'s in-cluster configuration), instead of a kubeconfig or an EKS token'
 complete -c eksiam -n "__fish_eksiam_using_subcommand explain" -s h -l help -d 'Print help'
 complete -c eksiam -n "__fish_eksiam_using_subcommand explain" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand iam-policy" -s f -l config-file -d 'Scope the permissions to what `apply -f FILE` needs for this ClusterConfig' -r -F
@@ -662,6 +695,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand iam-policy" -l no-color -d
 complete -c eksiam -n "__fish_eksiam_using_subcommand iam-policy" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand iam-policy" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand iam-policy" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand iam-policy" -l in-cluster -d 'Reach the cluster this process runs in, as its pod\'s ServiceAccount (a controller\'s in-cluster configuration), instead of a kubeconfig or an EKS token'
 complete -c eksiam -n "__fish_eksiam_using_subcommand iam-policy" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eksiam -n "__fish_eksiam_using_subcommand iam-policy" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand rbac" -s f -l config-file -d 'Scope the permissions to what `apply -f FILE` needs for this ClusterConfig' -r -F
@@ -680,6 +714,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand rbac" -l no-color -d 'No A
 complete -c eksiam -n "__fish_eksiam_using_subcommand rbac" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand rbac" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand rbac" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand rbac" -l in-cluster -d 'Reach the cluster this process runs in, as its pod\'s ServiceAccount (a controller\'s in-cluster configuration), instead of a kubeconfig or an EKS token'
 complete -c eksiam -n "__fish_eksiam_using_subcommand rbac" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eksiam -n "__fish_eksiam_using_subcommand rbac" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand completion" -l region -d 'AWS region (else the file\'s `metadata.region`, else the AWS SDK chain)' -r
@@ -693,6 +728,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand completion" -l no-color -d
 complete -c eksiam -n "__fish_eksiam_using_subcommand completion" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand completion" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand completion" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand completion" -l in-cluster -d 'Reach the cluster this process runs in, as its pod\'s ServiceAccount (a controller\'s in-cluster configuration), instead of a kubeconfig or an EKS token'
 complete -c eksiam -n "__fish_eksiam_using_subcommand completion" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eksiam -n "__fish_eksiam_using_subcommand completion" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand schema" -l region -d 'AWS region (else the file\'s `metadata.region`, else the AWS SDK chain)' -r
@@ -706,6 +742,7 @@ complete -c eksiam -n "__fish_eksiam_using_subcommand schema" -l no-color -d 'No
 complete -c eksiam -n "__fish_eksiam_using_subcommand schema" -s v -l verbose -d 'More logging on stderr'
 complete -c eksiam -n "__fish_eksiam_using_subcommand schema" -s q -l quiet -d 'Only errors on stderr, and no text plan before an apply'
 complete -c eksiam -n "__fish_eksiam_using_subcommand schema" -l skip-endpoint-check -d 'With `KUBECONFIG` set (and no `--kubeconfig`/`--context`): use its current context even when its server is not the endpoint `eks:DescribeCluster` reports (the same cluster behind another address)'
+complete -c eksiam -n "__fish_eksiam_using_subcommand schema" -l in-cluster -d 'Reach the cluster this process runs in, as its pod\'s ServiceAccount (a controller\'s in-cluster configuration), instead of a kubeconfig or an EKS token'
 complete -c eksiam -n "__fish_eksiam_using_subcommand schema" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eksiam -n "__fish_eksiam_using_subcommand schema" -s V -l version -d 'Print version'
 complete -c eksiam -n "__fish_eksiam_using_subcommand help; and not __fish_seen_subcommand_from plan apply thumbprint create update get delete utils migrate reconcile explain iam-policy rbac completion schema help" -f -a "plan" -d 'Show what `apply -f FILE` would change, without changing anything'

@@ -2,11 +2,16 @@
 //! their own role (trusted by them alone, read back through IAM) and the annotation; policies
 //! the platform attaches stay; a withdrawn request deletes the role and the annotation; roles
 //! from `apply -f` and self-service roles never prune each other; a namespace's
-//! `allowed-roles` skips its ServiceAccounts with a warning.
+//! `allowed-roles` skips its ServiceAccounts with a warning. `--watch` reconciles once per
+//! change, survives a severed watch and a 409, stops on SIGTERM; a killed run converges when
+//! run again.
 
 mod common;
 use common::live::Env;
-use common::ok;
+use common::{Running, ok};
+use std::time::Duration;
+use testenv::process::wait_until;
+use testenv::proxy::Fault;
 
 const FILE: &str = "apiVersion: eksctl.io/v1alpha5
 kind: ClusterConfig
@@ -191,4 +196,196 @@ fn service_accounts_that_ask_get_their_own_role_until_they_stop_asking() {
     assert_eq!(events(&env, "apps", "web"), ["Synced", "Unbound"]);
     let last = ok(&env.eksiam(&["reconcile", "--cluster", "prod", "--dry-run"]));
     assert!(last.contains("No changes."), "{last}");
+}
+
+/// Creates ServiceAccount `apps/NAME` asking for a role, the way its owner would.
+fn ask(env: &Env, name: &str) {
+    env.k
+        .kubectl_ok(&["-n", "apps", "create", "serviceaccount", name]);
+    env.k.kubectl_ok(&[
+        "-n",
+        "apps",
+        "annotate",
+        "serviceaccount",
+        name,
+        "eksiam.io/role=managed",
+    ]);
+}
+
+/// Waits until ServiceAccount `apps/NAME` is bound to its role (`true`) or unbound.
+fn wait_bound(env: &Env, name: &str, bound: bool, log: &dyn Fn() -> String) {
+    let started = std::time::Instant::now();
+    while env.sa("apps", name)["metadata"]["annotations"]["eks.amazonaws.com/role-arn"].is_string()
+        != bound
+    {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "apps/{name} bound={bound} not reached; eksiam said:\n{}",
+            log()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// The reasons of the runs a `--watch` log shows.
+fn runs(log: &str) -> Vec<&str> {
+    log.lines()
+        .filter_map(|l| l.strip_prefix("reconcile: running: "))
+        .collect()
+}
+
+#[test]
+fn watch_reconciles_each_change_through_a_severed_watch_and_a_409_until_sigterm() {
+    let env = Env::new();
+    env.k.kubectl_ok(&["create", "namespace", "apps"]);
+    ask(&env, "web");
+    let (kube, kubeconfig) = env.k.proxied();
+    let mut watch = Running::start(
+        env.command_via(
+            &env.moto().url,
+            &kubeconfig,
+            &[
+                "reconcile",
+                "--cluster",
+                "prod",
+                "--watch",
+                "--resync",
+                "1h",
+            ],
+        ),
+        env.dir.path(),
+        "watch",
+    );
+    let log = || watch.log();
+    wait_bound(&env, "web", true, &log);
+
+    // A new request: one run, not a second one for eksiam's own annotation.
+    ask(&env, "api");
+    wait_bound(&env, "api", true, &log);
+    std::thread::sleep(Duration::from_secs(3));
+    assert_eq!(
+        runs(&watch.log()),
+        ["start", "serviceaccount apps/api changed"],
+        "{}",
+        watch.log()
+    );
+
+    // The watch's connection is cut: it watches again from where it was, missing nothing.
+    assert!(kube.sever() >= 1, "no watch was open");
+    ask(&env, "db");
+    wait_bound(&env, "db", true, &log);
+    assert!(
+        watch.log().contains("reconcile: the watch failed ("),
+        "{}",
+        watch.log()
+    );
+
+    // A 409 on the annotation fails that run; the next one, a second later, converges.
+    kube.inject(&Fault::kube(
+        "PATCH",
+        "^/api/v1/namespaces/apps/serviceaccounts/cache$",
+        409,
+        1,
+    ));
+    ask(&env, "cache");
+    wait_bound(&env, "cache", true, &log);
+    assert!(
+        watch
+            .log()
+            .contains("reconcile: failed; running again in 1s"),
+        "{}",
+        watch.log()
+    );
+    assert_eq!(events(&env, "apps", "cache"), ["SyncFailed", "Synced"]);
+
+    // A withdrawn request: its role goes.
+    env.k.kubectl_ok(&[
+        "-n",
+        "apps",
+        "annotate",
+        "serviceaccount",
+        "web",
+        "eksiam.io/role-",
+    ]);
+    wait_bound(&env, "web", false, &log);
+    let mut have = roles(&env);
+    have.sort();
+    assert_eq!(
+        have,
+        ["k8s-sa_apps_api", "k8s-sa_apps_cache", "k8s-sa_apps_db"]
+    );
+
+    // SIGTERM: a clean exit.
+    let status = watch.signal("TERM");
+    assert!(status.success(), "{status:?}\n{}", watch.log());
+    assert!(
+        watch.log().trim_end().ends_with("reconcile: stopped"),
+        "{}",
+        watch.log()
+    );
+    let again = ok(&env.eksiam(&["reconcile", "--cluster", "prod"]));
+    assert!(again.contains("No changes."), "{again}");
+}
+
+#[test]
+fn a_killed_run_converges_when_run_again() {
+    let env = Env::new();
+    env.k.kubectl_ok(&["create", "namespace", "apps"]);
+    let names: Vec<String> = (0..12).map(|i| format!("sa{i:02}")).collect();
+    let manifest: String = names
+        .iter()
+        .map(|n| {
+            format!(
+                "apiVersion: v1\nkind: ServiceAccount\nmetadata: {{name: {n}, namespace: apps, annotations: {{eksiam.io/role: managed}}}}\n---\n"
+            )
+        })
+        .collect();
+    env.k.apply_manifest("askers", &manifest);
+    // Slow enough on both sides that the kill lands half-way: roles made, none bound.
+    let aws = testenv::proxy::FaultProxy::start(&env.moto().url, None, None);
+    aws.set_delay_ms(1000);
+    let (kube, kubeconfig) = env.k.proxied();
+    kube.set_delay_ms(1000);
+    let mark = env.moto().mark();
+    let mut run = Running::start(
+        env.command_via(
+            &aws.url,
+            &kubeconfig,
+            &["reconcile", "--cluster", "prod", "--watch"],
+        ),
+        env.dir.path(),
+        "killed",
+    );
+    wait_until("a role made", Duration::from_secs(60), || {
+        env.moto()
+            .writes_since(mark)
+            .iter()
+            .any(|c| c.action == "CreateRole")
+    });
+    run.signal("KILL");
+    let bound = names
+        .iter()
+        .filter(|n| {
+            env.sa("apps", n)["metadata"]["annotations"]["eks.amazonaws.com/role-arn"].is_string()
+        })
+        .count();
+    assert!(bound < names.len(), "the kill came after the work was done");
+
+    ok(&env.eksiam(&["reconcile", "--cluster", "prod"]));
+    let mut have = roles(&env);
+    have.sort();
+    let want: Vec<String> = names.iter().map(|n| format!("k8s-sa_apps_{n}")).collect();
+    assert_eq!(have, want);
+    for n in &names {
+        let arn =
+            env.sa("apps", n)["metadata"]["annotations"]["eks.amazonaws.com/role-arn"].clone();
+        assert_eq!(
+            arn,
+            format!("arn:aws:iam::123456789012:role/k8s-sa_apps_{n}")
+        );
+    }
+    let mark = env.moto().mark();
+    let again = ok(&env.eksiam(&["reconcile", "--cluster", "prod"]));
+    assert!(again.contains("No changes."), "{again}");
+    assert!(env.moto().writes_since(mark).is_empty());
 }

@@ -67,6 +67,10 @@ pub struct GlobalArgs {
     /// behind another address)
     #[arg(long, global = true)]
     pub skip_endpoint_check: bool,
+    /// Reach the cluster this process runs in, as its pod's ServiceAccount (a controller's
+    /// in-cluster configuration), instead of a kubeconfig or an EKS token
+    #[arg(long, global = true, conflicts_with_all = ["kubeconfig", "context", "skip_endpoint_check"])]
+    pub in_cluster: bool,
 }
 
 /// Machine or human output.
@@ -85,6 +89,7 @@ impl GlobalArgs {
             context: self.context.as_deref(),
             kubeconfig_from_env: std::env::var_os("KUBECONFIG").is_some_and(|v| !v.is_empty()),
             skip_endpoint_check: self.skip_endpoint_check,
+            in_cluster: self.in_cluster,
         }
     }
 

@@ -2,6 +2,9 @@
 //! `--context`), and the ConfigMap calls the aws-auth edit makes. k8s types stay here.
 
 mod client;
+mod watch;
+
+pub use watch::{ServiceAccounts, WatchItem};
 
 use crate::error::{CliError, ErrorKind};
 use k8s_openapi::api::core::v1::ConfigMap;
@@ -76,6 +79,9 @@ pub struct Access<'a> {
     pub kubeconfig_from_env: bool,
     /// `--skip-endpoint-check`.
     pub skip_endpoint_check: bool,
+    /// `--in-cluster`: the pod's own ServiceAccount, as a controller in the cluster reaches
+    /// its API server.
+    pub in_cluster: bool,
 }
 
 /// Whether two API server URLs name the same endpoint: scheme, host (any case) and port
@@ -194,6 +200,9 @@ impl Kube {
         region: Option<&str>,
         profile: Option<&str>,
     ) -> Result<Kube, CliError> {
+        if access.in_cluster {
+            return Kube::connect_in_cluster();
+        }
         if access.kubeconfig.is_some() || access.context.is_some() {
             return Kube::connect(access.kubeconfig, access.context).await;
         }
@@ -202,6 +211,29 @@ impl Kube {
             return Kube::connect_env_checked(&aws, cluster, access.skip_endpoint_check).await;
         }
         Kube::connect_eks(&aws, cluster).await
+    }
+
+    /// Connects as the pod this process runs in: `KUBERNETES_SERVICE_HOST`/`_PORT`, and the
+    /// ServiceAccount token and CA mounted under `/var/run/secrets/kubernetes.io/serviceaccount`
+    /// (the token is read again as the kubelet rotates it).
+    ///
+    /// # Errors
+    /// Not in a pod: the variables or the mounted files are missing.
+    pub fn connect_in_cluster() -> Result<Kube, CliError> {
+        let fail = |e: String| {
+            CliError {
+            kind: ErrorKind::InvalidInput,
+            message: format!("`--in-cluster`: cannot use the pod's ServiceAccount: {e}"),
+            hint: Some(
+                "run in a pod with a ServiceAccount token mounted (`automountServiceAccountToken`), or reach the cluster with `--kubeconfig` or an EKS token instead"
+                    .into(),
+            ),
+            source: None,
+        }
+        };
+        let config = kube::Config::incluster().map_err(|e| fail(e.to_string()))?;
+        let client = client::build(config).map_err(|e| fail(e.to_string()))?;
+        Ok(Kube { client })
     }
 
     /// Connects with `KUBECONFIG`'s current context after checking that it is `cluster`.

@@ -112,6 +112,12 @@ pub const VERBS: &[VerbUse] = &[
     },
     VerbUse {
         object: Object::ServiceAccounts,
+        verb: "watch",
+        commands: &[Reconcile],
+        why: "`--watch`: one cluster-wide WATCH, renewed every 4 minutes, tells when to reconcile",
+    },
+    VerbUse {
+        object: Object::ServiceAccounts,
         verb: "create",
         commands: SA_WRITERS,
         why: "a missing ServiceAccount, labelled and annotated (for Pod Identity, `createServiceAccount`: labelled only)",
@@ -171,7 +177,7 @@ pub const VERBS: &[VerbUse] = &[
         object: Object::Events,
         verb: "create",
         commands: &[Reconcile],
-        why: "`Synced`, `SyncFailed` or `RoleRefused` on the ServiceAccounts a run acted on",
+        why: "`Synced`, `Unbound`, `SyncFailed` or `RoleRefused` on the ServiceAccounts a run acted on",
     },
 ];
 

@@ -99,6 +99,79 @@ pub fn desired(
     d
 }
 
+/// What a ServiceAccount shows a watch: whether it asks, and whether it is bound to the role
+/// it would get.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Seen {
+    asks: bool,
+    bound: bool,
+}
+
+/// The ServiceAccounts a watch has seen, to tell a change that needs a reconcile (a request
+/// made or withdrawn, a binding lost, an asking ServiceAccount deleted) from one that does
+/// not: eksiam's own annotation landing, a label, an unrelated ServiceAccount. So each change
+/// costs one reconcile, not two.
+#[derive(Debug, Clone)]
+pub struct Watched {
+    prefix: String,
+    /// `arn:PARTITION:iam::ACCOUNT:role/`.
+    role_arn_base: String,
+    seen: BTreeMap<(String, String), Seen>,
+}
+
+impl Watched {
+    /// Nothing seen yet; roles are named with `prefix` in `account` of `partition`.
+    pub fn new(prefix: &str, partition: &str, account: &str) -> Watched {
+        Watched {
+            prefix: prefix.to_owned(),
+            role_arn_base: format!("arn:{partition}:iam::{account}:role/"),
+            seen: BTreeMap::new(),
+        }
+    }
+
+    fn seen(&self, ns: &str, name: &str, annotations: &BTreeMap<String, String>) -> Seen {
+        let role = naming::self_service_role_name(&self.prefix, ns, name);
+        Seen {
+            asks: asks(annotations),
+            bound: annotations
+                .get(crate::desired::ROLE_ARN_ANNOTATION)
+                .is_some_and(|a| a.strip_prefix(&self.role_arn_base) == Some(role.as_str())),
+        }
+    }
+
+    /// Starts over from `service_accounts`, as a reconcile read them.
+    pub fn reset(&mut self, service_accounts: &BTreeMap<(String, String), ObservedServiceAccount>) {
+        self.seen = service_accounts
+            .iter()
+            .map(|((ns, name), sa)| {
+                (
+                    (ns.clone(), name.clone()),
+                    self.seen(ns, name, &sa.annotations),
+                )
+            })
+            .collect();
+    }
+
+    /// Records that ServiceAccount `ns/name` now has `annotations` (`None`: it was deleted);
+    /// whether that needs a reconcile.
+    pub fn changed(
+        &mut self,
+        ns: &str,
+        name: &str,
+        annotations: Option<&BTreeMap<String, String>>,
+    ) -> bool {
+        let key = (ns.to_owned(), name.to_owned());
+        let Some(annotations) = annotations else {
+            // Deleted: its role goes when it asked for one, or still held one.
+            return self.seen.remove(&key).is_some_and(|p| p.asks || p.bound);
+        };
+        let now = self.seen(ns, name, annotations);
+        let before = self.seen.insert(key, now.clone());
+        let asked = before.as_ref().is_some_and(|b| b.asks);
+        (now.asks && !now.bound) || asked != now.asks || (!now.asks && now.bound)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,6 +257,49 @@ mod tests {
         let mut filed = d.roles[0].clone();
         filed.tags.remove(TAG_SELF_SERVICE);
         assert!(!adoptable(&filed, &role(&[controller]), "prod"));
+    }
+
+    #[test]
+    fn a_watch_reconciles_for_requests_not_for_its_own_writes() {
+        let arn = "arn:aws:iam::111122223333:role/k8s-sa_apps_web";
+        let ask = BTreeMap::from([(REQUEST_ANNOTATION.to_owned(), "managed".to_owned())]);
+        let mut bound = ask.clone();
+        bound.insert(
+            crate::desired::ROLE_ARN_ANNOTATION.to_owned(),
+            arn.to_owned(),
+        );
+        let plain = BTreeMap::new();
+        let mut w = Watched::new(DEFAULT_PREFIX, "aws", "111122223333");
+        w.reset(&BTreeMap::from([(
+            ("apps".to_owned(), "other".to_owned()),
+            sa(&[]),
+        )]));
+        // A new ServiceAccount that does not ask, and an unrelated change: nothing to do.
+        assert!(!w.changed("apps", "web", Some(&plain)));
+        assert!(!w.changed("apps", "other", Some(&plain)));
+        // It asks: reconcile; eksiam's annotation lands: nothing more.
+        assert!(w.changed("apps", "web", Some(&ask)));
+        assert!(!w.changed("apps", "web", Some(&bound)));
+        // Someone removes the binding while it still asks: reconcile.
+        assert!(w.changed("apps", "web", Some(&ask)));
+        assert!(!w.changed("apps", "web", Some(&bound)));
+        // It stops asking (the annotation still there): reconcile; the unbinding: nothing.
+        let mut withdrawn = bound.clone();
+        withdrawn.remove(REQUEST_ANNOTATION);
+        assert!(w.changed("apps", "web", Some(&withdrawn)));
+        assert!(!w.changed("apps", "web", Some(&plain)));
+        // Deleted while asking: reconcile (its role goes); deleted otherwise: nothing.
+        assert!(w.changed("apps", "web", Some(&ask)));
+        assert!(w.changed("apps", "web", None));
+        assert!(!w.changed("apps", "other", None));
+        assert!(!w.changed("apps", "never-seen", None));
+        // Bound to a role of another account or name is not bound.
+        let mut elsewhere = ask.clone();
+        elsewhere.insert(
+            crate::desired::ROLE_ARN_ANNOTATION.to_owned(),
+            "arn:aws:iam::999999999999:role/k8s-sa_apps_web".to_owned(),
+        );
+        assert!(w.changed("apps", "web", Some(&elsewhere)));
     }
 
     #[test]

@@ -236,7 +236,39 @@ func runFaultProxy(args []string) error {
 		"proxy": fmt.Sprintf("%s://%s", scheme, proxyLn.Addr()),
 		"admin": fmt.Sprintf("http://%s", adminLn.Addr()),
 	})
-	return http.Serve(proxyLn, handler)
+	srv := &http.Server{Handler: handler, ConnState: clients.track}
+	return srv.Serve(proxyLn)
+}
+
+// connSet is the proxy's client connections that are in a request, so POST /sever can cut
+// them (a watch that is streaming, say) as a network failure would.
+type connSet struct {
+	mu     sync.Mutex
+	active map[net.Conn]bool
+}
+
+var clients = &connSet{active: map[net.Conn]bool{}}
+
+func (c *connSet) track(conn net.Conn, state http.ConnState) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if state == http.StateActive {
+		c.active[conn] = true
+	} else {
+		delete(c.active, conn)
+	}
+}
+
+// sever closes every connection in a request; returns how many.
+func (c *connSet) sever() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	n := len(c.active)
+	for conn := range c.active {
+		conn.Close()
+		delete(c.active, conn)
+	}
+	return n
 }
 
 // newFaultProxy returns the proxy's handler and its admin API's handler.
@@ -392,6 +424,11 @@ func newFaultProxy(upstream string, upstreamCA []byte) (http.Handler, http.Handl
 		state.pageItems = d.MaxItems
 		state.mu.Unlock()
 		w.WriteHeader(204)
+	})
+	// POST /sever: close every client connection in a request (a streaming watch, say) without
+	// an answer, as a broken network would; answers {"severed": N}.
+	admin.HandleFunc("POST /sever", func(w http.ResponseWriter, r *http.Request) {
+		json.NewEncoder(w).Encode(map[string]int{"severed": clients.sever()})
 	})
 	admin.HandleFunc("POST /seed", func(w http.ResponseWriter, r *http.Request) {
 		var d struct {

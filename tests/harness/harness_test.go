@@ -415,3 +415,45 @@ func TestPagingSplitsTheAccountListingIntoMarkedPages(t *testing.T) {
 		t.Fatalf("a bad Marker: %d", code)
 	}
 }
+
+func TestSeverCutsAStreamingAnswer(t *testing.T) {
+	stream := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, "first\n")
+		w.(http.Flusher).Flush()
+		<-r.Context().Done()
+	}))
+	t.Cleanup(stream.Close)
+	h, admin, err := newFaultProxy(stream.URL, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := httptest.NewUnstartedServer(h)
+	p.Config.ConnState = clients.track
+	p.Start()
+	t.Cleanup(p.Close)
+	a := httptest.NewServer(admin)
+	t.Cleanup(a.Close)
+	resp, err := http.Get(p.URL + "/api/v1/serviceaccounts?watch=true")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	r := bufio.NewReader(resp.Body)
+	if line, err := r.ReadString('\n'); err != nil || line != "first\n" {
+		t.Fatalf("first line: %q %v", line, err)
+	}
+	code, _, body := do(t, "POST", a.URL+"/sever", "")
+	if code != 200 || !strings.Contains(body, `"severed":1`) {
+		t.Fatalf("sever: %d %s", code, body)
+	}
+	done := make(chan error, 1)
+	go func() { _, err := r.ReadString('\n'); done <- err }()
+	select {
+	case err := <-done:
+		if err == nil {
+			t.Fatal("the stream went on after /sever")
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the stream was not cut")
+	}
+}

@@ -166,6 +166,15 @@ impl FaultProxy {
         (n("writes"), n("throttled"))
     }
 
+    /// Cuts every connection in a request (a streaming watch, say), as a broken network
+    /// would; returns how many.
+    pub fn sever(&self) -> u64 {
+        let v: serde_json::Value =
+            serde_json::from_str(&http::post_json(&format!("{}/sever", self.admin), "{}"))
+                .expect("sever JSON");
+        v["severed"].as_u64().unwrap_or(0)
+    }
+
     /// Clears rules, delay, write quotas and counters.
     pub fn reset(&self) {
         http::post_json(&format!("{}/reset", self.admin), "{}");

@@ -13,6 +13,8 @@ use crate::rules::{naming, self_service};
 use clap::Args;
 use std::process::ExitCode;
 
+mod watch;
+
 /// Give each ServiceAccount annotated `eksiam.io/role: managed` (or
 /// `security.kaluza.com/iam-role-managed: "true"`) its own IAM role, trusted by it alone
 ///
@@ -32,35 +34,72 @@ pub struct ReconcileArgs {
     /// Print the plan and change nothing
     #[arg(long)]
     pub dry_run: bool,
+    /// Keep running: watch ServiceAccounts and reconcile after each change that needs it, and
+    /// every `--resync`, until SIGTERM or SIGINT (as a controller in the cluster)
+    #[arg(long)]
+    pub watch: bool,
+    /// With `--watch`: reconcile at least this often, to repair drift in IAM (`90s`, `10m`,
+    /// `1h`)
+    #[arg(long, value_name = "DURATION", default_value = "10m", requires = "watch", value_parser = watch::parse_duration)]
+    pub resync: std::time::Duration,
 }
 
 fn parse_prefix(prefix: &str) -> Result<String, String> {
     naming::check_role_name(prefix).map(|()| prefix.to_owned())
 }
 
-/// Runs `reconcile` once.
+/// Runs `reconcile`: once, or with `--watch` until told to stop.
 ///
 /// # Errors
-/// A failed read or write, or a plan that cannot be applied.
+/// A failed read or write, or a plan that cannot be applied (once); with `--watch`, only
+/// what no retry can mend: bad input, or a cluster that cannot be reached at the start.
 pub fn cmd_reconcile(global: &GlobalArgs, args: ReconcileArgs) -> Result<ExitCode, CliError> {
     let connector = Connector {
         profile: global.profile.as_deref(),
         access: global.access(),
         aws: None,
     };
-    let region = global.region.as_deref();
     // One runtime for the whole run: the cluster client the reads open also records the
     // Events at the end.
-    let rt = super::runtime();
-    let (aws, kube, cluster, namespaces, sas) = rt.block_on(async {
-        let aws = connector.aws(region).await?;
-        let cluster = aws.describe_cluster(&args.cluster).await?;
-        let kube = connector.kube(&args.cluster, region).await?;
-        let namespaces = kube.namespaces().await?;
-        let all: Vec<String> = namespaces.keys().cloned().collect();
-        let sas = kube.service_accounts(&all).await?;
-        Ok::<_, CliError>((aws, kube, cluster, namespaces, sas))
-    })?;
+    super::runtime().block_on(async {
+        let aws = connector.aws(global.region.as_deref()).await?;
+        let connector = Connector {
+            aws: Some(aws),
+            ..connector
+        };
+        if args.watch {
+            watch::run(global, &args, &connector).await?;
+        } else {
+            once(global, &args, &connector).await?;
+        }
+        Ok(ExitCode::SUCCESS)
+    })
+}
+
+/// What a reconcile read, for a watch to go on from.
+pub(super) struct Read {
+    pub service_accounts: crate::kube::ServiceAccounts,
+    /// The version of the ServiceAccounts' LIST: a watch from it misses no change.
+    pub version: String,
+    pub cluster: ClusterDescription,
+}
+
+/// One reconcile: reads the requests, plans, prints and applies (unless `--dry-run`), and
+/// records the Events.
+///
+/// # Errors
+/// A failed read or write, or a plan that cannot be applied.
+pub(super) async fn once(
+    global: &GlobalArgs,
+    args: &ReconcileArgs,
+    connector: &Connector<'_>,
+) -> Result<Read, CliError> {
+    let region = global.region.as_deref();
+    let aws = connector.aws(region).await?;
+    let cluster = aws.describe_cluster(&args.cluster).await?;
+    let kube = connector.kube(&args.cluster, region).await?;
+    let (namespaces, (sas, version)) =
+        tokio::try_join!(kube.namespaces(), kube.service_accounts_at())?;
     let mut desired =
         self_service::desired(&args.cluster, Some(&aws.region), &args.role_prefix, &sas);
     let skipped = skip_refused(&mut desired, &cluster, &namespaces);
@@ -86,22 +125,12 @@ pub fn cmd_reconcile(global: &GlobalArgs, args: ReconcileArgs) -> Result<ExitCod
             RoleRef::Existing(_) => None,
         })
         .collect();
-    let connector = Connector {
-        aws: Some(aws),
-        ..connector
-    };
     let shown = std::cell::RefCell::new(None);
-    let result = rt.block_on(crate::app::run(
-        &connector,
-        &settings,
-        desired,
-        &opts,
-        warnings,
-        |plan| {
-            *shown.borrow_mut() = Some(plan.clone());
-            super::plan::print_plan(global, plan, settings.apply)
-        },
-    ));
+    let result = crate::app::run(connector, &settings, desired, &opts, warnings, |plan| {
+        *shown.borrow_mut() = Some(plan.clone());
+        super::plan::print_plan(global, plan, settings.apply)
+    })
+    .await;
     if settings.apply {
         let events = events(
             &cluster,
@@ -110,15 +139,16 @@ pub fn cmd_reconcile(global: &GlobalArgs, args: ReconcileArgs) -> Result<ExitCod
             &skipped,
             &result,
         );
-        let failures = rt.block_on(record(&kube, &events));
-        if !global.quiet {
-            for f in failures {
-                eprintln!("warning: an Event was not recorded: {f}");
-            }
+        for f in record(&kube, &events).await {
+            global.log(&format!("warning: an Event was not recorded: {f}"));
         }
     }
     result?;
-    Ok(ExitCode::SUCCESS)
+    Ok(Read {
+        service_accounts: sas,
+        version,
+        cluster,
+    })
 }
 
 /// Takes out of `desired` the ServiceAccounts (and their roles) whose namespace does not
