@@ -157,3 +157,52 @@ fn the_readme_lists_the_permissions_eksiam_needs() {
         "README.md's permission tables are out of date: run `EKSIAM_UPDATE_GENERATED=1 cargo test --test generated` and commit it"
     );
 }
+
+/// The generated parts of `examples/in-cluster/`: each `# BEGIN generated: eksiam ARGS` ..
+/// `# END generated` block holds what `eksiam ARGS` prints, indented as the markers are.
+#[test]
+fn the_in_cluster_examples_hold_what_eksiam_prints() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/in-cluster");
+    let mut blocks = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut fresh = String::new();
+        let mut lines = text.lines();
+        while let Some(line) = lines.next() {
+            fresh.push_str(line);
+            fresh.push('\n');
+            let Some(args) = line.trim_start().strip_prefix("# BEGIN generated: eksiam ") else {
+                continue;
+            };
+            blocks += 1;
+            let indent = &line[..line.len() - line.trim_start().len()];
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_eksiam"))
+                .args(args.split_whitespace())
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "eksiam {args}");
+            for l in String::from_utf8(out.stdout).unwrap().lines() {
+                fresh.push_str(&format!("{indent}{l}").trim_end_matches(' '));
+                fresh.push('\n');
+            }
+            for skipped in lines.by_ref() {
+                if skipped.trim_start() == "# END generated" {
+                    fresh.push_str(skipped);
+                    fresh.push('\n');
+                    break;
+                }
+            }
+        }
+        if std::env::var_os("EKSIAM_UPDATE_GENERATED").is_some() {
+            std::fs::write(&path, &fresh).unwrap();
+        } else {
+            assert!(
+                text == fresh,
+                "{} is out of date: run `EKSIAM_UPDATE_GENERATED=1 cargo test --test generated` and commit it",
+                path.display()
+            );
+        }
+    }
+    assert_eq!(blocks, 2, "one policy, one RBAC");
+}

@@ -389,3 +389,60 @@ fn a_killed_run_converges_when_run_again() {
     assert!(again.contains("No changes."), "{again}");
     assert!(env.moto().writes_since(mark).is_empty());
 }
+
+#[test]
+fn the_in_cluster_manifests_run_reconcile_as_their_service_account() {
+    let env = Env::new();
+    let examples = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/in-cluster");
+    // The controller's IAM role, from its ClusterConfig, and the manifests, as the README
+    // says to apply them.
+    ok(&env.apply(&format!("{examples}/controller-role.yaml"), &[]));
+    assert!(roles(&env).contains(&"eksiam-reconcile".to_owned()));
+    env.k
+        .kubectl_ok(&["apply", "-f", &format!("{examples}/reconcile.yaml")]);
+    let deployment: serde_json::Value = serde_json::from_str(&env.k.kubectl_ok(&[
+        "-n",
+        "eksiam-system",
+        "get",
+        "deployment",
+        "eksiam-reconcile",
+        "-o",
+        "json",
+    ]))
+    .unwrap();
+    let args: Vec<String> = serde_json::from_value(
+        deployment["spec"]["template"]["spec"]["containers"][0]["args"].clone(),
+    )
+    .unwrap();
+    let token = env
+        .k
+        .kubectl_ok(&["-n", "eksiam-system", "create", "token", "eksiam-reconcile"]);
+    env.k.kubectl_ok(&["create", "namespace", "apps"]);
+    ask(&env, "web");
+    let mark = env.k.audit_mark();
+    // The Deployment's own arguments, in a pod's place.
+    let mut pod = Running::start(env.in_pod(&token, &args), env.dir.path(), "pod");
+    let log = || pod.log();
+    wait_bound(&env, "web", true, &log);
+    assert_eq!(events(&env, "apps", "web"), ["Synced"]);
+    let status = pod.signal("TERM");
+    assert!(status.success(), "{status:?}\n{}", pod.log());
+    // Every request it made was as its ServiceAccount, and the manifests' RBAC allowed them.
+    let requests = env.k.requests_since(mark);
+    let mine: Vec<_> = requests
+        .iter()
+        .filter(|r| r.user == "system:serviceaccount:eksiam-system:eksiam-reconcile")
+        .collect();
+    for verb in ["list", "watch", "patch", "create"] {
+        assert!(mine.iter().any(|r| r.verb == verb), "no {verb}: {mine:#?}");
+    }
+    assert!(mine.iter().all(|r| r.code < 400), "{mine:#?}");
+    let plan = ok(&env.eksiam(&[
+        "plan",
+        "-f",
+        &format!("{examples}/controller-role.yaml"),
+        "--thumbprint",
+        common::live::THUMBPRINT,
+    ]));
+    assert!(plan.contains("No changes."), "{plan}");
+}

@@ -365,11 +365,18 @@ pub fn render_yaml(rules: &Rules, group: &str, what: &str, cluster: Option<&str>
         out.push_str("# None: it makes no Kubernetes request.\n");
         return out;
     }
-    out.push_str(&format!(
-        "# They are bound to the group `{group}`: map the IAM identity eksiam runs as to it, e.g.\n\
-         #   eksiam create iamidentitymapping --cluster {} --arn ARN --username eksiam --group {group}\n",
-        cluster.unwrap_or("CLUSTER")
-    ));
+    match group.strip_prefix("system:serviceaccounts:") {
+        // Kubernetes' own group of a namespace's ServiceAccounts: eksiam runs in the cluster.
+        Some(ns) if !ns.is_empty() => out.push_str(&format!(
+            "# They are bound to the group `{group}`: every ServiceAccount of namespace `{ns}`\n\
+             # (eksiam in a pod there, with `--in-cluster`).\n"
+        )),
+        _ => out.push_str(&format!(
+            "# They are bound to the group `{group}`: map the IAM identity eksiam runs as to it, e.g.\n\
+             #   eksiam create iamidentitymapping --cluster {} --arn ARN --username eksiam --group {group}\n",
+            cluster.unwrap_or("CLUSTER")
+        )),
+    }
     let docs: Vec<String> = manifests(rules, group)
         .into_iter()
         .map(|(comments, doc)| {

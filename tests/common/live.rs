@@ -150,6 +150,38 @@ impl Env {
             .expect("run eksiam")
     }
 
+    /// The binary with `args`, run as in a pod of the cluster: `KUBERNETES_SERVICE_HOST` and
+    /// `_PORT` name the API server, and `token` and the cluster's CA are where the kubelet
+    /// mounts them (`/var/run/secrets/kubernetes.io/serviceaccount`), in a mount namespace of
+    /// its own (`unshare`, as root), so the host's `/run` is untouched.
+    pub fn in_pod(&self, token: &str, args: &[String]) -> Command {
+        let token_file = self.dir.path().join("pod-token");
+        std::fs::write(&token_file, token.trim()).unwrap();
+        let port = self.k.url.rsplit(':').next().unwrap().to_owned();
+        let mount = "set -e; mount -t tmpfs tmpfs /run; d=/run/secrets/kubernetes.io/serviceaccount; \
+             mkdir -p $d; cp \"$POD_TOKEN\" $d/token; cp \"$POD_CA\" $d/ca.crt; echo default > $d/namespace; \
+             exec \"$@\"";
+        let mut c = Command::new("unshare");
+        c.args([
+            "--mount",
+            "sh",
+            "-c",
+            mount,
+            "sh",
+            env!("CARGO_BIN_EXE_eksiam"),
+        ])
+        .args(args)
+        .env_clear()
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("POD_TOKEN", &token_file)
+        .env("POD_CA", self.k.ca())
+        .env("KUBERNETES_SERVICE_HOST", "127.0.0.1")
+        .env("KUBERNETES_SERVICE_PORT", port)
+        .envs(self.aws_env(None));
+        c
+    }
+
     /// Runs the binary as an identity bound only to the RBAC rules `eksiam rbac --command
     /// COMMAND` prints (applied by the admin), the name `ns` naming that identity's group.
     pub fn eksiam_bound_to_rbac_of(&self, command: &str, ns: &str, args: &[&str]) -> Output {
