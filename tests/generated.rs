@@ -183,7 +183,7 @@ fn the_in_cluster_examples_hold_what_eksiam_prints() {
                 .unwrap();
             assert!(out.status.success(), "eksiam {args}");
             for l in String::from_utf8(out.stdout).unwrap().lines() {
-                fresh.push_str(&format!("{indent}{l}").trim_end_matches(' '));
+                fresh.push_str(format!("{indent}{l}").trim_end_matches(' '));
                 fresh.push('\n');
             }
             for skipped in lines.by_ref() {
