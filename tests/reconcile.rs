@@ -446,3 +446,84 @@ fn the_in_cluster_manifests_run_reconcile_as_their_service_account() {
     ]));
     assert!(plan.contains("No changes."), "{plan}");
 }
+
+/// The managed policies attached to role `name`.
+fn attached(env: &Env, name: &str) -> Vec<String> {
+    let mut v = testenv::aws::xml_values(
+        &env.iam(&[
+            "Action=ListAttachedRolePolicies",
+            &format!("RoleName={name}"),
+        ]),
+        "PolicyArn",
+    );
+    v.sort();
+    v
+}
+
+#[test]
+fn policies_asked_for_are_attached_only_where_the_namespace_allows_them() {
+    let env = Env::new();
+    let s3 = "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess";
+    let read = "arn:aws:iam::aws:policy/ReadOnlyAccess";
+    for ns in ["team", "plain"] {
+        env.k.kubectl_ok(&["create", "namespace", ns]);
+        env.k
+            .kubectl_ok(&["-n", ns, "create", "serviceaccount", "web"]);
+    }
+    env.k.kubectl_ok(&[
+        "annotate",
+        "namespace",
+        "team",
+        r#"eksiam.io/allowed-policies=["AmazonS3*"]"#,
+    ]);
+    let request = |ns: &str, policies: &str| {
+        env.k.kubectl_ok(&[
+            "-n",
+            ns,
+            "annotate",
+            "--overwrite",
+            "serviceaccount",
+            "web",
+            "eksiam.io/role=managed",
+            &format!("eksiam.io/policy-arns={policies}"),
+        ]);
+    };
+    request(
+        "team",
+        &format!("{s3},arn:aws:iam::aws:policy/AdministratorAccess"),
+    );
+    request("plain", s3);
+    let o = env.eksiam(&["reconcile", "--cluster", "prod"]);
+    let said = ok(&o) + &common::stderr(&o);
+    assert!(
+        said.contains("serviceaccount team/web does not get a policy it asks for: namespace `team` does not allow policy `arn:aws:iam::aws:policy/AdministratorAccess`; it allows only `eksiam.io/allowed-policies: [\"AmazonS3*\"]`"),
+        "{said}"
+    );
+    assert!(
+        said.contains("serviceaccount plain/web does not get a policy it asks for: namespace `plain` allows no policy for self-service roles"),
+        "{said}"
+    );
+    assert_eq!(attached(&env, "k8s-sa_team_web"), [s3]);
+    assert!(attached(&env, "k8s-sa_plain_web").is_empty());
+    assert_eq!(events(&env, "team", "web"), ["PolicyRefused", "Synced"]);
+
+    // Out-of-band policies: the ServiceAccount owns the set where the namespace says which
+    // policies; elsewhere the platform's stay.
+    for role in ["k8s-sa_team_web", "k8s-sa_plain_web"] {
+        env.iam(&[
+            "Action=AttachRolePolicy",
+            &format!("RoleName={role}"),
+            &format!("PolicyArn={read}"),
+        ]);
+    }
+    ok(&env.eksiam(&["reconcile", "--cluster", "prod"]));
+    assert_eq!(attached(&env, "k8s-sa_team_web"), [s3]);
+    assert_eq!(attached(&env, "k8s-sa_plain_web"), [read]);
+
+    // Asking for less detaches it.
+    request("team", "");
+    ok(&env.eksiam(&["reconcile", "--cluster", "prod"]));
+    assert!(attached(&env, "k8s-sa_team_web").is_empty());
+    let again = ok(&env.eksiam(&["reconcile", "--cluster", "prod"]));
+    assert!(again.contains("No changes."), "{again}");
+}

@@ -116,8 +116,8 @@ const ROLE_READERS: &[Command] = &[
     CreatePodidentityassociation,
     Reconcile,
 ];
-/// The commands that create roles: those that write IRSA roles, and `reconcile`'s
-/// self-service roles (which get no policy from eksiam).
+/// The commands that create roles and attach managed policies to them: those that write IRSA
+/// roles, and `reconcile`'s self-service roles (the policies their namespaces allow).
 const ROLE_CREATORS: &[Command] = &[
     Apply,
     CreateIamserviceaccount,
@@ -248,8 +248,8 @@ pub const ACTIONS: &[ActionUse] = &[
     ActionUse {
         action: "iam:AttachRolePolicy",
         resource: Resource::Role,
-        commands: IRSA_WRITERS,
-        why: "attaches `attachPolicyARNs` and well-known managed policies",
+        commands: ROLE_CREATORS,
+        why: "attaches `attachPolicyARNs` and well-known managed policies; for `reconcile`, the policies a ServiceAccount asks for (`eksiam.io/policy-arns`) that its namespace allows (`eksiam.io/allowed-policies`)",
     },
     ActionUse {
         action: "iam:DetachRolePolicy",

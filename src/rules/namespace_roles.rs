@@ -8,6 +8,12 @@
 //! the whole ARN or name: `prod` does not allow `arn:…:role/not-prod-admin`. When both
 //! annotations are set, a role must be allowed by both. A namespace without them allows any
 //! role.
+//!
+//! The same model says which managed policies `reconcile` may attach to a namespace's
+//! self-service roles: `eksiam.io/allowed-policies` (patterns of policy ARNs or names;
+//! `eksiam.io/allowed-policies-format: regexp` for regular expressions). Unlike roles, a
+//! namespace without it allows no policy: self-service roles get permissions only where the
+//! platform said which.
 
 use crate::rules::filter::glob_match;
 use std::collections::BTreeMap;
@@ -18,8 +24,18 @@ pub const ALLOWED_ROLES: &str = "eksiam.io/allowed-roles";
 pub const KUBE2IAM_ALLOWED_ROLES: &str = "iam.amazonaws.com/allowed-roles";
 /// `glob` (the default) or `regexp`: how the patterns of both annotations are read.
 pub const ALLOWED_ROLES_FORMAT: &str = "eksiam.io/allowed-roles-format";
+/// A JSON list of the managed-policy patterns a namespace's self-service roles may get.
+pub const ALLOWED_POLICIES: &str = "eksiam.io/allowed-policies";
+/// `glob` (the default) or `regexp`: how [`ALLOWED_POLICIES`]' patterns are read.
+pub const ALLOWED_POLICIES_FORMAT: &str = "eksiam.io/allowed-policies-format";
 /// The namespace annotations this module reads; the observer keeps only these.
-pub const ANNOTATIONS: &[&str] = &[ALLOWED_ROLES, KUBE2IAM_ALLOWED_ROLES, ALLOWED_ROLES_FORMAT];
+pub const ANNOTATIONS: &[&str] = &[
+    ALLOWED_ROLES,
+    KUBE2IAM_ALLOWED_ROLES,
+    ALLOWED_ROLES_FORMAT,
+    ALLOWED_POLICIES,
+    ALLOWED_POLICIES_FORMAT,
+];
 
 /// One annotation's patterns.
 #[derive(Debug, Clone)]
@@ -60,53 +76,77 @@ impl NamespaceRoles {
     pub fn from_annotations(
         annotations: &BTreeMap<String, String>,
     ) -> Result<Option<NamespaceRoles>, String> {
-        let regexp = match annotations.get(ALLOWED_ROLES_FORMAT).map(|f| f.trim()) {
-            None | Some("glob") => false,
-            Some("regexp") => true,
-            Some(other) => {
-                return Err(format!(
-                    "`{ALLOWED_ROLES_FORMAT}: {other}` is not a format: use `glob` or `regexp`"
-                ));
-            }
-        };
-        let mut rules = Vec::new();
-        for annotation in [ALLOWED_ROLES, KUBE2IAM_ALLOWED_ROLES] {
-            let Some(text) = annotations.get(annotation) else {
-                continue;
-            };
-            let patterns: Vec<String> = serde_json::from_str(text).map_err(|e| {
-                format!("`{annotation}` must be a JSON list of strings, e.g. [\"team-a-*\"]: {e}")
-            })?;
-            let matchers = patterns
-                .into_iter()
-                .map(|p| {
-                    if regexp {
-                        regex_lite::Regex::new(&format!("^(?:{p})$"))
-                            .map(Matcher::Regexp)
-                            .map_err(|e| format!("`{annotation}`: `{p}` is not a regexp: {e}"))
-                    } else {
-                        Ok(Matcher::Glob(p))
-                    }
-                })
-                .collect::<Result<_, _>>()?;
-            rules.push(Rule {
-                annotation,
-                text: text.trim().to_owned(),
-                matchers,
-            });
-        }
-        Ok((!rules.is_empty()).then_some(NamespaceRoles { rules }))
+        parse(
+            annotations,
+            &[ALLOWED_ROLES, KUBE2IAM_ALLOWED_ROLES],
+            ALLOWED_ROLES_FORMAT,
+        )
     }
 
-    /// `None` when the role `arn` is allowed; else the annotation that refuses it, with its
-    /// value.
+    /// The policies `annotations` (a namespace's) allow for self-service roles; `None` when
+    /// they do not say (then none is allowed).
+    ///
+    /// # Errors
+    /// As [`NamespaceRoles::from_annotations`].
+    pub fn policies_from_annotations(
+        annotations: &BTreeMap<String, String>,
+    ) -> Result<Option<NamespaceRoles>, String> {
+        parse(annotations, &[ALLOWED_POLICIES], ALLOWED_POLICIES_FORMAT)
+    }
+
+    /// `None` when the role (or policy) `arn` is allowed; else the annotation that refuses
+    /// it, with its value.
     pub fn refusal(&self, arn: &str) -> Option<String> {
-        let name = role_name(arn);
+        let name = arn_name(arn);
         self.rules
             .iter()
             .find(|r| !r.matchers.iter().any(|m| m.matches(arn) || m.matches(name)))
             .map(|r| format!("`{}: {}`", r.annotation, r.text))
     }
+}
+
+/// The rules of the `names` annotations, read as `format` says (`glob` or `regexp`).
+fn parse(
+    annotations: &BTreeMap<String, String>,
+    names: &[&'static str],
+    format: &str,
+) -> Result<Option<NamespaceRoles>, String> {
+    let regexp = match annotations.get(format).map(|f| f.trim()) {
+        None | Some("glob") => false,
+        Some("regexp") => true,
+        Some(other) => {
+            return Err(format!(
+                "`{format}: {other}` is not a format: use `glob` or `regexp`"
+            ));
+        }
+    };
+    let mut rules = Vec::new();
+    for &annotation in names {
+        let Some(text) = annotations.get(annotation) else {
+            continue;
+        };
+        let patterns: Vec<String> = serde_json::from_str(text).map_err(|e| {
+            format!("`{annotation}` must be a JSON list of strings, e.g. [\"team-a-*\"]: {e}")
+        })?;
+        let matchers = patterns
+            .into_iter()
+            .map(|p| {
+                if regexp {
+                    regex_lite::Regex::new(&format!("^(?:{p})$"))
+                        .map(Matcher::Regexp)
+                        .map_err(|e| format!("`{annotation}`: `{p}` is not a regexp: {e}"))
+                } else {
+                    Ok(Matcher::Glob(p))
+                }
+            })
+            .collect::<Result<_, _>>()?;
+        rules.push(Rule {
+            annotation,
+            text: text.trim().to_owned(),
+            matchers,
+        });
+    }
+    Ok((!rules.is_empty()).then_some(NamespaceRoles { rules }))
 }
 
 /// Why namespace `ns` (with its restricting `annotations` by namespace) may not have role
@@ -126,9 +166,41 @@ pub fn refusal_in(
     }
 }
 
-/// The role's name: the ARN's last path segment (an ARN with no `role/` is its own name).
-fn role_name(arn: &str) -> &str {
+/// Why namespace `ns` may not give its self-service roles managed policy `arn`, or `None`
+/// when it may.
+pub fn policy_refusal_in(
+    annotations: &BTreeMap<String, BTreeMap<String, String>>,
+    ns: &str,
+    arn: &str,
+) -> Option<String> {
+    let none = BTreeMap::new();
+    let of_ns = annotations.get(ns).unwrap_or(&none);
+    match NamespaceRoles::policies_from_annotations(of_ns) {
+        Err(e) => Some(format!("namespace `{ns}`: {e}")),
+        Ok(None) => Some(format!(
+            "namespace `{ns}` allows no policy for self-service roles (it has no `{ALLOWED_POLICIES}`)"
+        )),
+        Ok(Some(rules)) => rules.refusal(arn).map(|why| {
+            format!("namespace `{ns}` does not allow policy `{arn}`; it allows only {why}")
+        }),
+    }
+}
+
+/// Whether namespace `ns` says which policies its self-service roles may get.
+pub fn governs_policies(
+    annotations: &BTreeMap<String, BTreeMap<String, String>>,
+    ns: &str,
+) -> bool {
+    annotations
+        .get(ns)
+        .is_some_and(|a| a.contains_key(ALLOWED_POLICIES))
+}
+
+/// A role's or policy's name: the ARN's last path segment (an ARN with neither `role/` nor
+/// `policy/` is its own name).
+fn arn_name(arn: &str) -> &str {
     arn.rsplit_once(":role/")
+        .or_else(|| arn.rsplit_once(":policy/"))
         .map_or(arn, |(_, path)| path.rsplit('/').next().unwrap_or(path))
 }
 
@@ -201,6 +273,57 @@ mod tests {
     fn an_empty_list_allows_nothing() {
         let r = ns(&[(ALLOWED_ROLES, "[]")]).unwrap().unwrap();
         assert!(r.refusal(A).is_some());
+    }
+
+    #[test]
+    fn policies_are_allowed_only_where_the_namespace_says_which() {
+        let s3 = "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess";
+        let ours = "arn:aws:iam::111122223333:policy/team-a/team-a-queue";
+        let namespaces = BTreeMap::from([
+            ("plain".to_owned(), BTreeMap::new()),
+            (
+                "team-a".to_owned(),
+                BTreeMap::from([(
+                    ALLOWED_POLICIES.to_owned(),
+                    r#"["AmazonS3ReadOnlyAccess", "arn:aws:iam::111122223333:policy/team-a/*"]"#
+                        .to_owned(),
+                )]),
+            ),
+            (
+                "regexp".to_owned(),
+                BTreeMap::from([
+                    (ALLOWED_POLICIES.to_owned(), r#"["team-a-.*"]"#.to_owned()),
+                    (ALLOWED_POLICIES_FORMAT.to_owned(), "regexp".to_owned()),
+                    // The roles' format does not apply to policies.
+                    (ALLOWED_ROLES_FORMAT.to_owned(), "glob".to_owned()),
+                ]),
+            ),
+            (
+                "broken".to_owned(),
+                BTreeMap::from([(ALLOWED_POLICIES.to_owned(), "S3".to_owned())]),
+            ),
+        ]);
+        let why = policy_refusal_in(&namespaces, "plain", s3).unwrap();
+        assert!(why.contains("has no `eksiam.io/allowed-policies`"), "{why}");
+        assert!(policy_refusal_in(&namespaces, "absent", s3).is_some());
+        assert_eq!(policy_refusal_in(&namespaces, "team-a", s3), None);
+        assert_eq!(policy_refusal_in(&namespaces, "team-a", ours), None);
+        let why = policy_refusal_in(
+            &namespaces,
+            "team-a",
+            "arn:aws:iam::aws:policy/AdministratorAccess",
+        )
+        .unwrap();
+        assert!(
+            why.starts_with("namespace `team-a` does not allow policy `arn:aws:iam::aws:policy/AdministratorAccess`; it allows only `eksiam.io/allowed-policies: ["),
+            "{why}"
+        );
+        assert_eq!(policy_refusal_in(&namespaces, "regexp", ours), None);
+        assert!(policy_refusal_in(&namespaces, "regexp", s3).is_some());
+        let why = policy_refusal_in(&namespaces, "broken", s3).unwrap();
+        assert!(why.contains("must be a JSON list"), "{why}");
+        assert!(governs_policies(&namespaces, "team-a"));
+        assert!(!governs_policies(&namespaces, "plain"));
     }
 
     #[test]

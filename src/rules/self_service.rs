@@ -11,6 +11,7 @@ use crate::desired::{
     TAG_SELF_SERVICE, TAG_SERVICE_ACCOUNTS,
 };
 use crate::observed::{ObservedRole, ObservedServiceAccount};
+use crate::rules::namespace_roles::{governs_policies, policy_refusal_in};
 use crate::rules::naming;
 use crate::rules::trust::Subject;
 use std::collections::BTreeMap;
@@ -20,6 +21,9 @@ pub const REQUEST_ANNOTATION: &str = "eksiam.io/role";
 pub const REQUEST_VALUE: &str = "managed";
 /// iam-service-account-controller's request annotation (value `"true"`).
 pub const CONTROLLER_ANNOTATION: &str = "security.kaluza.com/iam-role-managed";
+/// The managed policies a ServiceAccount asks for its role, comma-separated ARNs; attached
+/// only as far as its namespace's `eksiam.io/allowed-policies` allows.
+pub const POLICIES_ANNOTATION: &str = "eksiam.io/policy-arns";
 /// The controller's default role-name prefix.
 pub const DEFAULT_PREFIX: &str = "k8s-sa";
 
@@ -52,20 +56,69 @@ pub fn asks(annotations: &BTreeMap<String, String>) -> bool {
             .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
 }
 
-/// The desired state for `service_accounts` (all of the cluster's): a role for each that asks,
-/// and `--prune` of the self-service roles no one asks for any more.
+/// The managed policies `annotations` ask for (sorted, each once), or why one cannot be.
+fn requested_policies(annotations: &BTreeMap<String, String>) -> (Vec<String>, Vec<String>) {
+    let mut wanted = Vec::new();
+    let mut bad = Vec::new();
+    let text = annotations
+        .get(POLICIES_ANNOTATION)
+        .map_or("", String::as_str);
+    for arn in text.split(',').map(str::trim).filter(|a| !a.is_empty()) {
+        let is_policy = arn.starts_with("arn:")
+            && arn
+                .split_once(":policy/")
+                .is_some_and(|(head, name)| head.split(':').count() == 5 && !name.is_empty());
+        if is_policy {
+            wanted.push(arn.to_owned());
+        } else {
+            bad.push(format!(
+                "`{POLICIES_ANNOTATION}`: `{arn}` is not a managed policy ARN (arn:aws:iam::ACCOUNT:policy/NAME)"
+            ));
+        }
+    }
+    wanted.sort();
+    wanted.dedup();
+    (wanted, bad)
+}
+
+/// Namespaces by name, with their restricting annotations.
+pub type Namespaces = BTreeMap<String, BTreeMap<String, String>>;
+
+/// One policy a ServiceAccount asked for and does not get: (namespace, name, why).
+pub type Refused = (String, String, String);
+
+/// The desired state for `service_accounts` (all of the cluster's) in `namespaces` (with
+/// their restricting annotations): a role for each that asks, and `--prune` of the
+/// self-service roles no one asks for any more. A role gets the policies its ServiceAccount
+/// asks for that its namespace allows; in a namespace that says which policies it allows, the
+/// role's policies are exactly those (the ServiceAccount owns them), elsewhere it gets none
+/// from eksiam and keeps what the platform attaches. Also returns the policies refused.
 pub fn desired(
     cluster: &str,
     region: Option<&str>,
     prefix: &str,
     service_accounts: &BTreeMap<(String, String), ObservedServiceAccount>,
-) -> Desired {
+    namespaces: &Namespaces,
+) -> (Desired, Vec<Refused>) {
     let mut d = Desired::empty(cluster, region);
     d.prune_scope.self_service = true;
+    let mut refused = Vec::new();
     for ((namespace, name), sa) in service_accounts {
         if !asks(&sa.annotations) {
             continue;
         }
+        let (wanted, bad) = requested_policies(&sa.annotations);
+        let mut policies = Vec::new();
+        for arn in wanted {
+            match policy_refusal_in(namespaces, namespace, &arn) {
+                None => policies.push(arn),
+                Some(why) => refused.push((namespace.clone(), name.clone(), why)),
+            }
+        }
+        refused.extend(
+            bad.into_iter()
+                .map(|why| (namespace.clone(), name.clone(), why)),
+        );
         let role = naming::self_service_role_name(prefix, namespace, name);
         let mut r = DesiredRole {
             name: role.clone(),
@@ -73,7 +126,7 @@ pub fn desired(
                 namespace: namespace.clone(),
                 name: name.clone(),
             }],
-            managed_policies: Vec::new(),
+            managed_policies: policies,
             inline_policies: BTreeMap::new(),
             permissions_boundary: None,
             tags: BTreeMap::from([
@@ -82,7 +135,7 @@ pub fn desired(
                 (TAG_SELF_SERVICE.to_owned(), "true".to_owned()),
             ]),
             pod_identity_for: Vec::new(),
-            keep_other_policies: true,
+            keep_other_policies: !governs_policies(namespaces, namespace),
         };
         r.tags
             .insert(TAG_SERVICE_ACCOUNTS.to_owned(), r.served_tag());
@@ -96,7 +149,7 @@ pub fn desired(
             annotations: BTreeMap::new(),
         });
     }
-    d
+    (d, refused)
 }
 
 /// What a ServiceAccount shows a watch: whether it asks, and whether it is bound to the role
@@ -105,6 +158,8 @@ pub fn desired(
 struct Seen {
     asks: bool,
     bound: bool,
+    /// The policies it asks for, as written.
+    policies: Option<String>,
 }
 
 /// The ServiceAccounts a watch has seen, to tell a change that needs a reconcile (a request
@@ -136,6 +191,7 @@ impl Watched {
             bound: annotations
                 .get(crate::desired::ROLE_ARN_ANNOTATION)
                 .is_some_and(|a| a.strip_prefix(&self.role_arn_base) == Some(role.as_str())),
+            policies: annotations.get(POLICIES_ANNOTATION).cloned(),
         }
     }
 
@@ -168,7 +224,10 @@ impl Watched {
         let now = self.seen(ns, name, annotations);
         let before = self.seen.insert(key, now.clone());
         let asked = before.as_ref().is_some_and(|b| b.asks);
-        (now.asks && !now.bound) || asked != now.asks || (!now.asks && now.bound)
+        let policies_changed = before.is_none_or(|b| b.policies != now.policies);
+        (now.asks && (!now.bound || policies_changed))
+            || asked != now.asks
+            || (!now.asks && now.bound)
     }
 }
 
@@ -203,7 +262,14 @@ mod tests {
             ),
             (("apps".to_owned(), "plain".to_owned()), sa(&[])),
         ]);
-        let d = desired("prod", Some("us-west-2"), DEFAULT_PREFIX, &sas);
+        let (d, refused) = desired(
+            "prod",
+            Some("us-west-2"),
+            DEFAULT_PREFIX,
+            &sas,
+            &BTreeMap::new(),
+        );
+        assert!(refused.is_empty());
         let names: Vec<&str> = d.roles.iter().map(|r| r.name.as_str()).collect();
         assert_eq!(names, ["k8s-sa_apps_old", "k8s-sa_apps_web"]);
         let web = &d.roles[1];
@@ -224,12 +290,98 @@ mod tests {
     }
 
     #[test]
+    fn a_role_gets_the_policies_asked_for_that_its_namespace_allows() {
+        let s3 = "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess";
+        let admin = "arn:aws:iam::aws:policy/AdministratorAccess";
+        let asks_for = format!("{s3}, {admin},{s3}, not-an-arn");
+        let sas = BTreeMap::from([
+            (
+                ("team".to_owned(), "web".to_owned()),
+                sa(&[
+                    (REQUEST_ANNOTATION, "managed"),
+                    (POLICIES_ANNOTATION, &asks_for),
+                ]),
+            ),
+            (
+                ("plain".to_owned(), "web".to_owned()),
+                sa(&[(REQUEST_ANNOTATION, "managed"), (POLICIES_ANNOTATION, s3)]),
+            ),
+        ]);
+        let namespaces = BTreeMap::from([(
+            "team".to_owned(),
+            BTreeMap::from([(
+                crate::rules::namespace_roles::ALLOWED_POLICIES.to_owned(),
+                r#"["AmazonS3*"]"#.to_owned(),
+            )]),
+        )]);
+        let (d, refused) = desired("prod", None, DEFAULT_PREFIX, &sas, &namespaces);
+        let team = d
+            .roles
+            .iter()
+            .find(|r| r.name == "k8s-sa_team_web")
+            .unwrap();
+        assert_eq!(team.managed_policies, [s3]);
+        // The namespace says which policies: the ServiceAccount owns the role's set.
+        assert!(!team.keep_other_policies);
+        let plain = d
+            .roles
+            .iter()
+            .find(|r| r.name == "k8s-sa_plain_web")
+            .unwrap();
+        assert!(plain.managed_policies.is_empty() && plain.keep_other_policies);
+        let said: Vec<String> = refused
+            .iter()
+            .map(|(ns, name, why)| format!("{ns}/{name}: {why}"))
+            .collect();
+        assert_eq!(said.len(), 3, "{said:#?}");
+        assert!(
+            said[0].starts_with("plain/web: namespace `plain` allows no policy"),
+            "{said:#?}"
+        );
+        assert!(
+            said[1].contains("does not allow policy `arn:aws:iam::aws:policy/AdministratorAccess`"),
+            "{said:#?}"
+        );
+        assert!(
+            said[2].contains("`not-an-arn` is not a managed policy ARN"),
+            "{said:#?}"
+        );
+    }
+
+    #[test]
+    fn a_watch_reconciles_when_the_policies_asked_for_change() {
+        let arn = "arn:aws:iam::111122223333:role/k8s-sa_apps_web";
+        let mut bound = BTreeMap::from([
+            (REQUEST_ANNOTATION.to_owned(), "managed".to_owned()),
+            (
+                crate::desired::ROLE_ARN_ANNOTATION.to_owned(),
+                arn.to_owned(),
+            ),
+        ]);
+        let mut w = Watched::new(DEFAULT_PREFIX, "aws", "111122223333");
+        w.reset(&BTreeMap::from([(
+            ("apps".to_owned(), "web".to_owned()),
+            sa(&bound
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect::<Vec<_>>()),
+        )]));
+        assert!(!w.changed("apps", "web", Some(&bound)));
+        bound.insert(
+            POLICIES_ANNOTATION.to_owned(),
+            "arn:aws:iam::aws:policy/X".to_owned(),
+        );
+        assert!(w.changed("apps", "web", Some(&bound)));
+        assert!(!w.changed("apps", "web", Some(&bound)));
+    }
+
+    #[test]
     fn only_the_controllers_roles_for_this_cluster_are_taken_over() {
         let sas = BTreeMap::from([(
             ("apps".to_owned(), "web".to_owned()),
             sa(&[(REQUEST_ANNOTATION, "managed")]),
         )]);
-        let d = desired("prod", None, DEFAULT_PREFIX, &sas);
+        let (d, _) = desired("prod", None, DEFAULT_PREFIX, &sas, &BTreeMap::new());
         let role = |tags: &[(&str, &str)]| ObservedRole {
             tags: tags
                 .iter()

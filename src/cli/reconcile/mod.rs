@@ -18,11 +18,14 @@ mod watch;
 /// Give each ServiceAccount annotated `eksiam.io/role: managed` (or
 /// `security.kaluza.com/iam-role-managed: "true"`) its own IAM role, trusted by it alone
 ///
-/// The role is `<prefix>_<namespace>_<name>`, tagged as eksiam's and as self-service, with no
-/// policy of eksiam's (policies the platform attaches stay); the ServiceAccount gets the
-/// `eks.amazonaws.com/role-arn` annotation. A self-service role whose ServiceAccount no longer
-/// asks is deleted. A namespace's `allowed-roles` is honoured: a ServiceAccount whose role it
-/// refuses is skipped with a warning. Prints the plan before applying it.
+/// The role is `<prefix>_<namespace>_<name>`, tagged as eksiam's and as self-service; the
+/// ServiceAccount gets the `eks.amazonaws.com/role-arn` annotation. It gets the managed
+/// policies the ServiceAccount asks for (`eksiam.io/policy-arns`, comma-separated ARNs) that
+/// its namespace's `eksiam.io/allowed-policies` allows: there, exactly those; in a namespace
+/// without that annotation, none from eksiam, and policies the platform attaches stay. A
+/// self-service role whose ServiceAccount no longer asks is deleted. A namespace's
+/// `allowed-roles` is honoured: a ServiceAccount whose role it refuses is skipped with a
+/// warning. Prints the plan before applying it; `--watch` keeps doing so after each change.
 #[derive(Debug, Args)]
 pub struct ReconcileArgs {
     /// The EKS cluster
@@ -100,12 +103,20 @@ pub(super) async fn once(
     let kube = connector.kube(&args.cluster, region).await?;
     let (namespaces, (sas, version)) =
         tokio::try_join!(kube.namespaces(), kube.service_accounts_at())?;
-    let mut desired =
-        self_service::desired(&args.cluster, Some(&aws.region), &args.role_prefix, &sas);
+    let (mut desired, refused) = self_service::desired(
+        &args.cluster,
+        Some(&aws.region),
+        &args.role_prefix,
+        &sas,
+        &namespaces,
+    );
     let skipped = skip_refused(&mut desired, &cluster, &namespaces);
     let warnings = skipped
         .iter()
         .map(|(ns, name, _, why)| format!("serviceaccount {ns}/{name} is skipped: {why}"))
+        .chain(refused.iter().map(|(ns, name, why)| {
+            format!("serviceaccount {ns}/{name} does not get a policy it asks for: {why}")
+        }))
         .collect();
     let opts = DiffOptions {
         prune: true,
@@ -132,12 +143,17 @@ pub(super) async fn once(
     })
     .await;
     if settings.apply {
-        let events = events(
+        let mut events = events(
             &cluster,
             shown.into_inner().as_ref(),
             &bound,
             &skipped,
             &result,
+        );
+        events.extend(
+            refused
+                .into_iter()
+                .map(|(ns, name, why)| (ns, name, EventType::Warning, "PolicyRefused", why)),
         );
         for f in record(&kube, &events).await {
             global.log(&format!("warning: an Event was not recorded: {f}"));
