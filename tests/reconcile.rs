@@ -527,3 +527,39 @@ fn policies_asked_for_are_attached_only_where_the_namespace_allows_them() {
     let again = ok(&env.eksiam(&["reconcile", "--cluster", "prod"]));
     assert!(again.contains("No changes."), "{again}");
 }
+
+#[test]
+fn a_taken_role_name_skips_its_service_account_not_the_run() {
+    let env = Env::new();
+    env.k.kubectl_ok(&["create", "namespace", "apps"]);
+    // Someone else's role holds the name `apps/taken` would get.
+    env.iam(&[
+        "Action=CreateRole",
+        "RoleName=k8s-sa_apps_taken",
+        r#"AssumeRolePolicyDocument={"Version":"2012-10-17","Statement":[]}"#,
+    ]);
+    ask(&env, "taken");
+    ask(&env, "web");
+    let o = env.eksiam(&["reconcile", "--cluster", "prod"]);
+    let said = ok(&o) + &common::stderr(&o);
+    assert!(
+        said.contains("serviceaccount apps/taken is skipped: role `k8s-sa_apps_taken` already exists and eksiam did not create it; eksiam will not change it"),
+        "{said}"
+    );
+    assert!(
+        env.sa("apps", "taken")["metadata"]["annotations"]["eks.amazonaws.com/role-arn"].is_null()
+    );
+    assert_eq!(events(&env, "apps", "taken"), ["RoleConflict"]);
+    assert_eq!(events(&env, "apps", "web"), ["Synced"]);
+    assert_eq!(
+        env.trust("k8s-sa_apps_taken")["Statement"],
+        serde_json::json!([]),
+        "the other role is untouched"
+    );
+    // Once the name is free, it gets its role.
+    env.iam(&["Action=DeleteRole", "RoleName=k8s-sa_apps_taken"]);
+    ok(&env.eksiam(&["reconcile", "--cluster", "prod"]));
+    let arn =
+        env.sa("apps", "taken")["metadata"]["annotations"]["eks.amazonaws.com/role-arn"].clone();
+    assert_eq!(arn, "arn:aws:iam::123456789012:role/k8s-sa_apps_taken");
+}

@@ -91,6 +91,7 @@ pub async fn run<C: Connect>(
     }
     let mut observed = seen.observed;
     restrict::check(&desired, &observed)?;
+    let skipped = restrict::skip_foreign_self_service(&mut desired, &observed);
     let mut plan = lockout::diff_guarded(
         connect,
         settings,
@@ -101,8 +102,10 @@ pub async fn run<C: Connect>(
         opts,
     )
     .await;
-    plan.warnings
-        .splice(0..0, warnings.into_iter().chain(seen.warnings));
+    plan.warnings.splice(
+        0..0,
+        warnings.into_iter().chain(seen.warnings).chain(skipped),
+    );
     show(&plan)?;
     // A plan that cannot be applied fails the same way planned or applied.
     refuse_conflicts(&plan)?;

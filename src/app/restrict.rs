@@ -57,3 +57,135 @@ pub fn check(desired: &Desired, observed: &Observed) -> Result<(), CliError> {
         source: None,
     })
 }
+
+/// Takes out of `desired` the self-service roles (`reconcile`'s) whose name an existing role
+/// holds that eksiam may not change, with the ServiceAccounts bound to them: one taken name
+/// skips its ServiceAccount, not the whole run (a watch would otherwise retry for ever and
+/// serve no one). Returns a warning for each ServiceAccount skipped, in the form
+/// [`crate::rules::self_service::skipped`] gives.
+pub fn skip_foreign_self_service(desired: &mut Desired, observed: &Observed) -> Vec<String> {
+    use crate::kinds::role::{Foreign, foreign};
+    let mut taken = Vec::new();
+    desired.roles.retain(|role| {
+        if !role.tags.contains_key(crate::desired::TAG_SELF_SERVICE) {
+            return true;
+        }
+        let Some(obs) = observed.roles.get(&role.name) else {
+            return true;
+        };
+        let whose = match foreign(role, obs, &desired.cluster) {
+            None => return true,
+            Some(Foreign::NotEksiams) => "eksiam did not create it".to_owned(),
+            Some(Foreign::OtherCluster(c)) => format!("eksiam manages it for cluster `{c}`"),
+        };
+        taken.push((role.name.clone(), whose));
+        false
+    });
+    let mut warnings = Vec::new();
+    desired.service_accounts.retain(|sa| {
+        let RoleRef::Managed(name) = &sa.role else {
+            return true;
+        };
+        let Some((_, whose)) = taken.iter().find(|(t, _)| t == name) else {
+            return true;
+        };
+        warnings.push(crate::rules::self_service::skipped(
+            &sa.namespace,
+            &sa.name,
+            &format!(
+                "role `{name}` already exists and {whose}; eksiam will not change it (rename or delete that role, or choose another `--role-prefix`)"
+            ),
+        ));
+        false
+    });
+    warnings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::observed::{ObservedRole, ObservedServiceAccount};
+    use crate::rules::self_service;
+    use std::collections::BTreeMap;
+
+    fn role(tags: &[(&str, &str)]) -> ObservedRole {
+        ObservedRole {
+            arn: String::new(),
+            assume_role_policy: serde_json::Value::Null,
+            managed_policies: Vec::new(),
+            inline_policies: BTreeMap::new(),
+            permissions_boundary: None,
+            tags: tags
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_taken_self_service_name_skips_only_its_service_account() {
+        let asks = ObservedServiceAccount {
+            labels: BTreeMap::new(),
+            annotations: BTreeMap::from([(
+                self_service::REQUEST_ANNOTATION.to_owned(),
+                "managed".to_owned(),
+            )]),
+        };
+        let sas = ["mine", "other", "theirs", "elsewhere"]
+            .map(|n| (("apps".to_owned(), n.to_owned()), asks.clone()))
+            .into_iter()
+            .collect();
+        let (mut desired, _) = self_service::desired(
+            "prod",
+            None,
+            self_service::DEFAULT_PREFIX,
+            &sas,
+            &BTreeMap::new(),
+        );
+        let mut observed = Observed::offline();
+        let eksiam = [
+            (crate::desired::TAG_MANAGED_BY, crate::desired::MANAGER),
+            (crate::desired::TAG_CLUSTER, "prod"),
+        ];
+        observed
+            .roles
+            .insert("k8s-sa_apps_mine".into(), role(&eksiam));
+        observed
+            .roles
+            .insert("k8s-sa_apps_theirs".into(), role(&[("team", "x")]));
+        observed.roles.insert(
+            "k8s-sa_apps_elsewhere".into(),
+            role(&[
+                (crate::desired::TAG_MANAGED_BY, crate::desired::MANAGER),
+                (crate::desired::TAG_CLUSTER, "dev"),
+            ]),
+        );
+        let warnings = skip_foreign_self_service(&mut desired, &observed);
+        let left: Vec<&str> = desired
+            .service_accounts
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect();
+        assert_eq!(left, ["mine", "other"]);
+        assert_eq!(desired.roles.len(), 2);
+        assert_eq!(warnings.len(), 2, "{warnings:#?}");
+        assert!(
+            warnings[0].starts_with("serviceaccount apps/elsewhere is skipped: role `k8s-sa_apps_elsewhere` already exists and eksiam manages it for cluster `dev`"),
+            "{warnings:#?}"
+        );
+        assert!(
+            warnings[1]
+                .contains("`k8s-sa_apps_theirs` already exists and eksiam did not create it"),
+            "{warnings:#?}"
+        );
+        // A file's roles are never skipped: their conflicts stop the plan, as before.
+        let mut filed = desired.clone();
+        for r in &mut filed.roles {
+            r.tags.remove(crate::desired::TAG_SELF_SERVICE);
+        }
+        observed
+            .roles
+            .insert("k8s-sa_apps_other".into(), role(&[("team", "x")]));
+        assert!(skip_foreign_self_service(&mut filed, &observed).is_empty());
+    }
+}

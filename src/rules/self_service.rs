@@ -48,6 +48,16 @@ pub fn adoptable(role: &DesiredRole, existing: &ObservedRole, cluster: &str) -> 
             .is_none_or(|c| c == cluster)
 }
 
+/// The warning for ServiceAccount `ns/name`, skipped for `why`.
+pub fn skipped(ns: &str, name: &str, why: &str) -> String {
+    format!("{}{why}", skipped_prefix(ns, name))
+}
+
+/// How [`skipped`]'s warnings about `ns/name` begin.
+pub fn skipped_prefix(ns: &str, name: &str) -> String {
+    format!("serviceaccount {ns}/{name} is skipped: ")
+}
+
 /// Whether a ServiceAccount with `annotations` asks for a self-service role.
 pub fn asks(annotations: &BTreeMap<String, String>) -> bool {
     annotations.get(REQUEST_ANNOTATION).map(|v| v.trim()) == Some(REQUEST_VALUE)

@@ -113,7 +113,7 @@ pub(super) async fn once(
     let skipped = skip_refused(&mut desired, &cluster, &namespaces);
     let warnings = skipped
         .iter()
-        .map(|(ns, name, _, why)| format!("serviceaccount {ns}/{name} is skipped: {why}"))
+        .map(|(ns, name, _, why)| self_service::skipped(ns, name, why))
         .chain(refused.iter().map(|(ns, name, why)| {
             format!("serviceaccount {ns}/{name} does not get a policy it asks for: {why}")
         }))
@@ -204,7 +204,8 @@ type Event = (String, String, EventType, &'static str, String);
 
 /// The Events a run leaves on the ServiceAccounts it acted on: `Synced` where the plan
 /// changed something for one (its role or its annotation), `SyncFailed` there when the run
-/// failed, and `RoleRefused` where a namespace's restriction skipped one. A ServiceAccount
+/// failed, `RoleRefused` where a namespace's restriction skipped one, and `RoleConflict`
+/// where its role's name is taken by a role eksiam may not change. A ServiceAccount
 /// the run found in order gets none, so a run every few minutes does not fill the log.
 fn events(
     cluster: &ClusterDescription,
@@ -224,6 +225,22 @@ fn events(
     };
     let mut out = Vec::new();
     for (ns, name, role) in bound {
+        // Skipped by the pipeline: its role's name is taken by a role eksiam may not change.
+        let prefix = self_service::skipped_prefix(ns, name);
+        let taken = plan
+            .into_iter()
+            .flat_map(|p| &p.warnings)
+            .find_map(|w| w.strip_prefix(&prefix));
+        if let Some(why) = taken {
+            out.push((
+                ns.clone(),
+                name.clone(),
+                EventType::Warning,
+                "RoleConflict",
+                why.to_owned(),
+            ));
+            continue;
+        }
         if !changed(ns, name, role) {
             continue;
         }

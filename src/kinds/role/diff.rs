@@ -86,28 +86,43 @@ pub fn diff(d: &mut Differ, role: &DesiredRole, oidc_id: Option<&str>) {
 /// Whether an existing role of the desired name is eksiam's, for this cluster; a conflict
 /// otherwise.
 fn owned_for_cluster(d: &mut Differ, role: &DesiredRole, obs: &ObservedRole) -> bool {
-    if crate::rules::self_service::adoptable(role, obs, &d.desired.cluster) {
-        return true;
-    }
-    if obs.tags.get(TAG_MANAGED_BY).map(String::as_str) != Some(MANAGER) {
-        d.plan.conflicts.push(format!(
+    let why = match foreign(role, obs, &d.desired.cluster) {
+        None => return true,
+        Some(Foreign::NotEksiams) => format!(
             "role `{}` already exists and was not created by eksiam (it has no `{TAG_MANAGED_BY}` tag); eksiam will not change it. Use `attachRoleARN` to bind it as-is, or choose another `roleName`",
             role.name
-        ));
-        return false;
-    }
-    if let Some(other) = obs
-        .tags
-        .get(TAG_CLUSTER)
-        .filter(|c| **c != d.desired.cluster)
-    {
-        d.plan.conflicts.push(format!(
+        ),
+        Some(Foreign::OtherCluster(other)) => format!(
             "role `{}` is managed by eksiam for cluster `{other}`, not `{}`; choose another `roleName`",
             role.name, d.desired.cluster
-        ));
-        return false;
+        ),
+    };
+    d.plan.conflicts.push(why);
+    false
+}
+
+/// Why eksiam may not change an existing role of a wanted name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Foreign {
+    /// It has no `eksiam.io/managed-by` tag (and is not a role `reconcile` takes over).
+    NotEksiams,
+    /// eksiam manages it for this other cluster.
+    OtherCluster(String),
+}
+
+/// Whether eksiam may change `obs`, the existing role of `role`'s name, for `cluster`
+/// (`None`), or why not.
+pub fn foreign(role: &DesiredRole, obs: &ObservedRole, cluster: &str) -> Option<Foreign> {
+    if crate::rules::self_service::adoptable(role, obs, cluster) {
+        return None;
     }
-    true
+    if obs.tags.get(TAG_MANAGED_BY).map(String::as_str) != Some(MANAGER) {
+        return Some(Foreign::NotEksiams);
+    }
+    obs.tags
+        .get(TAG_CLUSTER)
+        .filter(|c| *c != cluster)
+        .map(|other| Foreign::OtherCluster(other.clone()))
 }
 
 /// The update of an existing role, and the subjects whose trust it revokes.

@@ -5,7 +5,9 @@ mod diff;
 #[cfg(feature = "cli")]
 pub mod live;
 
-pub use diff::{admits_pod_identity, diff, prune, revoke_absent, trust_pod_identity};
+pub use diff::{
+    Foreign, admits_pod_identity, diff, foreign, prune, revoke_absent, trust_pod_identity,
+};
 
 use crate::observed::ObservedRole;
 use crate::plan::{Change, Describe, Kind, Op};
