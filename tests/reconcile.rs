@@ -162,8 +162,21 @@ fn service_accounts_that_ask_get_their_own_role_until_they_stop_asking() {
         "RoleName=k8s-sa_apps_web",
         "PolicyArn=arn:aws:iam::aws:policy/ReadOnlyAccess",
     ]);
+    let mark = env.k.audit_mark();
     let again = ok(&env.eksiam(&["reconcile", "--cluster", "prod"]));
     assert!(again.contains("No changes."), "{again}");
+    // A converged run lists each once, and writes nothing to the cluster but the standing
+    // refusal's Event.
+    let counts = testenv::kube::KubeServer::count(&env.k.requests_since(mark));
+    let calls: Vec<_> = counts.iter().collect();
+    assert_eq!(
+        calls,
+        [
+            (&("create".to_owned(), "events".to_owned()), &1),
+            (&("list".to_owned(), "namespaces".to_owned()), &1),
+            (&("list".to_owned(), "serviceaccounts".to_owned()), &1)
+        ]
+    );
     // A run that finds a ServiceAccount in order leaves no new Event on it.
     assert_eq!(events(&env, "apps", "web"), ["Synced"]);
     // `apply -f --prune` of the file leaves the self-service roles alone.

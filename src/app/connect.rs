@@ -11,6 +11,8 @@ pub struct Connector<'a> {
     pub access: Access<'a>,
     /// A client the command already made (it needed the region first), reused.
     pub aws: Option<Aws>,
+    /// A cluster client the command already made (it read the cluster first), reused.
+    pub kube: Option<Kube>,
 }
 
 impl Connect for Connector<'_> {
@@ -25,6 +27,9 @@ impl Connect for Connector<'_> {
     }
 
     async fn kube(&self, cluster: &str, region: Option<&str>) -> Result<Kube, CliError> {
+        if let Some(kube) = &self.kube {
+            return Ok(kube.clone());
+        }
         Kube::for_cluster(&self.access, cluster, region, self.profile).await
     }
 }

@@ -43,6 +43,7 @@ fn read(global: &GlobalArgs, cluster: &str) -> Result<Access, CliError> {
         profile: global.profile.as_deref(),
         access: global.access(),
         aws: None,
+        kube: None,
     };
     let region = global.region.as_deref();
     super::runtime().block_on(async {

@@ -58,6 +58,7 @@ pub fn cmd_kube2iam(global: &GlobalArgs, args: Kube2iamArgs) -> Result<ExitCode,
         profile: global.profile.as_deref(),
         access: global.access(),
         aws: None,
+        kube: None,
     };
     let region = global.region.as_deref();
     let (region, cluster, sources, namespaces) = super::runtime().block_on(async {

@@ -40,6 +40,7 @@ pub fn cmd_migrate(global: &GlobalArgs, args: MigrateArgs) -> Result<ExitCode, C
         profile: global.profile.as_deref(),
         access: global.access(),
         aws: None,
+        kube: None,
     };
     let region = global.region.as_deref();
     let (aws, moved, already) = super::runtime().block_on(async {

@@ -286,6 +286,7 @@ pub(super) fn execute_showing(
         profile: global.profile.as_deref(),
         access: global.access(),
         aws,
+        kube: None,
     };
     super::runtime().block_on(app::run(
         &connector, settings, desired, opts, warnings, show,

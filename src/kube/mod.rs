@@ -20,8 +20,23 @@ pub const AWS_AUTH_NAMESPACE: &str = "kube-system";
 pub const AWS_AUTH_NAME: &str = "aws-auth";
 
 /// A connected client.
+#[derive(Clone)]
 pub struct Kube {
     client: kube::Client,
+    /// Namespaces and ServiceAccounts the command read already: the pipeline's reads are
+    /// answered from them instead of listing again (see [`Kube::having_read`]).
+    read: Option<std::sync::Arc<(Namespaces, ServiceAccounts)>>,
+}
+
+impl Kube {
+    /// This client, answering [`KubeApi::namespaces`] and [`KubeApi::service_accounts`] with
+    /// what the command has just listed (one LIST each per run, not two).
+    pub fn having_read(&self, namespaces: Namespaces, service_accounts: ServiceAccounts) -> Kube {
+        Kube {
+            client: self.client.clone(),
+            read: Some(std::sync::Arc::new((namespaces, service_accounts))),
+        }
+    }
 }
 
 /// The aws-auth ConfigMap as read: data, annotations and the version to write against.
@@ -131,7 +146,7 @@ impl Kube {
         }
         .map_err(|e| fail(e.to_string()))?;
         let client = client::build(config).map_err(|e| fail(e.to_string()))?;
-        Ok(Kube { client })
+        Ok(Kube { client, read: None })
     }
 
     /// Connects without a kubeconfig: endpoint and CA from `eks:DescribeCluster`, and an EKS
@@ -183,7 +198,7 @@ impl Kube {
         let token = aws.eks_token(cluster).await?;
         config.auth_info.token = Some(secrecy::SecretString::from(token.expose().to_owned()));
         let client = client::build(config).map_err(|e| bad(e.to_string()))?;
-        Ok(Kube { client })
+        Ok(Kube { client, read: None })
     }
 
     /// Reaches cluster `cluster` as `access` says: with `--kubeconfig`/`--context`, as kubectl
@@ -233,7 +248,7 @@ impl Kube {
         };
         let config = kube::Config::incluster().map_err(|e| fail(e.to_string()))?;
         let client = client::build(config).map_err(|e| fail(e.to_string()))?;
-        Ok(Kube { client })
+        Ok(Kube { client, read: None })
     }
 
     /// Connects with `KUBECONFIG`'s current context after checking that it is `cluster`.
@@ -279,7 +294,7 @@ impl Kube {
             hint: None,
             source: None,
         })?;
-        Ok(Kube { client })
+        Ok(Kube { client, read: None })
     }
 
     fn api(&self) -> Api<ConfigMap> {
@@ -555,6 +570,9 @@ impl KubeApi for Kube {
     /// # Errors
     /// When the API server refuses or cannot be reached.
     async fn namespaces(&self) -> Result<Namespaces, CliError> {
+        if let Some(read) = &self.read {
+            return Ok(read.0.clone());
+        }
         let api: Api<k8s_openapi::api::core::v1::Namespace> = Api::all(self.client.clone());
         let lp = kube::api::ListParams::default();
         let list = retrying(|| api.list(&lp))
@@ -584,6 +602,11 @@ impl KubeApi for Kube {
     ) -> Result<BTreeMap<(String, String), crate::observed::ObservedServiceAccount>, CliError> {
         use k8s_openapi::api::core::v1::ServiceAccount;
         let wanted: std::collections::BTreeSet<&String> = namespaces.iter().collect();
+        if let Some(read) = &self.read {
+            let mut sas = read.1.clone();
+            sas.retain(|(ns, _), _| wanted.contains(ns));
+            return Ok(sas);
+        }
         let all: Api<ServiceAccount> = Api::all(self.client.clone());
         let lp = kube::api::ListParams::default();
         let items = match retrying(|| all.list(&lp)).await {

@@ -61,6 +61,7 @@ pub fn cmd_reconcile(global: &GlobalArgs, args: ReconcileArgs) -> Result<ExitCod
         profile: global.profile.as_deref(),
         access: global.access(),
         aws: None,
+        kube: None,
     };
     // One runtime for the whole run: the cluster client the reads open also records the
     // Events at the end.
@@ -137,7 +138,14 @@ pub(super) async fn once(
         })
         .collect();
     let shown = std::cell::RefCell::new(None);
-    let result = crate::app::run(connector, &settings, desired, &opts, warnings, |plan| {
+    // The pipeline reads what was just listed, through the client that listed it.
+    let connector = Connector {
+        profile: connector.profile,
+        access: connector.access,
+        aws: Some(aws.clone()),
+        kube: Some(kube.having_read(namespaces.clone(), sas.clone())),
+    };
+    let result = crate::app::run(&connector, &settings, desired, &opts, warnings, |plan| {
         *shown.borrow_mut() = Some(plan.clone());
         super::plan::print_plan(global, plan, settings.apply)
     })
