@@ -177,7 +177,7 @@ pub const VERBS: &[VerbUse] = &[
         object: Object::Events,
         verb: "create",
         commands: &[Reconcile],
-        why: "`Synced`, `Unbound`, `SyncFailed` or `RoleRefused` on the ServiceAccounts a run acted on",
+        why: "`Synced`, `Unbound`, `SyncFailed`, `RoleRefused`, `RoleConflict` or `PolicyRefused` on the ServiceAccounts a run acted on",
     },
 ];
 
