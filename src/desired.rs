@@ -204,6 +204,16 @@ pub struct DesiredMapping {
 }
 
 impl Desired {
+    /// Whether this binds roles to ServiceAccounts it does not manage (`roleOnly` roles, Pod
+    /// Identity associations): their namespaces' restrictions still apply.
+    pub fn binds_unmanaged(&self) -> bool {
+        !self.pod_identities.is_empty()
+            || self
+                .service_accounts
+                .iter()
+                .any(|s| !s.manage_service_account)
+    }
+
     /// Nothing wanted yet for `cluster`: the start of an imperative command's desired state.
     pub fn empty(cluster: &str, region: Option<&str>) -> Desired {
         Desired {

@@ -724,4 +724,29 @@ iam:
         env.sa("apps", "reader")["metadata"]["annotations"]["eks.amazonaws.com/role-arn"],
         format!("arn:aws:iam::{}:role/apps-reader", env.account_id())
     );
+
+    // A role that trusts a ServiceAccount it does not bind (`roleOnly`) is checked too.
+    let role_only = env.write(
+        "role-only.yaml",
+        "apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata: {name: prod, region: us-west-2}
+iam:
+  withOIDC: true
+  serviceAccounts:
+    - metadata: {name: only, namespace: apps}
+      roleName: prod-only
+      roleOnly: true
+      attachPolicyARNs: [arn:aws:iam::aws:policy/ReadOnlyAccess]
+",
+    );
+    let aws = env.moto().mark();
+    let refused = env.apply(&role_only, &[]);
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert_eq!(refused.status.code(), Some(3), "{stderr}");
+    assert!(
+        stderr.contains("serviceaccount apps/only (IRSA): namespace `apps` does not allow role"),
+        "{stderr}"
+    );
+    assert!(env.moto().writes_since(aws).is_empty());
 }

@@ -184,13 +184,19 @@ fn apply_creates_associations_and_roles_that_only_pod_identity_may_assume() {
 
     // Converged: no change, and only reads: DescribeCluster, every role in one
     // GetAccountAuthorizationDetails page, one list of associations, the agent, and a
-    // description of each association the file names.
+    // description of each association the file names; and DescribeCluster again, to reach the
+    // cluster for its namespaces' restrictions (unreachable here: unchecked, with a warning).
     proxy.reset();
     let o = eksiam(&ms, &proxy.url, &["apply", "-f", &all]);
     assert_eq!(o.status.code(), Some(0), "{}", common::stderr(&o));
     assert!(stdout(&o).contains("No changes."), "{}", stdout(&o));
+    let said = stdout(&o) + &common::stderr(&o);
+    assert!(
+        said.contains("namespace restrictions (`eksiam.io/allowed-roles`) were not checked: the cluster's namespaces could not be read"),
+        "{said}"
+    );
     let (requests, _, _) = proxy.stats();
-    assert_eq!(requests, 1 + 1 + 1 + 1 + 3, "reads of a converged run");
+    assert_eq!(requests, 1 + 1 + 1 + 1 + 3 + 1, "reads of a converged run");
 
     // Options changed: updated in place; the target role dropped: replaced (an update
     // cannot remove it).
@@ -530,4 +536,45 @@ fn create_service_account_makes_a_missing_one_without_an_annotation() {
     assert_eq!(associations(&ms).len(), 2);
     let again = common::ok(&run(&[]));
     assert!(again.contains("No changes."), "{again}");
+}
+
+#[test]
+fn a_namespace_restriction_refuses_an_association_that_creates_no_service_account() {
+    let ms = https();
+    ms.create_cluster("prod");
+    let k = testenv::kube::KubeServer::start();
+    let kubeconfig = k.kubeconfig().display().to_string();
+    let dir = tempfile::tempdir().unwrap();
+    k.kubectl_ok(&["create", "namespace", "apps"]);
+    k.kubectl_ok(&[
+        "annotate",
+        "namespace",
+        "apps",
+        r#"eksiam.io/allowed-roles=["apps-*"]"#,
+    ]);
+    let f = file(
+        dir.path(),
+        "  - namespace: apps
+    serviceAccountName: reports
+    roleARN: arn:aws:iam::123456789012:role/admin
+",
+    );
+    let o = eksiam(
+        &ms,
+        &ms.url,
+        &[
+            "apply",
+            "-f",
+            f.as_str(),
+            "--kubeconfig",
+            kubeconfig.as_str(),
+        ],
+    );
+    let stderr = common::stderr(&o);
+    assert_eq!(o.status.code(), Some(3), "{stderr}");
+    assert!(
+        stderr.contains("serviceaccount apps/reports (Pod Identity): namespace `apps` does not allow role `arn:aws:iam::123456789012:role/admin`"),
+        "{stderr}"
+    );
+    assert!(associations(&ms).is_empty());
 }

@@ -77,7 +77,14 @@ pub(super) async fn observe<C: Connect>(
                 .collect();
             seen.observed.service_accounts = service_accounts;
         }
-        seen.kube = Some(side.kube);
+        if let Some(namespaces) = side.restrictions {
+            seen.observed.namespace_annotations = namespaces
+                .into_iter()
+                .filter(|(_, a)| !a.is_empty())
+                .collect();
+        }
+        seen.warnings.extend(side.warnings);
+        seen.kube = side.kube;
     }
     Ok(seen)
 }
@@ -151,10 +158,47 @@ async fn observe_aws<C: Connect>(
 
 /// What the cluster holds for the plan.
 struct ClusterSide<K> {
-    kube: K,
+    /// The client to apply through; `None` when the cluster was read only for the namespace
+    /// restrictions (the plan changes nothing there).
+    kube: Option<K>,
     aws_auth: Option<AwsAuthObject>,
     /// The namespaces and the ServiceAccounts of the namespaces the plan touches.
     service_accounts: Option<(crate::kube::Namespaces, ServiceAccounts)>,
+    /// The namespaces alone, for a plan that binds roles without managing ServiceAccounts.
+    restrictions: Option<crate::kube::Namespaces>,
+    warnings: Vec<String>,
+}
+
+/// The namespaces' restrictions for a plan that otherwise does not read the cluster (one
+/// LIST). A cluster that cannot be reached, or a LIST that is refused, leaves them unchecked,
+/// with a warning: such plans never needed the cluster before, and the restriction guards the
+/// namespace owners' ServiceAccounts, which the plan does not write.
+async fn restrictions_only<C: Connect>(
+    connect: &C,
+    desired: &Desired,
+    region: Option<&str>,
+) -> ClusterSide<C::Kube> {
+    let read = async {
+        let kube = connect.kube(&desired.cluster, region).await?;
+        kube.namespaces().await
+    };
+    let (restrictions, warnings) = match read.await {
+        Ok(namespaces) => (Some(namespaces), Vec::new()),
+        Err(e) => (
+            None,
+            vec![format!(
+                "namespace restrictions (`eksiam.io/allowed-roles`) were not checked: the cluster's namespaces could not be read: {}",
+                e.message
+            )],
+        ),
+    };
+    ClusterSide {
+        kube: None,
+        aws_auth: None,
+        service_accounts: None,
+        restrictions,
+        warnings,
+    }
 }
 
 type ServiceAccounts = BTreeMap<(String, String), ObservedServiceAccount>;
@@ -178,6 +222,9 @@ async fn observe_cluster<C: Connect>(
         || prune_roles;
     let reads_aws_auth = kinds::reads_aws_auth(desired, opts);
     if !(reads_aws_auth || manages_sas) {
+        if desired.binds_unmanaged() {
+            return Ok(Some(restrictions_only(connect, desired, region).await));
+        }
         return Ok(None);
     }
     let kube = connect.kube(&desired.cluster, region).await?;
@@ -220,8 +267,10 @@ async fn observe_cluster<C: Connect>(
     let (aws_auth, service_accounts) = tokio::join!(aws_auth, service_accounts);
     let (aws_auth, service_accounts) = (aws_auth?, service_accounts?);
     Ok(Some(ClusterSide {
-        kube,
+        kube: Some(kube),
         aws_auth,
         service_accounts,
+        restrictions: None,
+        warnings: Vec::new(),
     }))
 }

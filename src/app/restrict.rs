@@ -1,9 +1,9 @@
 //! The namespace restrictions of a plan (`rules::namespace_roles`): every role the desired
 //! state binds to a ServiceAccount, through IRSA or Pod Identity, must be one its namespace
 //! allows. Checked after observing and before anything is shown or changed, so `plan`,
-//! `--dry-run` and `apply` refuse alike (exit 3). Namespaces are known only when the plan
-//! lists them (it manages ServiceAccounts); a plan that does not connect to the cluster
-//! (`roleOnly` roles, associations alone) is not checked.
+//! `--dry-run` and `apply` refuse alike (exit 3). A plan that binds roles without managing
+//! ServiceAccounts (`roleOnly` roles, Pod Identity associations) lists the namespaces for this
+//! alone; when that LIST fails it goes unchecked, with a warning.
 
 use crate::desired::{Desired, RoleRef};
 use crate::error::{CliError, ErrorKind};

@@ -244,6 +244,10 @@ pub fn scoped(desired: &Desired, writes: bool, prune: bool) -> Rules {
         rules.add(Object::Namespaces, "list");
         rules.add(Object::ServiceAccounts, "list");
     }
+    // The namespaces' restrictions on the roles bound (unchecked, with a warning, when refused).
+    if desired.binds_unmanaged() {
+        rules.add(Object::Namespaces, "list");
+    }
     if writes && manages {
         rules.add(Object::Namespaces, "create");
         rules.add(Object::ServiceAccounts, "create");
@@ -460,7 +464,8 @@ mod tests {
         };
         let none = scoped(&assoc(false), true, false);
         assert!(none.verbs(Object::ServiceAccounts).is_empty());
-        assert!(none.verbs(Object::Namespaces).is_empty());
+        // Only the namespaces' restrictions on the role bound.
+        assert_eq!(none.verbs(Object::Namespaces), ["list"]);
         let r = scoped(&assoc(true), true, false);
         assert_eq!(r.verbs(Object::Namespaces), ["list", "create"]);
         assert_eq!(r.verbs(Object::ServiceAccounts), ["list", "create"]);
