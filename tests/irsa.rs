@@ -665,19 +665,25 @@ fn a_namespace_restriction_refuses_roles_it_does_not_allow() {
         "apps",
         r#"iam.amazonaws.com/allowed-roles=["apps-*"]"#,
     ]);
-    let file = env.write(
-        "restricted.yaml",
-        "apiVersion: eksctl.io/v1alpha5
+    // A file that gives ServiceAccount `apps/NAME` role `ROLE` (`EXTRA`: more of its keys).
+    let restricted = |name: &str, role: &str, extra: &str| {
+        env.write(
+            &format!("{name}.yaml"),
+            &format!(
+                "apiVersion: eksctl.io/v1alpha5
 kind: ClusterConfig
-metadata: {name: prod, region: us-west-2}
+metadata: {{name: prod, region: us-west-2}}
 iam:
   withOIDC: true
   serviceAccounts:
-    - metadata: {name: reader, namespace: apps}
-      roleName: prod-reader
+    - metadata: {{name: {name}, namespace: apps}}
+      roleName: {role}
       attachPolicyARNs: [arn:aws:iam::aws:policy/ReadOnlyAccess]
-",
-    );
+{extra}"
+            ),
+        )
+    };
+    let file = restricted("reader", "prod-reader", "");
     let aws = env.moto().mark();
     let refused = env.apply(&file, &[]);
     let stderr = String::from_utf8_lossy(&refused.stderr);
@@ -726,20 +732,7 @@ iam:
     );
 
     // A role that trusts a ServiceAccount it does not bind (`roleOnly`) is checked too.
-    let role_only = env.write(
-        "role-only.yaml",
-        "apiVersion: eksctl.io/v1alpha5
-kind: ClusterConfig
-metadata: {name: prod, region: us-west-2}
-iam:
-  withOIDC: true
-  serviceAccounts:
-    - metadata: {name: only, namespace: apps}
-      roleName: prod-only
-      roleOnly: true
-      attachPolicyARNs: [arn:aws:iam::aws:policy/ReadOnlyAccess]
-",
-    );
+    let role_only = restricted("only", "prod-only", "      roleOnly: true\n");
     let aws = env.moto().mark();
     let refused = env.apply(&role_only, &[]);
     let stderr = String::from_utf8_lossy(&refused.stderr);

@@ -53,6 +53,12 @@ fn events(env: &Env, ns: &str, name: &str) -> Vec<String> {
     items.into_iter().map(|(_, r)| r).collect()
 }
 
+/// Runs `reconcile` once more and asserts it finds nothing to do.
+fn assert_converged(env: &Env) {
+    let again = ok(&env.eksiam(&["reconcile", "--cluster", "prod"]));
+    assert!(again.contains("No changes."), "{again}");
+}
+
 fn roles(env: &Env) -> Vec<String> {
     testenv::aws::xml_values(&env.iam(&["Action=ListRoles"]), "RoleName")
 }
@@ -163,8 +169,7 @@ fn service_accounts_that_ask_get_their_own_role_until_they_stop_asking() {
         "PolicyArn=arn:aws:iam::aws:policy/ReadOnlyAccess",
     ]);
     let mark = env.k.audit_mark();
-    let again = ok(&env.eksiam(&["reconcile", "--cluster", "prod"]));
-    assert!(again.contains("No changes."), "{again}");
+    assert_converged(&env);
     // A converged run lists each once, and writes nothing to the cluster but the standing
     // refusal's Event.
     let counts = testenv::kube::KubeServer::count(&env.k.requests_since(mark));
@@ -336,8 +341,7 @@ fn watch_reconciles_each_change_through_a_severed_watch_and_a_409_until_sigterm(
         "{}",
         watch.log()
     );
-    let again = ok(&env.eksiam(&["reconcile", "--cluster", "prod"]));
-    assert!(again.contains("No changes."), "{again}");
+    assert_converged(&env);
 }
 
 #[test]
@@ -398,8 +402,7 @@ fn a_killed_run_converges_when_run_again() {
         );
     }
     let mark = env.moto().mark();
-    let again = ok(&env.eksiam(&["reconcile", "--cluster", "prod"]));
-    assert!(again.contains("No changes."), "{again}");
+    assert_converged(&env);
     assert!(env.moto().writes_since(mark).is_empty());
 }
 
@@ -537,8 +540,7 @@ fn policies_asked_for_are_attached_only_where_the_namespace_allows_them() {
     request("team", "");
     ok(&env.eksiam(&["reconcile", "--cluster", "prod"]));
     assert!(attached(&env, "k8s-sa_team_web").is_empty());
-    let again = ok(&env.eksiam(&["reconcile", "--cluster", "prod"]));
-    assert!(again.contains("No changes."), "{again}");
+    assert_converged(&env);
 }
 
 #[test]

@@ -186,14 +186,15 @@ pub fn policy_refusal_in(
     }
 }
 
-/// Whether namespace `ns` says which policies its self-service roles may get.
+/// Whether namespace `ns` says, readably, which policies its self-service roles may get. An
+/// annotation that cannot be read governs nothing: it grants no policy and takes none away.
 pub fn governs_policies(
     annotations: &BTreeMap<String, BTreeMap<String, String>>,
     ns: &str,
 ) -> bool {
     annotations
         .get(ns)
-        .is_some_and(|a| a.contains_key(ALLOWED_POLICIES))
+        .is_some_and(|a| matches!(NamespaceRoles::policies_from_annotations(a), Ok(Some(_))))
 }
 
 /// A role's or policy's name: the ARN's last path segment (an ARN with neither `role/` nor
@@ -324,6 +325,7 @@ mod tests {
         assert!(why.contains("must be a JSON list"), "{why}");
         assert!(governs_policies(&namespaces, "team-a"));
         assert!(!governs_policies(&namespaces, "plain"));
+        assert!(!governs_policies(&namespaces, "broken"));
     }
 
     #[test]

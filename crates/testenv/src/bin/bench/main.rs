@@ -10,11 +10,14 @@
 //!       [--iam-page-size N]
 //! bench --eksiam PATH --peers --aws-cli PATH --keikoproj PATH [--sizes 30,100]
 //!       [--mappings 100] [--writers 16]
+//! bench --eksiam PATH --reconcile [--sizes 100,1000] [--changes 10]
 //! ```
 //! Writes the JSON report to `--out` and a Markdown table to stdout. `--peers` compares eksiam
-//! with the tools people use today instead ([`peers`]).
+//! with the tools people use today instead ([`peers`]); `--reconcile` measures self-service
+//! roles ([`reconcile`]).
 
 mod peers;
+mod reconcile;
 
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -51,6 +54,8 @@ struct Args {
     page_size: Option<usize>,
     /// `--peers`: the peers to compare with, instead of eksiam's own table.
     peers: Option<peers::Peers>,
+    /// `--reconcile`: self-service roles, with this many changes for `--watch` to follow.
+    reconcile_changes: Option<usize>,
 }
 
 fn list<T: std::str::FromStr>(flag: &str, v: &str) -> Vec<T> {
@@ -65,7 +70,7 @@ fn list<T: std::str::FromStr>(flag: &str, v: &str) -> Vec<T> {
 
 fn usage(why: &str) -> ! {
     eprintln!(
-        "bench: {why}\nusage: bench --eksiam PATH [--sizes 10,100,500] [--mappings 100] [--latency 0,50] [--out FILE] [--label TEXT] [--repeat 5] [--quota RATE/BURST] [--retry-mode standard|adaptive] [--iam-page-size N]\n       bench --eksiam PATH --peers --aws-cli PATH --keikoproj PATH [--sizes 30,100] [--mappings 100] [--writers 16]"
+        "bench: {why}\nusage: bench --eksiam PATH [--sizes 10,100,500] [--mappings 100] [--latency 0,50] [--out FILE] [--label TEXT] [--repeat 5] [--quota RATE/BURST] [--retry-mode standard|adaptive] [--iam-page-size N]\n       bench --eksiam PATH --peers --aws-cli PATH --keikoproj PATH [--sizes 30,100] [--mappings 100] [--writers 16]\n       bench --eksiam PATH --reconcile [--sizes 100,1000] [--changes 10]"
     );
     std::process::exit(3)
 }
@@ -93,13 +98,20 @@ fn parse_args() -> Args {
         retry_mode: None,
         peers: None,
         page_size: None,
+        reconcile_changes: None,
     };
     let with_peers = argv.iter().any(|a| a == "--peers");
+    if argv.iter().any(|a| a == "--reconcile") {
+        a.sizes = vec![100, 1000];
+        a.reconcile_changes = Some(10);
+    }
     let (mut aws_cli, mut keikoproj, mut writers) = (PathBuf::new(), PathBuf::new(), 16);
     if with_peers {
         a.sizes = vec![30, 100];
     }
-    let mut it = argv.into_iter().filter(|a| a != "--peers");
+    let mut it = argv
+        .into_iter()
+        .filter(|a| a != "--peers" && a != "--reconcile");
     while let Some(flag) = it.next() {
         let value = it
             .next()
@@ -123,6 +135,9 @@ fn parse_args() -> Args {
             "--aws-cli" => aws_cli = PathBuf::from(value),
             "--keikoproj" => keikoproj = PathBuf::from(value),
             "--writers" => writers = list::<usize>(&flag, &value)[0].max(1),
+            "--changes" if a.reconcile_changes.is_some() => {
+                a.reconcile_changes = Some(list::<usize>(&flag, &value)[0].max(1));
+            }
             _ => usage(&format!("unknown flag {flag}")),
         }
     }
@@ -239,24 +254,30 @@ impl Bench {
         }
     }
 
-    /// Runs eksiam once; returns the wall time and the calls it made, by action.
-    fn run(&self, eksiam: &Path, args: &[&str]) -> Run {
-        let env = self.moto.env_via(&self.aws_url);
-        let marks = self.marks();
-        let start = Instant::now();
-        let child = Command::new(eksiam)
-            .args(args)
+    /// eksiam with `args`, reaching moto and the API server as the bench does.
+    fn command(&self, eksiam: &Path, args: &[&str]) -> Command {
+        let mut c = Command::new(eksiam);
+        c.args(args)
             .arg("--kubeconfig")
             .arg(&self.kubeconfig)
             .env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("EKSIAM_BACKUP_DIR", self.kube.dir())
-            .envs(env)
+            .envs(self.moto.env_via(&self.aws_url))
             .envs(
                 self.retry_mode
                     .iter()
                     .map(|m| ("AWS_RETRY_MODE", m.as_str())),
-            )
+            );
+        c
+    }
+
+    /// Runs eksiam once; returns the wall time and the calls it made, by action.
+    fn run(&self, eksiam: &Path, args: &[&str]) -> Run {
+        let marks = self.marks();
+        let start = Instant::now();
+        let child = self
+            .command(eksiam, args)
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()
@@ -371,6 +392,12 @@ fn main() {
     let args = parse_args();
     if let Some(p) = &args.peers {
         let (table, runs) = peers::run(&args, p);
+        write_report(&args, runs);
+        println!("{}", table.join("\n"));
+        return;
+    }
+    if let Some(changes) = args.reconcile_changes {
+        let (table, runs) = reconcile::run(&args, changes);
         write_report(&args, runs);
         println!("{}", table.join("\n"));
         return;
