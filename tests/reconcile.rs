@@ -257,6 +257,24 @@ fn watch_reconciles_each_change_through_a_severed_watch_and_a_409_until_sigterm(
     let env = Env::new();
     env.k.kubectl_ok(&["create", "namespace", "apps"]);
     ask(&env, "web");
+    // A standing refusal, which every run meets.
+    env.k.kubectl_ok(&["create", "namespace", "locked"]);
+    env.k.kubectl_ok(&[
+        "annotate",
+        "namespace",
+        "locked",
+        r#"eksiam.io/allowed-roles=["team-*"]"#,
+    ]);
+    env.k
+        .kubectl_ok(&["-n", "locked", "create", "serviceaccount", "agent"]);
+    env.k.kubectl_ok(&[
+        "-n",
+        "locked",
+        "annotate",
+        "serviceaccount",
+        "agent",
+        "eksiam.io/role=managed",
+    ]);
     let (kube, kubeconfig) = env.k.proxied();
     let mut watch = Running::start(
         env.command_via(
@@ -332,6 +350,9 @@ fn watch_reconciles_each_change_through_a_severed_watch_and_a_409_until_sigterm(
         have,
         ["k8s-sa_apps_api", "k8s-sa_apps_cache", "k8s-sa_apps_db"]
     );
+
+    // Six runs met the refusal; it was recorded once.
+    assert_eq!(events(&env, "locked", "agent"), ["RoleRefused"]);
 
     // SIGTERM: a clean exit.
     let status = watch.signal("TERM");

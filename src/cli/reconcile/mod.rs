@@ -74,7 +74,7 @@ pub fn cmd_reconcile(global: &GlobalArgs, args: ReconcileArgs) -> Result<ExitCod
         if args.watch {
             watch::run(global, &args, &connector).await?;
         } else {
-            once(global, &args, &connector).await?;
+            once(global, &args, &connector, &mut Standing::default()).await?;
         }
         Ok(ExitCode::SUCCESS)
     })
@@ -97,6 +97,7 @@ pub(super) async fn once(
     global: &GlobalArgs,
     args: &ReconcileArgs,
     connector: &Connector<'_>,
+    standing: &mut Standing,
 ) -> Result<Read, CliError> {
     let region = global.region.as_deref();
     let aws = connector.aws(region).await?;
@@ -163,6 +164,7 @@ pub(super) async fn once(
                 .into_iter()
                 .map(|(ns, name, why)| (ns, name, EventType::Warning, "PolicyRefused", why)),
         );
+        let events = standing.fresh(events);
         for f in record(&kube, &events).await {
             global.log(&format!("warning: an Event was not recorded: {f}"));
         }
@@ -209,6 +211,32 @@ fn skip_refused(
 
 /// One Event: on which ServiceAccount, its type, reason and message.
 type Event = (String, String, EventType, &'static str, String);
+
+/// The refusals (`RoleRefused`, `PolicyRefused`, `RoleConflict`) the last run recorded: a run of
+/// the same process records a refusal again only when it is new or its message changed, so a
+/// `--watch` that resyncs every few minutes does not fill the event log with one standing
+/// refusal. (Each one-shot run starts with none.)
+#[derive(Debug, Default)]
+pub(super) struct Standing(std::collections::BTreeSet<(String, String, &'static str, String)>);
+
+impl Standing {
+    /// `events` less the refusals recorded last time; remembers this run's refusals.
+    fn fresh(&mut self, events: Vec<Event>) -> Vec<Event> {
+        let refusal = |e: &Event| matches!(e.2, EventType::Warning) && e.3 != "SyncFailed";
+        let now: std::collections::BTreeSet<_> = events
+            .iter()
+            .filter(|e| refusal(e))
+            .map(|e| (e.0.clone(), e.1.clone(), e.3, e.4.clone()))
+            .collect();
+        let last = std::mem::replace(&mut self.0, now);
+        events
+            .into_iter()
+            .filter(|e| {
+                !(refusal(e) && last.contains(&(e.0.clone(), e.1.clone(), e.3, e.4.clone())))
+            })
+            .collect()
+    }
+}
 
 /// The Events a run leaves on the ServiceAccounts it acted on: `Synced` where the plan
 /// changed something for one (its role or its annotation), `SyncFailed` there when the run
@@ -314,4 +342,33 @@ async fn record(kube: &crate::kube::Kube, events: &[Event]) -> Vec<String> {
         }
     }
     failures
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(name: &str, kind: EventType, reason: &'static str, message: &str) -> Event {
+        ("apps".into(), name.into(), kind, reason, message.into())
+    }
+
+    #[test]
+    fn a_standing_refusal_is_recorded_once_per_process() {
+        let mut standing = Standing::default();
+        let run = vec![
+            event("a", EventType::Warning, "RoleRefused", "no"),
+            event("b", EventType::Normal, "Synced", "ok"),
+            event("c", EventType::Warning, "SyncFailed", "409"),
+        ];
+        assert_eq!(standing.fresh(run.clone()).len(), 3);
+        // Again: the refusal stands, so only what happened anew is recorded.
+        let again = standing.fresh(run.clone());
+        let reasons: Vec<&str> = again.iter().map(|e| e.3).collect();
+        assert_eq!(reasons, ["Synced", "SyncFailed"]);
+        // A changed message is news; a refusal that went away and came back is news too.
+        let changed = vec![event("a", EventType::Warning, "RoleRefused", "no, still")];
+        assert_eq!(standing.fresh(changed).len(), 1);
+        assert!(standing.fresh(Vec::new()).is_empty());
+        assert_eq!(standing.fresh(run).len(), 3);
+    }
 }

@@ -87,11 +87,12 @@ pub(super) async fn run(
     let mut why = Some("start".to_owned());
     let mut last: Option<(Watched, String)> = None;
     let mut failures = 0u32;
+    let mut standing = super::Standing::default();
     let mut resync_at = Instant::now() + args.resync;
     loop {
         if let Some(reason) = why.take() {
             global.log(&format!("reconcile: running: {reason}"));
-            match once(global, args, connector).await {
+            match once(global, args, connector, &mut standing).await {
                 Ok(read) => {
                     last = Some(watched(args, read));
                     failures = 0;
