@@ -602,6 +602,67 @@ fn each_command_runs_with_its_broad_policy() {
     }
 }
 
+/// `reconcile` as an IAM user holding only `iam-policy --command reconcile` and a Kubernetes
+/// identity bound only to `rbac --command reconcile`: a self-service role made with the policy
+/// its namespace allows, then deleted when the request is withdrawn.
+#[test]
+fn reconcile_runs_with_its_printed_permissions() {
+    let w = World::start();
+    let granted = ministack_view(&policy(&["--command", "reconcile"]));
+    let env = w.ms.user_env("reconciler", &granted.to_string());
+    let kubeconfig = bound_identity(&w.k, "reconciler", &["--command", "reconcile"]);
+    let k = &w.k;
+    k.kubectl_ok(&["create", "namespace", "team"]);
+    k.kubectl_ok(&[
+        "annotate",
+        "namespace",
+        "team",
+        r#"eksiam.io/allowed-policies=["AmazonS3ReadOnlyAccess"]"#,
+    ]);
+    k.kubectl_ok(&["-n", "team", "create", "serviceaccount", "web"]);
+    k.kubectl_ok(&[
+        "-n",
+        "team",
+        "annotate",
+        "serviceaccount",
+        "web",
+        "eksiam.io/role=managed",
+        &format!("eksiam.io/policy-arns={S3_READ_ONLY}"),
+    ]);
+    let reconcile = ["reconcile", "--cluster", "prod"];
+    // Without the attach it needs, the run fails naming it (the role is made); granted, the
+    // next run finishes the job.
+    w.ms.set_user_policy(
+        "reconciler",
+        &without(&granted, "iam:AttachRolePolicy").to_string(),
+    );
+    assert_denied(
+        &w.eksiam(&env, &kubeconfig, &reconcile),
+        "iam:AttachRolePolicy",
+    );
+    w.ms.set_user_policy("reconciler", &granted.to_string());
+    common::ok(&w.eksiam(&env, &kubeconfig, &reconcile));
+    let attached = root(
+        &w.ms,
+        &[
+            ("Action", "ListAttachedRolePolicies"),
+            ("RoleName", "k8s-sa_team_web"),
+        ],
+    );
+    assert!(attached.contains(S3_READ_ONLY), "{attached}");
+    k.kubectl_ok(&[
+        "-n",
+        "team",
+        "annotate",
+        "serviceaccount",
+        "web",
+        "eksiam.io/role-",
+    ]);
+    common::ok(&w.eksiam(&env, &kubeconfig, &reconcile));
+    let roles = root(&w.ms, &[("Action", "ListRoles")]);
+    assert!(!roles.contains("k8s-sa_team_web"), "{roles}");
+}
+
 /// The YAML `eksiam rbac` prints for `args`, applied as the admin, and a kubeconfig for an
 /// identity that holds nothing but those rules (through its group).
 fn bound_identity(k: &KubeServer, ns: &str, args: &[&str]) -> PathBuf {
