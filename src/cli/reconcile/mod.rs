@@ -55,7 +55,8 @@ fn parse_prefix(prefix: &str) -> Result<String, String> {
 ///
 /// # Errors
 /// A failed read or write, or a plan that cannot be applied (once); with `--watch`, only
-/// what no retry can mend: bad input, or a cluster that cannot be reached at the start.
+/// bad input and AWS settings that cannot be loaded at the start: every other failure is
+/// retried.
 pub fn cmd_reconcile(global: &GlobalArgs, args: ReconcileArgs) -> Result<ExitCode, CliError> {
     let connector = Connector {
         profile: global.profile.as_deref(),
@@ -164,10 +165,7 @@ pub(super) async fn once(
                 .into_iter()
                 .map(|(ns, name, why)| (ns, name, EventType::Warning, "PolicyRefused", why)),
         );
-        let events = standing.fresh(events);
-        for f in record(&kube, &events).await {
-            global.log(&format!("warning: an Event was not recorded: {f}"));
-        }
+        record(global, &kube, &standing.fresh(events)).await;
     }
     result?;
     Ok(Read {
@@ -259,25 +257,9 @@ fn events(
             })
         })
     };
-    let mut out = Vec::new();
+    let mut out = conflicts(plan, bound);
     for (ns, name, role) in bound {
-        // Skipped by the pipeline: its role's name is taken by a role eksiam may not change.
-        let prefix = self_service::skipped_prefix(ns, name);
-        let taken = plan
-            .into_iter()
-            .flat_map(|p| &p.warnings)
-            .find_map(|w| w.strip_prefix(&prefix));
-        if let Some(why) = taken {
-            out.push((
-                ns.clone(),
-                name.clone(),
-                EventType::Warning,
-                "RoleConflict",
-                why.to_owned(),
-            ));
-            continue;
-        }
-        if !changed(ns, name, role) {
+        if out.iter().any(|e| &e.0 == ns && &e.1 == name) || !changed(ns, name, role) {
             continue;
         }
         let arn = format!(
@@ -332,16 +314,38 @@ fn events(
     out
 }
 
-/// Records `events`; returns why those that could not be recorded were not (a warning,
-/// never the run's failure).
-async fn record(kube: &crate::kube::Kube, events: &[Event]) -> Vec<String> {
-    let mut failures = Vec::new();
+/// `RoleConflict` for the ServiceAccounts the pipeline skipped because their role's name is
+/// taken by a role eksiam may not change (its warnings say which).
+fn conflicts(plan: Option<&Plan>, bound: &[(String, String, String)]) -> Vec<Event> {
+    bound
+        .iter()
+        .filter_map(|(ns, name, _)| {
+            let prefix = self_service::skipped_prefix(ns, name);
+            let why = plan
+                .into_iter()
+                .flat_map(|p| &p.warnings)
+                .find_map(|w| w.strip_prefix(&prefix))?;
+            Some((
+                ns.clone(),
+                name.clone(),
+                EventType::Warning,
+                "RoleConflict",
+                why.to_owned(),
+            ))
+        })
+        .collect()
+}
+
+/// Records `events`; one that cannot be recorded is a warning, never the run's failure.
+async fn record(global: &GlobalArgs, kube: &crate::kube::Kube, events: &[Event]) {
     for (ns, name, kind, reason, message) in events {
         if let Err(e) = kube.record_event(ns, name, *kind, reason, message).await {
-            failures.push(e.message);
+            global.log(&format!(
+                "warning: an Event was not recorded: {}",
+                e.message
+            ));
         }
     }
-    failures
 }
 
 #[cfg(test)]
