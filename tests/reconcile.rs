@@ -53,6 +53,14 @@ fn events(env: &Env, ns: &str, name: &str) -> Vec<String> {
     items.into_iter().map(|(_, r)| r).collect()
 }
 
+/// `kubectl annotate --overwrite` of ServiceAccount `ns/name` with `pairs` (`KEY=VALUE`, or
+/// `KEY-` to remove one).
+fn annotate_sa(env: &Env, ns: &str, name: &str, pairs: &[&str]) {
+    let mut args = vec!["-n", ns, "annotate", "--overwrite", "serviceaccount", name];
+    args.extend_from_slice(pairs);
+    env.k.kubectl_ok(&args);
+}
+
 /// Runs `reconcile` once more and asserts it finds nothing to do.
 fn assert_converged(env: &Env) {
     let again = ok(&env.eksiam(&["reconcile", "--cluster", "prod"]));
@@ -191,14 +199,7 @@ fn service_accounts_that_ask_get_their_own_role_until_they_stop_asking() {
     // A withdrawn request: the role goes, and with it the annotation; the file's role stays.
     // This run is made by an identity bound only to what `eksiam rbac --command reconcile`
     // prints.
-    env.k.kubectl_ok(&[
-        "-n",
-        "apps",
-        "annotate",
-        "serviceaccount",
-        "web",
-        "eksiam.io/role-",
-    ]);
+    annotate_sa(&env, "apps", "web", &["eksiam.io/role-"]);
     ok(&env.eksiam_bound_to_rbac_of(
         "reconcile",
         "reconciler",
@@ -220,14 +221,7 @@ fn service_accounts_that_ask_get_their_own_role_until_they_stop_asking() {
 fn ask(env: &Env, name: &str) {
     env.k
         .kubectl_ok(&["-n", "apps", "create", "serviceaccount", name]);
-    env.k.kubectl_ok(&[
-        "-n",
-        "apps",
-        "annotate",
-        "serviceaccount",
-        name,
-        "eksiam.io/role=managed",
-    ]);
+    annotate_sa(env, "apps", name, &["eksiam.io/role=managed"]);
 }
 
 /// Waits until ServiceAccount `apps/NAME` is bound to its role (`true`) or unbound.
@@ -267,14 +261,7 @@ fn watch_reconciles_each_change_through_a_severed_watch_and_a_409_until_sigterm(
     ]);
     env.k
         .kubectl_ok(&["-n", "locked", "create", "serviceaccount", "agent"]);
-    env.k.kubectl_ok(&[
-        "-n",
-        "locked",
-        "annotate",
-        "serviceaccount",
-        "agent",
-        "eksiam.io/role=managed",
-    ]);
+    annotate_sa(&env, "locked", "agent", &["eksiam.io/role=managed"]);
     let (kube, kubeconfig) = env.k.proxied();
     let mut watch = Running::start(
         env.command_via(
@@ -335,14 +322,7 @@ fn watch_reconciles_each_change_through_a_severed_watch_and_a_409_until_sigterm(
     assert_eq!(events(&env, "apps", "cache"), ["SyncFailed", "Synced"]);
 
     // A withdrawn request: its role goes.
-    env.k.kubectl_ok(&[
-        "-n",
-        "apps",
-        "annotate",
-        "serviceaccount",
-        "web",
-        "eksiam.io/role-",
-    ]);
+    annotate_sa(&env, "apps", "web", &["eksiam.io/role-"]);
     wait_bound(&env, "web", false, &log);
     let mut have = roles(&env);
     have.sort();
@@ -514,16 +494,8 @@ fn policies_asked_for_are_attached_only_where_the_namespace_allows_them() {
         r#"eksiam.io/allowed-policies=["AmazonS3*"]"#,
     ]);
     let request = |ns: &str, policies: &str| {
-        env.k.kubectl_ok(&[
-            "-n",
-            ns,
-            "annotate",
-            "--overwrite",
-            "serviceaccount",
-            "web",
-            "eksiam.io/role=managed",
-            &format!("eksiam.io/policy-arns={policies}"),
-        ]);
+        let policies = format!("eksiam.io/policy-arns={policies}");
+        annotate_sa(&env, ns, "web", &["eksiam.io/role=managed", &policies]);
     };
     request(
         "team",
