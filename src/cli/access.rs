@@ -2,7 +2,7 @@
 //! access entries together (read only).
 
 use super::{GlobalArgs, OutputFormat};
-use crate::app::{Connect as _, Connector};
+use crate::app::Connect as _;
 use crate::error::{CliError, ErrorKind};
 use crate::kube::KubeApi as _;
 use crate::observed::ObservedAccessEntry;
@@ -39,12 +39,7 @@ struct Access {
 }
 
 fn read(global: &GlobalArgs, cluster: &str) -> Result<Access, CliError> {
-    let connector = Connector {
-        profile: global.profile.as_deref(),
-        access: global.access(),
-        aws: None,
-        kube: None,
-    };
+    let connector = global.connector();
     let region = global.region.as_deref();
     super::runtime().block_on(async {
         let aws = connector.aws(region).await?;

@@ -2,7 +2,7 @@
 //! applied through the same pipeline; with `-o yaml`, the `accessConfig` to put in the file.
 
 use super::GlobalArgs;
-use crate::app::{Connect as _, Connector};
+use crate::app::Connect as _;
 use crate::aws::eks_access::EksAccessApi as _;
 use crate::config::AUTHENTICATION_MODES;
 use crate::desired::{AccessScope, Desired, DesiredAccessEntry};
@@ -49,12 +49,7 @@ fn parse_mode(mode: &str) -> Result<String, String> {
 /// # Errors
 /// An unreachable cluster, `API` with mappings left, or a failed apply.
 pub fn cmd_migrate(global: &GlobalArgs, args: MigrateArgs) -> Result<ExitCode, CliError> {
-    let connector = Connector {
-        profile: global.profile.as_deref(),
-        access: global.access(),
-        aws: None,
-        kube: None,
-    };
+    let connector = global.connector();
     let region = global.region.as_deref();
     let (aws, migration) = super::runtime().block_on(async {
         let aws = connector.aws(region).await?;

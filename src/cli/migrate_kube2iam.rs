@@ -3,7 +3,7 @@
 //! statement each role needs and what cannot move. Changes nothing.
 
 use super::{GlobalArgs, OutputFormat};
-use crate::app::{Connect as _, Connector};
+use crate::app::Connect as _;
 use crate::aws::OidcApi as _;
 use crate::error::{CliError, ErrorKind};
 use crate::kube::KubeApi as _;
@@ -54,12 +54,7 @@ fn parse_base(arn: &str) -> Result<String, String> {
 /// # Errors
 /// A failed read, or a cluster without an OIDC issuer.
 pub fn cmd_kube2iam(global: &GlobalArgs, args: Kube2iamArgs) -> Result<ExitCode, CliError> {
-    let connector = Connector {
-        profile: global.profile.as_deref(),
-        access: global.access(),
-        aws: None,
-        kube: None,
-    };
+    let connector = global.connector();
     let region = global.region.as_deref();
     let (region, cluster, sources, namespaces) = super::runtime().block_on(async {
         let aws = connector.aws(region).await?;

@@ -4,7 +4,7 @@
 //! the `podIdentityAssociations` to put in the file.
 
 use super::GlobalArgs;
-use crate::app::{Connect as _, Connector};
+use crate::app::Connect as _;
 use crate::aws::eks_pod_identity::PodIdentityApi as _;
 use crate::desired::{Desired, DesiredPodIdentity, ROLE_ARN_ANNOTATION, RoleRef};
 use crate::error::CliError;
@@ -36,12 +36,7 @@ pub struct MigrateArgs {
 /// # Errors
 /// A failed read or write.
 pub fn cmd_migrate(global: &GlobalArgs, args: MigrateArgs) -> Result<ExitCode, CliError> {
-    let connector = Connector {
-        profile: global.profile.as_deref(),
-        access: global.access(),
-        aws: None,
-        kube: None,
-    };
+    let connector = global.connector();
     let region = global.region.as_deref();
     let (aws, moved, already) = super::runtime().block_on(async {
         let aws = connector.aws(region).await?;

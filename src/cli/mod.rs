@@ -93,6 +93,16 @@ impl GlobalArgs {
         }
     }
 
+    /// The connections a command opens, as the flags say (no client made yet).
+    pub(crate) fn connector(&self) -> crate::app::Connector<'_> {
+        crate::app::Connector {
+            profile: self.profile.as_deref(),
+            access: self.access(),
+            aws: None,
+            kube: None,
+        }
+    }
+
     /// Logs a line of what was done on stderr, unless `-q`.
     pub fn log(&self, line: &str) {
         if !self.quiet {

@@ -283,10 +283,8 @@ pub(super) fn execute_showing(
     show: impl FnOnce(&Plan) -> Result<(), CliError>,
 ) -> Result<Plan, CliError> {
     let connector = Connector {
-        profile: global.profile.as_deref(),
-        access: global.access(),
         aws,
-        kube: None,
+        ..global.connector()
     };
     super::runtime().block_on(app::run(
         &connector, settings, desired, opts, warnings, show,

@@ -58,12 +58,7 @@ fn parse_prefix(prefix: &str) -> Result<String, String> {
 /// bad input and AWS settings that cannot be loaded at the start: every other failure is
 /// retried.
 pub fn cmd_reconcile(global: &GlobalArgs, args: ReconcileArgs) -> Result<ExitCode, CliError> {
-    let connector = Connector {
-        profile: global.profile.as_deref(),
-        access: global.access(),
-        aws: None,
-        kube: None,
-    };
+    let connector = global.connector();
     // One runtime for the whole run: the cluster client the reads open also records the
     // Events at the end.
     super::runtime().block_on(async {
@@ -142,10 +137,9 @@ pub(super) async fn once(
     let shown = std::cell::RefCell::new(None);
     // The pipeline reads what was just listed, through the client that listed it.
     let connector = Connector {
-        profile: connector.profile,
-        access: connector.access,
         aws: Some(aws.clone()),
         kube: Some(kube.having_read(namespaces.clone(), sas.clone())),
+        ..global.connector()
     };
     let result = crate::app::run(&connector, &settings, desired, &opts, warnings, |plan| {
         *shown.borrow_mut() = Some(plan.clone());
