@@ -263,6 +263,9 @@ pub struct Aws {
     pub region: String,
     /// The pace of this run's writes (shared by the clones).
     pacer: std::sync::Arc<pace::Pacer>,
+    /// A cluster the command described already (name, description): `describe_cluster` of it
+    /// answers from here instead of asking again (see [`Aws::having_described`]).
+    described: Option<std::sync::Arc<(String, ClusterDescription)>>,
 }
 
 /// Attempts per AWS call (first try and retries) when the user did not choose a number.
@@ -329,6 +332,7 @@ impl Aws {
                     .build(),
             ),
             pacer,
+            described: None,
             config,
             region,
         })
@@ -378,8 +382,24 @@ impl Aws {
     }
 }
 
+impl Aws {
+    /// These clients, answering `describe_cluster(name)` with `description`, which the
+    /// command has just read (one `DescribeCluster` per run, not two).
+    pub fn having_described(&self, name: &str, description: ClusterDescription) -> Aws {
+        Aws {
+            described: Some(std::sync::Arc::new((name.to_owned(), description))),
+            ..self.clone()
+        }
+    }
+}
+
 impl OidcApi for Aws {
     async fn describe_cluster(&self, name: &str) -> Result<ClusterDescription, AwsError> {
+        if let Some((described, description)) = self.described.as_deref()
+            && described == name
+        {
+            return Ok(description.clone());
+        }
         let out = self.eks.describe_cluster().name(name).send().await.map_err(|e| {
             let not_found = e.as_service_error().is_some_and(|s| s.is_resource_not_found_exception());
             let mut err = AwsError::from_sdk("DescribeCluster", "eks", name, e);

@@ -135,9 +135,10 @@ pub(super) async fn once(
         })
         .collect();
     let shown = std::cell::RefCell::new(None);
-    // The pipeline reads what was just listed, through the client that listed it.
+    // The pipeline reads what was just read (the cluster, its namespaces and
+    // ServiceAccounts), through the clients that read it.
     let connector = Connector {
-        aws: Some(aws.clone()),
+        aws: Some(aws.having_described(&args.cluster, cluster.clone())),
         kube: Some(kube.having_read(namespaces.clone(), sas.clone())),
         ..global.connector()
     };
