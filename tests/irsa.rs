@@ -658,13 +658,8 @@ fn a_plan_that_cannot_be_applied_exits_1_in_every_command(on: Emulator) {
 #[test]
 fn a_namespace_restriction_refuses_roles_it_does_not_allow() {
     let env = Env::new();
-    env.k.kubectl_ok(&["create", "namespace", "apps"]);
-    env.k.kubectl_ok(&[
-        "annotate",
-        "namespace",
-        "apps",
-        r#"iam.amazonaws.com/allowed-roles=["apps-*"]"#,
-    ]);
+    env.k
+        .namespace("apps", &[r#"iam.amazonaws.com/allowed-roles=["apps-*"]"#]);
     // A file that gives ServiceAccount `apps/NAME` role `ROLE` (`EXTRA`: more of its keys).
     let restricted = |name: &str, role: &str, extra: &str| {
         env.write(

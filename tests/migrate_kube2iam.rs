@@ -41,15 +41,11 @@ fn workload(kind: &str, ns: &str, name: &str, sa: Option<&str>, annotations: &st
 fn kube2iams_workloads_become_a_cluster_config_that_binds_the_same_roles() {
     let env = Env::new();
     let account = env.account_id();
-    for ns in ["apps", "locked"] {
-        env.k.kubectl_ok(&["create", "namespace", ns]);
-    }
-    env.k.kubectl_ok(&[
-        "annotate",
-        "namespace",
+    env.k.namespace("apps", &[]);
+    env.k.namespace(
         "locked",
-        r#"iam.amazonaws.com/allowed-roles=["locked-*"]"#,
-    ]);
+        &[r#"iam.amazonaws.com/allowed-roles=["locked-*"]"#],
+    );
     env.k
         .kubectl_ok(&["-n", "apps", "create", "serviceaccount", "default"]);
     let role = |name: &str| format!("arn:aws:iam::{account}:role/{name}");

@@ -612,13 +612,10 @@ fn reconcile_runs_with_its_printed_permissions() {
     let env = w.ms.user_env("reconciler", &granted.to_string());
     let kubeconfig = bound_identity(&w.k, "reconciler", &["--command", "reconcile"]);
     let k = &w.k;
-    k.kubectl_ok(&["create", "namespace", "team"]);
-    k.kubectl_ok(&[
-        "annotate",
-        "namespace",
+    k.namespace(
         "team",
-        r#"eksiam.io/allowed-policies=["AmazonS3ReadOnlyAccess"]"#,
-    ]);
+        &[r#"eksiam.io/allowed-policies=["AmazonS3ReadOnlyAccess"]"#],
+    );
     k.kubectl_ok(&["-n", "team", "create", "serviceaccount", "web"]);
     k.kubectl_ok(&[
         "-n",

@@ -545,13 +545,7 @@ fn a_namespace_restriction_refuses_an_association_that_creates_no_service_accoun
     let k = testenv::kube::KubeServer::start();
     let kubeconfig = k.kubeconfig().display().to_string();
     let dir = tempfile::tempdir().unwrap();
-    k.kubectl_ok(&["create", "namespace", "apps"]);
-    k.kubectl_ok(&[
-        "annotate",
-        "namespace",
-        "apps",
-        r#"eksiam.io/allowed-roles=["apps-*"]"#,
-    ]);
+    k.namespace("apps", &[r#"eksiam.io/allowed-roles=["apps-*"]"#]);
     let f = file(
         dir.path(),
         "  - namespace: apps

@@ -75,15 +75,9 @@ fn roles(env: &Env) -> Vec<String> {
 fn service_accounts_that_ask_get_their_own_role_until_they_stop_asking() {
     let env = Env::new();
     let account = env.account_id();
-    for ns in ["apps", "locked"] {
-        env.k.kubectl_ok(&["create", "namespace", ns]);
-    }
-    env.k.kubectl_ok(&[
-        "annotate",
-        "namespace",
-        "locked",
-        r#"eksiam.io/allowed-roles=["team-*"]"#,
-    ]);
+    env.k.namespace("apps", &[]);
+    env.k
+        .namespace("locked", &[r#"eksiam.io/allowed-roles=["team-*"]"#]);
     // A role iam-service-account-controller made, as it made them (no `aud` condition).
     env.iam(&[
         "Action=CreateRole",
@@ -177,9 +171,21 @@ fn service_accounts_that_ask_get_their_own_role_until_they_stop_asking() {
         "PolicyArn=arn:aws:iam::aws:policy/ReadOnlyAccess",
     ]);
     let mark = env.k.audit_mark();
+    let aws = env.moto().mark();
     assert_converged(&env);
-    // A converged run lists each once, and writes nothing to the cluster but the standing
-    // refusal's Event.
+    // A converged run describes the cluster once and reads the roles once.
+    let actions: Vec<String> = env
+        .moto()
+        .calls_since(aws)
+        .into_iter()
+        .map(|c| c.action)
+        .collect();
+    assert_eq!(
+        actions,
+        ["DescribeCluster", "GetAccountAuthorizationDetails"]
+    );
+    // It lists each once, and writes nothing to the cluster but the standing refusal's
+    // Event.
     let counts = testenv::kube::KubeServer::count(&env.k.requests_since(mark));
     let calls: Vec<_> = counts.iter().collect();
     assert_eq!(
@@ -252,13 +258,8 @@ fn watch_reconciles_each_change_through_a_severed_watch_and_a_409_until_sigterm(
     env.k.kubectl_ok(&["create", "namespace", "apps"]);
     ask(&env, "web");
     // A standing refusal, which every run meets.
-    env.k.kubectl_ok(&["create", "namespace", "locked"]);
-    env.k.kubectl_ok(&[
-        "annotate",
-        "namespace",
-        "locked",
-        r#"eksiam.io/allowed-roles=["team-*"]"#,
-    ]);
+    env.k
+        .namespace("locked", &[r#"eksiam.io/allowed-roles=["team-*"]"#]);
     env.k
         .kubectl_ok(&["-n", "locked", "create", "serviceaccount", "agent"]);
     annotate_sa(&env, "locked", "agent", &["eksiam.io/role=managed"]);
@@ -482,17 +483,13 @@ fn policies_asked_for_are_attached_only_where_the_namespace_allows_them() {
     let env = Env::new();
     let s3 = "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess";
     let read = "arn:aws:iam::aws:policy/ReadOnlyAccess";
+    env.k
+        .namespace("team", &[r#"eksiam.io/allowed-policies=["AmazonS3*"]"#]);
+    env.k.namespace("plain", &[]);
     for ns in ["team", "plain"] {
-        env.k.kubectl_ok(&["create", "namespace", ns]);
         env.k
             .kubectl_ok(&["-n", ns, "create", "serviceaccount", "web"]);
     }
-    env.k.kubectl_ok(&[
-        "annotate",
-        "namespace",
-        "team",
-        r#"eksiam.io/allowed-policies=["AmazonS3*"]"#,
-    ]);
     let request = |ns: &str, policies: &str| {
         let policies = format!("eksiam.io/policy-arns={policies}");
         annotate_sa(&env, ns, "web", &["eksiam.io/role=managed", &policies]);

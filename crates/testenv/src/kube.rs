@@ -342,6 +342,17 @@ subjects:
         path
     }
 
+    /// Creates namespace `name` annotated with `annotations` (`KEY=VALUE`), as its owner or
+    /// the platform would with kubectl.
+    pub fn namespace(&self, name: &str, annotations: &[&str]) {
+        self.kubectl_ok(&["create", "namespace", name]);
+        if !annotations.is_empty() {
+            let mut args = vec!["annotate", "namespace", name];
+            args.extend_from_slice(annotations);
+            self.kubectl_ok(&args);
+        }
+    }
+
     /// `kubectl apply` of a manifest, kept in the server's folder as `NAME.yaml`.
     pub fn apply_manifest(&self, name: &str, manifest: &str) {
         let file = self.dir.path().join(format!("{name}.yaml"));
