@@ -568,3 +568,27 @@ fn a_taken_role_name_skips_its_service_account_not_the_run() {
         env.sa("apps", "taken")["metadata"]["annotations"]["eks.amazonaws.com/role-arn"].clone();
     assert_eq!(arn, "arn:aws:iam::123456789012:role/k8s-sa_apps_taken");
 }
+
+#[test]
+fn in_cluster_outside_a_pod_is_bad_input_that_says_what_to_do() {
+    let env = Env::new();
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_eksiam"))
+        .args(["--in-cluster", "reconcile", "--cluster", "prod"])
+        .env_clear()
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .envs(env.aws_env(None))
+        .output()
+        .unwrap();
+    let stderr = common::stderr(&o);
+    assert_eq!(o.status.code(), Some(3), "{stderr}");
+    assert!(
+        stderr.contains("`--in-cluster`: cannot use the pod's ServiceAccount"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("run in a pod with a ServiceAccount token mounted"),
+        "{stderr}"
+    );
+    assert!(roles(&env).is_empty());
+}
