@@ -109,6 +109,14 @@ impl AccessScope {
         }
     }
 
+    /// The namespaces of a namespace scope; `None` for the whole cluster.
+    pub fn namespaces(&self) -> Option<&[String]> {
+        match self {
+            AccessScope::Cluster => None,
+            AccessScope::Namespaces(ns) => Some(ns),
+        }
+    }
+
     /// The scope as EKS and the plan write it: `{"type": …, "namespaces": […]}`.
     pub fn to_json(&self) -> Value {
         match self {

@@ -1,36 +1,34 @@
-//! The lock-out probe: a plan that removes aws-auth entries or access entries is made again
-//! once eksiam knows which AWS identity it runs as, so the guard also protects that
-//! identity's own mapping and entry.
+//! The lock-out probe: a plan that lowers anyone's access is made again once eksiam knows
+//! which AWS identity it runs as, so the guard also protects that identity's own mapping and
+//! entry; a plan that lowers access is refused when that identity cannot be told.
 
-use super::{Connect, Settings};
+use super::Connect;
 use crate::aws::IamApi;
 use crate::desired::Desired;
 use crate::observed::Observed;
-use crate::plan::{self, DiffOptions, Kind, Op, Plan};
+use crate::plan::{self, Describe as _, DiffOptions, Plan};
 
-/// Plans; when the plan removes aws-auth entries, asks which AWS identity eksiam runs as
-/// (`sts:GetCallerIdentity`) and plans again. Runs that remove nothing make no extra call.
-/// Without credentials or a region there is no caller to protect, and the guard keeps its
-/// other checks.
+/// Plans; when a step of the plan lowers someone's access (`Describe::lowers_access`), asks
+/// which AWS identity eksiam runs as (`sts:GetCallerIdentity`) and plans again, so that each
+/// kind's guard protects that identity's own mapping and entry. Runs that lower nothing make
+/// no extra call. When the caller cannot be told, the plan is refused (a conflict): it could
+/// be the caller's own access that goes.
 pub(super) async fn diff_guarded<C: Connect>(
     connect: &C,
-    settings: &Settings,
     region: Option<&str>,
     aws: Option<&C::Aws>,
     desired: &Desired,
     observed: &mut Observed,
     opts: &DiffOptions,
 ) -> Plan {
-    let plan = plan::diff(desired, observed, opts);
-    // aws-auth entries or access entries removed, or access policies taken away.
-    let removes = plan.actions.iter().any(|a| {
-        matches!(
-            (a.kind(), a.op()),
-            (Kind::AwsAuthMapping | Kind::AccessEntry, Op::Delete)
-                | (Kind::AccessPolicyAssociation, Op::Delete | Op::Update)
-        )
-    });
-    if !removes || opts.allow_lockout {
+    let mut plan = plan::diff(desired, observed, opts);
+    let lowered: Vec<String> = plan
+        .actions
+        .iter()
+        .filter(|a| a.step.lowers_access())
+        .map(|a| a.id.clone())
+        .collect();
+    if lowered.is_empty() || opts.allow_lockout {
         return plan;
     }
     // The run's AWS client when it has one; a mapping-only run connects just for this.
@@ -45,12 +43,8 @@ pub(super) async fn diff_guarded<C: Connect>(
         Ok(arn) => observed.caller = crate::rules::authmap::Subject::of_caller(&arn),
         Err(e) => {
             let e: crate::error::CliError = e;
-            if settings.verbose {
-                eprintln!(
-                    "cannot tell which AWS identity eksiam runs as ({}): aws-auth removals are not checked against it",
-                    e.message
-                );
-            }
+            plan.conflicts
+                .push(crate::rules::lockout::unknown_caller(&e.message, &lowered));
             return plan;
         }
     }

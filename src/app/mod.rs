@@ -94,7 +94,6 @@ pub async fn run<C: Connect>(
     let skipped = restrict::skip_foreign_self_service(&mut desired, &observed);
     let mut plan = lockout::diff_guarded(
         connect,
-        settings,
         region.as_deref(),
         seen.aws.as_ref(),
         &desired,

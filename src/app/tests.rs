@@ -1363,3 +1363,291 @@ fn a_role_the_namespace_does_not_allow_is_refused_before_anything_changes() {
             .contains(&"create serviceaccount apps/reader".to_owned())
     );
 }
+
+/// aws-auth with the node role and the caller's own role (`ci`, `system:masters`).
+fn with_caller_mapped(f: &Fake) {
+    f.world().aws_auth.data.insert(
+        "mapRoles".into(),
+        "- rolearn: arn:aws:iam::111122223333:role/node\n  username: system:node:{{EC2PrivateDNSName}}\n  groups: [system:nodes]\n- rolearn: arn:aws:iam::111122223333:role/ci\n  username: ci\n  groups: [system:masters]\n".into(),
+    );
+}
+
+fn mapping(arn: &str, username: &str, groups: &[&str]) -> crate::desired::DesiredMapping {
+    crate::desired::DesiredMapping {
+        mapping: crate::rules::authmap::Mapping {
+            subject: Subject::Role(arn.into()),
+            username: Some(username.into()),
+            groups: groups.iter().map(|g| (*g).to_owned()).collect(),
+        },
+        no_duplicate_arns: false,
+    }
+}
+
+#[test]
+fn an_in_place_edit_that_lowers_the_callers_own_mapping_needs_allow_lockout() {
+    let f = fake();
+    with_caller_mapped(&f);
+    let ci = "arn:aws:iam::111122223333:role/ci";
+    let mut d = Desired::empty("prod", Some("us-west-2"));
+    d.mappings = vec![mapping(ci, "ci", &["viewers"])];
+    let (shown, result) = run_on(&f, d.clone(), &DiffOptions::default(), true);
+    assert!(result.is_err());
+    let conflicts = shown.unwrap().conflicts;
+    assert!(
+        conflicts[0].contains("would lower the access of the AWS identity eksiam runs as")
+            && conflicts[0].contains("--allow-lockout"),
+        "{conflicts:?}"
+    );
+    let calls = f.calls();
+    assert!(calls.contains(&"caller".to_owned()), "{calls:#?}");
+    assert!(!calls.contains(&"write aws-auth".to_owned()));
+
+    // A username change lowers too; a group added does not, and needs no caller.
+    d.mappings = vec![mapping(ci, "deployer", &["system:masters"])];
+    let (shown, _) = run_on(&f, d.clone(), &DiffOptions::default(), true);
+    assert_eq!(shown.unwrap().conflicts.len(), 1);
+    assert!(f.writes().is_empty());
+    d.mappings = vec![mapping(ci, "ci", &["system:masters", "viewers"])];
+    run_on(&f, d.clone(), &DiffOptions::default(), true)
+        .1
+        .unwrap();
+    let calls = f.calls();
+    assert!(!calls.contains(&"caller".to_owned()), "{calls:#?}");
+    assert!(calls.contains(&"write aws-auth".to_owned()));
+
+    // Someone else's groups may change: the caller is asked, and spared.
+    let mut other = Desired::empty("prod", Some("us-west-2"));
+    other.mappings = vec![mapping(
+        "arn:aws:iam::111122223333:role/node",
+        "system:node:{{EC2PrivateDNSName}}",
+        &["system:bootstrappers"],
+    )];
+    run_on(&f, other, &DiffOptions::default(), true).1.unwrap();
+    let calls = f.calls();
+    assert!(calls.contains(&"caller".to_owned()), "{calls:#?}");
+    assert!(calls.contains(&"write aws-auth".to_owned()));
+
+    let opts = DiffOptions {
+        allow_lockout: true,
+        ..DiffOptions::default()
+    };
+    d.mappings = vec![mapping(ci, "ci", &["viewers"])];
+    run_on(&f, d, &opts, true).1.unwrap();
+    assert!(f.world().aws_auth.data["mapRoles"].contains("viewers"));
+    assert!(!f.world().aws_auth.data["mapRoles"].contains("system:masters"));
+}
+
+#[test]
+fn a_plan_that_lowers_access_is_refused_when_the_caller_cannot_be_told() {
+    let f = fake();
+    with_caller_mapped(&f);
+    f.world().denied.insert("caller".into());
+    let mut d = Desired::empty("prod", Some("us-west-2"));
+    d.absent_mappings = vec![Subject::Role("arn:aws:iam::111122223333:role/ci".into())];
+    let (shown, result) = run_on(&f, d.clone(), &DiffOptions::default(), true);
+    let err = result.unwrap_err();
+    assert!(
+        err.message.starts_with("the plan cannot be applied"),
+        "{}",
+        err.message
+    );
+    let conflicts = shown.unwrap().conflicts;
+    assert!(
+        conflicts[0].contains("eksiam cannot tell which AWS identity it runs as")
+            && conflicts[0].contains("aws-auth-mapping/arn:aws:iam::111122223333:role/ci")
+            && conflicts[0].contains("--allow-lockout"),
+        "{conflicts:?}"
+    );
+    assert!(f.writes().is_empty());
+
+    // A plan that lowers nothing does not need the caller.
+    let mut add = Desired::empty("prod", Some("us-west-2"));
+    add.mappings = vec![mapping(
+        "arn:aws:iam::111122223333:role/dev",
+        "dev",
+        &["devs"],
+    )];
+    run_on(&f, add, &DiffOptions::default(), true).1.unwrap();
+    assert_eq!(f.writes(), vec!["write aws-auth".to_owned()]);
+
+    let opts = DiffOptions {
+        allow_lockout: true,
+        ..DiffOptions::default()
+    };
+    run_on(&f, d, &opts, true).1.unwrap();
+    assert!(!f.world().aws_auth.data["mapRoles"].contains("role/ci"));
+}
+
+#[test]
+fn narrowing_the_callers_own_access_entry_needs_allow_lockout() {
+    use crate::desired::{AccessScope, DesiredAccessEntry};
+    let f = fake();
+    let ci = "arn:aws:iam::111122223333:role/ci";
+    let admin = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy";
+    let view = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy";
+    let owned = crate::kinds::access_entry::ownership_tags("prod");
+    let entry = |groups: &[&str], policies: &[(&str, AccessScope)]| DesiredAccessEntry {
+        principal_arn: ci.into(),
+        entry_type: "STANDARD".into(),
+        groups: groups.iter().map(|g| (*g).to_owned()).collect(),
+        username: None,
+        policies: policies
+            .iter()
+            .map(|(p, s)| ((*p).to_owned(), s.clone()))
+            .collect(),
+    };
+    let reset = || {
+        f.world().access_entries = BTreeMap::from([
+            (
+                ci.to_owned(),
+                crate::observed::ObservedAccessEntry {
+                    entry_type: "STANDARD".into(),
+                    groups: vec!["deployers".into()],
+                    tags: owned.clone(),
+                    policies: BTreeMap::from([
+                        (admin.to_owned(), AccessScope::Cluster),
+                        (view.to_owned(), AccessScope::Cluster),
+                    ]),
+                    ..Default::default()
+                },
+            ),
+            (
+                "arn:aws:iam::111122223333:role/platform".to_owned(),
+                crate::observed::ObservedAccessEntry {
+                    entry_type: "STANDARD".into(),
+                    policies: BTreeMap::from([(admin.to_owned(), AccessScope::Cluster)]),
+                    ..Default::default()
+                },
+            ),
+        ]);
+    };
+    let both = [(admin, AccessScope::Cluster), (view, AccessScope::Cluster)];
+    let apps = AccessScope::Namespaces(vec!["apps".into()]);
+    let cases = [
+        // A group taken away.
+        entry(&[], &both),
+        // The admin policy narrowed to a namespace (another entry stays admin).
+        entry(
+            &["deployers"],
+            &[(admin, apps.clone()), (view, AccessScope::Cluster)],
+        ),
+        // A policy disassociated.
+        entry(&["deployers"], &[(admin, AccessScope::Cluster)]),
+    ];
+    for case in cases {
+        reset();
+        let mut d = Desired::empty("prod", Some("us-west-2"));
+        d.access_entries = vec![case.clone()];
+        let (shown, result) = run_on(&f, d.clone(), &DiffOptions::default(), true);
+        assert!(result.is_err(), "{case:?}");
+        let conflicts = shown.unwrap().conflicts;
+        assert!(
+            conflicts
+                .iter()
+                .any(|c| c.contains("would lower the access of the AWS identity eksiam runs as")),
+            "{case:?}: {conflicts:?}"
+        );
+        let writes = f.writes();
+        assert!(writes.is_empty(), "{case:?}: {writes:#?}");
+        let opts = DiffOptions {
+            allow_lockout: true,
+            ..DiffOptions::default()
+        };
+        run_on(&f, d, &opts, true).1.unwrap();
+        assert!(!f.writes().is_empty(), "{case:?}");
+    }
+
+    // Widening the caller's access is no lock-out: applied without asking who runs.
+    reset();
+    let mut d = Desired::empty("prod", Some("us-west-2"));
+    d.access_entries = vec![entry(&["deployers", "ops"], &both)];
+    run_on(&f, d, &DiffOptions::default(), true).1.unwrap();
+    let calls = f.calls();
+    assert!(!calls.contains(&"caller".to_owned()), "{calls:#?}");
+    assert!(
+        calls.contains(&format!("UpdateAccessEntry {ci}")),
+        "{calls:#?}"
+    );
+}
+
+/// A file that moves the cluster to `API` with an entry for every principal of `fake`'s
+/// aws-auth and one for `role/dev`.
+const TO_API: &str = "apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata: {name: prod, region: us-west-2}
+accessConfig:
+  authenticationMode: API
+  accessEntries:
+    - principalARN: arn:aws:iam::111122223333:role/node
+      type: EC2_LINUX
+    - principalARN: arn:aws:iam::111122223333:role/dev
+      kubernetesGroups: [devs]
+";
+
+#[test]
+fn the_move_to_api_goes_through_api_and_config_map_and_ends_after_every_entry() {
+    let f = fake();
+    f.set_mode("CONFIG_MAP");
+    run_on(&f, desired(TO_API), &DiffOptions::default(), true)
+        .1
+        .unwrap();
+    let writes = f.writes();
+    let waypoint = position(&writes, "UpdateClusterConfig API_AND_CONFIG_MAP");
+    let node = position(
+        &writes,
+        "CreateAccessEntry arn:aws:iam::111122223333:role/node",
+    );
+    let dev = position(
+        &writes,
+        "CreateAccessEntry arn:aws:iam::111122223333:role/dev",
+    );
+    let api = position(&writes, "UpdateClusterConfig API");
+    assert!(waypoint < node && waypoint < dev, "{writes:#?}");
+    assert!(node < api && dev < api, "{writes:#?}");
+    assert_eq!(f.world().authentication_mode.as_deref(), Some("API"));
+}
+
+#[test]
+fn a_failed_entry_leaves_the_cluster_at_api_and_config_map_and_says_so() {
+    let f = fake();
+    f.set_mode("CONFIG_MAP");
+    f.world()
+        .denied
+        .insert("CreateAccessEntry arn:aws:iam::111122223333:role/dev".into());
+    let err = run_on(&f, desired(TO_API), &DiffOptions::default(), true)
+        .1
+        .unwrap_err();
+    let writes = f.writes();
+    assert!(
+        writes.contains(&"UpdateClusterConfig API_AND_CONFIG_MAP".to_owned()),
+        "{writes:#?}"
+    );
+    assert!(
+        !writes.contains(&"UpdateClusterConfig API".to_owned()),
+        "{writes:#?}"
+    );
+    assert_eq!(
+        f.world().authentication_mode.as_deref(),
+        Some("API_AND_CONFIG_MAP")
+    );
+    assert!(
+        err.message.contains(
+            "not started, so left as it was:\n  - authentication-mode/prod (authentication_mode: \"API_AND_CONFIG_MAP\" → \"API\")"
+        ),
+        "{}",
+        err.message
+    );
+
+    // Once the entry can be made, the same command finishes the move.
+    f.world().denied.clear();
+    run_on(&f, desired(TO_API), &DiffOptions::default(), true)
+        .1
+        .unwrap();
+    assert_eq!(
+        f.writes(),
+        vec![
+            "CreateAccessEntry arn:aws:iam::111122223333:role/dev".to_owned(),
+            "UpdateClusterConfig API".to_owned()
+        ]
+    );
+}

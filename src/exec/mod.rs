@@ -151,6 +151,12 @@ pub async fn execute(
 /// Everything done, or the failures with what was done.
 fn report(nodes: &[Node], outcomes: BTreeMap<usize, Outcome>) -> Result<Vec<String>, CliError> {
     let complete = outcomes.len() == nodes.len();
+    let not_started: Vec<String> = nodes
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !outcomes.contains_key(i))
+        .flat_map(|(_, n)| n.actions.iter().map(|a| not_made(a)))
+        .collect();
     let mut done = Vec::new();
     let mut failed = Vec::new();
     for outcome in outcomes.into_values() {
@@ -178,10 +184,35 @@ fn report(nodes: &[Node], outcomes: BTreeMap<usize, Outcome>) -> Result<Vec<Stri
             } else {
                 done.join("\n  - ")
             }
-        ),
+        ) + &if not_started.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "\nnot started, so left as it was:\n  - {}",
+                not_started.join("\n  - ")
+            )
+        },
         hint: Some("run the same command again: it picks up where this run stopped".into()),
         source: None,
     })
+}
+
+/// An action that never started, and what it would have done: `id (create)`, or for an update
+/// `id (field: before → after, …)`.
+fn not_made(a: &Action) -> String {
+    let what = match a.op() {
+        Op::Update => a
+            .changes()
+            .iter()
+            .map(|c| format!("{}: {} → {}", c.field, c.before, c.after))
+            .collect::<Vec<_>>()
+            .join(", "),
+        op => serde_json::to_value(op)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default(),
+    };
+    format!("{} ({what})", a.id)
 }
 
 #[cfg(test)]
@@ -282,7 +313,7 @@ mod tests {
         assert_eq!(err.kind, ErrorKind::Remote);
         assert_eq!(
             err.message,
-            "1 action(s) failed:\n  - namespace/b: refused (hint: fix it)\ndone before the failure:\n  - namespace/a: done"
+            "1 action(s) failed:\n  - namespace/b: refused (hint: fix it)\ndone before the failure:\n  - namespace/a: done\nnot started, so left as it was:\n  - namespace/c (create)"
         );
         assert!(!r.log.lock().unwrap().contains(&"namespace/c".to_owned()));
     }

@@ -87,6 +87,10 @@ impl Describe for Step {
     fn changes(&self) -> Vec<Change> {
         self.describe().changes()
     }
+
+    fn lowers_access(&self) -> bool {
+        self.describe().lowers_access()
+    }
 }
 
 #[cfg(feature = "cli")]

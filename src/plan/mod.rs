@@ -138,6 +138,11 @@ pub trait Describe {
     fn kind(&self) -> Kind;
     fn op(&self) -> Op;
     fn changes(&self) -> Vec<Change>;
+    /// Whether the step takes access to the cluster away from someone (the rules are in
+    /// `rules::lockout`): the guard then needs to know who runs eksiam.
+    fn lowers_access(&self) -> bool {
+        false
+    }
 }
 
 /// One step of the plan.

@@ -6,6 +6,7 @@ pub mod arn;
 pub mod authmap;
 pub mod filter;
 pub mod kube2iam;
+pub mod lockout;
 pub mod migrate;
 pub mod namespace_roles;
 pub mod naming;

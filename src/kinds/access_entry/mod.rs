@@ -36,6 +36,17 @@ pub enum EntryStep {
     },
 }
 
+impl EntryStep {
+    /// The principal whose entry this is.
+    pub fn principal(&self) -> &str {
+        match self {
+            EntryStep::Create { principal, .. }
+            | EntryStep::Update { principal, .. }
+            | EntryStep::Delete { principal, .. } => principal,
+        }
+    }
+}
+
 impl Describe for EntryStep {
     fn kind(&self) -> Kind {
         Kind::AccessEntry
@@ -95,6 +106,34 @@ impl Describe for EntryStep {
             }
         }
     }
+
+    fn lowers_access(&self) -> bool {
+        use crate::rules::lockout::{Identity, identity_lowered};
+        match self {
+            EntryStep::Create { .. } => false,
+            EntryStep::Delete { .. } => true,
+            EntryStep::Update {
+                groups, username, ..
+            } => {
+                let groups_lowered = groups.as_ref().is_some_and(|(before, after)| {
+                    identity_lowered(
+                        Identity {
+                            username: None,
+                            groups: before,
+                        },
+                        Identity {
+                            username: None,
+                            groups: after,
+                        },
+                    )
+                });
+                groups_lowered
+                    || username
+                        .as_ref()
+                        .is_some_and(|(before, after)| before != after)
+            }
+        }
+    }
 }
 
 /// What to do to one access policy association.
@@ -145,6 +184,17 @@ impl Describe for PolicyStep {
             PolicyChange::Unchanged => Vec::new(),
         }
     }
+
+    fn lowers_access(&self) -> bool {
+        match &self.change {
+            PolicyChange::Disassociate { .. } => true,
+            PolicyChange::Associate {
+                before: Some(before),
+                after,
+            } => crate::rules::lockout::scope_narrowed(before.namespaces(), after.namespaces()),
+            PolicyChange::Associate { before: None, .. } | PolicyChange::Unchanged => false,
+        }
+    }
 }
 
 /// Whether eksiam made `entry` for `cluster` (its ownership tags).
@@ -171,10 +221,10 @@ pub fn diff(d: &mut Differ) {
     let desired = d.desired;
     let observed = d.observed;
     let prune = d.opts.prune && desired.prune_scope.access_entries;
-    // Entries are made once the cluster reads them.
-    let mode = mode::diff(d);
+    // Entries are made once the cluster reads them, and before it reads nothing else.
+    let moves = mode::diff(d);
     for e in &desired.access_entries {
-        entry(d, e, mode.as_deref());
+        entry(d, e, moves.before_entries.as_deref());
     }
     for principal in &desired.absent_access_entries {
         let step = match observed.access_entries.get(principal) {
@@ -215,6 +265,7 @@ pub fn diff(d: &mut Differ) {
             }
         }
     }
+    mode::finish(d, moves);
     if !d.opts.allow_lockout {
         lockout(d);
     }
@@ -232,10 +283,13 @@ fn is_caller(principal: &str, caller: &str) -> bool {
     stripped.eq_ignore_ascii_case(caller)
 }
 
-/// The lock-out guard: a plan may not delete the entry of the identity eksiam runs as, nor
+/// The lock-out guard: a plan may not lower the access of the identity eksiam runs as (its
+/// entry deleted, its groups or username changed, a policy taken away or narrowed), nor
 /// leave the cluster without an entry holding `AmazonEKSClusterAdminPolicy` at cluster scope
 /// when it had one; `--allow-lockout` allows both.
 fn lockout(d: &mut Differ) {
+    use crate::plan::Describe as _;
+    use crate::rules::lockout::refusal;
     let mut admins: std::collections::BTreeSet<String> = d
         .observed
         .access_entries
@@ -247,14 +301,27 @@ fn lockout(d: &mut Differ) {
     let caller = d.observed.caller.as_ref().map(|c| c.id().to_owned());
     let mut conflicts = Vec::new();
     for a in &d.plan.actions {
+        let principal = match &a.step {
+            Step::AccessEntry(e) => e.principal(),
+            Step::AccessPolicy(p) => &p.principal,
+            _ => continue,
+        };
+        if let Some(c) = caller.as_deref().filter(|c| is_caller(principal, c))
+            && a.step.lowers_access()
+        {
+            conflicts.push(refusal(&match &a.step {
+                Step::AccessEntry(EntryStep::Delete { .. }) => format!(
+                    "deleting the access entry of `{principal}` would take away the access of the AWS identity eksiam runs as (`{c}`)"
+                ),
+                _ => format!(
+                    "`{}` would lower the access of the AWS identity eksiam runs as (`{c}`)",
+                    a.id
+                ),
+            }));
+        }
         match &a.step {
             Step::AccessEntry(EntryStep::Delete { principal, .. }) => {
                 admins.remove(principal);
-                if let Some(c) = caller.as_deref().filter(|c| is_caller(principal, c)) {
-                    conflicts.push(format!(
-                        "deleting the access entry of `{principal}` would take away the access of the AWS identity eksiam runs as (`{c}`); pass `--allow-lockout` if that is intended"
-                    ));
-                }
             }
             Step::AccessPolicy(p) if p.policy_arn.ends_with(CLUSTER_ADMIN_POLICY) => {
                 match &p.change {
@@ -271,9 +338,9 @@ fn lockout(d: &mut Differ) {
         }
     }
     if had_admin && admins.is_empty() {
-        conflicts.push(
-            "after this plan no access entry would hold `AmazonEKSClusterAdminPolicy` at cluster scope: the cluster could be left without an administrator; pass `--allow-lockout` if that is intended".to_owned(),
-        );
+        conflicts.push(refusal(
+            "after this plan no access entry would hold `AmazonEKSClusterAdminPolicy` at cluster scope: the cluster could be left without an administrator",
+        ));
     }
     d.plan.conflicts.extend(conflicts);
 }

@@ -38,6 +38,11 @@ impl Describe for ModeStep {
             .map_or(Value::Null, |b| b.clone().into());
         vec![Change::new("authentication_mode", before, &self.after)]
     }
+
+    fn lowers_access(&self) -> bool {
+        self.op() != Op::NoOp
+            && crate::rules::lockout::mode_lowered(self.before.as_deref(), &self.after)
+    }
 }
 
 fn rank(mode: &str) -> Option<usize> {
@@ -61,11 +66,25 @@ fn bootstrap(d: &mut Differ) {
     }
 }
 
-/// Plans the mode the input asks for; returns the action's id when it changes (access entries
-/// are made after it).
-pub fn diff(d: &mut Differ) -> Option<String> {
+/// The mode's moves: the waypoint the entries are made after, and the move to `API` that
+/// waits for them.
+#[derive(Debug, Default)]
+pub struct Moves {
+    /// The id of the move the access entries depend on, when the mode changes before them.
+    pub before_entries: Option<String>,
+    /// The move to `API`, made only once every access entry and policy of the plan exists.
+    pub after_entries: Option<ModeStep>,
+}
+
+/// Plans the mode the input asks for, in the order EKS allows safely: a move to `API` goes
+/// through `API_AND_CONFIG_MAP` first (aws-auth still read), the entries are made there, and
+/// only then does the cluster move to `API` ([`finish`]). A failed entry leaves the cluster at
+/// `API_AND_CONFIG_MAP`, where everyone in aws-auth still gets in.
+pub fn diff(d: &mut Differ) -> Moves {
     bootstrap(d);
-    let after = d.desired.authentication_mode.clone()?;
+    let Some(after) = d.desired.authentication_mode.clone() else {
+        return Moves::default();
+    };
     let before = d.observed.authentication_mode.clone();
     if let Some(b) = &before
         && rank(b) > rank(&after)
@@ -73,26 +92,74 @@ pub fn diff(d: &mut Differ) -> Option<String> {
         d.plan.conflicts.push(format!(
             "the cluster's authenticationMode is `{b}` and the file asks for `{after}`: EKS moves it only forward (CONFIG_MAP → API_AND_CONFIG_MAP → API); change the file to `{b}`"
         ));
-        return None;
+        return Moves::default();
     }
     let step = ModeStep { before, after };
-    let changes = step.op() != Op::NoOp;
-    if changes {
-        d.plan.warnings.push(format!(
-            "setting authenticationMode to `{}` cannot be undone: EKS never moves it back",
-            step.after
-        ));
-        if step.after == "API" && !d.opts.allow_lockout {
-            unentered_mappings(d);
-        }
+    if step.op() == Op::NoOp {
+        push(d, step, "", Vec::new());
+        return Moves::default();
     }
-    let id = d.push(
-        &d.desired.cluster.clone(),
-        Some(d.desired.cluster.clone()),
-        Vec::new(),
+    d.plan.warnings.push(format!(
+        "setting authenticationMode to `{}` cannot be undone: EKS never moves it back",
+        step.after
+    ));
+    if step.after != "API" {
+        let id = push(d, step, "", Vec::new());
+        return Moves {
+            before_entries: Some(id),
+            after_entries: None,
+        };
+    }
+    if !d.opts.allow_lockout {
+        unentered_mappings(d);
+    }
+    let waypoint = ModeStep {
+        before: step.before.clone(),
+        after: WAYPOINT.to_owned(),
+    };
+    let before_entries =
+        (waypoint.op() != Op::NoOp).then(|| push(d, waypoint, &format!("/{WAYPOINT}"), Vec::new()));
+    Moves {
+        before_entries,
+        after_entries: Some(ModeStep {
+            before: Some(WAYPOINT.to_owned()),
+            after: step.after,
+        }),
+    }
+}
+
+/// The mode a move to `API` passes through while the entries are made.
+const WAYPOINT: &str = "API_AND_CONFIG_MAP";
+
+/// Adds a mode step keyed by the cluster (and `suffix`); returns its id.
+fn push(d: &mut Differ, step: ModeStep, suffix: &str, depends_on: Vec<String>) -> String {
+    let cluster = d.desired.cluster.clone();
+    d.push(
+        &format!("{cluster}{suffix}"),
+        Some(cluster),
+        depends_on,
         Step::AuthenticationMode(step),
-    );
-    changes.then_some(id)
+    )
+}
+
+/// Adds the move to `API` (from [`Moves::after_entries`]) after the plan's access entries and
+/// policies, and after the waypoint.
+pub fn finish(d: &mut Differ, moves: Moves) {
+    let Some(step) = moves.after_entries else {
+        return;
+    };
+    let depends_on = moves
+        .before_entries
+        .into_iter()
+        .chain(
+            d.plan
+                .actions
+                .iter()
+                .filter(|a| matches!(a.step, Step::AccessEntry(_) | Step::AccessPolicy(_)))
+                .map(|a| a.id.clone()),
+        )
+        .collect();
+    push(d, step, "", depends_on);
 }
 
 /// `API` mode ignores aws-auth: every principal it maps that has no access entry (now or in

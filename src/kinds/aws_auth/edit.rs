@@ -7,6 +7,7 @@ use super::EntryChange;
 use crate::desired::DesiredMapping;
 use crate::plan::Op;
 use crate::rules::authmap::{AwsAuth, Subject, Upsert};
+use crate::rules::lockout;
 use serde_json::Value;
 use std::collections::BTreeSet;
 
@@ -91,11 +92,20 @@ fn duplicates(auth: &mut AwsAuth, e: &MappingEdit, r: &mut MappingResult) {
     }
 }
 
-/// Adds or updates the desired mappings (a new subject becomes owned).
+/// Adds or updates the desired mappings (a new subject becomes owned); an update that would
+/// lower the caller's own access is refused (a conflict) unless the edit allows it.
 fn upserts(auth: &mut AwsAuth, e: &MappingEdit, r: &mut MappingResult) {
     for m in e.desired {
         let key = m.mapping.subject.id().to_owned();
         let after = m.mapping.to_entry();
+        if !e.allow_lockout
+            && let Some(why) = lowers_caller(auth, e, &m.mapping.subject, &after)
+        {
+            r.conflicts.push(lockout::refusal(&format!(
+                "changing the entry of `{key}` would {why}"
+            )));
+            continue;
+        }
         let entry = match auth.upsert(&m.mapping, m.no_duplicate_arns) {
             Ok(Upsert::Added) => {
                 r.owned_after.insert(key.to_ascii_lowercase());
@@ -159,9 +169,8 @@ fn remove(auth: &mut AwsAuth, e: &MappingEdit, subject: &Subject, r: &mut Mappin
     if !e.allow_lockout
         && let Some(why) = lockout(&probe, e, subject, &removed)
     {
-        r.conflicts.push(format!(
-            "removing `{key}` would {why}; pass `--allow-lockout` if that is intended"
-        ));
+        r.conflicts
+            .push(lockout::refusal(&format!("removing `{key}` would {why}")));
         return;
     }
     *auth = probe;
@@ -172,6 +181,23 @@ fn remove(auth: &mut AwsAuth, e: &MappingEdit, subject: &Subject, r: &mut Mappin
         Value::Array(removed)
     };
     r.entries.push(action(key, Op::Delete, before, Value::Null));
+}
+
+/// What replacing `subject`'s entry with `after` would take from the AWS identity eksiam
+/// runs as, when that entry maps it.
+fn lowers_caller(
+    auth: &AwsAuth,
+    e: &MappingEdit,
+    subject: &Subject,
+    after: &Value,
+) -> Option<String> {
+    let caller = e.caller.filter(|c| subject.maps_caller(c))?;
+    let before = auth.effective(subject)?;
+    lockout::entry_lowered(before, after).then(|| {
+        format!(
+            "lower the access of the AWS identity eksiam runs as (`{caller}`): its groups or username change from {before} to {after}"
+        )
+    })
 }
 
 /// What removing `removed` (leaving `after`) would lock out, if anything.

@@ -87,6 +87,17 @@ impl Describe for MappingStep {
             after: self.entry.after.clone(),
         }]
     }
+
+    fn lowers_access(&self) -> bool {
+        match self.entry.op {
+            Op::Delete => true,
+            // Collapsing duplicates (`before` lists them) keeps the entry the authenticator uses.
+            Op::Update if !self.entry.before.is_array() => {
+                crate::rules::lockout::entry_lowered(&self.entry.before, &self.entry.after)
+            }
+            _ => false,
+        }
+    }
 }
 
 /// Plans the aws-auth edit, when the desired state has mappings (or removes or prunes them).
