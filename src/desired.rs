@@ -417,7 +417,7 @@ fn role_and_subject(cluster: &str, sa: &ServiceAccountSpec) -> (String, Subject)
 /// What a role entry of a file asks for, whichever section it is in.
 pub struct RoleParts<'a> {
     pub policy_arns: &'a [Sp<String>],
-    pub inline: Option<&'a Sp<Value>>,
+    pub inline: Option<&'a Sp<crate::config::Document>>,
     pub well_known: &'a [Sp<crate::rules::wellknown::WellKnown>],
     pub boundary: Option<&'a Sp<String>>,
     pub tags: &'a crate::config::StringMap,
@@ -458,7 +458,7 @@ fn new_role(
     let mut managed: Vec<String> = parts.policy_arns.iter().map(|p| p.value.clone()).collect();
     let mut inline = BTreeMap::new();
     if let Some(doc) = parts.inline {
-        inline.insert(INLINE_POLICY_NAME.to_owned(), doc.value.clone());
+        inline.insert(INLINE_POLICY_NAME.to_owned(), doc.value.json.clone());
     }
     for wk in parts.well_known {
         match wk.value.grant(partition) {
@@ -526,7 +526,7 @@ fn pod_identities(
                 role,
                 target_role_arn: p.target_role_arn.as_ref().map(|t| t.value.clone()),
                 disable_session_tags: p.disable_session_tags,
-                session_policy: p.session_policy.as_ref().map(|d| d.value.clone()),
+                session_policy: p.session_policy.as_ref().map(|d| d.value.json.clone()),
                 create_service_account: p.create_service_account,
                 from_irsa: false,
             })

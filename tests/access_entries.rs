@@ -374,6 +374,102 @@ fn the_authentication_mode_is_sent_forward_before_the_entries() {
     );
 }
 
+/// Creates role `name` under IAM path `path` in ministack; returns its ARN.
+fn create_role(ms: &Ministack, path: &str, name: &str) -> String {
+    ms.iam(&[
+        ("Action", "CreateRole"),
+        ("RoleName", name),
+        ("Path", path),
+        (
+            "AssumeRolePolicyDocument",
+            r#"{"Version":"2012-10-17","Statement":[]}"#,
+        ),
+    ]);
+    format!("arn:aws:iam::{ACCOUNT}:role{path}{name}")
+}
+
+/// aws-auth names an SSO role without its path, as the authenticator sees it; IAM has the
+/// role under `/aws-reserved/sso.amazonaws.com/…/`. The entry must name the real ARN, keep
+/// the identity, and a mapping of a role that no longer exists is listed as not migrated.
+#[test]
+fn migrate_to_access_entry_names_each_role_by_its_real_arn() {
+    let ms = https();
+    ms.create_cluster("prod");
+    let sso = create_role(
+        &ms,
+        "/aws-reserved/sso.amazonaws.com/us-west-2/",
+        "AWSReservedSSO_Admin_0123abcd",
+    );
+    let k = testenv::kube::KubeServer::start();
+    k.apply_manifest(
+        "aws-auth",
+        &format!(
+            "apiVersion: v1
+kind: ConfigMap
+metadata: {{name: aws-auth, namespace: kube-system}}
+data:
+  mapRoles: |
+    - rolearn: arn:aws:iam::{ACCOUNT}:role/AWSReservedSSO_Admin_0123abcd
+      username: sso-admin:{{{{SessionName}}}}
+      groups: [system:masters, platform]
+    - rolearn: arn:aws:iam::{ACCOUNT}:role/ghost
+      username: ghost
+      groups: [ghosts]
+"
+        ),
+    );
+    let kubeconfig = k.kubeconfig().display().to_string();
+    let args = [
+        "utils",
+        "migrate-to-access-entry",
+        "--cluster",
+        "prod",
+        "--kubeconfig",
+        &kubeconfig,
+    ];
+    let mut yaml = args.to_vec();
+    yaml.extend(["--dry-run", "-o", "yaml"]);
+    let o = eksiam(&ms, &ms.url, &yaml);
+    assert_eq!(o.status.code(), Some(0), "{}", common::stderr(&o));
+    let fragment = stdout(&o);
+    assert!(fragment.contains(&sso), "{fragment}");
+    assert!(
+        fragment.contains(
+            "# not migrated: `arn:aws:iam::123456789012:role/ghost`: IAM has no role `ghost`"
+        ),
+        "{fragment}"
+    );
+
+    let o = eksiam(&ms, &ms.url, &args);
+    assert_eq!(o.status.code(), Some(0), "{}", common::stderr(&o));
+    assert!(
+        stdout(&o).contains("not migrated: `arn:aws:iam::123456789012:role/ghost`"),
+        "{}",
+        stdout(&o)
+    );
+    let e = entry(&ms, &sso);
+    assert_eq!(e["accessEntry"]["principalArn"], sso.as_str());
+    assert_eq!(e["accessEntry"]["username"], "sso-admin:{{SessionName}}");
+    assert_eq!(
+        e["accessEntry"]["kubernetesGroups"],
+        serde_json::json!(["platform"])
+    );
+    assert_eq!(
+        policies(&ms, &sso)[0]["policyArn"],
+        "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy"
+    );
+    let listed = ms.get("eks", "/clusters/prod/access-entries");
+    assert!(!listed.contains("role/ghost"), "{listed}");
+    assert!(
+        !listed.contains(&format!("\"arn:aws:iam::{ACCOUNT}:role/AWSReservedSSO")),
+        "no entry under the path-less ARN: {listed}"
+    );
+
+    // Converged: the entry under the real ARN is recognised.
+    let o = eksiam(&ms, &ms.url, &args);
+    assert!(stdout(&o).contains("No changes."), "{}", stdout(&o));
+}
+
 const AWS_AUTH: &str = "apiVersion: v1
 kind: ConfigMap
 metadata: {name: aws-auth, namespace: kube-system}
@@ -398,6 +494,9 @@ fn migrate_to_access_entry_keeps_each_identity_lists_what_stays_and_refuses_api_
  {
     let ms = https();
     ms.create_cluster("prod");
+    for name in ["node", "admin"] {
+        create_role(&ms, "/", name);
+    }
     let k = testenv::kube::KubeServer::start();
     k.apply_manifest("aws-auth", AWS_AUTH);
     let kubeconfig = k.kubeconfig().display().to_string();
@@ -474,6 +573,9 @@ fn migrate_to_access_entry_keeps_each_identity_lists_what_stays_and_refuses_api_
 fn explain_agrees_with_the_authenticator_and_the_migration_keeps_each_identity() {
     let ms = https();
     ms.create_cluster("prod");
+    for (path, name) in [("/", "node"), ("/", "admin"), ("/teams/", "dev")] {
+        create_role(&ms, path, name);
+    }
     let k = testenv::kube::KubeServer::start();
     let corpus = AWS_AUTH.replace(
         "  mapUsers: |",
@@ -618,5 +720,113 @@ fn explain_agrees_with_the_authenticator_and_the_migration_keeps_each_identity()
     assert!(
         vias.contains(&"accessEntry") && vias.contains(&"mapAccounts"),
         "{rows:#}"
+    );
+}
+
+/// The lock-out guard on the entry of the identity eksiam runs as (an IAM user here, so that
+/// ministack's STS names it): its groups taken away, its cluster-admin policy narrowed to a
+/// namespace or its username changed are each refused without `--allow-lockout`, and nothing
+/// is changed; widening is not a lock-out.
+#[test]
+fn narrowing_the_entry_eksiam_runs_as_needs_allow_lockout() {
+    let ms = https();
+    ms.create_cluster("prod");
+    let caller = format!("arn:aws:iam::{ACCOUNT}:user/pipeline");
+    let env = ms.user_env(
+        "pipeline",
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#,
+    );
+    let admin = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy";
+    let as_pipeline = |extra: &[&str]| {
+        let mut args = vec![
+            "create",
+            "accessentry",
+            "--cluster",
+            "prod",
+            "--principal-arn",
+            &caller,
+        ];
+        args.extend_from_slice(extra);
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_eksiam"));
+        c.args(&args)
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .envs(env.clone())
+            .env("AWS_ENDPOINT_URL", &ms.url)
+            .current_dir(env!("CARGO_MANIFEST_DIR"));
+        c.output().unwrap()
+    };
+    let o = as_pipeline(&[
+        "--kubernetes-groups",
+        "deployers",
+        "--kubernetes-username",
+        "pipeline",
+        "--access-policy",
+        admin,
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", common::stderr(&o));
+    let before = (entry(&ms, &caller), policies(&ms, &caller));
+
+    let admin_in_apps = format!("{admin}:namespace=apps");
+    let cases: [&[&str]; 3] = [
+        &[
+            "--kubernetes-groups",
+            "viewers",
+            "--kubernetes-username",
+            "pipeline",
+            "--access-policy",
+            admin,
+        ],
+        &[
+            "--kubernetes-groups",
+            "deployers",
+            "--kubernetes-username",
+            "pipeline",
+            "--access-policy",
+            &admin_in_apps,
+        ],
+        &[
+            "--kubernetes-groups",
+            "deployers",
+            "--kubernetes-username",
+            "robot",
+            "--access-policy",
+            admin,
+        ],
+    ];
+    for case in cases {
+        let o = as_pipeline(case);
+        assert_eq!(o.status.code(), Some(1), "{case:?}: {}", common::stderr(&o));
+        assert!(
+            common::stderr(&o).contains(&format!(
+                "would lower the access of the AWS identity eksiam runs as (`{caller}`)"
+            )) && common::stderr(&o).contains("--allow-lockout"),
+            "{case:?}: {}",
+            common::stderr(&o)
+        );
+        assert_eq!(
+            (entry(&ms, &caller), policies(&ms, &caller)),
+            before,
+            "{case:?}: nothing changed"
+        );
+    }
+
+    // Another group added is no lock-out; narrowing with --allow-lockout is done as asked.
+    let o = as_pipeline(&[
+        "--kubernetes-groups",
+        "deployers,ops",
+        "--kubernetes-username",
+        "pipeline",
+        "--access-policy",
+        admin,
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", common::stderr(&o));
+    let mut allowed = cases[1].to_vec();
+    allowed.push("--allow-lockout");
+    let o = as_pipeline(&allowed);
+    assert_eq!(o.status.code(), Some(0), "{}", common::stderr(&o));
+    assert_eq!(
+        policies(&ms, &caller)[0]["accessScope"],
+        serde_json::json!({"type": "namespace", "namespaces": ["apps"]})
     );
 }

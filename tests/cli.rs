@@ -239,9 +239,10 @@ fn every_eksctl_fixture_plans_offline() {
             "13-iamserviceaccounts.yaml" => (36, 36),
             "17-permissions-boundary.yaml" => (4, 4),
             "35-iamidentitymappings.yaml" => (3, 3),
-            // Four access entries, two of them with an access policy, after the move to
-            // `authenticationMode: API` (an update: offline, the mode now is not known).
-            "40-access-entries.yaml" => (6, 7),
+            // Four access entries, two of them with an access policy, made at
+            // `API_AND_CONFIG_MAP`; the move to `authenticationMode: API` after them (two
+            // updates: offline, the mode now is not known).
+            "40-access-entries.yaml" => (6, 8),
             // Three roles eksiam makes (with their policies), three ServiceAccounts to create
             // and five associations.
             "39-pod-identity-association.yaml" => (17, 17),

@@ -214,12 +214,26 @@ fn update_no_duplicate_arns_delete_and_lockout_guard() {
         "alice",
         &["viewers"],
     ));
-    // Same ARN, other groups: updated in place, not duplicated.
-    let plan = ok(&c.create(
+    // Same ARN, other groups: an update that takes `viewers` away. No AWS credentials here,
+    // so eksiam cannot tell whether alice is who runs it: refused, nothing written…
+    let mark = c.k.audit_mark();
+    let mut update = common::create_mapping_args(
         "arn:aws:iam::111122223333:user/Alice",
         "alice",
         &["editors"],
-    ));
+    );
+    let o = c.eksiam(&update);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("eksiam cannot tell which AWS identity it runs as")
+            && stderr(&o).contains("--allow-lockout"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(c.writes_since(mark).is_empty());
+    // …unless allowed: updated in place, not duplicated.
+    update.push("--allow-lockout");
+    let plan = ok(&c.eksiam(&update));
     assert!(plan.contains("~ aws-auth-mapping"), "{plan}");
     let v = c.oracle(&[]);
     assert_eq!(v["users"].as_array().unwrap().len(), 1, "{v:#}");
@@ -240,7 +254,7 @@ fn update_no_duplicate_arns_delete_and_lockout_guard() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stderr(&o).contains("already mapped"), "{}", stderr(&o));
     assert!(c.writes_since(mark).is_empty());
-    // Delete removes the user.
+    // Delete removes the user (allowed: the caller cannot be told without AWS).
     ok(&c.eksiam(&[
         "delete",
         "iamidentitymapping",
@@ -248,6 +262,7 @@ fn update_no_duplicate_arns_delete_and_lockout_guard() {
         "prod",
         "--arn",
         "arn:aws:iam::111122223333:user/alice",
+        "--allow-lockout",
     ]));
     assert!(
         c.oracle(&[])["users"]
@@ -265,6 +280,11 @@ fn update_no_duplicate_arns_delete_and_lockout_guard() {
     ];
     let o = c.eksiam(&node);
     assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("stop the nodes that use it from joining"),
+        "{}",
+        stderr(&o)
+    );
     assert!(stderr(&o).contains("--allow-lockout"), "{}", stderr(&o));
     let mut forced = node.to_vec();
     forced.push("--allow-lockout");
@@ -472,7 +492,7 @@ fn apply_file_converges_prunes_only_its_own_entries_and_backups_restore() {
     assert!(c.writes_since(mark).is_empty());
     // The file drops the user; --prune removes it, and never the node role it did not add.
     std::fs::write(&file, format!("{head}- arn: arn:aws:iam::111122223333:role/admin\n  username: admin\n  groups: [system:masters]\n")).unwrap();
-    let plan = ok(&c.eksiam(&["apply", "-f", f, "--prune"]));
+    let plan = ok(&c.eksiam(&["apply", "-f", f, "--prune", "--allow-lockout"]));
     assert!(
         plan.contains("- aws-auth-mapping arn:aws:iam::111122223333:user/ci"),
         "{plan}"
@@ -645,4 +665,58 @@ fn removing_the_mapping_eksiam_runs_as_needs_allow_lockout() {
     ok(&delete(&["--allow-lockout"], true));
     let v = testenv::oracle::interpret(&env.k.aws_auth("yaml"), &[]);
     assert_eq!(v["roles"].as_array().unwrap().len(), 1, "{v:#}");
+}
+
+/// The guard covers an edit in place, not only a removal: the pipeline's own role, mapped
+/// with `system:masters`, is not narrowed to `viewers` (nor renamed) without
+/// `--allow-lockout`; a group added needs no flag.
+#[test]
+fn narrowing_the_mapping_eksiam_runs_as_needs_allow_lockout() {
+    let env = common::live::Env::new();
+    let (key, secret, token) = assume_role(&env, "ci-deployer");
+    let deployer = "arn:aws:iam::123456789012:role/ci-deployer";
+    ok(&env.eksiam(&common::create_mapping_args(
+        deployer,
+        "ci",
+        &["system:masters"],
+    )));
+    let as_deployer = |user: &str, groups: &[&str], extra: &[&str]| {
+        let mut args = common::create_mapping_args(deployer, user, groups);
+        args.extend_from_slice(extra);
+        let mut c = env.command_via(&env.moto().url, &env.k.kubeconfig(), &args);
+        c.env("AWS_ACCESS_KEY_ID", &key)
+            .env("AWS_SECRET_ACCESS_KEY", &secret)
+            .env("AWS_SESSION_TOKEN", &token);
+        c.output().unwrap()
+    };
+    let before = env.k.aws_auth("json");
+    for (user, groups) in [
+        ("ci", &["viewers"][..]),
+        ("deployer", &["system:masters"][..]),
+    ] {
+        let o = as_deployer(user, groups, &[]);
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        assert!(
+            stderr(&o).contains("would lower the access of the AWS identity eksiam runs as (`arn:aws:iam::123456789012:role/ci-deployer`)"),
+            "{}",
+            stderr(&o)
+        );
+        assert_eq!(env.k.aws_auth("json"), before, "nothing changed");
+    }
+    let v = testenv::oracle::interpret(&env.k.aws_auth("yaml"), &[deployer]);
+    assert_eq!(
+        v["lookups"][0]["groups"],
+        serde_json::json!(["system:masters"]),
+        "{v:#}"
+    );
+
+    // Widening needs no flag; narrowing with --allow-lockout is done as asked.
+    ok(&as_deployer("ci", &["system:masters", "viewers"], &[]));
+    ok(&as_deployer("ci", &["viewers"], &["--allow-lockout"]));
+    let v = testenv::oracle::interpret(&env.k.aws_auth("yaml"), &[deployer]);
+    assert_eq!(
+        v["lookups"][0]["groups"],
+        serde_json::json!(["viewers"]),
+        "{v:#}"
+    );
 }

@@ -139,6 +139,23 @@ impl IamApi for Aws {
         }))
     }
 
+    /// One `GetRole`: the role's ARN with its path, or `None` when it does not exist.
+    ///
+    /// # Errors
+    /// AWS failures.
+    async fn role_arn(&self, name: &str) -> Result<Option<String>, AwsError> {
+        match self.iam.get_role().role_name(name).send().await {
+            Ok(out) => Ok(out.role.map(|r| r.arn)),
+            Err(e)
+                if e.as_service_error()
+                    .is_some_and(|s| s.is_no_such_entity_exception()) =>
+            {
+                Ok(None)
+            }
+            Err(e) => Err(err("GetRole", name, e)),
+        }
+    }
+
     /// `CreateRole`; returns the ARN.
     ///
     /// # Errors

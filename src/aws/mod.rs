@@ -201,6 +201,11 @@ pub trait IamApi {
     ) -> Result<std::collections::BTreeMap<String, crate::observed::ObservedRole>, AwsError>;
     /// One role with its policies; `None` when it does not exist.
     async fn role(&self, name: &str) -> Result<Option<crate::observed::ObservedRole>, AwsError>;
+    /// A role's ARN, with its path; `None` when it does not exist. By default read with the
+    /// role; the SDK adapter makes one `GetRole`.
+    async fn role_arn(&self, name: &str) -> Result<Option<String>, AwsError> {
+        Ok(self.role(name).await?.map(|r| r.arn))
+    }
     /// Creates a role; returns its ARN.
     async fn create_role(
         &self,

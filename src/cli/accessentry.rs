@@ -36,6 +36,10 @@ pub struct CreateArgs {
     /// `ARN`, `ARN:cluster` or `ARN:namespace=a,b` (repeatable)
     #[arg(long = "access-policy", value_name = "ARN[:SCOPE]", value_parser = parse_access_policy)]
     pub access_policies: Vec<PolicyFlag>,
+    /// Allow narrowing the entry of the AWS identity eksiam runs as (groups, username, an
+    /// access policy or its scope), or the last cluster-admin entry's policy
+    #[arg(long)]
+    pub allow_lockout: bool,
     /// Print the plan and change nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -65,7 +69,8 @@ pub struct DeleteArgs {
     #[arg(long, value_name = "ARN")]
     pub principal_arn: String,
     /// Allow deleting the entry of the AWS identity eksiam runs as, or the last entry with
-    /// `AmazonEKSClusterAdminPolicy` at cluster scope
+    /// `AmazonEKSClusterAdminPolicy` at cluster scope (and any deletion when that identity
+    /// cannot be told)
     #[arg(long)]
     pub allow_lockout: bool,
     /// Print the plan and change nothing
@@ -167,13 +172,11 @@ pub fn cmd_create(global: &GlobalArgs, args: CreateArgs) -> Result<ExitCode, Cli
         ..Default::default()
     };
     desired.access_entries = crate::desired::access_entries_of(&config);
-    super::plan::run_imperative(
-        global,
-        desired,
-        DiffOptions::default(),
-        args.dry_run,
-        warnings,
-    )
+    let opts = DiffOptions {
+        allow_lockout: args.allow_lockout,
+        ..DiffOptions::default()
+    };
+    super::plan::run_imperative(global, desired, opts, args.dry_run, warnings)
 }
 
 /// Runs `delete accessentry`.

@@ -41,6 +41,10 @@ pub struct CreateArgs {
     /// Remove shadowed duplicate entries, keeping the one the authenticator uses
     #[arg(long)]
     pub collapse_duplicates: bool,
+    /// Allow changing the groups or username of the AWS identity eksiam runs as (and any
+    /// change that lowers access when that identity cannot be told)
+    #[arg(long)]
+    pub allow_lockout: bool,
     /// Print the plan and change nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -81,7 +85,7 @@ pub struct DeleteArgs {
     #[arg(long, value_name = "ID")]
     pub account: Option<String>,
     /// Allow removing a node role's mapping, the mapping of the AWS identity eksiam runs as,
-    /// or the last `mapRoles` entry
+    /// or the last `mapRoles` entry (and any removal when that identity cannot be told)
     #[arg(long)]
     pub allow_lockout: bool,
     /// Print the plan and change nothing
@@ -195,6 +199,7 @@ pub fn cmd_create(global: &GlobalArgs, args: CreateArgs) -> Result<ExitCode, Cli
         &desired,
         &DiffOptions {
             collapse_duplicates: args.collapse_duplicates,
+            allow_lockout: args.allow_lockout,
             ..DiffOptions::default()
         },
         args.dry_run,

@@ -5,7 +5,8 @@ use super::{GlobalArgs, OutputFormat};
 use crate::aws::IamApi as _;
 use crate::aws::{Aws, OidcApi as _};
 use crate::config::{
-    ClusterConfig, Iam, Metadata, Pos, ServiceAccountSpec, Severity, Sp, StringMap, validate_config,
+    ClusterConfig, Document, Iam, Metadata, Pos, ServiceAccountSpec, Severity, Sp, StringMap,
+    validate_config,
 };
 use crate::desired::{
     Desired, MANAGER, ROLE_ARN_ANNOTATION, TAG_CLUSTER, TAG_MANAGED_BY, TAG_SERVICE_ACCOUNTS,
@@ -141,12 +142,12 @@ fn input(message: String, hint: &str) -> CliError {
 }
 
 /// The policy document of `--attach-policy PATH`, in JSON or YAML.
-fn attach_policy(path: &Path) -> Result<Sp<serde_json::Value>, CliError> {
+fn attach_policy(path: &Path) -> Result<Sp<Document>, CliError> {
     policy_file("--attach-policy", path)
 }
 
 /// The policy document in the file a flag (`flag`) names, in JSON or YAML.
-pub(super) fn policy_file(flag: &str, path: &Path) -> Result<Sp<serde_json::Value>, CliError> {
+pub(super) fn policy_file(flag: &str, path: &Path) -> Result<Sp<Document>, CliError> {
     let text = std::fs::read_to_string(path).map_err(|e| {
         input(
             format!("cannot read `{flag} {}`: {e}", path.display()),
@@ -174,7 +175,7 @@ pub(super) fn policy_file(flag: &str, path: &Path) -> Result<Sp<serde_json::Valu
             "give an object with `Version` and `Statement`",
         ));
     }
-    Ok(sp(doc))
+    Ok(sp(Document::from(doc)))
 }
 
 /// `--tags key=value` pairs.

@@ -66,8 +66,14 @@ pub fn cmd_migrate(global: &GlobalArgs, args: MigrateArgs) -> Result<ExitCode, C
             hint: Some("repair it first: `kubectl -n kube-system edit configmap aws-auth`".into()),
             source: None,
         })?;
+        // aws-auth names roles without their path; the entries need their real ARNs.
+        let names = migrate::mapped_role_names(&auth, &desc.account);
+        let roles = migrate::RoleArns {
+            by_name: crate::kinds::role::live::arns_by_name(&aws, &names).await?,
+            account: desc.account,
+        };
         let has = |arn: &str| entries.iter().any(|e| e.eq_ignore_ascii_case(arn));
-        Ok::<_, CliError>((aws, migrate::migrate(&auth, &desc.partition, has)))
+        Ok::<_, CliError>((aws, migrate::migrate(&auth, &desc.partition, &roles, has)))
     })?;
     if args.target_authentication_mode.as_deref() == Some("API") && !migration.unmigrated.is_empty()
     {
@@ -85,6 +91,12 @@ pub fn cmd_migrate(global: &GlobalArgs, args: MigrateArgs) -> Result<ExitCode, C
     let warnings = left(&migration)
         .into_iter()
         .map(|l| format!("stays in aws-auth: {l}"))
+        .chain(
+            lines(&migration.gone)
+                .into_iter()
+                .map(|l| format!("not migrated: {l}")),
+        )
+        .chain(migration.unchecked.iter().map(unchecked))
         .collect();
     let mut desired = Desired::empty(&args.cluster, Some(&aws.region));
     desired.access_entries = migration.entries.clone();
@@ -95,10 +107,20 @@ pub fn cmd_migrate(global: &GlobalArgs, args: MigrateArgs) -> Result<ExitCode, C
     })
 }
 
+/// The note on a role of another account, whose path eksiam cannot read.
+fn unchecked(arn: &String) -> String {
+    format!(
+        "`{arn}` is a role of another account: its entry names it as aws-auth does; if the role has an IAM path, write its full ARN"
+    )
+}
+
 /// What stays in aws-auth, one line each.
 fn left(m: &Migration) -> Vec<String> {
-    m.unmigrated
-        .iter()
+    lines(&m.unmigrated)
+}
+
+fn lines(u: &[migrate::Unmigrated]) -> Vec<String> {
+    u.iter()
         .map(|u| format!("`{}`: {}", u.subject, u.reason))
         .collect()
 }
@@ -117,6 +139,12 @@ fn fragment(m: &Migration, mode: Option<&str>) -> String {
     );
     for l in left(m) {
         out.push_str(&format!("# stays in aws-auth: {l}\n"));
+    }
+    for l in lines(&m.gone) {
+        out.push_str(&format!("# not migrated: {l}\n"));
+    }
+    for arn in &m.unchecked {
+        out.push_str(&format!("# {}\n", unchecked(arn)));
     }
     for p in &m.already {
         out.push_str(&format!(

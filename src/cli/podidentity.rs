@@ -5,7 +5,8 @@ use super::{GlobalArgs, OutputFormat};
 use crate::aws::Aws;
 use crate::aws::eks_pod_identity::PodIdentityApi as _;
 use crate::config::{
-    ClusterConfig, Iam, Metadata, PodIdentitySpec, Pos, Severity, Sp, validate_pod_identity,
+    ClusterConfig, Document, Iam, Metadata, PodIdentitySpec, Pos, Severity, Sp,
+    validate_pod_identity,
 };
 use crate::desired::{Desired, DesiredPodIdentity, RoleRef};
 use crate::error::CliError;
@@ -154,15 +155,15 @@ fn sp<T>(value: T) -> Sp<T> {
 }
 
 /// `--policy`: a JSON document written out, or a file holding one.
-fn session_policy(text: &str) -> Result<Sp<serde_json::Value>, CliError> {
+fn session_policy(text: &str) -> Result<Sp<Document>, CliError> {
     if text.trim_start().starts_with('{') {
-        let doc = serde_json::from_str(text).map_err(|e| {
+        let doc: serde_json::Value = serde_json::from_str(text).map_err(|e| {
             CliError::input(
                 format!("`--policy` is not a JSON document: {e}"),
                 "give a policy document such as `{\"Version\":\"2012-10-17\",\"Statement\":[...]}`, or the path of a file",
             )
         })?;
-        return Ok(sp(doc));
+        return Ok(sp(Document::from(doc)));
     }
     super::iamserviceaccount::policy_file("--policy", Path::new(text))
 }
@@ -305,7 +306,7 @@ pub fn cmd_update(global: &GlobalArgs, args: UpdateArgs) -> Result<ExitCode, Cli
         disable_session_tags: args
             .disable_session_tags
             .unwrap_or(current.disable_session_tags),
-        session_policy: policy.or(current.session_policy.map(sp)),
+        session_policy: policy.or(current.session_policy.map(|p| sp(Document::from(p)))),
         ..PodIdentitySpec::default()
     };
     let warnings = check(&spec, global.region.as_deref())?;
@@ -316,7 +317,7 @@ pub fn cmd_update(global: &GlobalArgs, args: UpdateArgs) -> Result<ExitCode, Cli
         role: RoleRef::Existing(spec.role_arn.map(|r| r.value).unwrap_or_default()),
         target_role_arn: spec.target_role_arn.map(|r| r.value),
         disable_session_tags: spec.disable_session_tags,
-        session_policy: spec.session_policy.map(|p| p.value),
+        session_policy: spec.session_policy.map(|p| p.value.json),
         create_service_account: false,
         from_irsa: false,
     }];

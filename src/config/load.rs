@@ -609,11 +609,7 @@ impl Reader<'_> {
 
     /// A policy document (`attachPolicy`, `permissionPolicy`, `policy`) written as a mapping or
     /// as a JSON string; `field` is its path.
-    fn policy_document(
-        &mut self,
-        node: Option<&Node>,
-        field: &str,
-    ) -> Option<Sp<serde_json::Value>> {
+    fn policy_document(&mut self, node: Option<&Node>, field: &str) -> Option<Sp<super::Document>> {
         match node {
             Some(
                 n @ Node {
@@ -621,16 +617,23 @@ impl Reader<'_> {
                     ..
                 },
             ) => Some(Sp {
-                value: n.to_json(),
+                value: super::Document {
+                    json: n.to_json(),
+                    positions: n.positions(),
+                },
                 pos: n.pos,
             }),
+            // Written as JSON text: its values have no YAML positions of their own.
             Some(Node {
                 value: Value::Str(text),
                 pos,
                 ..
             }) => match serde_json::from_str::<serde_json::Value>(text) {
                 Ok(v @ serde_json::Value::Object(_)) => Some(Sp {
-                    value: v,
+                    value: super::Document {
+                        json: v,
+                        positions: Default::default(),
+                    },
                     pos: *pos,
                 }),
                 _ => {

@@ -30,6 +30,45 @@ pub struct Sp<T> {
     pub pos: Pos,
 }
 
+/// A policy document as written: its JSON, and where each value inside it was written (by
+/// JSON pointer, `/Statement/0/Effect`), so that a problem inside the document points at its
+/// own line. Two documents are equal when their JSON is, wherever they were written.
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    pub json: serde_json::Value,
+    pub positions: std::collections::BTreeMap<String, Pos>,
+}
+
+impl Document {
+    /// Where the value at `pointer` was written, when the document was written as YAML.
+    pub fn pos_of(&self, pointer: &str) -> Option<Pos> {
+        self.positions.get(pointer).copied()
+    }
+}
+
+impl From<serde_json::Value> for Document {
+    /// A document from JSON alone (a flag's file or text): no positions inside it.
+    fn from(json: serde_json::Value) -> Document {
+        Document {
+            json,
+            positions: Default::default(),
+        }
+    }
+}
+
+impl PartialEq for Document {
+    fn eq(&self, other: &Document) -> bool {
+        self.json == other.json
+    }
+}
+
+impl std::ops::Deref for Document {
+    type Target = serde_json::Value;
+    fn deref(&self) -> &serde_json::Value {
+        &self.json
+    }
+}
+
 /// A string-to-string mapping in file order (labels, annotations, tags).
 pub type StringMap = Vec<(Sp<String>, Sp<String>)>;
 
@@ -112,14 +151,14 @@ pub struct PodIdentitySpec {
     pub role_name: Option<Sp<String>>,
     pub permissions_boundary_arn: Option<Sp<String>>,
     pub permission_policy_arns: Vec<Sp<String>>,
-    pub permission_policy: Option<Sp<serde_json::Value>>,
+    pub permission_policy: Option<Sp<Document>>,
     /// The well-known policies set to `true`.
     pub well_known_policies: Vec<Sp<WellKnown>>,
     pub tags: StringMap,
     pub target_role_arn: Option<Sp<String>>,
     pub disable_session_tags: bool,
     /// `policy`: the session policy.
-    pub session_policy: Option<Sp<serde_json::Value>>,
+    pub session_policy: Option<Sp<Document>>,
     /// The entry had keys eksiam does not know (already reported).
     pub has_unknown_keys: bool,
 }
@@ -148,7 +187,7 @@ pub struct ServiceAccountSpec {
     pub labels: StringMap,
     pub annotations: StringMap,
     pub attach_policy_arns: Vec<Sp<String>>,
-    pub attach_policy: Option<Sp<serde_json::Value>>,
+    pub attach_policy: Option<Sp<Document>>,
     pub attach_role_arn: Option<Sp<String>>,
     /// The well-known policies set to `true`.
     pub well_known_policies: Vec<Sp<WellKnown>>,

@@ -2,7 +2,7 @@
 //! any network call, every problem reported with its position.
 
 use super::validate::Validator;
-use super::{ClusterConfig, Diagnostic, PodIdentitySpec, Sp};
+use super::{ClusterConfig, Diagnostic, Document, PodIdentitySpec, Sp};
 use crate::rules::arn::IamKind;
 use crate::rules::naming;
 use std::collections::HashMap;
@@ -159,7 +159,7 @@ fn new_role(v: &mut Validator, p: &PodIdentitySpec) {
 }
 
 /// A session policy is a policy document EKS accepts: statements, valid effects, its size.
-fn session_policy(v: &mut Validator, p: &PodIdentitySpec, doc: &Sp<serde_json::Value>) {
+fn session_policy(v: &mut Validator, p: &PodIdentitySpec, doc: &Sp<Document>) {
     let name = field(p, "policy");
     v.attach_policy(doc, &name);
     if !p.disable_session_tags {

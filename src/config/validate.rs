@@ -1,7 +1,9 @@
 //! eksctl's rules and IAM's limits, checked on a parsed ClusterConfig before any network call.
 //! Every rule adds to one list, so a file's problems are all reported together.
 
-use super::{ClusterConfig, Diagnostic, IdentityMappingSpec, ServiceAccountSpec, Sp, StringMap};
+use super::{
+    ClusterConfig, Diagnostic, Document, IdentityMappingSpec, ServiceAccountSpec, Sp, StringMap,
+};
 use crate::rules::arn::{self, IamKind};
 use crate::rules::naming;
 use std::collections::HashMap;
@@ -296,7 +298,7 @@ impl Validator {
     }
 
     /// An inline policy document has statements, each with a valid `Effect`.
-    pub(super) fn attach_policy(&mut self, doc: &Sp<serde_json::Value>, field: &str) {
+    pub(super) fn attach_policy(&mut self, doc: &Sp<Document>, field: &str) {
         let has_statement = doc
             .value
             .get("Statement")
@@ -347,14 +349,19 @@ impl Validator {
         }
     }
 
-    /// Every statement of a policy document says `Effect: Allow` or `Deny`, as IAM requires.
-    fn statement_effects(&mut self, doc: &Sp<serde_json::Value>, field: &str) {
-        let statements = match doc.value.get("Statement") {
-            Some(serde_json::Value::Array(list)) => list.iter().collect(),
-            Some(one @ serde_json::Value::Object(_)) => vec![one],
+    /// Every statement of a policy document says `Effect: Allow` or `Deny`, as IAM requires;
+    /// a problem points at the statement's `Effect` (or at the statement without one).
+    fn statement_effects(&mut self, doc: &Sp<Document>, field: &str) {
+        let statements: Vec<(String, &serde_json::Value)> = match doc.value.get("Statement") {
+            Some(serde_json::Value::Array(list)) => list
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (format!("/Statement/{i}"), s))
+                .collect(),
+            Some(one @ serde_json::Value::Object(_)) => vec![("/Statement".to_owned(), one)],
             _ => Vec::new(),
         };
-        for (i, statement) in statements.into_iter().enumerate() {
+        for (i, (pointer, statement)) in statements.into_iter().enumerate() {
             let effect = statement.get("Effect");
             if matches!(effect.and_then(|e| e.as_str()), Some("Allow" | "Deny")) {
                 continue;
@@ -379,7 +386,15 @@ impl Validator {
                     )
                 }
             };
-            self.error(doc, format!("statement {} of {field} {what}", i + 1), hint);
+            let at = doc
+                .value
+                .pos_of(&format!("{pointer}/Effect"))
+                .or_else(|| doc.value.pos_of(&pointer))
+                .unwrap_or(doc.pos);
+            self.diags.push(
+                Diagnostic::error(Some(at), format!("statement {} of {field} {what}", i + 1))
+                    .with_hint(hint),
+            );
         }
     }
 
@@ -633,5 +648,64 @@ impl Validator {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::load_str;
+
+    /// The line:column of each error of `yaml`.
+    fn errors_at(yaml: &str) -> Vec<(u32, u32, String)> {
+        let e = load_str("t.yaml", yaml.to_owned()).unwrap_err();
+        e.diagnostics
+            .iter()
+            .map(|d| {
+                let p = d.pos.unwrap_or_default();
+                (p.line, p.column, d.message.clone())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_bad_effect_points_at_its_own_key_a_missing_one_at_its_statement() {
+        let errors = errors_at(
+            "apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata: {name: prod, region: us-west-2}
+iam:
+  serviceAccounts:
+    - metadata: {name: a}
+      attachPolicy:
+        Version: \"2012-10-17\"
+        Statement:
+          - Action: s3:GetObject
+            Resource: \"*\"
+            Effect: Permit
+          - Action: s3:ListBucket
+            Resource: \"*\"
+",
+        );
+        assert_eq!(errors.len(), 2, "{errors:#?}");
+        assert_eq!((errors[0].0, errors[0].1), (12, 21), "{errors:#?}");
+        assert!(errors[0].2.contains("has `Effect: Permit`"), "{errors:#?}");
+        assert_eq!((errors[1].0, errors[1].1), (13, 13), "{errors:#?}");
+        assert!(errors[1].2.contains("has no `Effect`"), "{errors:#?}");
+    }
+
+    #[test]
+    fn a_document_written_as_json_text_is_pointed_at_as_a_whole() {
+        let errors = errors_at(
+            "apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata: {name: prod, region: us-west-2}
+iam:
+  serviceAccounts:
+    - metadata: {name: a}
+      attachPolicy: '{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Permit\", \"Action\": \"s3:*\", \"Resource\": \"*\"}]}'
+",
+        );
+        assert_eq!(errors.len(), 1, "{errors:#?}");
+        assert_eq!((errors[0].0, errors[0].1), (7, 21), "{errors:#?}");
     }
 }

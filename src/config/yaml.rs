@@ -111,6 +111,32 @@ impl Node {
             .then_some(text)
     }
 
+    /// The position of every value under this node, by JSON pointer (`/Statement/0/Effect`;
+    /// the node itself is `""`), escaped as RFC 6901 says.
+    pub fn positions(&self) -> std::collections::BTreeMap<String, Pos> {
+        let mut out = std::collections::BTreeMap::new();
+        self.positions_into(String::new(), &mut out);
+        out
+    }
+
+    fn positions_into(&self, pointer: String, out: &mut std::collections::BTreeMap<String, Pos>) {
+        match &self.value {
+            Value::Seq(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    item.positions_into(format!("{pointer}/{i}"), out);
+                }
+            }
+            Value::Map(entries) => {
+                for (k, v) in entries {
+                    let key = k.name.replace('~', "~0").replace('/', "~1");
+                    v.positions_into(format!("{pointer}/{key}"), out);
+                }
+            }
+            _ => {}
+        }
+        out.insert(pointer, self.pos);
+    }
+
     /// Converts the node into plain JSON (for inline policy documents and unknown fields).
     pub fn to_json(&self) -> serde_json::Value {
         match &self.value {

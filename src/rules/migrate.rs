@@ -32,6 +32,65 @@ pub struct Migration {
     /// Principals that already have an access entry (it wins over aws-auth already).
     pub already: Vec<String>,
     pub unmigrated: Vec<Unmigrated>,
+    /// Mappings of roles IAM does not have: they let no one in, so nothing is lost when
+    /// aws-auth stops being read, and no entry can name them.
+    pub gone: Vec<Unmigrated>,
+    /// Roles of other accounts, migrated under the ARN aws-auth gives them: eksiam cannot
+    /// read their path.
+    pub unchecked: Vec<String>,
+}
+
+/// The roles of the cluster's account as IAM names them: aws-auth names a role without its
+/// path (the authenticator strips it), an access entry needs its real ARN.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RoleArns {
+    pub account: String,
+    /// Real ARNs by role name, lower-cased (IAM role names are unique without case).
+    pub by_name: BTreeMap<String, String>,
+}
+
+/// A role ARN's account and name (its last path segment), or `None` when `arn` names no role.
+fn role_of(arn: &str) -> Option<(String, String)> {
+    let parsed = crate::rules::arn::Arn::parse(arn)?;
+    let path = parsed.resource.strip_prefix("role/")?;
+    let name = path.rsplit('/').next()?;
+    Some((parsed.account, name.to_owned()))
+}
+
+/// The names of the roles of `account` that aws-auth maps: the roles whose real ARNs the
+/// migration needs ([`RoleArns`]).
+pub fn mapped_role_names(auth: &AwsAuth, account: &str) -> Vec<String> {
+    let mut names: Vec<String> = auth
+        .entries()
+        .filter_map(|(_, e)| e.get("rolearn").and_then(Value::as_str))
+        .filter_map(role_of)
+        .filter(|(a, _)| a == account)
+        .map(|(_, name)| name)
+        .collect();
+    names.sort_by_key(|n| n.to_ascii_lowercase());
+    names.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
+    names
+}
+
+/// The ARN an access entry for the aws-auth principal `arn` names: a role of the account
+/// takes its real ARN from IAM (`Err` when IAM has no such role); users, and roles of other
+/// accounts (`Ok((arn, false))`: not checked), keep the ARN as written.
+fn real_arn(arn: &str, roles: &RoleArns) -> Result<(String, bool), String> {
+    let Some((account, name)) = role_of(arn) else {
+        return Ok((arn.to_owned(), true));
+    };
+    if account != roles.account {
+        return Ok((arn.to_owned(), false));
+    }
+    roles
+        .by_name
+        .get(&name.to_ascii_lowercase())
+        .map(|real| (real.clone(), true))
+        .ok_or_else(|| {
+            format!(
+                "IAM has no role `{name}` in account {account}: the mapping lets no one in, and an access entry needs an existing principal (remove the mapping from aws-auth)"
+            )
+        })
 }
 
 fn strings(v: Option<&Value>) -> Vec<String> {
@@ -46,8 +105,14 @@ fn strings(v: Option<&Value>) -> Vec<String> {
 }
 
 /// Migrates the effective entries of `auth` (the last of duplicates, as the authenticator
-/// reads them); `has_entry` says which principals already have an access entry.
-pub fn migrate(auth: &AwsAuth, partition: &str, has_entry: impl Fn(&str) -> bool) -> Migration {
+/// reads them), naming each role of the account by its real ARN from `roles`; `has_entry`
+/// says which principals already have an access entry.
+pub fn migrate(
+    auth: &AwsAuth,
+    partition: &str,
+    roles: &RoleArns,
+    has_entry: impl Fn(&str) -> bool,
+) -> Migration {
     let mut effective: BTreeMap<String, (usize, &Value)> = BTreeMap::new();
     let mut out = Migration::default();
     for (i, (section, entry)) in auth.entries().enumerate() {
@@ -72,8 +137,11 @@ pub fn migrate(auth: &AwsAuth, partition: &str, has_entry: impl Fn(&str) -> bool
             .iter()
             .find_map(|k| entry.get(*k).and_then(Value::as_str));
         match arn {
+            // The authenticator compares ARNs without case and roles without their path:
+            // the last entry of each principal so compared is the one it uses.
             Some(arn) => {
-                effective.insert(arn.to_ascii_lowercase(), (i, entry));
+                let (seen_as, _) = crate::rules::arn::strip_role_path(arn);
+                effective.insert(seen_as.to_ascii_lowercase(), (i, entry));
             }
             None => out.unmigrated.push(Unmigrated {
                 subject: entry
@@ -92,14 +160,29 @@ pub fn migrate(auth: &AwsAuth, partition: &str, has_entry: impl Fn(&str) -> bool
             .find_map(|k| entry.get(*k).and_then(Value::as_str))
             .unwrap_or_default()
             .to_owned();
-        if has_entry(&arn) {
-            out.already.push(arn);
+        let principal = match real_arn(&arn, roles) {
+            Ok((principal, checked)) => {
+                if !checked {
+                    out.unchecked.push(arn.clone());
+                }
+                principal
+            }
+            Err(reason) => {
+                out.gone.push(Unmigrated {
+                    subject: arn,
+                    reason,
+                });
+                continue;
+            }
+        };
+        if has_entry(&principal) || has_entry(&arn) {
+            out.already.push(principal);
             continue;
         }
-        match entry_for(&arn, entry, partition) {
+        match entry_for(&principal, entry, partition) {
             Ok(e) => out.entries.push(e),
             Err(reason) => out.unmigrated.push(Unmigrated {
-                subject: arn,
+                subject: principal,
                 reason,
             }),
         }
@@ -217,7 +300,19 @@ mod tests {
             "- userarn: arn:aws:iam::111122223333:user/alice\n  username: alice\n  groups: [readers]\n",
             "- \"444455556666\"\n",
         );
-        let m = migrate(&a, "aws", |p| p.ends_with("role/existing"));
+        let names = mapped_role_names(&a, "111122223333");
+        let roles = RoleArns {
+            account: "111122223333".into(),
+            by_name: names
+                .iter()
+                .map(|n| (n.to_ascii_lowercase(), format!("arn:aws:iam::111122223333:role/{n}")))
+                .chain([(
+                    "awsserviceroleforamazonemrcontainers".to_owned(),
+                    "arn:aws:iam::111122223333:role/aws-service-role/emr-containers.amazonaws.com/AWSServiceRoleForAmazonEMRContainers".to_owned(),
+                )])
+                .collect(),
+        };
+        let m = migrate(&a, "aws", &roles, |p| p.ends_with("role/existing"));
         let by: BTreeMap<&str, &DesiredAccessEntry> = m
             .entries
             .iter()
@@ -242,10 +337,11 @@ mod tests {
             admin.policies,
             BTreeMap::from([(cluster_admin_policy("aws"), AccessScope::Cluster)])
         );
-        // The last of duplicates (compared without case) is the one the authenticator uses.
-        assert!(!by.contains_key("arn:aws:iam::111122223333:role/dev"));
+        // The last of duplicates (compared without case) is the one the authenticator uses,
+        // under the name IAM spells.
+        assert!(!by.contains_key("arn:aws:iam::111122223333:role/DEV"));
         assert_eq!(
-            by["arn:aws:iam::111122223333:role/DEV"].groups,
+            by["arn:aws:iam::111122223333:role/dev"].groups,
             vec!["devs"]
         );
         assert_eq!(
@@ -264,5 +360,59 @@ mod tests {
             ]
         );
         assert!(m.unmigrated[3].reason.contains("`system:bootstrappers`"));
+    }
+
+    #[test]
+    fn roles_take_their_real_arn_from_iam_and_missing_ones_stay_with_the_reason() {
+        let a = auth(
+            "- rolearn: arn:aws:iam::111122223333:role/AWSReservedSSO_Admin_0123abcd
+  username: admin:{{SessionName}}
+  groups: [system:masters, platform]
+- rolearn: arn:aws:iam::111122223333:role/gone
+  username: gone
+  groups: [devs]
+- rolearn: arn:aws:iam::444455556666:role/partner
+  username: partner
+  groups: [partners]
+",
+            "- userarn: arn:aws:iam::111122223333:user/ops/alice\n  username: alice\n  groups: [readers]\n",
+            "",
+        );
+        assert_eq!(
+            mapped_role_names(&a, "111122223333"),
+            vec!["AWSReservedSSO_Admin_0123abcd", "gone"]
+        );
+        let sso = "arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/us-west-2/AWSReservedSSO_Admin_0123abcd";
+        let roles = RoleArns {
+            account: "111122223333".into(),
+            by_name: BTreeMap::from([("awsreservedsso_admin_0123abcd".to_owned(), sso.to_owned())]),
+        };
+        let m = migrate(&a, "aws", &roles, |_| false);
+        let admin = m.entries.iter().find(|e| e.principal_arn == sso).unwrap();
+        assert_eq!(admin.username.as_deref(), Some("admin:{{SessionName}}"));
+        assert_eq!(admin.groups, vec!["platform"]);
+        assert_eq!(
+            admin.policies,
+            BTreeMap::from([(cluster_admin_policy("aws"), AccessScope::Cluster)])
+        );
+        assert!(m.unmigrated.is_empty(), "{:?}", m.unmigrated);
+        assert_eq!(m.gone.len(), 1, "{:?}", m.gone);
+        assert_eq!(m.gone[0].subject, "arn:aws:iam::111122223333:role/gone");
+        assert!(m.gone[0].reason.contains("IAM has no role `gone`"));
+        // Another account's role and users keep the ARN aws-auth gives them.
+        assert_eq!(m.unchecked, vec!["arn:aws:iam::444455556666:role/partner"]);
+        let principals: Vec<&str> = m.entries.iter().map(|e| e.principal_arn.as_str()).collect();
+        assert_eq!(
+            principals,
+            vec![
+                sso,
+                "arn:aws:iam::444455556666:role/partner",
+                "arn:aws:iam::111122223333:user/ops/alice"
+            ]
+        );
+
+        // An entry that exists under the real ARN is not made again.
+        let m = migrate(&a, "aws", &roles, |p| p == sso);
+        assert_eq!(m.already, vec![sso]);
     }
 }

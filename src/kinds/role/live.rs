@@ -11,6 +11,44 @@ use std::collections::BTreeMap;
 /// How many roles are read at once when they are read one by one.
 const READ_CONCURRENCY: usize = 8;
 
+/// Up to this many roles are looked up one by one (`GetRole`); more are read with the
+/// account's listing (one `GetAccountAuthorizationDetails` per 1,000 roles).
+const LOOKUPS_BEFORE_LISTING: usize = 10;
+
+/// The real ARNs (with their paths) of the roles `names`, by lower-cased name; a role IAM
+/// does not have is absent. Few names are read one by one, many from the account's listing
+/// (one by one again when the listing is denied).
+///
+/// # Errors
+/// The failed IAM call.
+pub async fn arns_by_name(
+    iam: &impl IamApi,
+    names: &[String],
+) -> Result<BTreeMap<String, String>, CliError> {
+    use futures_util::stream::{self, StreamExt as _, TryStreamExt as _};
+    if names.len() > LOOKUPS_BEFORE_LISTING {
+        match iam.all_roles().await {
+            Ok(all) => {
+                return Ok(all
+                    .into_iter()
+                    .map(|(name, role)| (name.to_ascii_lowercase(), role.arn))
+                    .collect());
+            }
+            Err(e) if e.code.as_deref() == Some("AccessDenied") => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let found: Vec<(String, Option<String>)> = stream::iter(names)
+        .map(|n| async move { iam.role_arn(n).await.map(|a| (n.to_ascii_lowercase(), a)) })
+        .buffer_unordered(READ_CONCURRENCY)
+        .try_collect()
+        .await?;
+    Ok(found
+        .into_iter()
+        .filter_map(|(n, a)| a.map(|a| (n, a)))
+        .collect())
+}
+
 /// Carries out a role step; returns what was done.
 ///
 /// # Errors
