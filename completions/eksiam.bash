@@ -510,7 +510,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__create__subcmd__accessentry)
-            opts="-o -v -q -h -V --cluster --principal-arn --type --kubernetes-groups --kubernetes-username --access-policy --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --in-cluster --help --version"
+            opts="-o -v -q -h -V --cluster --principal-arn --type --kubernetes-groups --kubernetes-username --access-policy --allow-lockout --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --in-cluster --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -656,7 +656,7 @@ _eksiam() {
             return 0
             ;;
         eksiam__subcmd__create__subcmd__iamidentitymapping)
-            opts="-o -v -q -h -V --cluster --arn --username --group --account --no-duplicate-arns --collapse-duplicates --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --in-cluster --help --version"
+            opts="-o -v -q -h -V --cluster --arn --username --group --account --no-duplicate-arns --collapse-duplicates --allow-lockout --dry-run --approve --region --profile --output --no-color --verbose --quiet --kubeconfig --context --skip-endpoint-check --in-cluster --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

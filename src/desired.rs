@@ -67,6 +67,10 @@ pub struct Desired {
     /// With associations moved from IRSA: also drop the roles' OIDC statements for those
     /// ServiceAccounts (`--remove-oidc-provider-trust-relationship`).
     pub remove_oidc_trust: bool,
+    /// Roles a refusal skipped (a namespace restriction, a conflict): the plan neither changes
+    /// nor deletes them, nor unbinds their ServiceAccounts. A refusal skips; only a withdrawn
+    /// request or a file that drops a role deletes it.
+    pub held_roles: std::collections::BTreeSet<String>,
 }
 
 /// An EKS Pod Identity association: a ServiceAccount bound to a role.
@@ -244,6 +248,7 @@ impl Desired {
             absent_pod_identities: Vec::new(),
             install_agent: false,
             remove_oidc_trust: false,
+            held_roles: Default::default(),
         }
     }
 
@@ -331,6 +336,7 @@ impl Desired {
             absent_pod_identities: Vec::new(),
             install_agent: false,
             remove_oidc_trust: false,
+            held_roles: Default::default(),
         }
     }
 

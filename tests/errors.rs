@@ -67,8 +67,9 @@ fn aws_refusals_name_the_action_and_what_to_do() {
         "Action=CreateRole&.*RoleName=prod-backend-s3-reader",
         100,
     ));
-    // One action at a time, so what was done before the failure is the same on every run:
-    // the executor starts ready actions in plan order and none after a failure.
+    // One action at a time, so the report is the same on every run: the executor starts ready
+    // actions in plan order, and after the failure only those that do not depend on it (the
+    // other ServiceAccount's role and binding are done; the refused role's are not started).
     let o = apply_irsa_with(&env, &proxy.url, &[], &["--concurrency", "1"]);
     assert_eq!(o.status.code(), Some(1));
     insta::assert_snapshot!("error-access-denied", redact(&stderr(&o), &env));

@@ -592,3 +592,59 @@ fn in_cluster_outside_a_pod_is_bad_input_that_says_what_to_do() {
     );
     assert!(roles(&env).is_empty());
 }
+
+/// A namespace restriction refuses, it never deletes: a typo in `allowed-roles` after a role
+/// was bound skips that ServiceAccount (warning and `RoleRefused`), and its role keeps its
+/// trust, its attachment and its annotation; another namespace is not held back. Only the
+/// withdrawn request deletes the role.
+#[test]
+fn a_namespace_restriction_skips_and_never_deletes_a_bound_role() {
+    let env = Env::new();
+    env.k.namespace("shop", &[]);
+    env.k.namespace("blog", &[]);
+    for ns in ["shop", "blog"] {
+        env.k
+            .kubectl_ok(&["-n", ns, "create", "serviceaccount", "cart"]);
+        annotate_sa(&env, ns, "cart", &["eksiam.io/role=managed"]);
+    }
+    ok(&env.eksiam(&["reconcile", "--cluster", "prod"]));
+    let read = "arn:aws:iam::aws:policy/ReadOnlyAccess";
+    env.iam(&[
+        "Action=AttachRolePolicy",
+        "RoleName=k8s-sa_shop_cart",
+        &format!("PolicyArn={read}"),
+    ]);
+    let trust = env.trust("k8s-sa_shop_cart");
+
+    env.k.kubectl_ok(&[
+        "annotate",
+        "namespace",
+        "shop",
+        r#"eksiam.io/allowed-roles=["nomatch-*"]"#,
+    ]);
+    // Another ServiceAccount asks meanwhile: it is bound in the same run.
+    env.k
+        .kubectl_ok(&["-n", "blog", "create", "serviceaccount", "feed"]);
+    annotate_sa(&env, "blog", "feed", &["eksiam.io/role=managed"]);
+    let o = env.eksiam(&["reconcile", "--cluster", "prod"]);
+    let said = ok(&o) + &common::stderr(&o);
+    assert!(
+        said.contains("serviceaccount shop/cart is skipped: namespace `shop` does not allow role"),
+        "{said}"
+    );
+    assert!(!said.contains("- iam-role"), "nothing is deleted: {said}");
+    assert!(roles(&env).contains(&"k8s-sa_shop_cart".to_owned()));
+    assert_eq!(attached(&env, "k8s-sa_shop_cart"), [read]);
+    assert_eq!(env.trust("k8s-sa_shop_cart"), trust);
+    assert_eq!(
+        env.sa("shop", "cart")["metadata"]["annotations"]["eks.amazonaws.com/role-arn"],
+        "arn:aws:iam::123456789012:role/k8s-sa_shop_cart"
+    );
+    assert_eq!(events(&env, "shop", "cart"), ["Synced", "RoleRefused"]);
+    assert!(roles(&env).contains(&"k8s-sa_blog_feed".to_owned()));
+
+    // The request withdrawn: the role goes (its platform attachment detached with it).
+    annotate_sa(&env, "shop", "cart", &["eksiam.io/role-"]);
+    ok(&env.eksiam(&["reconcile", "--cluster", "prod"]));
+    assert!(!roles(&env).contains(&"k8s-sa_shop_cart".to_owned()));
+}

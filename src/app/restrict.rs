@@ -81,6 +81,9 @@ pub fn skip_foreign_self_service(desired: &mut Desired, observed: &Observed) -> 
         taken.push((role.name.clone(), whose));
         false
     });
+    desired
+        .held_roles
+        .extend(taken.iter().map(|(name, _)| name.clone()));
     let mut warnings = Vec::new();
     desired.service_accounts.retain(|sa| {
         let RoleRef::Managed(name) = &sa.role else {

@@ -688,8 +688,7 @@ fn a_fresh_apply_writes_in_dependency_order_and_a_rerun_writes_nothing() {
 }
 
 #[test]
-fn a_failure_half_way_runs_nothing_that_depends_on_it_reports_what_was_done_and_a_rerun_converges()
-{
+fn a_failure_half_way_stops_only_what_depends_on_it_reports_what_was_done_and_a_rerun_converges() {
     let f = fake();
     f.world()
         .denied
@@ -703,11 +702,7 @@ fn a_failure_half_way_runs_nothing_that_depends_on_it_reports_what_was_done_and_
         "{}",
         err.message
     );
-    assert!(
-        err.message.contains("\ndone before the failure:\n"),
-        "{}",
-        err.message
-    );
+    assert!(err.message.contains("\ndone:\n"), "{}", err.message);
     let writes = f.writes();
     assert!(
         !writes
@@ -718,6 +713,23 @@ fn a_failure_half_way_runs_nothing_that_depends_on_it_reports_what_was_done_and_
     assert!(
         !writes.contains(&"create serviceaccount jobs/writer".to_owned()),
         "{writes:#?}"
+    );
+    // Everything that does not depend on the failed role is done: one ServiceAccount's failure
+    // does not hold back another's, nor aws-auth.
+    for independent in [
+        "AttachRolePolicy prod-apps-reader arn:aws:iam::aws:policy/ReadOnlyAccess",
+        "create serviceaccount apps/reader",
+        "write aws-auth",
+    ] {
+        assert!(
+            writes.contains(&independent.to_owned()),
+            "{independent}: {writes:#?}"
+        );
+    }
+    assert!(
+        err.message.contains("serviceaccount/jobs/writer (create)"),
+        "what was not started is listed: {}",
+        err.message
     );
 
     f.world().denied.clear();
@@ -1632,7 +1644,7 @@ fn a_failed_entry_leaves_the_cluster_at_api_and_config_map_and_says_so() {
     );
     assert!(
         err.message.contains(
-            "not started, so left as it was:\n  - authentication-mode/prod (authentication_mode: \"API_AND_CONFIG_MAP\" → \"API\")"
+            "not started, as they depend on what failed (left as they were):\n  - authentication-mode/prod (authentication_mode: \"API_AND_CONFIG_MAP\" → \"API\")"
         ),
         "{}",
         err.message

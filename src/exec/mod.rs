@@ -2,9 +2,11 @@
 //! most `--concurrency` nodes at a time, ready nodes started in plan order. A node is one
 //! action, or every action of a batch ([`Step::batch`](crate::kinds::Step::batch): aws-auth's
 //! entries are one read-modify-write). The AWS SDK retries throttling and 5xx itself,
-//! Kubernetes calls retry 429 and 5xx, and aws-auth retries its conflicts. After a failure no
-//! node starts; those running finish, and the report lists the failures and everything done
-//! (in plan order). Every step is idempotent, so a re-run completes the rest.
+//! Kubernetes calls retry 429 and 5xx, and aws-auth retries its conflicts. A failure stops
+//! only what depends on it: every independent node still runs (as Terraform finishes the
+//! resources a failure does not touch, so one tenant's failure never blocks another's work),
+//! and the report lists the failures, everything done and what was not started (in plan
+//! order). Every step is idempotent, so a re-run completes the rest.
 
 mod progress;
 
@@ -110,19 +112,17 @@ pub async fn execute(
     let mut started: BTreeSet<usize> = BTreeSet::new();
     let mut running = FuturesUnordered::new();
     loop {
-        let failed = outcomes.values().any(|o| matches!(o, Outcome::Failed(_)));
-        if !failed {
-            for (i, node) in nodes.iter().enumerate() {
-                if running.len() >= concurrency.max(1) {
-                    break;
-                }
-                let ready = node
-                    .deps
-                    .iter()
-                    .all(|d| matches!(outcomes.get(d), Some(Outcome::Done(_))));
-                if ready && started.insert(i) {
-                    running.push(async move { (i, runner.run(&node.actions).await) });
-                }
+        // A node whose dependency failed never becomes ready.
+        for (i, node) in nodes.iter().enumerate() {
+            if running.len() >= concurrency.max(1) {
+                break;
+            }
+            let ready = node
+                .deps
+                .iter()
+                .all(|d| matches!(outcomes.get(d), Some(Outcome::Done(_))));
+            if ready && started.insert(i) {
+                running.push(async move { (i, runner.run(&node.actions).await) });
             }
         }
         let Some((i, result)) = running.next().await else {
@@ -136,8 +136,7 @@ pub async fn execute(
                 Outcome::Done(lines)
             }
             Err(e) => Outcome::Failed(format!(
-                "{}: {}{}",
-                nodes[i].id(),
+                "{}{}",
                 e.message,
                 e.hint.map(|h| format!(" (hint: {h})")).unwrap_or_default()
             )),
@@ -148,21 +147,65 @@ pub async fn execute(
     report(&nodes, outcomes)
 }
 
+/// What a failed run did not do, action by action: the source of the error [`execute`]
+/// returns, so that a caller can tell one resource's own failure from the others' (each
+/// ServiceAccount's `SyncFailed` Event names only its own).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Unfinished {
+    /// The failed nodes: the ids of their actions, and why they failed.
+    pub failed: Vec<(Vec<String>, String)>,
+    /// The ids of the actions not started because something they depend on failed.
+    pub not_started: Vec<String>,
+}
+
+impl Unfinished {
+    /// Why the actions `mine` picks did not all happen: their own failures, or that a step
+    /// they depend on failed; `None` when they were all done.
+    pub fn of(&self, mine: impl Fn(&str) -> bool) -> Option<String> {
+        let own: Vec<&str> = self
+            .failed
+            .iter()
+            .filter(|(ids, _)| ids.iter().any(|id| mine(id)))
+            .map(|(_, why)| why.as_str())
+            .collect();
+        if !own.is_empty() {
+            return Some(own.join("; "));
+        }
+        self.not_started
+            .iter()
+            .any(|id| mine(id))
+            .then(|| "not done: a step it depends on failed".to_owned())
+    }
+}
+
+impl std::fmt::Display for Unfinished {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} action(s) failed, {} not started",
+            self.failed.len(),
+            self.not_started.len()
+        )
+    }
+}
+
+impl std::error::Error for Unfinished {}
+
 /// Everything done, or the failures with what was done.
 fn report(nodes: &[Node], outcomes: BTreeMap<usize, Outcome>) -> Result<Vec<String>, CliError> {
     let complete = outcomes.len() == nodes.len();
-    let not_started: Vec<String> = nodes
+    let blocked: Vec<&Action> = nodes
         .iter()
         .enumerate()
         .filter(|(i, _)| !outcomes.contains_key(i))
-        .flat_map(|(_, n)| n.actions.iter().map(|a| not_made(a)))
+        .flat_map(|(_, n)| n.actions.iter().copied())
         .collect();
     let mut done = Vec::new();
     let mut failed = Vec::new();
-    for outcome in outcomes.into_values() {
+    for (i, outcome) in outcomes {
         match outcome {
             Outcome::Done(lines) => done.extend(lines),
-            Outcome::Failed(line) => failed.push(line),
+            Outcome::Failed(why) => failed.push((i, why)),
         }
     }
     if failed.is_empty() {
@@ -173,28 +216,41 @@ fn report(nodes: &[Node], outcomes: BTreeMap<usize, Outcome>) -> Result<Vec<Stri
         }
         return Ok(done);
     }
+    let lines: Vec<String> = failed
+        .iter()
+        .map(|(i, why)| format!("{}: {why}", nodes[*i].id()))
+        .collect();
+    let unfinished = Unfinished {
+        failed: failed
+            .into_iter()
+            .map(|(i, why)| (nodes[i].actions.iter().map(|a| a.id.clone()).collect(), why))
+            .collect(),
+        not_started: blocked.iter().map(|a| a.id.clone()).collect(),
+    };
+    let mut message = format!(
+        "{} action(s) failed:\n  - {}\ndone:\n  - {}",
+        lines.len(),
+        lines.join("\n  - "),
+        if done.is_empty() {
+            "nothing".to_owned()
+        } else {
+            done.join("\n  - ")
+        }
+    );
+    if !blocked.is_empty() {
+        let lines: Vec<String> = blocked.iter().map(|a| not_made(a)).collect();
+        message.push_str(&format!(
+            "\nnot started, as they depend on what failed (left as they were):\n  - {}",
+            lines.join("\n  - ")
+        ));
+    }
     Err(CliError {
         kind: ErrorKind::Remote,
-        message: format!(
-            "{} action(s) failed:\n  - {}\ndone before the failure:\n  - {}",
-            failed.len(),
-            failed.join("\n  - "),
-            if done.is_empty() {
-                "nothing".to_owned()
-            } else {
-                done.join("\n  - ")
-            }
-        ) + &if not_started.is_empty() {
-            String::new()
-        } else {
-            format!(
-                "\nnot started, so left as it was:\n  - {}",
-                not_started.join("\n  - ")
-            )
-        },
+        message,
         hint: Some("run the same command again: it picks up where this run stopped".into()),
         source: None,
-    })
+    }
+    .with_source(unfinished))
 }
 
 /// An action that never started, and what it would have done: `id (create)`, or for an update
@@ -303,8 +359,15 @@ mod tests {
     }
 
     #[test]
-    fn after_a_failure_nothing_new_starts_and_the_report_says_what_was_done() {
-        let p = plan(vec![ns("a", &[]), ns("b", &[]), ns("c", &["a"])]);
+    fn a_failure_stops_only_what_depends_on_it_and_the_report_says_what_was_done() {
+        let p = plan(vec![
+            ns("a", &[]),
+            ns("b", &[]),
+            ns("c", &["a"]),
+            ns("d", &["b"]),
+            ns("e", &["d"]),
+            ns("f", &[]),
+        ]);
         let r = Recorder {
             failing: vec!["namespace/b".into()],
             ..Recorder::default()
@@ -313,9 +376,11 @@ mod tests {
         assert_eq!(err.kind, ErrorKind::Remote);
         assert_eq!(
             err.message,
-            "1 action(s) failed:\n  - namespace/b: refused (hint: fix it)\ndone before the failure:\n  - namespace/a: done\nnot started, so left as it was:\n  - namespace/c (create)"
+            "1 action(s) failed:\n  - namespace/b: refused (hint: fix it)\ndone:\n  - namespace/a: done\n  - namespace/c: done\n  - namespace/f: done\nnot started, as they depend on what failed (left as they were):\n  - namespace/d (create)\n  - namespace/e (create)"
         );
-        assert!(!r.log.lock().unwrap().contains(&"namespace/c".to_owned()));
+        let log = r.log.lock().unwrap().clone();
+        assert!(log.contains(&"namespace/f".to_owned()), "{log:?}");
+        assert!(!log.contains(&"namespace/d".to_owned()), "{log:?}");
     }
 
     #[test]

@@ -431,10 +431,13 @@ pub enum EventType {
 
 impl Kube {
     /// Records a Kubernetes Event on ServiceAccount `ns/name` (`kubectl describe sa` shows
-    /// it), from the component `eksiam`.
+    /// it), from the component `eksiam`. A repeat (the same type, reason and message on the
+    /// same ServiceAccount) is counted on the Event already there, as Kubernetes' own
+    /// recorders do: its name is derived from what it says, and a create that finds it
+    /// raises its `count` and `lastTimestamp` instead.
     ///
     /// # Errors
-    /// A refused or failed create.
+    /// A refused or failed create or update.
     pub async fn record_event(
         &self,
         ns: &str,
@@ -448,7 +451,7 @@ impl Kube {
         let now = Time(k8s_openapi::jiff::Timestamp::now());
         let event = Event {
             metadata: ObjectMeta {
-                generate_name: Some(format!("{name}.")),
+                name: Some(event_name(name, kind, reason, message)),
                 namespace: Some(ns.to_owned()),
                 ..ObjectMeta::default()
             },
@@ -474,17 +477,45 @@ impl Kube {
         };
         let api: Api<Event> = Api::namespaced(self.client.clone(), ns);
         let pp = PostParams::default();
-        retrying(|| api.create(&pp, &event))
-            .await
-            .map(|_| ())
-            .map_err(|e| {
-                sa_error(
-                    "recording an event on serviceaccount",
-                    &format!("{ns}/{name}"),
-                    e,
-                )
-            })
+        let failed = |e| {
+            sa_error(
+                "recording an event on serviceaccount",
+                &format!("{ns}/{name}"),
+                e,
+            )
+        };
+        match retrying(|| api.create(&pp, &event)).await {
+            Ok(_) => Ok(()),
+            Err(kube::Error::Api(s)) if s.code == 409 => {
+                let id = event.metadata.name.clone().unwrap_or_default();
+                let seen = retrying(|| api.get(&id)).await.map_err(failed)?;
+                let patch = serde_json::json!({
+                    "count": seen.count.unwrap_or(1) + 1,
+                    "lastTimestamp": event.last_timestamp,
+                });
+                let (pp, patch) = (
+                    kube::api::PatchParams::default(),
+                    kube::api::Patch::Merge(&patch),
+                );
+                retrying(|| api.patch(&id, &pp, &patch))
+                    .await
+                    .map(|_| ())
+                    .map_err(failed)
+            }
+            Err(e) => Err(failed(e)),
+        }
     }
+}
+
+/// The name of the Event saying `reason` and `message` on ServiceAccount `name`: the same for
+/// a repeat, so that it is counted on one Event. (A DNS subdomain: the name, shortened, and
+/// 16 hex digits of a SHA-256 of the rest.)
+fn event_name(name: &str, kind: EventType, reason: &str, message: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(format!("{kind:?}\n{reason}\n{message}").as_bytes());
+    let hash: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+    let head: String = name.chars().take(200).collect();
+    format!("{}.{hash}", head.trim_end_matches(['.', '-']))
 }
 
 fn sa_error(operation: &str, target: &str, e: kube::Error) -> CliError {

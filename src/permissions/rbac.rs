@@ -179,6 +179,18 @@ pub const VERBS: &[VerbUse] = &[
         commands: &[Reconcile],
         why: "`Synced`, `Unbound`, `SyncFailed`, `RoleRefused`, `RoleConflict` or `PolicyRefused` on the ServiceAccounts a run acted on",
     },
+    VerbUse {
+        object: Object::Events,
+        verb: "get",
+        commands: &[Reconcile],
+        why: "an Event that says the same again is counted on the one already there",
+    },
+    VerbUse {
+        object: Object::Events,
+        verb: "patch",
+        commands: &[Reconcile],
+        why: "raises a repeated Event's `count` and `lastTimestamp`",
+    },
 ];
 
 /// The verbs needed, by object.

@@ -170,6 +170,7 @@ mod tests {
             absent_pod_identities: Vec::new(),
             install_agent: false,
             remove_oidc_trust: false,
+            held_roles: Default::default(),
         }
     }
 

@@ -132,7 +132,10 @@ fn parse(
             .into_iter()
             .map(|p| {
                 if regexp {
-                    regex_lite::Regex::new(&format!("^(?:{p})$"))
+                    // The pattern must be a regexp on its own: only then can the anchors
+                    // around it not be escaped (`a)|(b` would make `^(?:a)|(b)$`).
+                    regex_lite::Regex::new(&p)
+                        .and_then(|_| regex_lite::Regex::new(&format!("^(?:{p})$")))
                         .map(Matcher::Regexp)
                         .map_err(|e| format!("`{annotation}`: `{p}` is not a regexp: {e}"))
                 } else {
@@ -253,6 +256,29 @@ mod tests {
         assert_eq!(r.refusal(A), None);
         assert_eq!(r.refusal("arn:aws:iam::1:role/prod"), None);
         assert!(r.refusal("arn:aws:iam::1:role/not-prod-admin").is_some());
+    }
+
+    #[test]
+    fn a_regexp_cannot_escape_its_anchors() {
+        // Wrapped as it is, `a)|(b` would read `^(?:a)|(b)$`: every ARN starting with `a`
+        // (every ARN) would be allowed. It is not a regexp on its own, so it is refused.
+        for pattern in ["a)|(b", ".*)|(x"] {
+            let err = ns(&[
+                (ALLOWED_ROLES, &format!(r#"["{pattern}"]"#)),
+                (ALLOWED_ROLES_FORMAT, "regexp"),
+            ])
+            .unwrap_err();
+            assert!(err.contains("is not a regexp"), "{pattern}: {err}");
+        }
+        let r = ns(&[
+            (ALLOWED_ROLES, r#"["team-a|team-b"]"#),
+            (ALLOWED_ROLES_FORMAT, "regexp"),
+        ])
+        .unwrap()
+        .unwrap();
+        assert_eq!(r.refusal("arn:aws:iam::1:role/team-b"), None);
+        assert!(r.refusal("arn:aws:iam::1:role/team-bx").is_some());
+        assert!(r.refusal("arn:aws:iam::1:role/xteam-a").is_some());
     }
 
     #[test]

@@ -156,7 +156,7 @@ pub(super) async fn once(
             &result,
         );
         events.extend(
-            refused
+            per_service_account(refused)
                 .into_iter()
                 .map(|(ns, name, why)| (ns, name, EventType::Warning, "PolicyRefused", why)),
         );
@@ -199,7 +199,27 @@ fn skip_refused(
     desired
         .roles
         .retain(|r| !skipped.iter().any(|(_, _, role, _)| role == &r.name));
+    // A refusal skips: a role the ServiceAccount already has is neither pruned nor changed.
+    desired
+        .held_roles
+        .extend(skipped.iter().map(|(_, _, role, _)| role.clone()));
     skipped
+}
+
+/// One line per ServiceAccount: the refusals of one ServiceAccount joined (in order), so
+/// that it gets one Event, not one per refused policy.
+fn per_service_account(refused: Vec<(String, String, String)>) -> Vec<(String, String, String)> {
+    let mut out: Vec<(String, String, String)> = Vec::new();
+    for (ns, name, why) in refused {
+        match out.iter_mut().find(|(n, s, _)| *n == ns && *s == name) {
+            Some(e) => {
+                e.2.push_str("; ");
+                e.2.push_str(&why);
+            }
+            None => out.push((ns, name, why)),
+        }
+    }
+    out
 }
 
 /// One Event: on which ServiceAccount, its type, reason and message.
@@ -261,20 +281,20 @@ fn events(
             "arn:{}:iam::{}:role/{role}",
             cluster.partition, cluster.account
         );
-        out.push(match result {
-            Ok(_) => (
+        out.push(match own_failure(result, ns, name, role) {
+            None => (
                 ns.clone(),
                 name.clone(),
                 EventType::Normal,
                 "Synced",
                 format!("IAM role {arn} is ready, trusted by this ServiceAccount alone, and bound with eks.amazonaws.com/role-arn"),
             ),
-            Err(e) => (
+            Some(why) => (
                 ns.clone(),
                 name.clone(),
                 EventType::Warning,
                 "SyncFailed",
-                format!("reconciling IAM role {arn} failed: {}", e.message),
+                format!("reconciling IAM role {arn} failed: {why}"),
             ),
         });
     }
@@ -286,7 +306,8 @@ fn events(
         .filter_map(|a| a.id.strip_prefix("serviceaccount/"))
         .filter_map(|key| key.split_once('/'))
         .filter(|(ns, name)| !bound.iter().any(|(n, s, _)| n == ns && s == name));
-    if result.is_ok() {
+    {
+        let unbound = unbound.filter(|(ns, name)| own_failure(result, ns, name, "").is_none());
         for (ns, name) in unbound {
             out.push((
                 ns.to_owned(),
@@ -307,6 +328,39 @@ fn events(
         ));
     }
     out
+}
+
+/// Why the run did not do what ServiceAccount `ns/name` and its role `role` needed, in its
+/// own terms: the failures of its own actions (its role, the role's policies, its binding),
+/// never another tenant's; `None` when its part was done. A run that stopped before applying
+/// anything says so without its cause, which may be someone else's.
+fn own_failure(
+    result: &Result<Plan, CliError>,
+    ns: &str,
+    name: &str,
+    role: &str,
+) -> Option<String> {
+    let e = result.as_ref().err()?;
+    let Some(unfinished) = e
+        .source
+        .as_ref()
+        .and_then(|s| s.downcast_ref::<crate::exec::Unfinished>())
+    else {
+        return Some(
+            "the run stopped before it was applied (the controller's log says why); it is retried"
+                .into(),
+        );
+    };
+    let sa = format!("serviceaccount/{ns}/{name}");
+    let role_id = format!("iam-role/{role}");
+    let policies = [
+        format!("iam-role-policy-attachment/{role}/"),
+        format!("iam-role-inline-policy/{role}/"),
+    ];
+    unfinished.of(|id| {
+        id == sa
+            || (!role.is_empty() && (id == role_id || policies.iter().any(|p| id.starts_with(p))))
+    })
 }
 
 /// `RoleConflict` for the ServiceAccounts the pipeline skipped because their role's name is

@@ -312,7 +312,10 @@ pub fn prune(d: &mut Differ) {
         .roles
         .iter()
         .filter(|(name, r)| {
-            managed_here(d, r) && d.desired.role(name).is_none() && in_prune_scope(d, r)
+            managed_here(d, r)
+                && d.desired.role(name).is_none()
+                && !d.desired.held_roles.contains(*name)
+                && in_prune_scope(d, r)
         })
         .filter(|(_, r)| {
             selection.is_everything()
