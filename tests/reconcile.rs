@@ -640,11 +640,105 @@ fn a_namespace_restriction_skips_and_never_deletes_a_bound_role() {
         env.sa("shop", "cart")["metadata"]["annotations"]["eks.amazonaws.com/role-arn"],
         "arn:aws:iam::123456789012:role/k8s-sa_shop_cart"
     );
-    assert_eq!(events(&env, "shop", "cart"), ["Synced", "RoleRefused"]);
+    let mut said = events(&env, "shop", "cart");
+    said.sort();
+    assert_eq!(said, ["RoleRefused", "Synced"]);
     assert!(roles(&env).contains(&"k8s-sa_blog_feed".to_owned()));
 
     // The request withdrawn: the role goes (its platform attachment detached with it).
     annotate_sa(&env, "shop", "cart", &["eksiam.io/role-"]);
     ok(&env.eksiam(&["reconcile", "--cluster", "prod"]));
     assert!(!roles(&env).contains(&"k8s-sa_shop_cart".to_owned()));
+}
+
+/// The messages of the Events on ServiceAccount `ns/name` with `reason`, with their counts.
+fn event_messages(env: &Env, ns: &str, name: &str, reason: &str) -> Vec<(String, i64)> {
+    let list: serde_json::Value = serde_json::from_str(&env.k.kubectl_ok(&[
+        "-n",
+        ns,
+        "get",
+        "events",
+        "--field-selector",
+        &format!("involvedObject.name={name},reason={reason}"),
+        "-o",
+        "json",
+    ]))
+    .unwrap();
+    list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["message"].as_str().unwrap_or("").to_owned(),
+                e["count"].as_i64().unwrap_or(0),
+            )
+        })
+        .collect()
+}
+
+/// Requests are independent: one ServiceAccount whose allowed policy cannot be attached fails
+/// alone (exit 1, `SyncFailed` on it with its own error), while the 12 ServiceAccounts of
+/// another team are all bound in the same run, and none of their Events mentions the
+/// failure. A repeat of the failure is counted on the same Event, and two refused policies
+/// are one `PolicyRefused` Event.
+#[test]
+fn one_tenants_failure_blocks_no_other_and_its_events_are_its_own() {
+    let env = Env::new();
+    let missing = "arn:aws:iam::aws:policy/NoSuchPolicyAtAll";
+    env.k.namespace(
+        "broken",
+        &[r#"eksiam.io/allowed-policies=["NoSuchPolicy*"]"#],
+    );
+    env.k.namespace("team", &[]);
+    env.k
+        .kubectl_ok(&["-n", "broken", "create", "serviceaccount", "api"]);
+    annotate_sa(
+        &env,
+        "broken",
+        "api",
+        &[
+            "eksiam.io/role=managed",
+            &format!(
+                "eksiam.io/policy-arns={missing},arn:aws:iam::aws:policy/AdministratorAccess,arn:aws:iam::aws:policy/ReadOnlyAccess"
+            ),
+        ],
+    );
+    let team: Vec<String> = (1..=12).map(|i| format!("svc-{i:02}")).collect();
+    for name in &team {
+        env.k
+            .kubectl_ok(&["-n", "team", "create", "serviceaccount", name]);
+        annotate_sa(&env, "team", name, &["eksiam.io/role=managed"]);
+    }
+    let run = || env.eksiam(&["reconcile", "--cluster", "prod"]);
+    let o = run();
+    assert_eq!(o.status.code(), Some(1), "{}", common::stderr(&o));
+    for name in &team {
+        assert_eq!(
+            env.sa("team", name)["metadata"]["annotations"]["eks.amazonaws.com/role-arn"],
+            format!("arn:aws:iam::123456789012:role/k8s-sa_team_{name}"),
+            "{name} is bound although broken/api failed"
+        );
+        assert_eq!(events(&env, "team", name), ["Synced"], "{name}");
+    }
+    let failed = event_messages(&env, "broken", "api", "SyncFailed");
+    assert_eq!(failed.len(), 1, "{failed:?}");
+    assert!(failed[0].0.contains("NoSuchPolicyAtAll"), "{failed:?}");
+    assert!(
+        !failed[0].0.contains("team"),
+        "no other tenant's role: {failed:?}"
+    );
+    let refused = event_messages(&env, "broken", "api", "PolicyRefused");
+    assert_eq!(refused.len(), 1, "one Event for both refusals: {refused:?}");
+    assert!(
+        refused[0].0.contains("AdministratorAccess") && refused[0].0.contains("ReadOnlyAccess"),
+        "{refused:?}"
+    );
+
+    // The next run fails the same way: the same Event, counted twice.
+    let o = run();
+    assert_eq!(o.status.code(), Some(1), "{}", common::stderr(&o));
+    let failed = event_messages(&env, "broken", "api", "SyncFailed");
+    assert_eq!(failed.len(), 1, "{failed:?}");
+    assert_eq!(failed[0].1, 2, "{failed:?}");
 }

@@ -265,11 +265,9 @@ fn events(
 ) -> Vec<Event> {
     let changed = |ns: &str, name: &str, role: &str| {
         plan.is_some_and(|p| {
-            p.actions.iter().any(|a| {
-                a.op() != Op::NoOp
-                    && (a.id == format!("serviceaccount/{ns}/{name}")
-                        || a.id == format!("iam-role/{role}"))
-            })
+            p.actions
+                .iter()
+                .any(|a| a.op() != Op::NoOp && own_action(&a.id, ns, name, role))
         })
     };
     let mut out = conflicts(plan, bound);
@@ -351,16 +349,22 @@ fn own_failure(
                 .into(),
         );
     };
-    let sa = format!("serviceaccount/{ns}/{name}");
-    let role_id = format!("iam-role/{role}");
-    let policies = [
-        format!("iam-role-policy-attachment/{role}/"),
-        format!("iam-role-inline-policy/{role}/"),
-    ];
-    unfinished.of(|id| {
-        id == sa
-            || (!role.is_empty() && (id == role_id || policies.iter().any(|p| id.starts_with(p))))
-    })
+    unfinished.of(|id| own_action(id, ns, name, role))
+}
+
+/// Whether the plan action `id` is ServiceAccount `ns/name`'s own: its binding, its role
+/// `role` (empty: none known) or the role's policies.
+fn own_action(id: &str, ns: &str, name: &str, role: &str) -> bool {
+    let of_role = |kind: &str| {
+        id.strip_prefix(kind)
+            .and_then(|rest| rest.strip_prefix(role))
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    };
+    id.strip_prefix("serviceaccount/") == Some(&format!("{ns}/{name}"))
+        || (!role.is_empty()
+            && (of_role("iam-role/")
+                || of_role("iam-role-policy-attachment/")
+                || of_role("iam-role-inline-policy/")))
 }
 
 /// `RoleConflict` for the ServiceAccounts the pipeline skipped because their role's name is
@@ -403,6 +407,49 @@ mod tests {
 
     fn event(name: &str, kind: EventType, reason: &'static str, message: &str) -> Event {
         ("apps".into(), name.into(), kind, reason, message.into())
+    }
+
+    #[test]
+    fn a_service_accounts_own_actions_are_its_binding_its_role_and_the_roles_policies() {
+        let own = |id: &str| own_action(id, "apps", "web", "k8s-sa_apps_web");
+        assert!(own("serviceaccount/apps/web"));
+        assert!(own("iam-role/k8s-sa_apps_web"));
+        assert!(own(
+            "iam-role-policy-attachment/k8s-sa_apps_web/arn:aws:iam::aws:policy/ReadOnlyAccess"
+        ));
+        assert!(own("iam-role-inline-policy/k8s-sa_apps_web/eksiam-inline"));
+        assert!(!own("serviceaccount/apps/web2"));
+        assert!(!own("iam-role/k8s-sa_apps_web2"));
+        assert!(!own("iam-role-policy-attachment/k8s-sa_apps_web2/x"));
+        assert!(!own("serviceaccount/other/web"));
+        assert!(!own_action("iam-role/", "apps", "web", ""));
+    }
+
+    #[test]
+    fn a_failure_is_told_only_to_the_service_accounts_it_concerns() {
+        let unfinished = crate::exec::Unfinished {
+            failed: vec![(
+                vec!["iam-role-policy-attachment/k8s-sa_a_x/arn:p".to_owned()],
+                "NoSuchEntity".to_owned(),
+            )],
+            not_started: vec!["serviceaccount/c/z".to_owned()],
+        };
+        let result: Result<Plan, CliError> = Err(CliError {
+            kind: crate::error::ErrorKind::Remote,
+            message: "1 action(s) failed: everyone's".into(),
+            hint: None,
+            source: None,
+        }
+        .with_source(unfinished));
+        assert_eq!(
+            own_failure(&result, "a", "x", "k8s-sa_a_x").as_deref(),
+            Some("NoSuchEntity")
+        );
+        assert_eq!(own_failure(&result, "b", "y", "k8s-sa_b_y"), None);
+        assert_eq!(
+            own_failure(&result, "c", "z", "k8s-sa_c_z").as_deref(),
+            Some("not done: a step it depends on failed")
+        );
     }
 
     #[test]
