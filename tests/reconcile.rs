@@ -78,18 +78,16 @@ fn service_accounts_that_ask_get_their_own_role_until_they_stop_asking() {
     env.k.namespace("apps", &[]);
     env.k
         .namespace("locked", &[r#"eksiam.io/allowed-roles=["team-*"]"#]);
-    // A role iam-service-account-controller made, as it made them (no `aud` condition).
-    env.iam(&[
-        "Action=CreateRole",
-        "RoleName=k8s-sa_apps_legacy",
-        &format!(
-            r#"AssumeRolePolicyDocument={{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Principal":{{"Federated":"arn:aws:iam::{account}:oidc-provider/oidc.example/id/X"}},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{{"StringEquals":{{"oidc.example/id/X:sub":"system:serviceaccount:apps:legacy"}}}}}}]}}"#
-        ),
-        "Tags.member.1.Key=role.k8s.aws/managed-by",
-        "Tags.member.1.Value=sa-iamrole-controller",
-        "Tags.member.2.Key=role.k8s.aws/cluster",
-        "Tags.member.2.Value=prod",
-    ]);
+    // A role iam-service-account-controller made for this cluster, as it made them (no `aud`
+    // condition; moto gives every cluster of a process the same issuer).
+    let issuer = env.create_cluster("issuer-of-prod");
+    controller_role(
+        &env,
+        "legacy",
+        issuer.trim_start_matches("https://"),
+        "sa-iamrole-controller",
+        Some("prod"),
+    );
     for (ns, sa, ask) in [
         (
             "apps",
@@ -188,12 +186,15 @@ fn service_accounts_that_ask_get_their_own_role_until_they_stop_asking() {
     // Event.
     let counts = testenv::kube::KubeServer::count(&env.k.requests_since(mark));
     let calls: Vec<_> = counts.iter().collect();
+    // (The refusal says what it said last run: its Event is counted, not made again.)
     assert_eq!(
         calls,
         [
             (&("create".to_owned(), "events".to_owned()), &1),
+            (&("get".to_owned(), "events".to_owned()), &1),
             (&("list".to_owned(), "namespaces".to_owned()), &1),
-            (&("list".to_owned(), "serviceaccounts".to_owned()), &1)
+            (&("list".to_owned(), "serviceaccounts".to_owned()), &1),
+            (&("patch".to_owned(), "events".to_owned()), &1)
         ]
     );
     // A run that finds a ServiceAccount in order leaves no new Event on it.
@@ -221,6 +222,88 @@ fn service_accounts_that_ask_get_their_own_role_until_they_stop_asking() {
     assert_eq!(events(&env, "apps", "web"), ["Synced", "Unbound"]);
     let last = ok(&env.eksiam(&["reconcile", "--cluster", "prod", "--dry-run"]));
     assert!(last.contains("No changes."), "{last}");
+}
+
+/// Creates role `k8s-sa_apps_NAME` as iam-service-account-controller makes them: trusting
+/// `apps/NAME` through the OIDC provider of `issuer` (host and path), tagged `managed-by:
+/// manager` and, when given, `cluster`.
+fn controller_role(env: &Env, name: &str, issuer: &str, manager: &str, cluster: Option<&str>) {
+    let account = env.account_id();
+    let trust = format!(
+        r#"AssumeRolePolicyDocument={{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Principal":{{"Federated":"arn:aws:iam::{account}:oidc-provider/{issuer}"}},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{{"StringEquals":{{"{issuer}:sub":"system:serviceaccount:apps:{name}"}}}}}}]}}"#
+    );
+    let role = format!("RoleName=k8s-sa_apps_{name}");
+    let manager = format!("Tags.member.1.Value={manager}");
+    let mut args = vec![
+        "Action=CreateRole",
+        &role,
+        &trust,
+        "Tags.member.1.Key=role.k8s.aws/managed-by",
+        &manager,
+    ];
+    let cluster = cluster.map(|c| format!("Tags.member.2.Value={c}"));
+    if let Some(c) = &cluster {
+        args.extend(["Tags.member.2.Key=role.k8s.aws/cluster", c]);
+    }
+    env.iam(&args);
+}
+
+/// iam-service-account-controller's roles are taken over only where their trust names this
+/// cluster's issuer, under today's `managed-by` value and its predecessor's. A role whose
+/// trust names another cluster's provider (a cluster of the same name elsewhere) is a
+/// `RoleConflict`: not rewritten, and not deleted when the request is withdrawn.
+#[test]
+fn only_this_clusters_controller_roles_are_taken_over() {
+    let env = Env::new();
+    env.k.namespace("apps", &[]);
+    let issuer = env.create_cluster("issuer-of-prod");
+    let here = issuer.trim_start_matches("https://");
+    let elsewhere = "oidc.eks.us-east-1.amazonaws.com/id/0THERCLUSTER";
+    controller_role(
+        &env,
+        "current",
+        here,
+        "iam-service-account-controller",
+        Some("prod"),
+    );
+    controller_role(&env, "foreign", elsewhere, "sa-iamrole-controller", None);
+    let foreign_trust = env.trust("k8s-sa_apps_foreign");
+    for name in ["current", "foreign"] {
+        ask(&env, name);
+    }
+    let o = env.eksiam(&["reconcile", "--cluster", "prod"]);
+    let said = ok(&o) + &common::stderr(&o);
+    assert!(
+        said.contains("serviceaccount apps/foreign is skipped: role `k8s-sa_apps_foreign` already exists and eksiam did not create it"),
+        "{said}"
+    );
+    assert_eq!(events(&env, "apps", "foreign"), ["RoleConflict"]);
+    assert_eq!(
+        env.trust("k8s-sa_apps_foreign"),
+        foreign_trust,
+        "not rewritten"
+    );
+    assert!(
+        env.sa("apps", "foreign")["metadata"]["annotations"]["eks.amazonaws.com/role-arn"]
+            .is_null()
+    );
+    // Today's controller's role is taken over: eksiam's tags, its exact trust with `aud`.
+    assert_eq!(events(&env, "apps", "current"), ["Synced"]);
+    let current = env.trust("k8s-sa_apps_current").to_string();
+    assert!(current.contains(":aud"), "{current}");
+
+    // Withdrawn: the taken-over role goes, the other cluster's stays as it was.
+    for name in ["current", "foreign"] {
+        annotate_sa(&env, "apps", name, &["eksiam.io/role-"]);
+    }
+    ok(&env.eksiam(&["reconcile", "--cluster", "prod"]));
+    let have = roles(&env);
+    assert!(
+        !have.contains(&"k8s-sa_apps_current".to_owned()),
+        "{have:?}"
+    );
+    assert!(have.contains(&"k8s-sa_apps_foreign".to_owned()), "{have:?}");
+    assert_eq!(env.trust("k8s-sa_apps_foreign"), foreign_trust);
 }
 
 /// Creates ServiceAccount `apps/NAME` asking for a role, the way its owner would.

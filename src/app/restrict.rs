@@ -73,7 +73,8 @@ pub fn skip_foreign_self_service(desired: &mut Desired, observed: &Observed) -> 
         let Some(obs) = observed.roles.get(&role.name) else {
             return true;
         };
-        let whose = match foreign(role, obs, &desired.cluster) {
+        let issuer = observed.issuer.as_ref().map(|i| i.host_path());
+        let whose = match foreign(role, obs, &desired.cluster, issuer) {
             None => return true,
             Some(Foreign::NotEksiams) => "eksiam did not create it".to_owned(),
             Some(Foreign::OtherCluster(c)) => format!("eksiam manages it for cluster `{c}`"),

@@ -29,23 +29,35 @@ pub const DEFAULT_PREFIX: &str = "k8s-sa";
 
 /// The tags iam-service-account-controller puts on the roles it makes.
 pub const CONTROLLER_TAG_MANAGED_BY: &str = "role.k8s.aws/managed-by";
-pub const CONTROLLER_MANAGER: &str = "sa-iamrole-controller";
+/// The `managed-by` values of the controller's roles: today's (its README), and its
+/// predecessor's (`sa-iamrole-controller`).
+pub const CONTROLLER_MANAGERS: &[&str] =
+    &["iam-service-account-controller", "sa-iamrole-controller"];
 pub const CONTROLLER_TAG_CLUSTER: &str = "role.k8s.aws/cluster";
 
 /// Whether `reconcile` takes over `existing`, a role of the name it wants for `role` that
 /// iam-service-account-controller made for this cluster: its users move without edits, and
-/// the role gains eksiam's tags and exact trust. No other tool's role is taken.
-pub fn adoptable(role: &DesiredRole, existing: &ObservedRole, cluster: &str) -> bool {
+/// the role gains eksiam's tags and exact trust. "For this cluster" is decided by the trust,
+/// which must name this cluster's issuer (`issuer_host_path`; a cluster's name is not unique
+/// across regions and accounts), and a cluster tag, when there is one, must name it too. No
+/// other tool's role is taken, nor another cluster's.
+pub fn adoptable(
+    role: &DesiredRole,
+    existing: &ObservedRole,
+    cluster: &str,
+    issuer_host_path: Option<&str>,
+) -> bool {
     role.tags.contains_key(TAG_SELF_SERVICE)
         && existing
             .tags
             .get(CONTROLLER_TAG_MANAGED_BY)
-            .map(String::as_str)
-            == Some(CONTROLLER_MANAGER)
+            .is_some_and(|m| CONTROLLER_MANAGERS.contains(&m.as_str()))
         && existing
             .tags
             .get(CONTROLLER_TAG_CLUSTER)
             .is_none_or(|c| c == cluster)
+        && issuer_host_path
+            .is_some_and(|i| crate::rules::trust::trusts_issuer(&existing.assume_role_policy, i))
 }
 
 /// The warning for ServiceAccount `ns/name`, skipped for `why`.
@@ -392,33 +404,66 @@ mod tests {
             sa(&[(REQUEST_ANNOTATION, "managed")]),
         )]);
         let (d, _) = desired("prod", None, DEFAULT_PREFIX, &sas, &BTreeMap::new());
-        let role = |tags: &[(&str, &str)]| ObservedRole {
+        let here = "oidc.eks.us-west-2.amazonaws.com/id/HERE";
+        let trusting = |issuer: &str| {
+            serde_json::json!({"Version": "2012-10-17", "Statement": [{
+                "Effect": "Allow",
+                "Principal": {"Federated": format!("arn:aws:iam::111122223333:oidc-provider/{issuer}")},
+                "Action": "sts:AssumeRoleWithWebIdentity",
+                "Condition": {"StringEquals": {format!("{issuer}:sub"): "system:serviceaccount:apps:web"}}}]})
+        };
+        let role = |tags: &[(&str, &str)], issuer: &str| ObservedRole {
             tags: tags
                 .iter()
                 .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
                 .collect(),
             arn: String::new(),
-            assume_role_policy: serde_json::Value::Null,
+            assume_role_policy: trusting(issuer),
             managed_policies: Vec::new(),
             inline_policies: BTreeMap::new(),
             permissions_boundary: None,
         };
-        let controller = (CONTROLLER_TAG_MANAGED_BY, CONTROLLER_MANAGER);
-        assert!(adoptable(&d.roles[0], &role(&[controller]), "prod"));
-        assert!(adoptable(
-            &d.roles[0],
-            &role(&[controller, (CONTROLLER_TAG_CLUSTER, "prod")]),
-            "prod"
-        ));
-        assert!(!adoptable(
-            &d.roles[0],
-            &role(&[controller, (CONTROLLER_TAG_CLUSTER, "dev")]),
-            "prod"
-        ));
-        assert!(!adoptable(&d.roles[0], &role(&[("team", "x")]), "prod"));
+        let adopts = |role: &ObservedRole| adoptable(&d.roles[0], role, "prod", Some(here));
+        for manager in CONTROLLER_MANAGERS {
+            let controller = (CONTROLLER_TAG_MANAGED_BY, *manager);
+            assert!(adopts(&role(&[controller], here)), "{manager}");
+            assert!(adopts(&role(
+                &[controller, (CONTROLLER_TAG_CLUSTER, "prod")],
+                here
+            )));
+            // Another cluster's: by its tag, or by the issuer its trust names (a cluster
+            // called `prod` in another region is another cluster).
+            assert!(!adopts(&role(
+                &[controller, (CONTROLLER_TAG_CLUSTER, "dev")],
+                here
+            )));
+            let elsewhere = "oidc.eks.us-east-1.amazonaws.com/id/THERE";
+            assert!(!adopts(&role(&[controller], elsewhere)));
+            assert!(!adopts(&role(
+                &[controller, (CONTROLLER_TAG_CLUSTER, "prod")],
+                elsewhere
+            )));
+            assert!(!adoptable(
+                &d.roles[0],
+                &role(&[controller], here),
+                "prod",
+                None
+            ));
+        }
+        assert!(!adopts(&role(&[("team", "x")], here)));
+        assert!(!adopts(&role(
+            &[(CONTROLLER_TAG_MANAGED_BY, "someone-else")],
+            here
+        )));
         let mut filed = d.roles[0].clone();
         filed.tags.remove(TAG_SELF_SERVICE);
-        assert!(!adoptable(&filed, &role(&[controller]), "prod"));
+        let controller = (CONTROLLER_TAG_MANAGED_BY, CONTROLLER_MANAGERS[0]);
+        assert!(!adoptable(
+            &filed,
+            &role(&[controller], here),
+            "prod",
+            Some(here)
+        ));
     }
 
     #[test]

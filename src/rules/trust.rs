@@ -151,6 +151,17 @@ pub fn trusts_any_issuer(doc: &Value) -> bool {
     })
 }
 
+/// Whether a trust policy has a web-identity statement for the OIDC provider of the issuer
+/// `issuer_host_path` (this cluster's: an issuer is one cluster's alone).
+pub fn trusts_issuer(doc: &Value, issuer_host_path: &str) -> bool {
+    let suffix = format!(":oidc-provider/{issuer_host_path}");
+    statements(doc).iter().any(|s| {
+        s.pointer("/Principal/Federated")
+            .and_then(Value::as_str)
+            .is_some_and(|p| p.ends_with(&suffix))
+    })
+}
+
 /// A document's statements (a lone statement object counts as one).
 fn statements(doc: &Value) -> Vec<Value> {
     match doc.get("Statement") {

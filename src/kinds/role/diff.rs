@@ -86,7 +86,8 @@ pub fn diff(d: &mut Differ, role: &DesiredRole, oidc_id: Option<&str>) {
 /// Whether an existing role of the desired name is eksiam's, for this cluster; a conflict
 /// otherwise.
 fn owned_for_cluster(d: &mut Differ, role: &DesiredRole, obs: &ObservedRole) -> bool {
-    let why = match foreign(role, obs, &d.desired.cluster) {
+    let issuer = d.observed.issuer.as_ref().map(|i| i.host_path());
+    let why = match foreign(role, obs, &d.desired.cluster, issuer) {
         None => return true,
         Some(Foreign::NotEksiams) => format!(
             "role `{}` already exists and was not created by eksiam (it has no `{TAG_MANAGED_BY}` tag); eksiam will not change it. Use `attachRoleARN` to bind it as-is, or choose another `roleName`",
@@ -111,9 +112,14 @@ pub enum Foreign {
 }
 
 /// Whether eksiam may change `obs`, the existing role of `role`'s name, for `cluster`
-/// (`None`), or why not.
-pub fn foreign(role: &DesiredRole, obs: &ObservedRole, cluster: &str) -> Option<Foreign> {
-    if crate::rules::self_service::adoptable(role, obs, cluster) {
+/// (whose issuer is `issuer_host_path`, when known) (`None`), or why not.
+pub fn foreign(
+    role: &DesiredRole,
+    obs: &ObservedRole,
+    cluster: &str,
+    issuer_host_path: Option<&str>,
+) -> Option<Foreign> {
+    if crate::rules::self_service::adoptable(role, obs, cluster, issuer_host_path) {
         return None;
     }
     if obs.tags.get(TAG_MANAGED_BY).map(String::as_str) != Some(MANAGER) {
