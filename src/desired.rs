@@ -185,6 +185,12 @@ pub struct DesiredRole {
     /// Leave attached and inline policies the role does not list (a self-service role, whose
     /// permissions the platform grants out of band); otherwise they are removed.
     pub keep_other_policies: bool,
+    /// The input names the role (`roleName`): several ServiceAccounts may share it. A name
+    /// eksiam derives is one ServiceAccount's alone: another claimant is a conflict.
+    pub named: bool,
+    /// The name eksiam derived for it before shortened names kept 64 bits of hash: a role made
+    /// then keeps its name ([`Desired::keep_earlier_names`]).
+    pub earlier_name: Option<String>,
 }
 
 /// Which role a ServiceAccount uses.
@@ -377,6 +383,11 @@ fn irsa(
                             cluster_tags,
                         );
                         role.subjects.push(subject);
+                        role.named = sa.role_name.is_some();
+                        if !role.named {
+                            role.earlier_name =
+                                naming::earlier_role_name(cluster, sa.namespace(), &sa.name.value);
+                        }
                         roles.push(role);
                     }
                 }
@@ -486,6 +497,8 @@ fn new_role(
         tags,
         pod_identity_for: Vec::new(),
         keep_other_policies: false,
+        named: false,
+        earlier_name: None,
     }
 }
 
@@ -519,6 +532,14 @@ fn pod_identities(
                                 cluster_tags,
                             );
                             role.pod_identity_for.push(key);
+                            role.named = p.role_name.is_some();
+                            if !role.named
+                                && let (Some(ns), Some(sa)) =
+                                    (&p.namespace, &p.service_account_name)
+                            {
+                                role.earlier_name =
+                                    naming::earlier_role_name(cluster, &ns.value, &sa.value);
+                            }
                             roles.push(role);
                         }
                     }

@@ -738,3 +738,71 @@ iam:
     );
     assert!(env.moto().writes_since(aws).is_empty());
 }
+
+both!(a_derived_role_name_is_one_service_accounts_and_never_merged);
+/// Two teams' files whose ServiceAccounts come to one derived role name (`team-a/api` and
+/// `team/a-api` in `prod`): the second claimant is a conflict that names the owner, and
+/// nothing of the first team's role changes (trust, policies). A `roleName` resolves it.
+fn a_derived_role_name_is_one_service_accounts_and_never_merged(on: Emulator) {
+    let env = Env::on(on);
+    let file = |ns: &str, name: &str, policy: &str, role_name: &str| {
+        env.write(
+            &format!("{ns}.yaml"),
+            &format!(
+                "apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata: {{name: prod, region: us-west-2}}
+iam:
+  withOIDC: true
+  serviceAccounts:
+    - metadata: {{name: {name}, namespace: {ns}}}
+      attachPolicyARNs: [arn:aws:iam::aws:policy/{policy}]{role_name}
+"
+            ),
+        )
+    };
+    let attached = |role: &str| {
+        testenv::aws::xml_values(
+            &env.iam(&[
+                "Action=ListAttachedRolePolicies",
+                &format!("RoleName={role}"),
+            ]),
+            "PolicyArn",
+        )
+    };
+    let a = file("team-a", "api", "AmazonS3ReadOnlyAccess", "");
+    ok(&env.apply(&a, &[]));
+    let trust = env.trust("prod-team-a-api");
+    let b = file("team", "a-api", "AmazonEC2ReadOnlyAccess", "");
+    let o = env.apply(&b, &[]);
+    assert_eq!(o.status.code(), Some(1), "{}", common::stderr(&o));
+    let said = String::from_utf8_lossy(&o.stdout).into_owned() + &common::stderr(&o);
+    assert!(
+        said.contains("role `prod-team-a-api` is eksiam's role for `team-a/api`"),
+        "{said}"
+    );
+    assert_eq!(env.trust("prod-team-a-api"), trust, "no statement merged");
+    assert_eq!(
+        attached("prod-team-a-api"),
+        ["arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"]
+    );
+    assert!(
+        !env.k.kubectl(&["get", "namespace", "team"]).status.success(),
+        "nothing of the refused plan was applied"
+    );
+    // Team a's file still converges; team's own roleName gets it a role of its own.
+    let again = ok(&env.apply(&a, &[]));
+    assert!(again.contains("No changes."), "{again}");
+    let b = file(
+        "team",
+        "a-api",
+        "AmazonEC2ReadOnlyAccess",
+        "\n      roleName: prod-team-a-api-2",
+    );
+    ok(&env.apply(&b, &[]));
+    assert_eq!(
+        attached("prod-team-a-api-2"),
+        ["arn:aws:iam::aws:policy/AmazonEC2ReadOnlyAccess"]
+    );
+    assert_eq!(env.trust("prod-team-a-api"), trust);
+}

@@ -90,6 +90,7 @@ pub async fn run<C: Connect>(
         desired.partition.clone_from(partition);
     }
     let mut observed = seen.observed;
+    restrict::keep_earlier_names(&mut desired, &observed);
     restrict::check(&desired, &observed)?;
     let skipped = restrict::skip_foreign_self_service(&mut desired, &observed);
     let mut plan = lockout::diff_guarded(

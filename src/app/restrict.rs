@@ -58,6 +58,47 @@ pub fn check(desired: &Desired, observed: &Observed) -> Result<(), CliError> {
     })
 }
 
+/// Keeps the names roles were made with before shortened names kept 64 bits of hash: a role
+/// whose derived name is new to the account, while its earlier name is a role eksiam made for
+/// this cluster and these ServiceAccounts, goes on under the earlier name (no churn for roles
+/// made then). The ServiceAccounts and associations that use it follow.
+pub fn keep_earlier_names(desired: &mut Desired, observed: &Observed) {
+    use crate::desired::{MANAGER, TAG_CLUSTER, TAG_MANAGED_BY, tagged_service_accounts};
+    let mut renamed = Vec::new();
+    for role in &mut desired.roles {
+        let Some(earlier) = role.earlier_name.clone() else {
+            continue;
+        };
+        let Some(made) = observed.roles.get(&earlier) else {
+            continue;
+        };
+        let served: std::collections::BTreeSet<String> = role.served().collect();
+        let ours = made.tags.get(TAG_MANAGED_BY).map(String::as_str) == Some(MANAGER)
+            && made.tags.get(TAG_CLUSTER) == Some(&desired.cluster)
+            && tagged_service_accounts(&made.tags).is_some_and(|keys| {
+                keys.into_iter().collect::<std::collections::BTreeSet<_>>() == served
+            });
+        if ours && !observed.roles.contains_key(&role.name) {
+            renamed.push((
+                std::mem::replace(&mut role.name, earlier),
+                role.name.clone(),
+            ));
+        }
+    }
+    for (new, earlier) in renamed {
+        let refs = desired
+            .service_accounts
+            .iter_mut()
+            .map(|s| &mut s.role)
+            .chain(desired.pod_identities.iter_mut().map(|p| &mut p.role));
+        for r in refs {
+            if *r == RoleRef::Managed(new.clone()) {
+                *r = RoleRef::Managed(earlier.clone());
+            }
+        }
+    }
+}
+
 /// Takes out of `desired` the self-service roles (`reconcile`'s) whose name an existing role
 /// holds that eksiam may not change, with the ServiceAccounts bound to them: one taken name
 /// skips its ServiceAccount, not the whole run (a watch would otherwise retry for ever and
@@ -78,6 +119,9 @@ pub fn skip_foreign_self_service(desired: &mut Desired, observed: &Observed) -> 
             None => return true,
             Some(Foreign::NotEksiams) => "eksiam did not create it".to_owned(),
             Some(Foreign::OtherCluster(c)) => format!("eksiam manages it for cluster `{c}`"),
+            Some(Foreign::OtherServiceAccounts(owners)) => {
+                format!("it is eksiam's role for {owners}")
+            }
         };
         taken.push((role.name.clone(), whose));
         false

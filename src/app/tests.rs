@@ -1663,3 +1663,102 @@ fn a_failed_entry_leaves_the_cluster_at_api_and_config_map_and_says_so() {
         ]
     );
 }
+
+/// A role eksiam made for `team-a/api` in `prod`.
+fn role_for(sa: &str) -> ObservedRole {
+    ObservedRole {
+        arn: format!("arn:aws:iam::{ACCOUNT}:role/prod-team-a-api"),
+        assume_role_policy: serde_json::json!({"Version": "2012-10-17", "Statement": []}),
+        managed_policies: vec!["arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess".into()],
+        inline_policies: BTreeMap::new(),
+        permissions_boundary: None,
+        tags: BTreeMap::from([
+            (crate::desired::TAG_MANAGED_BY.into(), "eksiam".into()),
+            (crate::desired::TAG_CLUSTER.into(), "prod".into()),
+            (crate::desired::TAG_SERVICE_ACCOUNTS.into(), sa.into()),
+        ]),
+    }
+}
+
+#[test]
+fn a_second_claimant_of_a_derived_role_name_is_a_conflict_naming_the_owner() {
+    let f = fake();
+    f.world()
+        .roles
+        .insert("prod-team-a-api".into(), role_for("team-a/api"));
+    let file = "apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata: {name: prod, region: us-west-2}
+iam:
+  serviceAccounts:
+    - metadata: {name: a-api, namespace: team}
+      attachPolicyARNs: [arn:aws:iam::aws:policy/AmazonEC2ReadOnlyAccess]
+";
+    let (shown, result) = run_on(&f, desired(file), &DiffOptions::default(), true);
+    assert!(result.is_err());
+    let conflicts = shown.unwrap().conflicts;
+    assert!(
+        conflicts[0].contains("role `prod-team-a-api` is eksiam's role for `team-a/api`")
+            && conflicts[0].contains("`roleName`"),
+        "{conflicts:?}"
+    );
+    assert!(f.writes().is_empty(), "no trust merged, no policy swapped");
+
+    // The owner's own file still plans its role as before.
+    let own = file.replace(
+        "name: a-api, namespace: team",
+        "name: api, namespace: team-a",
+    );
+    let (shown, _) = run_on(&f, desired(&own), &DiffOptions::default(), false);
+    assert!(shown.unwrap().conflicts.is_empty());
+}
+
+#[test]
+fn a_role_made_under_the_earlier_shortened_name_keeps_it() {
+    let (ns, sa) = ("payments-team", "service-account-one");
+    let cluster = "a-very-long-cluster-name-for-production";
+    let earlier = crate::rules::naming::earlier_role_name(cluster, ns, sa).unwrap();
+    let now = crate::rules::naming::role_name(cluster, ns, sa);
+    assert_ne!(earlier, now);
+    let f = fake();
+    let mut made = role_for(&format!("{ns}/{sa}"));
+    made.tags
+        .insert(crate::desired::TAG_CLUSTER.into(), cluster.into());
+    made.arn = format!("arn:aws:iam::{ACCOUNT}:role/{earlier}");
+    f.world().roles.insert(earlier.clone(), made);
+    let file = format!(
+        "apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata: {{name: {cluster}, region: us-west-2}}
+iam:
+  serviceAccounts:
+    - metadata: {{name: {sa}, namespace: {ns}}}
+      attachPolicyARNs: [arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess]
+"
+    );
+    let (shown, _) = run_on(&f, desired(&file), &DiffOptions::default(), false);
+    let plan = shown.unwrap();
+    let ids: Vec<&str> = plan.actions.iter().map(|a| a.id.as_str()).collect();
+    assert!(
+        ids.contains(&format!("iam-role/{earlier}").as_str()),
+        "{ids:#?}"
+    );
+    assert!(!ids.iter().any(|id| id.contains(&now)), "{ids:#?}");
+    assert!(
+        !plan
+            .actions
+            .iter()
+            .any(|a| a.kind() == crate::plan::Kind::IamRole && a.op() == crate::plan::Op::Create),
+        "no new role: {ids:#?}"
+    );
+    let sa_role = plan
+        .actions
+        .iter()
+        .find(|a| a.id == format!("serviceaccount/{ns}/{sa}"))
+        .map(|a| serde_json::to_string(&a.changes()).unwrap())
+        .unwrap_or_default();
+    assert!(
+        sa_role.contains(&earlier),
+        "bound to the earlier name: {sa_role}"
+    );
+}

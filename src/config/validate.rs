@@ -489,7 +489,22 @@ impl Validator {
                     "set `roleName` explicitly",
                 );
             }
-            if let Some(first) = by_role.get(&name) {
+            if let Some(first) = by_role.get(&name)
+                && (first.role_name.is_none() || sa.role_name.is_none())
+            {
+                let at = sa.role_name.as_ref().map_or(sa.name.pos, |r| r.pos);
+                self.diags.push(
+                    Diagnostic::error(
+                        Some(at),
+                        format!(
+                            "`{}/{}` (line {}) and `{}/{}` come to the same role name `{name}`; a role eksiam names is one ServiceAccount's alone",
+                            first.namespace(), first.name.value, first.name.pos.line,
+                            sa.namespace(), sa.name.value
+                        ),
+                    )
+                    .with_hint("give one of them its own `roleName` (or both the same `roleName` to share a role)"),
+                );
+            } else if let Some(first) = by_role.get(&name) {
                 let same = first
                     .attach_policy_arns
                     .iter()
@@ -691,6 +706,30 @@ iam:
         assert!(errors[0].2.contains("has `Effect: Permit`"), "{errors:#?}");
         assert_eq!((errors[1].0, errors[1].1), (13, 13), "{errors:#?}");
         assert!(errors[1].2.contains("has no `Effect`"), "{errors:#?}");
+    }
+
+    #[test]
+    fn two_service_accounts_that_come_to_one_derived_role_name_are_refused() {
+        let errors = errors_at(
+            "apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata: {name: prod, region: us-west-2}
+iam:
+  serviceAccounts:
+    - metadata: {name: api, namespace: team-a}
+      attachPolicyARNs: [arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess]
+    - metadata: {name: a-api, namespace: team}
+      attachPolicyARNs: [arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess]
+",
+        );
+        assert_eq!(errors.len(), 1, "{errors:#?}");
+        assert_eq!(errors[0].0, 8, "{errors:#?}");
+        assert!(
+            errors[0]
+                .2
+                .contains("`team-a/api` (line 6) and `team/a-api` come to the same role name `prod-team-a-api`"),
+            "{errors:#?}"
+        );
     }
 
     #[test]

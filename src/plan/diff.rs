@@ -135,6 +135,8 @@ mod tests {
                 tags,
                 pod_identity_for: Vec::new(),
                 keep_other_policies: false,
+                named: false,
+                earlier_name: None,
             }],
             service_accounts: vec![DesiredServiceAccount {
                 namespace: "apps".into(),
@@ -421,6 +423,14 @@ mod tests {
         assert_eq!(plan.summary().delete, 1);
     }
 
+    /// `desired()` with the role named by the file (`roleName`), so that ServiceAccounts may
+    /// share it.
+    fn shared() -> Desired {
+        let mut d = desired();
+        d.roles[0].named = true;
+        d
+    }
+
     /// `converged()` where the role also trusts `apps/old`, as eksiam wrote it when the file
     /// listed it, and `apps/old` is an eksiam-made ServiceAccount bound to the role.
     fn converged_with_dropped_subject() -> Observed {
@@ -462,7 +472,7 @@ mod tests {
     #[test]
     fn prune_revokes_the_trust_of_a_service_account_dropped_from_a_shared_role() {
         let o = converged_with_dropped_subject();
-        let plan = diff(&desired(), &o, &pruning());
+        let plan = diff(&shared(), &o, &pruning());
         let role = plan
             .actions
             .iter()
@@ -485,7 +495,7 @@ mod tests {
     #[test]
     fn without_prune_a_dropped_service_account_keeps_its_grant_and_the_plan_says_so() {
         let o = converged_with_dropped_subject();
-        let plan = diff(&desired(), &o, &DiffOptions::default());
+        let plan = diff(&shared(), &o, &DiffOptions::default());
         assert!(!plan.has_changes(), "{:#?}", plan.actions);
         assert!(
             plan.warnings
@@ -528,7 +538,7 @@ mod tests {
                 ROLE_ARN_ANNOTATION.into(),
                 "arn:aws:iam::111122223333:role/other".into(),
             );
-        let plan = diff(&desired(), &o, &pruning());
+        let plan = diff(&shared(), &o, &pruning());
         let role = plan
             .actions
             .iter()

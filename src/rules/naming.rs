@@ -96,26 +96,50 @@ pub fn check_role_name(name: &str) -> Result<(), String> {
 }
 
 /// eksiam's role name for a ServiceAccount: `<cluster>-<namespace>-<name>`, or when that is
-/// longer than IAM allows, its first characters and an 8-character hash of the whole, so that
-/// different ServiceAccounts keep different names and the same one always gets the same name.
+/// longer than IAM allows, its first characters and 16 hex digits (64 bits) of a hash of the
+/// whole, so that different ServiceAccounts keep different names (a colliding name cannot be
+/// searched for offline) and the same one always gets the same name.
 pub fn role_name(cluster: &str, namespace: &str, name: &str) -> String {
-    within_limit(format!("{cluster}-{namespace}-{name}"))
+    within_limit(format!("{cluster}-{namespace}-{name}"), LONG_HASH)
+}
+
+/// The name [`role_name`] gave before its hash grew to 64 bits (8 hex digits), when it differs:
+/// roles made then keep their names.
+pub fn earlier_role_name(cluster: &str, namespace: &str, name: &str) -> Option<String> {
+    earlier(format!("{cluster}-{namespace}-{name}"))
 }
 
 /// The role name `eksiam reconcile` gives a ServiceAccount that asks for one, in
 /// iam-service-account-controller's pattern `<prefix>_<namespace>_<name>`, shortened as
 /// [`role_name`] is.
 pub fn self_service_role_name(prefix: &str, namespace: &str, name: &str) -> String {
-    within_limit(format!("{prefix}_{namespace}_{name}"))
+    within_limit(format!("{prefix}_{namespace}_{name}"), LONG_HASH)
 }
 
-/// `full`, or when longer than IAM allows, its first characters and an 8-character hash.
-fn within_limit(full: String) -> String {
+/// [`earlier_role_name`] for [`self_service_role_name`].
+pub fn earlier_self_service_role_name(prefix: &str, namespace: &str, name: &str) -> Option<String> {
+    earlier(format!("{prefix}_{namespace}_{name}"))
+}
+
+/// Bytes of the SHA-256 a shortened name keeps: 8 (64 bits) now, 4 before.
+const LONG_HASH: usize = 8;
+const EARLIER_HASH: usize = 4;
+
+fn earlier(full: String) -> Option<String> {
+    (full.len() > ROLE_NAME_MAX).then(|| within_limit(full, EARLIER_HASH))
+}
+
+/// `full`, or when longer than IAM allows, its first characters and `hash_bytes` bytes of its
+/// SHA-256 in hex.
+fn within_limit(full: String, hash_bytes: usize) -> String {
     if full.len() <= ROLE_NAME_MAX {
         return full;
     }
     let digest = Sha256::digest(full.as_bytes());
-    let hash: String = digest[..4].iter().map(|b| format!("{b:02x}")).collect();
+    let hash: String = digest[..hash_bytes]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     // A byte budget, cut back to a character boundary: names that reach here unvalidated
     // (a ServiceAccount called `aüüü…`) must not split a character.
     let keep = full.floor_char_boundary(ROLE_NAME_MAX - hash.len() - 1);
@@ -167,13 +191,24 @@ mod tests {
                 "service-account-one"
             )
         );
-        assert!(a.starts_with("a-very-long-cluster-name-for-production-payments"));
+        assert!(a.starts_with("a-very-long-cluster-name-for-production-paymen"));
         check_role_name(&a).unwrap();
-        // Pinned: changing the scheme would orphan every role created before.
+        // Pinned: changing the scheme would orphan every role created before (the earlier
+        // scheme's names are still found, see `earlier_role_name`).
         assert_eq!(
             a,
-            "a-very-long-cluster-name-for-production-payments-team-s-4d116786"
+            "a-very-long-cluster-name-for-production-payment-4d116786a9744e26"
         );
+        assert_eq!(
+            earlier_role_name(
+                "a-very-long-cluster-name-for-production",
+                "payments-team",
+                "service-account-one"
+            )
+            .as_deref(),
+            Some("a-very-long-cluster-name-for-production-payments-team-s-4d116786")
+        );
+        assert_eq!(earlier_role_name("prod", "apps", "web"), None);
     }
 
     #[test]

@@ -158,6 +158,8 @@ pub fn desired(
             ]),
             pod_identity_for: Vec::new(),
             keep_other_policies: !governs_policies(namespaces, namespace),
+            named: false,
+            earlier_name: naming::earlier_self_service_role_name(prefix, namespace, name),
         };
         r.tags
             .insert(TAG_SERVICE_ACCOUNTS.to_owned(), r.served_tag());

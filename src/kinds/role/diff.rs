@@ -97,6 +97,14 @@ fn owned_for_cluster(d: &mut Differ, role: &DesiredRole, obs: &ObservedRole) -> 
             "role `{}` is managed by eksiam for cluster `{other}`, not `{}`; choose another `roleName`",
             role.name, d.desired.cluster
         ),
+        Some(Foreign::OtherServiceAccounts(owners)) => format!(
+            "role `{}` is eksiam's role for {owners}, and the name eksiam derives for {} is the same: a derived role is one ServiceAccount's alone, so eksiam will not add it; give it its own `roleName` (or name the role `roleName` in every entry that shares it)",
+            role.name,
+            role.served()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     };
     d.plan.conflicts.push(why);
     false
@@ -109,6 +117,9 @@ pub enum Foreign {
     NotEksiams,
     /// eksiam manages it for this other cluster.
     OtherCluster(String),
+    /// eksiam made it, under a name it derived, for these other ServiceAccounts (listed as
+    /// the plan shows them): its owners.
+    OtherServiceAccounts(String),
 }
 
 /// Whether eksiam may change `obs`, the existing role of `role`'s name, for `cluster`
@@ -125,10 +136,26 @@ pub fn foreign(
     if obs.tags.get(TAG_MANAGED_BY).map(String::as_str) != Some(MANAGER) {
         return Some(Foreign::NotEksiams);
     }
-    obs.tags
-        .get(TAG_CLUSTER)
-        .filter(|c| *c != cluster)
-        .map(|other| Foreign::OtherCluster(other.clone()))
+    if let Some(other) = obs.tags.get(TAG_CLUSTER).filter(|c| *c != cluster) {
+        return Some(Foreign::OtherCluster(other.clone()));
+    }
+    // A name eksiam derived is one ServiceAccount's: a second claimant (another namespace
+    // and name that come to the same name) is refused, never merged into its trust.
+    let served: BTreeSet<String> = role.served().collect();
+    let others: Vec<String> = tagged_service_accounts(&obs.tags)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|k| !served.contains(k))
+        .collect();
+    (!role.named && !others.is_empty()).then(|| {
+        Foreign::OtherServiceAccounts(
+            others
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", "),
+        )
+    })
 }
 
 /// The update of an existing role, and the subjects whose trust it revokes.

@@ -174,8 +174,13 @@ async fn one_by_one(
     desired: &Desired,
 ) -> Result<BTreeMap<String, ObservedRole>, CliError> {
     use futures_util::stream::{self, StreamExt as _, TryStreamExt as _};
-    let found: Vec<_> = stream::iter(&desired.roles)
-        .map(|r| async move { iam.role(&r.name).await.map(|o| (r.name.clone(), o)) })
+    // A role may still have the name it was made with (`DesiredRole::earlier_name`).
+    let names = desired
+        .roles
+        .iter()
+        .flat_map(|r| std::iter::once(&r.name).chain(&r.earlier_name));
+    let found: Vec<_> = stream::iter(names)
+        .map(|name| async move { iam.role(name).await.map(|o| (name.clone(), o)) })
         .buffer_unordered(READ_CONCURRENCY)
         .try_collect()
         .await?;
