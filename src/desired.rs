@@ -14,6 +14,9 @@ use std::collections::BTreeMap;
 /// Tag keys of eksiam's ownership tags.
 pub const TAG_MANAGED_BY: &str = "eksiam.io/managed-by";
 pub const TAG_CLUSTER: &str = "eksiam.io/cluster";
+/// The cluster's ARN, on the roles eksiam makes: a cluster's name is not unique across the
+/// regions (and accounts) whose roles share one IAM, its ARN is.
+pub const TAG_CLUSTER_ARN: &str = "eksiam.io/cluster-arn";
 pub const TAG_SERVICE_ACCOUNTS: &str = "eksiam.io/serviceaccounts";
 /// The tag of the roles `eksiam reconcile` makes for ServiceAccounts that ask for one: only
 /// reconcile prunes them, and it never touches other roles.

@@ -15,6 +15,8 @@ pub const BUILTIN_NAMESPACES: &[&str] =
 pub struct Observed {
     /// The AWS account, when known.
     pub account: Option<String>,
+    /// The cluster's ARN, when known: the identity ownership names.
+    pub cluster_arn: Option<String>,
     /// The cluster's OIDC issuer, when known.
     pub issuer: Option<crate::rules::trust::Issuer>,
     /// The IAM OIDC provider for the issuer, if it exists.

@@ -787,7 +787,10 @@ iam:
         ["arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"]
     );
     assert!(
-        !env.k.kubectl(&["get", "namespace", "team"]).status.success(),
+        !env.k
+            .kubectl(&["get", "namespace", "team"])
+            .status
+            .success(),
         "nothing of the refused plan was applied"
     );
     // Team a's file still converges; team's own roleName gets it a role of its own.

@@ -825,3 +825,62 @@ fn one_tenants_failure_blocks_no_other_and_its_events_are_its_own() {
     assert_eq!(failed.len(), 1, "{failed:?}");
     assert_eq!(failed[0].1, 2, "{failed:?}");
 }
+
+/// Two clusters called `accept`, in us-east-1 and us-west-2 of one account: each is its own.
+/// The role `reconcile` makes in us-east-1 carries that cluster's ARN; `reconcile` in
+/// us-west-2, where no ServiceAccount asks, does not delete it, and where one asks for the
+/// same name, it is a `RoleConflict` that leaves the role as it was.
+#[test]
+fn a_cluster_of_the_same_name_in_another_region_is_another_cluster() {
+    let env = Env::new();
+    env.moto().create_cluster_in("accept", "us-east-1");
+    env.moto().create_cluster_in("accept", "us-west-2");
+    let east = testenv::kube::KubeServer::start();
+    east.namespace("apps", &[]);
+    east.kubectl_ok(&["-n", "apps", "create", "serviceaccount", "web"]);
+    east.kubectl_ok(&[
+        "-n",
+        "apps",
+        "annotate",
+        "serviceaccount",
+        "web",
+        "eksiam.io/role=managed",
+    ]);
+    let reconcile = |region: &str, kubeconfig: &std::path::Path| {
+        env.command_via(
+            &env.moto().url,
+            kubeconfig,
+            &["reconcile", "--cluster", "accept", "--region", region],
+        )
+        .output()
+        .unwrap()
+    };
+    ok(&reconcile("us-east-1", &east.kubeconfig()));
+    let tags = env.iam(&["Action=ListRoleTags", "RoleName=k8s-sa_apps_web"]);
+    assert!(
+        tags.contains("arn:aws:eks:us-east-1:123456789012:cluster/accept"),
+        "{tags}"
+    );
+    let trust = env.trust("k8s-sa_apps_web");
+
+    // us-west-2's `accept` has no ServiceAccount that asks: nothing of us-east-1's is pruned.
+    env.k.namespace("apps", &[]);
+    let o = reconcile("us-west-2", &env.k.kubeconfig());
+    let said = ok(&o);
+    assert!(said.contains("No changes."), "{said}");
+    assert!(roles(&env).contains(&"k8s-sa_apps_web".to_owned()));
+
+    // There a ServiceAccount asks for the same name: a conflict, the role untouched.
+    ask(&env, "web");
+    let o = reconcile("us-west-2", &env.k.kubeconfig());
+    let said = ok(&o) + &common::stderr(&o);
+    assert!(
+        said.contains("serviceaccount apps/web is skipped: role `k8s-sa_apps_web` already exists and eksiam manages it for cluster `arn:aws:eks:us-east-1:123456789012:cluster/accept`"),
+        "{said}"
+    );
+    assert_eq!(events(&env, "apps", "web"), ["RoleConflict"]);
+    assert_eq!(env.trust("k8s-sa_apps_web"), trust);
+    // us-east-1's run is still converged.
+    let again = ok(&reconcile("us-east-1", &east.kubeconfig()));
+    assert!(again.contains("No changes."), "{again}");
+}

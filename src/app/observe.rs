@@ -54,6 +54,7 @@ pub(super) async fn observe<C: Connect>(
         seen.observed.account = Some(side.cluster.account);
         seen.observed.issuer = side.cluster.issuer;
         seen.observed.authentication_mode = side.cluster.authentication_mode;
+        seen.observed.cluster_arn = Some(side.cluster.arn.clone());
         seen.observed.bootstrap_admin = side.cluster.bootstrap_admin;
         if let Some(oidc) = side.oidc {
             seen.observed.oidc_provider = oidc.oidc_provider;

@@ -105,7 +105,7 @@ pub fn keep_earlier_names(desired: &mut Desired, observed: &Observed) {
 /// serve no one). Returns a warning for each ServiceAccount skipped, in the form
 /// [`crate::rules::self_service::skipped`] gives.
 pub fn skip_foreign_self_service(desired: &mut Desired, observed: &Observed) -> Vec<String> {
-    use crate::kinds::role::{Foreign, foreign};
+    use crate::kinds::role::{Foreign, Here, foreign};
     let mut taken = Vec::new();
     desired.roles.retain(|role| {
         if !role.tags.contains_key(crate::desired::TAG_SELF_SERVICE) {
@@ -114,8 +114,7 @@ pub fn skip_foreign_self_service(desired: &mut Desired, observed: &Observed) -> 
         let Some(obs) = observed.roles.get(&role.name) else {
             return true;
         };
-        let issuer = observed.issuer.as_ref().map(|i| i.host_path());
-        let whose = match foreign(role, obs, &desired.cluster, issuer) {
+        let whose = match foreign(role, obs, &Here::observed(&desired.cluster, observed)) {
             None => return true,
             Some(Foreign::NotEksiams) => "eksiam did not create it".to_owned(),
             Some(Foreign::OtherCluster(c)) => format!("eksiam manages it for cluster `{c}`"),

@@ -489,8 +489,10 @@ impl Validator {
                     "set `roleName` explicitly",
                 );
             }
+            // (The same ServiceAccount listed twice is reported as such.)
             if let Some(first) = by_role.get(&name)
                 && (first.role_name.is_none() || sa.role_name.is_none())
+                && (first.namespace(), &first.name.value) != (sa.namespace(), &sa.name.value)
             {
                 let at = sa.role_name.as_ref().map_or(sa.name.pos, |r| r.pos);
                 self.diags.push(

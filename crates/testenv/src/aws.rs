@@ -95,12 +95,19 @@ impl Moto {
     /// Creates an EKS cluster and returns its OIDC issuer URL. (moto gives every cluster of a
     /// process the same issuer and marks it ACTIVE at once.)
     pub fn create_cluster(&self, name: &str) -> String {
+        self.create_cluster_in(name, &self.region)
+    }
+
+    /// [`Moto::create_cluster`] in `region` (moto keeps each region's clusters apart).
+    pub fn create_cluster_in(&self, name: &str, region: &str) -> String {
         let body = serde_json::json!({
             "name": name,
             "roleArn": "arn:aws:iam::123456789012:role/eks-cluster",
             "resourcesVpcConfig": {"subnetIds": []},
         });
-        let auth = self.auth_header("eks");
+        let auth = format!(
+            "AWS4-HMAC-SHA256 Credential=testing/20260101/{region}/eks/aws4_request, SignedHeaders=host, Signature=0"
+        );
         let r = raw_request(
             &format!("{}/clusters", self.url),
             &auth,

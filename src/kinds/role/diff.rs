@@ -3,8 +3,8 @@
 
 use super::{AttachmentStep, InlineChange, InlinePolicyStep, RoleStep, TagChange};
 use crate::desired::{
-    DesiredRole, MANAGER, TAG_CLUSTER, TAG_MANAGED_BY, TAG_SERVICE_ACCOUNTS, key_sub,
-    service_accounts_tag, tagged_service_accounts,
+    DesiredRole, MANAGER, TAG_CLUSTER, TAG_CLUSTER_ARN, TAG_MANAGED_BY, TAG_SERVICE_ACCOUNTS,
+    key_sub, service_accounts_tag, tagged_service_accounts,
 };
 use crate::kinds::{Step, service_account};
 use crate::observed::ObservedRole;
@@ -60,7 +60,7 @@ pub fn diff(d: &mut Differ, role: &DesiredRole, oidc_id: Option<&str>) {
                 name: role.name.clone(),
                 trust: trust_doc,
                 boundary: role.permissions_boundary.clone(),
-                tags: role.tags.clone(),
+                tags: tags_here(d, role),
             };
             d.push(&role.name, target, depends, Step::Role(step))
         }
@@ -86,15 +86,14 @@ pub fn diff(d: &mut Differ, role: &DesiredRole, oidc_id: Option<&str>) {
 /// Whether an existing role of the desired name is eksiam's, for this cluster; a conflict
 /// otherwise.
 fn owned_for_cluster(d: &mut Differ, role: &DesiredRole, obs: &ObservedRole) -> bool {
-    let issuer = d.observed.issuer.as_ref().map(|i| i.host_path());
-    let why = match foreign(role, obs, &d.desired.cluster, issuer) {
+    let why = match foreign(role, obs, &Here::of(d)) {
         None => return true,
         Some(Foreign::NotEksiams) => format!(
             "role `{}` already exists and was not created by eksiam (it has no `{TAG_MANAGED_BY}` tag); eksiam will not change it. Use `attachRoleARN` to bind it as-is, or choose another `roleName`",
             role.name
         ),
         Some(Foreign::OtherCluster(other)) => format!(
-            "role `{}` is managed by eksiam for cluster `{other}`, not `{}`; choose another `roleName`",
+            "role `{}` is managed by eksiam for cluster `{other}`, not this `{}`; choose another `roleName`",
             role.name, d.desired.cluster
         ),
         Some(Foreign::OtherServiceAccounts(owners)) => format!(
@@ -122,22 +121,18 @@ pub enum Foreign {
     OtherServiceAccounts(String),
 }
 
-/// Whether eksiam may change `obs`, the existing role of `role`'s name, for `cluster`
-/// (whose issuer is `issuer_host_path`, when known) (`None`), or why not.
-pub fn foreign(
-    role: &DesiredRole,
-    obs: &ObservedRole,
-    cluster: &str,
-    issuer_host_path: Option<&str>,
-) -> Option<Foreign> {
-    if crate::rules::self_service::adoptable(role, obs, cluster, issuer_host_path) {
+/// Whether eksiam may change `obs`, the existing role of `role`'s name, for the cluster
+/// `here` (`None`), or why not. Ownership is decided here, by exact identity: eksiam's tag,
+/// this cluster (its ARN, see [`elsewhere`]), and for a derived name, its one ServiceAccount.
+pub fn foreign(role: &DesiredRole, obs: &ObservedRole, here: &Here) -> Option<Foreign> {
+    if crate::rules::self_service::adoptable(role, obs, here.name, here.issuer) {
         return None;
     }
     if obs.tags.get(TAG_MANAGED_BY).map(String::as_str) != Some(MANAGER) {
         return Some(Foreign::NotEksiams);
     }
-    if let Some(other) = obs.tags.get(TAG_CLUSTER).filter(|c| *c != cluster) {
-        return Some(Foreign::OtherCluster(other.clone()));
+    if let Some(other) = elsewhere(obs, here) {
+        return Some(Foreign::OtherCluster(other));
     }
     // A name eksiam derived is one ServiceAccount's: a second claimant (another namespace
     // and name that come to the same name) is refused, never merged into its trust.
@@ -171,7 +166,7 @@ fn update(
         trust_doc = trust::remove_subject(&trust_doc, &d.issuer_host_path(), &key_sub(key));
     }
     // The ownership tag keeps naming the subjects that stay trusted.
-    let mut role_tags = role.tags.clone();
+    let mut role_tags = tags_here(d, role);
     role_tags.insert(
         TAG_SERVICE_ACCOUNTS.into(),
         service_accounts_tag(role.served().chain(dropped.kept.iter().cloned())),
@@ -189,6 +184,15 @@ fn update(
         tags: tag_change(&role_tags, &obs.tags),
     };
     (step, dropped.revoked)
+}
+
+/// The tags `role` is made with: its own, and this cluster's ARN when known.
+fn tags_here(d: &Differ, role: &DesiredRole) -> BTreeMap<String, String> {
+    let mut tags = role.tags.clone();
+    if let Some(arn) = &d.observed.cluster_arn {
+        tags.insert(TAG_CLUSTER_ARN.into(), arn.clone());
+    }
+    tags
 }
 
 /// The tags of `want` whose values `have` lacks, or `None` when all are there.
@@ -312,10 +316,57 @@ fn policies(d: &mut Differ, role: &DesiredRole, existing: Option<&ObservedRole>,
     }
 }
 
-/// Whether eksiam made `r` for this cluster.
+/// This cluster, as ownership names it: its name, and when known its ARN and its issuer.
+#[derive(Debug, Clone, Copy)]
+pub struct Here<'a> {
+    pub name: &'a str,
+    pub arn: Option<&'a str>,
+    /// The issuer's host and path.
+    pub issuer: Option<&'a str>,
+}
+
+impl<'a> Here<'a> {
+    /// The cluster a plan is for.
+    pub fn of(d: &'a Differ) -> Here<'a> {
+        Here::observed(&d.desired.cluster, d.observed)
+    }
+
+    /// Cluster `name`, with what `observed` knows of it.
+    pub fn observed(name: &'a str, observed: &'a crate::observed::Observed) -> Here<'a> {
+        Here {
+            name,
+            arn: observed.cluster_arn.as_deref(),
+            issuer: observed.issuer.as_ref().map(|i| i.host_path()),
+        }
+    }
+}
+
+/// The cluster eksiam made `r` for, when that is not this one: another name in its cluster
+/// tag; another ARN in its cluster-ARN tag; or, on a role tagged before that tag existed, a
+/// trust that names another cluster's issuer and not this one's (a cluster of the same name
+/// in another region or account). A role that trusts no issuer and has no ARN tag (a Pod
+/// Identity role made before) cannot be told apart by more than its name.
+fn elsewhere(r: &ObservedRole, here: &Here) -> Option<String> {
+    if let Some(other) = r.tags.get(TAG_CLUSTER).filter(|c| *c != here.name) {
+        return Some(other.clone());
+    }
+    match (r.tags.get(TAG_CLUSTER_ARN), here.arn) {
+        (Some(theirs), Some(ours)) if theirs != ours => Some(theirs.clone()),
+        (Some(_), _) => None,
+        (None, _) => {
+            let trust = &r.assume_role_policy;
+            here.issuer
+                .filter(|i| trust::trusts_any_issuer(trust) && !trust::trusts_issuer(trust, i))
+                .map(|_| format!("{} (its trust names another cluster's issuer)", here.name))
+        }
+    }
+}
+
+/// Whether eksiam made `r` for this cluster (see [`elsewhere`]).
 fn managed_here(d: &Differ, r: &ObservedRole) -> bool {
     r.tags.get(TAG_MANAGED_BY).map(String::as_str) == Some(MANAGER)
         && r.tags.get(TAG_CLUSTER) == Some(&d.desired.cluster)
+        && elsewhere(r, &Here::of(d)).is_none()
 }
 
 /// Whether `--prune` may delete `r`: a Pod Identity role (trusted by the Pod Identity service

@@ -6,7 +6,7 @@ mod diff;
 pub mod live;
 
 pub use diff::{
-    Foreign, admits_pod_identity, diff, foreign, prune, revoke_absent, trust_pod_identity,
+    Foreign, Here, admits_pod_identity, diff, foreign, prune, revoke_absent, trust_pod_identity,
 };
 
 use crate::observed::ObservedRole;
