@@ -79,19 +79,30 @@ fn encoded_trust(ms: &Ministack, role: &str) -> String {
 }
 
 /// ministack's own evaluator decides who may do what with the role: each line is
-/// `principal action decision`, a service principal or an IAM ARN.
+/// `principal action [TAG=VALUE,…]` (the session tags of the request), answered with the
+/// decision; a principal is a service principal or an IAM ARN.
 const ORACLE: &str = r#"
 import json, sys, urllib.parse
 from ministack.core.iam_evaluator import EvalContext, evaluate_resource_policy
 doc = json.loads(urllib.parse.unquote(sys.argv[1]))
 for line in sys.stdin:
-    principal, action = line.split()
+    principal, action, *rest = line.split()
+    tags = dict(t.split("=", 1) for t in rest[0].split(",")) if rest else {}
     service = principal if principal.endswith(".amazonaws.com") else None
     arn = "arn:aws:iam::123456789012:root" if service else principal
     ctx = EvalContext(principal_arn=arn, principal_type="User", principal_account="123456789012",
-                      action=action, resource_arn="*", region="us-west-2")
+                      action=action, resource_arn="*", region="us-west-2",
+                      request_tags=tags, tag_keys=list(tags))
     print(principal, action, evaluate_resource_policy(doc, ctx, service=service).decision)
 "#;
+
+/// The session tags EKS Pod Identity sets for an association of ServiceAccount `ns/sa` in
+/// `cluster`, as the oracle reads them.
+fn session(cluster: &str, ns: &str, sa: &str) -> String {
+    format!(
+        "eks-cluster-arn=arn:aws:eks:us-west-2:{ACCOUNT}:cluster/{cluster},eks-cluster-name={cluster},kubernetes-namespace={ns},kubernetes-service-account={sa},kubernetes-pod-name=p-1"
+    )
+}
 
 fn decisions(encoded: &str, asks: &[(&str, &str)]) -> Vec<String> {
     use std::io::Write as _;
@@ -161,12 +172,26 @@ fn apply_creates_associations_and_roles_that_only_pod_identity_may_assume() {
     );
 
     // The trust eksiam wrote, as ministack evaluates it: the Pod Identity service may assume
-    // the role and tag the session, and nothing else may do anything.
-    for role in ["prod-cache", "prod-web-nginx"] {
+    // the role and tag the session for its association alone (the session tags EKS sets
+    // name this cluster, namespace and ServiceAccount); another namespace, ServiceAccount or
+    // cluster, or a session without the tags, is refused, and nothing else may do anything.
+    for (role, ns, sa) in [
+        ("prod-cache", "apps", "cache"),
+        ("prod-web-nginx", "web", "nginx"),
+    ] {
         let trust = encoded_trust(&ms, role);
+        let own = format!("sts:AssumeRole {}", session("prod", ns, sa));
+        let tag = format!("sts:TagSession {}", session("prod", ns, sa));
+        let other_ns = format!("sts:AssumeRole {}", session("prod", "other", sa));
+        let other_sa = format!("sts:AssumeRole {}", session("prod", ns, "other"));
+        let other_cluster = format!("sts:AssumeRole {}", session("staging", ns, sa));
         let asks = [
+            ("pods.eks.amazonaws.com", own.as_str()),
+            ("pods.eks.amazonaws.com", tag.as_str()),
+            ("pods.eks.amazonaws.com", other_ns.as_str()),
+            ("pods.eks.amazonaws.com", other_sa.as_str()),
+            ("pods.eks.amazonaws.com", other_cluster.as_str()),
             ("pods.eks.amazonaws.com", "sts:AssumeRole"),
-            ("pods.eks.amazonaws.com", "sts:TagSession"),
             ("pods.eks.amazonaws.com", "sts:AssumeRoleWithWebIdentity"),
             ("pods.eks.amazonaws.com", "sts:SetSourceIdentity"),
             ("ec2.amazonaws.com", "sts:AssumeRole"),
@@ -450,15 +475,21 @@ fn migrate_to_pod_identity_moves_irsa_service_accounts() {
         found["apps/api"]["roleArn"],
         "arn:aws:iam::123456789012:role/prod-apps-api"
     );
+    // The statement added is as narrow as the roles eksiam makes: the moved association alone.
     let trust = encoded_trust(&ms, "prod-apps-api");
+    let own = format!("sts:AssumeRole {}", session("prod", "apps", "api"));
+    let tag = format!("sts:TagSession {}", session("prod", "apps", "api"));
+    let other = format!("sts:AssumeRole {}", session("prod", "apps", "other"));
     let d = decisions(
         &trust,
         &[
+            ("pods.eks.amazonaws.com", own.as_str()),
+            ("pods.eks.amazonaws.com", tag.as_str()),
+            ("pods.eks.amazonaws.com", other.as_str()),
             ("pods.eks.amazonaws.com", "sts:AssumeRole"),
-            ("pods.eks.amazonaws.com", "sts:TagSession"),
         ],
     );
-    assert_eq!(d, ["Allow", "Allow"]);
+    assert_eq!(d, ["Allow", "Allow", "ImplicitDeny", "ImplicitDeny"]);
     assert!(
         !trust.contains("AssumeRoleWithWebIdentity"),
         "the OIDC statement is removed when asked: {trust}"

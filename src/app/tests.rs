@@ -1762,3 +1762,40 @@ iam:
         "bound to the earlier name: {sa_role}"
     );
 }
+
+#[test]
+fn a_shared_pod_identity_role_admits_each_of_its_associations_alone() {
+    let f = fake();
+    let file = "apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata: {name: prod, region: us-west-2}
+iam:
+  podIdentityAssociations:
+    - {namespace: apps, serviceAccountName: web, roleName: shared, permissionPolicyARNs: [arn:aws:iam::aws:policy/ReadOnlyAccess]}
+    - {namespace: jobs, serviceAccountName: batch, roleName: shared, permissionPolicyARNs: [arn:aws:iam::aws:policy/ReadOnlyAccess]}
+    - {namespace: ops, serviceAccountName: tool, roleName: untagged, disableSessionTags: true, permissionPolicyARNs: [arn:aws:iam::aws:policy/ReadOnlyAccess]}
+";
+    let (shown, _) = run_on(&f, desired(file), &DiffOptions::default(), false);
+    let plan = shown.unwrap();
+    let trust = |role: &str| {
+        let a = plan
+            .actions
+            .iter()
+            .find(|a| a.id == format!("iam-role/{role}"))
+            .unwrap();
+        a.changes()[0].after["Statement"].clone()
+    };
+    let cluster = format!("arn:aws:eks:us-west-2:{ACCOUNT}:cluster/prod");
+    assert_eq!(
+        trust("shared"),
+        serde_json::json!([
+            crate::rules::trust::pod_identity_statement_for(&cluster, "apps", "web"),
+            crate::rules::trust::pod_identity_statement_for(&cluster, "jobs", "batch"),
+        ])
+    );
+    // Without session tags there is nothing to check: the statement has no condition.
+    assert_eq!(
+        trust("untagged"),
+        serde_json::json!([crate::rules::trust::pod_identity_statement()])
+    );
+}

@@ -128,6 +128,29 @@ pub fn pod_identity_statement() -> Value {
     })
 }
 
+/// The session tags EKS Pod Identity puts on every session, which a trust can require.
+pub const TAG_CLUSTER_ARN: &str = "aws:RequestTag/eks-cluster-arn";
+pub const TAG_NAMESPACE: &str = "aws:RequestTag/kubernetes-namespace";
+pub const TAG_SERVICE_ACCOUNT: &str = "aws:RequestTag/kubernetes-service-account";
+
+/// The Pod Identity statement that admits one association alone: the session tags EKS sets
+/// (on by default) must name this cluster, namespace and ServiceAccount, so that an
+/// association elsewhere (another cluster, namespace or ServiceAccount) cannot use the role,
+/// whoever may pass it. A role shared by several associations has one such statement each.
+pub fn pod_identity_statement_for(
+    cluster_arn: &str,
+    namespace: &str,
+    service_account: &str,
+) -> Value {
+    let mut stmt = pod_identity_statement();
+    stmt["Condition"] = json!({"StringEquals": {
+        TAG_CLUSTER_ARN: cluster_arn,
+        TAG_NAMESPACE: namespace,
+        TAG_SERVICE_ACCOUNT: service_account,
+    }});
+    stmt
+}
+
 /// Whether a statement admits the Pod Identity service principal.
 pub fn is_pod_identity_statement(stmt: &Value) -> bool {
     match stmt.pointer("/Principal/Service") {
@@ -135,6 +158,14 @@ pub fn is_pod_identity_statement(stmt: &Value) -> bool {
         Some(Value::Array(a)) => a.iter().any(|s| s == POD_IDENTITY_SERVICE),
         _ => false,
     }
+}
+
+/// The statements of a trust policy that admit the Pod Identity service principal.
+pub fn pod_identity_statements_in(doc: &Value) -> Vec<Value> {
+    statements(doc)
+        .into_iter()
+        .filter(is_pod_identity_statement)
+        .collect()
 }
 
 /// Whether a trust policy admits the Pod Identity service principal.
@@ -378,5 +409,24 @@ mod tests {
         assert!(trusts_pod_identity(&without_oidc));
         assert!(!trusts_any_issuer(&without_oidc));
         assert!(!trusts_pod_identity(&document(vec![oidc])));
+    }
+
+    #[test]
+    fn a_pod_identity_statement_admits_one_association_by_its_session_tags() {
+        let cluster = "arn:aws:eks:us-west-2:111122223333:cluster/prod";
+        let s = pod_identity_statement_for(cluster, "apps", "web");
+        assert!(is_pod_identity_statement(&s));
+        assert_eq!(
+            s["Condition"],
+            json!({"StringEquals": {
+                "aws:RequestTag/eks-cluster-arn": cluster,
+                "aws:RequestTag/kubernetes-namespace": "apps",
+                "aws:RequestTag/kubernetes-service-account": "web"}})
+        );
+        assert_eq!(s["Action"], json!(["sts:AssumeRole", "sts:TagSession"]));
+        // Merged into a role that trusted every association: that statement goes.
+        let broad = merge(None, ISSUER, &[pod_identity_statement()]);
+        let narrow = merge(Some(&broad), ISSUER, &[s.clone()]);
+        assert_eq!(pod_identity_statements_in(&narrow), vec![s]);
     }
 }

@@ -32,13 +32,39 @@ fn wanted_trust(d: &Differ, role: &DesiredRole, existing: Option<&ObservedRole>)
         .iter()
         .map(|s| trust::statement(&provider, &issuer, s))
         .collect();
-    if !role.pod_identity_for.is_empty() {
-        statements.push(trust::pod_identity_statement());
-    }
+    statements.extend(pod_identity_statements(d, &role.pod_identity_for));
     match existing {
         None => trust::document(statements),
         Some(r) => trust::merge(Some(&r.assume_role_policy), &issuer, &statements),
     }
+}
+
+/// The Pod Identity statements for the associations `keys` (`namespace/name`): one admitting
+/// each association alone by its session tags (the cluster's ARN, while unknown, a
+/// placeholder), and one without a condition when an association turns session tags off
+/// (there are none to check).
+fn pod_identity_statements(d: &Differ, keys: &[String]) -> Vec<Value> {
+    let cluster_arn = d.observed.cluster_arn.as_deref().unwrap_or(UNKNOWN);
+    let mut out = Vec::new();
+    for key in keys {
+        let Some((ns, name)) = key.split_once('/') else {
+            continue;
+        };
+        let untagged = d
+            .desired
+            .pod_identities
+            .iter()
+            .any(|p| p.namespace == ns && p.service_account == name && p.disable_session_tags);
+        let stmt = if untagged {
+            trust::pod_identity_statement()
+        } else {
+            trust::pod_identity_statement_for(cluster_arn, ns, name)
+        };
+        if !out.contains(&stmt) {
+            out.push(stmt);
+        }
+    }
+    out
 }
 
 /// Plans a desired role and its policies, after the OIDC provider's action `oidc_id`.
@@ -521,14 +547,16 @@ pub fn trust_pod_identity(d: &mut Differ) {
     let mut by_role: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for p in d.desired.pod_identities.iter().filter(|p| p.from_irsa) {
         if let crate::desired::RoleRef::Existing(arn) = &p.role {
-            by_role.entry(role_name_of(arn)).or_default().push(format!(
-                "system:serviceaccount:{}:{}",
-                p.namespace, p.service_account
-            ));
+            by_role
+                .entry(role_name_of(arn))
+                .or_default()
+                .push(format!("{}/{}", p.namespace, p.service_account));
         }
     }
     let issuer = d.issuer_host_path();
-    for (name, subs) in by_role {
+    for (name, keys) in by_role {
+        // As narrow as the roles eksiam makes: each moved association alone.
+        let statements = pod_identity_statements(d, &keys);
         let Some(r) = d.observed.roles.get(name) else {
             d.plan.warnings.push(format!(
                 "role `{name}` is not in the account: its ServiceAccounts are not moved"
@@ -538,20 +566,32 @@ pub fn trust_pod_identity(d: &mut Differ) {
         if !managed_here(d, r) {
             if !trust::trusts_pod_identity(&r.assume_role_policy) {
                 d.plan.warnings.push(format!(
-                    "role `{name}` was not made by eksiam, so eksiam does not change it, and its trust does not admit Pod Identity: its ServiceAccounts are not moved. Add this statement to its trust policy, then run again: {}",
-                    trust::pod_identity_statement()
+                    "role `{name}` was not made by eksiam, so eksiam does not change it, and its trust does not admit Pod Identity: its ServiceAccounts are not moved. Add {} to its trust policy, then run again: {}",
+                    if statements.len() == 1 { "this statement" } else { "these statements" },
+                    statements
+                        .iter()
+                        .map(Value::to_string)
+                        .collect::<Vec<_>>()
+                        .join(" ")
                 ));
             }
             continue;
         }
-        let mut after = trust::merge(
-            Some(&r.assume_role_policy),
-            &issuer,
-            &[trust::pod_identity_statement()],
-        );
+        // The associations the role admitted already keep their statements; a statement
+        // without a condition (every association in the account) is replaced.
+        let mut wanted: Vec<Value> = trust::pod_identity_statements_in(&r.assume_role_policy)
+            .into_iter()
+            .filter(|s| s.get("Condition").is_some())
+            .collect();
+        for s in statements {
+            if !wanted.contains(&s) {
+                wanted.push(s);
+            }
+        }
+        let mut after = trust::merge(Some(&r.assume_role_policy), &issuer, &wanted);
         if d.desired.remove_oidc_trust {
-            for sub in &subs {
-                after = trust::remove_subject(&after, &issuer, sub);
+            for key in &keys {
+                after = trust::remove_subject(&after, &issuer, &key_sub(key));
             }
         }
         let step = RoleStep::Update {
