@@ -426,7 +426,7 @@ mod tests {
         assert_eq!(s["Action"], json!(["sts:AssumeRole", "sts:TagSession"]));
         // Merged into a role that trusted every association: that statement goes.
         let broad = merge(None, ISSUER, &[pod_identity_statement()]);
-        let narrow = merge(Some(&broad), ISSUER, &[s.clone()]);
+        let narrow = merge(Some(&broad), ISSUER, std::slice::from_ref(&s));
         assert_eq!(pod_identity_statements_in(&narrow), vec![s]);
     }
 }
