@@ -489,59 +489,41 @@ impl Validator {
                     "set `roleName` explicitly",
                 );
             }
-            // (The same ServiceAccount listed twice is reported as such.)
-            if let Some(first) = by_role.get(&name)
-                && (first.role_name.is_none() || sa.role_name.is_none())
-                && (first.namespace(), &first.name.value) != (sa.namespace(), &sa.name.value)
-            {
-                let at = sa.role_name.as_ref().map_or(sa.name.pos, |r| r.pos);
-                self.diags.push(
-                    Diagnostic::error(
-                        Some(at),
-                        format!(
-                            "`{}/{}` (line {}) and `{}/{}` come to the same role name `{name}`; a role eksiam names is one ServiceAccount's alone",
-                            first.namespace(), first.name.value, first.name.pos.line,
-                            sa.namespace(), sa.name.value
-                        ),
-                    )
-                    .with_hint("give one of them its own `roleName` (or both the same `roleName` to share a role)"),
-                );
-            } else if let Some(first) = by_role.get(&name) {
-                let same = first
-                    .attach_policy_arns
-                    .iter()
-                    .map(|p| &p.value)
-                    .eq(sa.attach_policy_arns.iter().map(|p| &p.value))
-                    && first.attach_policy.as_ref().map(|d| &d.value)
-                        == sa.attach_policy.as_ref().map(|d| &d.value)
-                    && first
-                        .well_known_policies
-                        .iter()
-                        .map(|w| w.value)
-                        .eq(sa.well_known_policies.iter().map(|w| w.value))
-                    && first.permissions_boundary.as_ref().map(|b| &b.value)
-                        == sa.permissions_boundary.as_ref().map(|b| &b.value)
-                    && first
-                        .tags
-                        .iter()
-                        .map(|(k, v)| (&k.value, &v.value))
-                        .eq(sa.tags.iter().map(|(k, v)| (&k.value, &v.value)));
-                if !same {
-                    let at = sa.role_name.as_ref().map_or(sa.name.pos, |r| r.pos);
-                    self.diags.push(
-                        Diagnostic::error(
-                            Some(at),
-                            format!(
-                                "role `{name}` is used by `{}/{}` (line {}) and `{}/{}` with different permissions",
-                                first.namespace(), first.name.value, first.name.pos.line,
-                                sa.namespace(), sa.name.value
-                            ),
-                        )
-                        .with_hint("a shared role must list the same policies, boundary and tags in every entry; or give each its own `roleName`"),
-                    );
-                }
-            } else {
+            let Some(first) = by_role.get(&name) else {
                 by_role.insert(name, sa);
+                continue;
+            };
+            // (The same ServiceAccount listed twice is reported as such.)
+            let same_sa =
+                (first.namespace(), &first.name.value) == (sa.namespace(), &sa.name.value);
+            let (a, b) = (
+                format!(
+                    "`{}/{}` (line {})",
+                    first.namespace(),
+                    first.name.value,
+                    first.name.pos.line
+                ),
+                format!("`{}/{}`", sa.namespace(), sa.name.value),
+            );
+            let problem = if (first.role_name.is_none() || sa.role_name.is_none()) && !same_sa {
+                Some((
+                    format!(
+                        "{a} and {b} come to the same role name `{name}`; a role eksiam names is one ServiceAccount's alone"
+                    ),
+                    "give one of them its own `roleName` (or both the same `roleName` to share a role)",
+                ))
+            } else if !same_permissions(first, sa) {
+                Some((
+                    format!("role `{name}` is used by {a} and {b} with different permissions"),
+                    "a shared role must list the same policies, boundary and tags in every entry; or give each its own `roleName`",
+                ))
+            } else {
+                None
+            };
+            if let Some((what, hint)) = problem {
+                let at = sa.role_name.as_ref().map_or(sa.name.pos, |r| r.pos);
+                self.diags
+                    .push(Diagnostic::error(Some(at), what).with_hint(hint));
             }
         }
     }
@@ -666,6 +648,29 @@ impl Validator {
             }
         }
     }
+}
+
+/// Whether two entries that share a role ask for the same permissions.
+fn same_permissions(first: &ServiceAccountSpec, sa: &ServiceAccountSpec) -> bool {
+    first
+        .attach_policy_arns
+        .iter()
+        .map(|p| &p.value)
+        .eq(sa.attach_policy_arns.iter().map(|p| &p.value))
+        && first.attach_policy.as_ref().map(|d| &d.value)
+            == sa.attach_policy.as_ref().map(|d| &d.value)
+        && first
+            .well_known_policies
+            .iter()
+            .map(|w| w.value)
+            .eq(sa.well_known_policies.iter().map(|w| w.value))
+        && first.permissions_boundary.as_ref().map(|b| &b.value)
+            == sa.permissions_boundary.as_ref().map(|b| &b.value)
+        && first
+            .tags
+            .iter()
+            .map(|(k, v)| (&k.value, &v.value))
+            .eq(sa.tags.iter().map(|(k, v)| (&k.value, &v.value)))
 }
 
 #[cfg(test)]

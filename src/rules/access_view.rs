@@ -72,17 +72,6 @@ pub fn canonical(arn: &str) -> String {
     }
 }
 
-fn strings(v: Option<&Value>) -> Vec<String> {
-    v.and_then(Value::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(Value::as_str)
-                .map(str::to_owned)
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 /// What aws-auth gives `canonical` (the last matching entry), as the authenticator reads it.
 fn from_aws_auth(auth: &AwsAuth, canonical: &str) -> Option<Identity> {
     let mut found = None;
@@ -109,7 +98,7 @@ fn from_aws_auth(auth: &AwsAuth, canonical: &str) -> Option<Identity> {
                     .get("username")
                     .and_then(Value::as_str)
                     .map(str::to_owned),
-                groups: strings(entry.get("groups")),
+                groups: crate::rules::authmap::groups(entry),
                 access_policies: BTreeMap::new(),
                 entry_type: None,
             });

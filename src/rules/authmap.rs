@@ -73,6 +73,20 @@ impl fmt::Display for Subject {
     }
 }
 
+/// The `groups` of an aws-auth entry (none when absent or not a list of strings).
+pub fn groups(entry: &Value) -> Vec<String> {
+    entry
+        .get("groups")
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// A wanted mapping: a subject and, for roles and users, the Kubernetes identity.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mapping {

@@ -29,17 +29,7 @@ pub fn entry_lowered(before: &Value, after: &Value) -> bool {
     if after.is_null() {
         return true;
     }
-    let groups = |v: &Value| -> Vec<String> {
-        v.get("groups")
-            .and_then(Value::as_array)
-            .map(|a| {
-                a.iter()
-                    .filter_map(Value::as_str)
-                    .map(str::to_owned)
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
+    let groups = crate::rules::authmap::groups;
     let user = |v: &Value| v.get("username").and_then(Value::as_str).map(str::to_owned);
     let (bg, ag) = (groups(before), groups(after));
     let (bu, au) = (user(before), user(after));

@@ -93,17 +93,6 @@ fn real_arn(arn: &str, roles: &RoleArns) -> Result<(String, bool), String> {
         })
 }
 
-fn strings(v: Option<&Value>) -> Vec<String> {
-    v.and_then(Value::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(Value::as_str)
-                .map(str::to_owned)
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 /// Migrates the effective entries of `auth` (the last of duplicates, as the authenticator
 /// reads them), naming each role of the account by its real ARN from `roles`; `has_entry`
 /// says which principals already have an access entry.
@@ -196,7 +185,7 @@ fn entry_for(arn: &str, entry: &Value, partition: &str) -> Result<DesiredAccessE
         return Err("a service-linked role: its service manages its own access".into());
     }
     let username = entry.get("username").and_then(Value::as_str);
-    let groups = strings(entry.get("groups"));
+    let groups = crate::rules::authmap::groups(entry);
     let node = |entry_type: &str| DesiredAccessEntry {
         principal_arn: arn.to_owned(),
         entry_type: entry_type.to_owned(),
