@@ -1,5 +1,28 @@
 # Shared by scripts/test and scripts/sandbox: install what the tests need, reuse it when present.
 
+# Variables that change what the tests run or check: a developer's shell may hold them
+# (`EKSIAM_UPDATE_GENERATED` makes the generated-file tests rewrite and pass, the others point
+# the tests at other servers or let snapshots pass), so the test command never inherits them.
+TEST_OVERRIDES=(EKSIAM_UPDATE_GENERATED INSTA_FORCE_PASS INSTA_UPDATE EKSIAM_MOTO_SERVER
+  EKSIAM_MINISTACK EKSIAM_MINISTACK_PYTHON EKSIAM_TEST_BIN)
+
+# What the tests need of the machine besides what `scripts/test` installs: root (the in-pod
+# test mounts a tmpfs in a mount namespace of its own), and unshare, mount, curl, openssl,
+# script, Go, Python 3 and cargo. Prints, in one line, what is missing; fails when anything is.
+check_machine() {
+  local missing=()
+  [ "$(id -u)" -eq 0 ] || missing+=("root (the in-pod test runs unshare --mount)")
+  local tool
+  for tool in unshare mount curl openssl script go python3 cargo; do
+    command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    local IFS=,
+    echo "error: the tests need what this machine lacks: ${missing[*]}" | sed 's/,/, /g' >&2
+    return 1
+  fi
+}
+
 # The Python venv with moto's server, in the ignored folder .venv.
 ensure_venv() {
   local want='moto[server]>=5.2,<5.3'
