@@ -63,21 +63,19 @@ pub fn check(desired: &Desired, observed: &Observed) -> Result<(), CliError> {
 /// this cluster and these ServiceAccounts, goes on under the earlier name (no churn for roles
 /// made then). The ServiceAccounts and associations that use it follow.
 pub fn keep_earlier_names(desired: &mut Desired, observed: &Observed) {
-    use crate::desired::{MANAGER, TAG_CLUSTER, TAG_MANAGED_BY, tagged_service_accounts};
+    use crate::kinds::role::{Here, foreign};
+    let here = Here::observed(&desired.cluster, observed);
     let mut renamed = Vec::new();
     for role in &mut desired.roles {
         let Some(earlier) = role.earlier_name.clone() else {
             continue;
         };
-        let Some(made) = observed.roles.get(&earlier) else {
-            continue;
-        };
-        let served: std::collections::BTreeSet<String> = role.served().collect();
-        let ours = made.tags.get(TAG_MANAGED_BY).map(String::as_str) == Some(MANAGER)
-            && made.tags.get(TAG_CLUSTER) == Some(&desired.cluster)
-            && tagged_service_accounts(&made.tags).is_some_and(|keys| {
-                keys.into_iter().collect::<std::collections::BTreeSet<_>>() == served
-            });
+        // The earlier role is this one's when eksiam may change it for this role: the one
+        // ownership rule (eksiam's, this cluster's, no other ServiceAccount's).
+        let ours = observed
+            .roles
+            .get(&earlier)
+            .is_some_and(|made| foreign(role, made, &here).is_none());
         if ours && !observed.roles.contains_key(&role.name) {
             renamed.push((
                 std::mem::replace(&mut role.name, earlier),

@@ -1799,3 +1799,39 @@ iam:
         serde_json::json!([crate::rules::trust::pod_identity_statement()])
     );
 }
+
+#[test]
+fn real_role_arns_are_looked_up_one_by_one_or_listed_when_many_and_one_by_one_when_denied() {
+    let f = fake();
+    let names: Vec<String> = (0..11).map(|i| format!("r{i}")).collect();
+    for name in &names {
+        let mut r = role_for("x/y");
+        r.arn = format!("arn:aws:iam::{ACCOUNT}:role/team/{name}");
+        f.world().roles.insert(name.clone(), r);
+    }
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
+    let look = |names: &[String]| {
+        rt.block_on(crate::kinds::role::live::arns_by_name(&f, names))
+            .unwrap()
+    };
+    // Few: one `GetRole` each; a role IAM does not have is absent.
+    let few = look(&["r1".into(), "gone".into()]);
+    assert_eq!(
+        few,
+        BTreeMap::from([("r1".into(), format!("arn:aws:iam::{ACCOUNT}:role/team/r1"))])
+    );
+    assert_eq!(f.calls(), ["GetRole r1", "GetRole gone"]);
+    // Many: the account's listing, once.
+    assert_eq!(look(&names).len(), 11);
+    assert_eq!(f.calls(), ["GetAccountAuthorizationDetails"]);
+    // The listing denied: one by one after all.
+    f.world()
+        .denied
+        .insert("GetAccountAuthorizationDetails".into());
+    assert_eq!(look(&names).len(), 11);
+    let calls = f.calls();
+    assert_eq!(calls.len(), 12, "{calls:#?}");
+    assert_eq!(calls[0], "GetAccountAuthorizationDetails");
+}

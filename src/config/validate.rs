@@ -689,15 +689,23 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn a_bad_effect_points_at_its_own_key_a_missing_one_at_its_statement() {
-        let errors = errors_at(
+    /// [`errors_at`] for a file whose `iam.serviceAccounts` list is `entries` (starting on
+    /// line 6).
+    fn service_accounts_errors_at(entries: &str) -> Vec<(u32, u32, String)> {
+        errors_at(&format!(
             "apiVersion: eksctl.io/v1alpha5
 kind: ClusterConfig
-metadata: {name: prod, region: us-west-2}
+metadata: {{name: prod, region: us-west-2}}
 iam:
   serviceAccounts:
-    - metadata: {name: a}
+{entries}"
+        ))
+    }
+
+    #[test]
+    fn a_bad_effect_points_at_its_own_key_a_missing_one_at_its_statement() {
+        let errors = service_accounts_errors_at(
+            "    - metadata: {name: a}
       attachPolicy:
         Version: \"2012-10-17\"
         Statement:
@@ -717,13 +725,8 @@ iam:
 
     #[test]
     fn two_service_accounts_that_come_to_one_derived_role_name_are_refused() {
-        let errors = errors_at(
-            "apiVersion: eksctl.io/v1alpha5
-kind: ClusterConfig
-metadata: {name: prod, region: us-west-2}
-iam:
-  serviceAccounts:
-    - metadata: {name: api, namespace: team-a}
+        let errors = service_accounts_errors_at(
+            "    - metadata: {name: api, namespace: team-a}
       attachPolicyARNs: [arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess]
     - metadata: {name: a-api, namespace: team}
       attachPolicyARNs: [arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess]
@@ -741,13 +744,8 @@ iam:
 
     #[test]
     fn a_document_written_as_json_text_is_pointed_at_as_a_whole() {
-        let errors = errors_at(
-            "apiVersion: eksctl.io/v1alpha5
-kind: ClusterConfig
-metadata: {name: prod, region: us-west-2}
-iam:
-  serviceAccounts:
-    - metadata: {name: a}
+        let errors = service_accounts_errors_at(
+            "    - metadata: {name: a}
       attachPolicy: '{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Permit\", \"Action\": \"s3:*\", \"Resource\": \"*\"}]}'
 ",
         );

@@ -17,7 +17,12 @@ pub struct Identity<'a> {
 /// username (RBAC bindings and audit name users, so a rename loses what was bound to the old
 /// name). Adding groups lowers nothing.
 pub fn identity_lowered(before: Identity, after: Identity) -> bool {
-    before.username != after.username || before.groups.iter().any(|g| !after.groups.contains(g))
+    before.username != after.username || groups_dropped(before.groups, after.groups)
+}
+
+/// Whether a group of `before` is not in `after`.
+pub fn groups_dropped(before: &[String], after: &[String]) -> bool {
+    before.iter().any(|g| !after.contains(g))
 }
 
 /// Whether replacing the aws-auth entry `before` with `after` lowers its subject's access

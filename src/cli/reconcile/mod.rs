@@ -303,18 +303,16 @@ fn events(
         .filter(|a| a.op() != Op::NoOp)
         .filter_map(|a| a.id.strip_prefix("serviceaccount/"))
         .filter_map(|key| key.split_once('/'))
-        .filter(|(ns, name)| !bound.iter().any(|(n, s, _)| n == ns && s == name));
-    {
-        let unbound = unbound.filter(|(ns, name)| own_failure(result, ns, name, "").is_none());
-        for (ns, name) in unbound {
-            out.push((
-                ns.to_owned(),
-                name.to_owned(),
-                EventType::Normal,
-                "Unbound",
-                "no longer asks for a role: its self-service IAM role was deleted and eks.amazonaws.com/role-arn removed".to_owned(),
-            ));
-        }
+        .filter(|(ns, name)| !bound.iter().any(|(n, s, _)| n == ns && s == name))
+        .filter(|(ns, name)| own_failure(result, ns, name, "").is_none());
+    for (ns, name) in unbound {
+        out.push((
+            ns.to_owned(),
+            name.to_owned(),
+            EventType::Normal,
+            "Unbound",
+            "no longer asks for a role: its self-service IAM role was deleted and eks.amazonaws.com/role-arn removed".to_owned(),
+        ));
     }
     for (ns, name, _, why) in skipped {
         out.push((
@@ -345,8 +343,7 @@ fn own_failure(
         .and_then(|s| s.downcast_ref::<crate::exec::Unfinished>())
     else {
         return Some(
-            "the run stopped before it was applied (the controller's log says why); it is retried"
-                .into(),
+            "the run stopped before anything was applied (eksiam's output says why)".into(),
         );
     };
     unfinished.of(|id| own_action(id, ns, name, role))

@@ -108,26 +108,16 @@ impl Describe for EntryStep {
     }
 
     fn lowers_access(&self) -> bool {
-        use crate::rules::lockout::{Identity, identity_lowered};
+        use crate::rules::lockout::groups_dropped;
         match self {
             EntryStep::Create { .. } => false,
             EntryStep::Delete { .. } => true,
             EntryStep::Update {
                 groups, username, ..
             } => {
-                let groups_lowered = groups.as_ref().is_some_and(|(before, after)| {
-                    identity_lowered(
-                        Identity {
-                            username: None,
-                            groups: before,
-                        },
-                        Identity {
-                            username: None,
-                            groups: after,
-                        },
-                    )
-                });
-                groups_lowered
+                groups
+                    .as_ref()
+                    .is_some_and(|(before, after)| groups_dropped(before, after))
                     || username
                         .as_ref()
                         .is_some_and(|(before, after)| before != after)
