@@ -144,12 +144,29 @@ impl KubeServer {
     /// Like [`KubeServer::start`], minting ServiceAccount tokens with `issuer` as their `iss`
     /// (a cluster's OIDC issuer as EKS reports it, so AWS can be asked to trust them).
     pub fn start_with_issuer(issuer: &str) -> KubeServer {
-        KubeServer::start_at(issuer, crate::free_port())
+        // A port from `free_port` is free when it is chosen, not when the server binds it: a
+        // server of a test running alongside may take it first, and the apiserver then exits.
+        // Another port is tried, a few times.
+        let mut last = String::new();
+        for _ in 0..3 {
+            match KubeServer::try_start_at(issuer, crate::free_port()) {
+                Ok(server) => return server,
+                Err(log) => last = log,
+            }
+        }
+        panic!("kube-apiserver exited before it was ready, on three ports; the last log:\n{last}");
     }
 
     /// Like [`KubeServer::start_with_issuer`], serving on `port` (the endpoint an emulated
     /// `DescribeCluster` reports, say).
     pub fn start_at(issuer: &str, port: u16) -> KubeServer {
+        KubeServer::try_start_at(issuer, port)
+            .unwrap_or_else(|log| panic!("kube-apiserver exited before it was ready:\n{log}"))
+    }
+
+    /// Starts the server on `port`; its log when it exits before it is ready (the port was
+    /// taken, say).
+    fn try_start_at(issuer: &str, port: u16) -> Result<KubeServer, String> {
         static SEQ: AtomicUsize = AtomicUsize::new(0);
         let etcd = etcd();
         let dir = tempfile::tempdir().expect("temp dir");
@@ -199,18 +216,29 @@ impl KubeServer {
         .stdout(std::process::Stdio::null())
         .stderr(std::fs::File::create(d.join("apiserver.log")).expect("log"));
         let proc = Proc::spawn("kube-apiserver", cmd);
-        let server = KubeServer {
+        let mut server = KubeServer {
             url: format!("https://127.0.0.1:{port}"),
             dir,
             _proc: proc,
         };
         server.write_kubeconfig(&server.kubeconfig(), &server.url, ADMIN_TOKEN);
+        let mut exited = false;
         wait_until("kube-apiserver /readyz", Duration::from_secs(120), || {
-            server
-                .kubectl(&["get", "--raw", "/readyz"])
-                .stdout
-                .starts_with(b"ok")
+            // Ready only while it runs: an answer on a port it lost to another server is not its.
+            exited = !server._proc.running();
+            exited
+                || (server
+                    .kubectl(&["get", "--raw", "/readyz"])
+                    .stdout
+                    .starts_with(b"ok")
+                    && server._proc.running())
         });
+        if exited {
+            return Err(
+                std::fs::read_to_string(server.dir.path().join("apiserver.log"))
+                    .unwrap_or_default(),
+            );
+        }
         // Namespaces such as kube-system appear shortly after readiness.
         wait_until("kube-system namespace", Duration::from_secs(60), || {
             server
@@ -218,7 +246,7 @@ impl KubeServer {
                 .status
                 .success()
         });
-        server
+        Ok(server)
     }
 
     /// The folder of this server's files (certificates, logs, kubeconfigs).
