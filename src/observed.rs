@@ -25,6 +25,9 @@ pub struct Observed {
     pub thumbprint: Option<String>,
     /// Roles by name: the ones the desired state names, and those eksiam manages for the cluster.
     pub roles: BTreeMap<String, ObservedRole>,
+    /// Whether the roles were read from the account listing (which can lag a write or leave
+    /// fields out) rather than one by one.
+    pub roles_listed: bool,
     pub namespaces: BTreeSet<String>,
     /// The annotations restricting roles (`rules::namespace_roles`) of the namespaces that
     /// have any, when the namespaces were listed.

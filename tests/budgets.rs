@@ -1,5 +1,5 @@
-//! API-call budgets, counted from the outside (moto's recorder for AWS, the kube-apiserver's
-//! audit log for Kubernetes), never from eksiam's own counters: a plan changes nothing, a
+//! API-call budgets, counted from the outside (moto's recorder, or a proxy in front of
+//! ministack, for AWS; the kube-apiserver's audit log for Kubernetes), never from eksiam's own counters: a plan changes nothing, a
 //! converged re-apply changes nothing and reads at most 2N + 5 times from AWS, and aws-auth is
 //! read once and written at most once per run whatever the number of mappings.
 
@@ -121,9 +121,6 @@ fn an_imperative_mapping_edit_reads_and_writes_aws_auth_once() {
     assert_eq!(reqs.iter().filter(|e| e.is_write()).count(), 1, "{reqs:?}");
 }
 
-/// Without `iam:GetAccountAuthorizationDetails` eksiam reads each role it needs (`GetRole`,
-/// `ListAttachedRolePolicies`, `ListRolePolicies`): more reads than the one paged call, still
-/// no write on a converged run, and a warning that says why.
 /// `apply -f file` through `proxy` (which the test has set up); returns its output and the
 /// AWS calls moto saw.
 fn apply_via(
@@ -152,23 +149,25 @@ fn listings(calls: &[AwsCall]) -> usize {
         .count()
 }
 
+/// Without `iam:GetAccountAuthorizationDetails` eksiam reads each role it needs (`GetRole`,
+/// `ListAttachedRolePolicies`, `ListRolePolicies`): more reads than the one paged call, still
+/// no write on a converged run, and a warning that says why.
 #[test]
 fn without_the_account_listing_roles_are_read_one_by_one() {
-    let env = Env::new();
+    // ministack under `AUTH` refuses the listing to a caller whose policy does not allow it;
+    // the proxy in front of it counts the calls.
+    let env = Env::on_ministack(&testenv::ministack::Options {
+        auth: true,
+        ..Default::default()
+    });
     let w = Workload::new("prod", 0..N, 0..0);
     let file = env.write("workload.yaml", &w.yaml());
     ok(&env.apply(&file, &[]));
-    let proxy = testenv::proxy::FaultProxy::start(&env.moto().url, None, None);
-    let denied = "<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User: arn:aws:iam::123456789012:user/ci is not authorized to perform: iam:GetAccountAuthorizationDetails</Message></Error><RequestId>eksiam-test</RequestId></ErrorResponse>";
-    proxy.inject(&testenv::proxy::Fault {
-        method: Some("POST".into()),
-        body: Some("Action=GetAccountAuthorizationDetails&".into()),
-        status: 403,
-        count: 100,
-        response: Some((denied.into(), "text/xml".into())),
-        ..testenv::proxy::Fault::default()
-    });
-    let (o, calls) = apply_via(&env, &proxy, &file);
+    let policy = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotAction":"iam:GetAccountAuthorizationDetails","Resource":"*"}]}"#;
+    let ci = env.ministack().user_env("ci", policy);
+    let aws = env.aws_mark();
+    let o = env.eksiam_as(&ci, &["apply", "-f", &file, "--thumbprint", THUMBPRINT]);
+    let calls = env.aws_calls_since(aws);
     let out = ok(&o);
     assert!(out.contains("No changes."), "{out}");
     let said = format!("{out}{}", common::stderr(&o));
@@ -178,6 +177,7 @@ fn without_the_account_listing_roles_are_read_one_by_one() {
     );
     assert!(calls.iter().all(|c| !c.is_mutating()), "{calls:?}");
     let count = |a: &str| calls.iter().filter(|c| c.action == a).count();
+    assert_eq!(count("GetAccountAuthorizationDetails"), 1, "asked once");
     assert_eq!(
         (
             count("GetRole"),

@@ -1,9 +1,9 @@
 //! Integration tests of the `eksiam` binary: plans of the examples and of eksctl's own
-//! files, the malformed-input corpus, exit codes and output formats. Each test runs the real
+//! files, exit codes and output formats (the malformed-file corpus is tests/bad_files.rs). Each test runs the real
 //! binary in a hermetic environment and snapshots what users read.
 
 use serde::Deserialize;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output};
 
 fn root() -> PathBuf {
@@ -371,51 +371,6 @@ fn fixtures_with_ignored_iam_sections_say_so() {
     }
 }
 
-/// Reads `# expect-line: N` and `# expect: TEXT` from a corpus file.
-fn expectations(path: &Path) -> (Option<String>, Option<String>) {
-    let src = std::fs::read_to_string(path).unwrap();
-    let get = |key: &str| {
-        src.lines()
-            .find_map(|l| l.strip_prefix(key))
-            .map(|s| s.trim().to_owned())
-    };
-    (get("# expect-line:"), get("# expect:"))
-}
-
-#[test]
-fn malformed_files_exit_3_with_the_line_and_no_panic() {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("tests/malformed"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
-    assert!(files.len() >= 20, "the corpus has at least 20 files");
-    let mut report = String::new();
-    for path in &files {
-        let rel = path.strip_prefix(root()).unwrap().to_str().unwrap();
-        let out = eksiam(&["plan", "-f", rel, "--offline"]);
-        let stderr = text(&out.stderr);
-        assert_eq!(code(&out), 3, "{rel}: {stderr}");
-        assert!(out.stdout.is_empty(), "{rel}: nothing on stdout");
-        assert!(!stderr.contains("panicked"), "{rel}: {stderr}");
-        let (line, message) = expectations(path);
-        let line = line.unwrap_or_else(|| "1".into());
-        assert!(
-            stderr.contains(&format!("{rel}:{line}:")),
-            "{rel}: expected line {line}:\n{stderr}"
-        );
-        if let Some(m) = message {
-            assert!(stderr.contains(&m), "{rel}: expected `{m}`:\n{stderr}");
-        }
-        assert!(
-            stderr.contains("hint: "),
-            "{rel}: every error says how to fix it:\n{stderr}"
-        );
-        report.push_str(&format!("$ eksiam plan -f {rel} --offline\n{stderr}\n"));
-    }
-    insta::assert_snapshot!("malformed-errors", report);
-}
-
 #[test]
 fn a_missing_file_is_invalid_input() {
     let out = eksiam(&["plan", "-f", "does-not-exist.yaml", "--offline"]);
@@ -696,5 +651,67 @@ fn error_classes_read_well() {
         let out = eksiam(args);
         assert_eq!(code(&out), *want, "{name}: {}", text(&out.stderr));
         insta::assert_snapshot!(format!("error-{name}"), text(&out.stderr));
+    }
+}
+
+/// `eksiam schema` is a JSON Schema that an independent validator (Python's `jsonschema`, in
+/// the moto venv) reads: every example validates against it, and files with a typo or a
+/// wrong type do not.
+#[test]
+fn schema_validates_the_examples_and_rejects_bad_files() {
+    let out = eksiam(&["schema"]);
+    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+    let dir = tempfile::tempdir().unwrap();
+    let schema = dir.path().join("eksiam.schema.json");
+    std::fs::write(&schema, &out.stdout).unwrap();
+    let python =
+        testenv::venv_bin("EKSIAM_MOTO_SERVER", ".venv", "moto_server").with_file_name("python");
+    // Prints `PATH: ok` or `PATH: MESSAGE` for each file.
+    let check = r#"
+import json, sys, yaml, jsonschema
+schema = json.load(open(sys.argv[1]))
+jsonschema.validators.validator_for(schema).check_schema(schema)
+validator = jsonschema.validators.validator_for(schema)(schema)
+for path in sys.argv[2:]:
+    errors = sorted(validator.iter_errors(yaml.safe_load(open(path))), key=str)
+    print(path + ": " + ("ok" if not errors else errors[0].message))
+"#;
+    let verdicts = |files: &[String]| -> Vec<String> {
+        let o = Command::new(&python)
+            .arg("-c")
+            .arg(check)
+            .arg(&schema)
+            .args(files)
+            .current_dir(root())
+            .output()
+            .expect("run python");
+        assert!(o.status.success(), "{}", text(&o.stderr));
+        text(&o.stdout).lines().map(str::to_owned).collect()
+    };
+    // Ours, and eksctl's own (every one plans as-is, so every one must validate).
+    let eksctl = root().join("../shared/fixtures/eksctl/examples");
+    let mut examples: Vec<String> = [root().join("examples"), eksctl]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(d).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .map(|p| p.display().to_string())
+        .collect();
+    examples.sort();
+    assert!(examples.len() >= 50, "{examples:?}");
+    for v in verdicts(&examples) {
+        assert!(v.ends_with(": ok"), "{v}");
+    }
+    let bad = [
+        "tests/malformed/03-typo-top-level.yaml",
+        "tests/malformed/21-wrong-type-groups.yaml",
+        "tests/malformed/40-bool-service-account-name.yaml",
+    ];
+    let bad: Vec<String> = bad.iter().map(|s| (*s).to_owned()).collect();
+    for v in verdicts(&bad) {
+        assert!(
+            !v.ends_with(": ok"),
+            "the schema lets a bad file through: {v}"
+        );
     }
 }

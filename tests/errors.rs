@@ -1,28 +1,37 @@
 //! What people read when AWS or the cluster refuses, snapshotted: each error says what
-//! failed, on which resource, and what to do. Refusals come from the real servers (a cluster
-//! moto does not have, a kube-apiserver identity without RBAC) or, where moto cannot refuse
-//! (IAM permissions, credentials, throttling), from the fault proxy in front of it answering
-//! in IAM's own error format.
+//! failed, on which resource, and what to do. Every refusal comes from a real server: a
+//! cluster moto does not have, ministack with `AUTH` refusing a permission or a key, moto
+//! refusing a role that already exists, a kube-apiserver identity without RBAC. Only
+//! throttling is the fault proxy's, in IAM's own format: neither emulator throttles.
 
 mod common;
 use common::live::{Env, THUMBPRINT};
 use common::stderr;
 
+use testenv::ministack::Options;
 use testenv::proxy::{Fault, FaultProxy};
 
-/// An IAM Query-protocol error answer.
-fn iam_error(status: u16, code: &str, message: &str, body: &str, count: u32) -> Fault {
-    let xml = format!(
-        "<ErrorResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><Error><Type>Sender</Type><Code>{code}</Code><Message>{message}</Message></Error><RequestId>4c2e7f1a-eksiam-test</RequestId></ErrorResponse>"
-    );
-    Fault {
-        method: Some("POST".into()),
-        body: Some(body.into()),
-        status,
-        count,
-        response: Some((xml, "text/xml".into())),
-        ..Fault::default()
-    }
+/// The account of ministack under `AUTH`: the one `examples/irsa-basic.yaml`'s permissions
+/// boundary lives in (IAM checks that it exists).
+const BOUNDARY_ACCOUNT: &str = "111122223333";
+
+/// ministack evaluating IAM policies, with the boundary `examples/irsa-basic.yaml` names.
+fn ministack_with_auth() -> Env {
+    let env = Env::on_ministack(&Options {
+        auth: true,
+        account: Some(BOUNDARY_ACCOUNT),
+        ..Options::default()
+    });
+    let r = env.ministack().iam(&[
+        ("Action", "CreatePolicy"),
+        ("PolicyName", "platform-boundary"),
+        (
+            "PolicyDocument",
+            r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sqs:*","Resource":"*"}]}"#,
+        ),
+    ]);
+    assert!(r.contains("CreatePolicyResult"), "{r}");
+    env
 }
 
 /// Replaces what changes from run to run (ports, temporary folders) with fixed words.
@@ -34,60 +43,85 @@ fn redact(text: &str, env: &Env) -> String {
 }
 
 fn apply_irsa(env: &Env, aws_url: &str, extra_env: &[(&str, &str)]) -> std::process::Output {
-    apply_irsa_with(env, aws_url, extra_env, &[])
-}
-
-fn apply_irsa_with(
-    env: &Env,
-    aws_url: &str,
-    extra_env: &[(&str, &str)],
-    extra_args: &[&str],
-) -> std::process::Output {
-    let mut args = vec![
+    let args = [
         "apply",
         "-f",
         "examples/irsa-basic.yaml",
         "--thumbprint",
         THUMBPRINT,
     ];
-    args.extend_from_slice(extra_args);
     let mut c = env.command_via(aws_url, &env.k.kubeconfig(), &args);
     c.envs(extra_env.iter().copied());
     c.output().unwrap()
 }
 
 #[test]
-fn aws_refusals_name_the_action_and_what_to_do() {
-    let env = Env::new();
-    let proxy = FaultProxy::start(&env.moto().url, None, None);
-    proxy.inject(&iam_error(
-        403,
-        "AccessDenied",
-        "User: arn:aws:iam::123456789012:user/ci is not authorized to perform: iam:CreateRole on resource: arn:aws:iam::123456789012:role/prod-backend-s3-reader because no identity-based policy allows the iam:CreateRole action",
-        "Action=CreateRole&.*RoleName=prod-backend-s3-reader",
-        100,
-    ));
+fn a_permission_refused_by_iam_names_the_action_and_what_to_do() {
+    let env = ministack_with_auth();
+    // Everything, except creating the one role: IAM refuses it as no policy allows it.
+    let reader = format!("arn:aws:iam::{BOUNDARY_ACCOUNT}:role/prod-backend-s3-reader");
+    let policy = serde_json::json!({
+        "Version": "2012-10-17",
+        "Statement": [
+            {"Effect": "Allow", "NotAction": "iam:CreateRole", "Resource": "*"},
+            {"Effect": "Allow", "Action": "iam:CreateRole", "NotResource": reader},
+        ],
+    });
+    let ci = env.ministack().user_env("ci", &policy.to_string());
     // One action at a time, so the report is the same on every run: the executor starts ready
     // actions in plan order, and after the failure only those that do not depend on it (the
     // other ServiceAccount's role and binding are done; the refused role's are not started).
-    let o = apply_irsa_with(&env, &proxy.url, &[], &["--concurrency", "1"]);
-    assert_eq!(o.status.code(), Some(1));
+    let o = env.eksiam_as(
+        &ci,
+        &[
+            "apply",
+            "-f",
+            "examples/irsa-basic.yaml",
+            "--thumbprint",
+            THUMBPRINT,
+            "--concurrency",
+            "1",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     insta::assert_snapshot!("error-access-denied", redact(&stderr(&o), &env));
+}
 
-    proxy.reset();
-    proxy.inject(&iam_error(
-        403,
-        "InvalidClientTokenId",
-        "The security token included in the request is invalid.",
-        "Action=",
-        100,
-    ));
-    let o = apply_irsa(&env, &proxy.url, &[]);
-    assert_eq!(o.status.code(), Some(1));
+#[test]
+fn credentials_iam_does_not_know_are_said_to_be_invalid() {
+    let env = ministack_with_auth();
+    let stranger = [
+        (
+            "AWS_ACCESS_KEY_ID".to_owned(),
+            "AKIAEKSIAMUNKNOWN000".to_owned(),
+        ),
+        (
+            "AWS_SECRET_ACCESS_KEY".to_owned(),
+            "not-a-secret-iam-has".to_owned(),
+        ),
+    ];
+    let o = env.eksiam_as(
+        &stranger,
+        &[
+            "apply",
+            "-f",
+            "examples/irsa-basic.yaml",
+            "--thumbprint",
+            THUMBPRINT,
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("not-a-secret"), "{}", stderr(&o));
     insta::assert_snapshot!("error-invalid-credentials", redact(&stderr(&o), &env));
+    assert!(env.mutating_aws(0).is_empty(), "{:?}", env.mutating_aws(0));
+}
 
-    // Throttling that outlasts the attempts the user allowed.
-    proxy.reset();
+/// Throttling that outlasts the attempts the user allowed. Neither emulator throttles, so the
+/// proxy answers `Throttling` in IAM's format.
+#[test]
+fn throttling_past_the_attempts_allowed_says_so() {
+    let env = Env::new();
+    let proxy = FaultProxy::start(&env.moto().url, None, None);
     proxy.inject(&Fault {
         count: 100,
         ..Fault::aws_throttling("GetAccountAuthorizationDetails", 1)
@@ -96,18 +130,47 @@ fn aws_refusals_name_the_action_and_what_to_do() {
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(proxy.stats().1, 2, "AWS_MAX_ATTEMPTS=2 is honoured");
     insta::assert_snapshot!("error-throttled", redact(&stderr(&o), &env));
+}
 
-    // A role that appears between the plan and its creation, and is not the one asked for
-    // (here: IAM says it exists, but there is none to adopt), is not taken over.
-    proxy.reset();
-    proxy.inject(&iam_error(
-        409,
-        "EntityAlreadyExists",
-        "Role with name prod-backend-s3-reader already exists.",
-        "Action=CreateRole&.*RoleName=prod-backend-s3-reader",
-        100,
-    ));
-    let o = apply_irsa(&env, &proxy.url, &[]);
+/// A role that appears between the plan and its creation, made by someone else, is not taken
+/// over: the proxy holds eksiam's `CreateRole` while another writer creates the role at moto,
+/// and moto itself answers `EntityAlreadyExists`.
+#[test]
+fn a_role_created_meanwhile_by_another_writer_is_not_taken_over() {
+    let env = Env::new();
+    let proxy = FaultProxy::start(&env.moto().url, None, None);
+    proxy.inject(&Fault {
+        method: Some("POST".into()),
+        body: Some("Action=CreateRole&.*RoleName=prod-backend-s3-reader".into()),
+        count: 1,
+        hold: true,
+        ..Fault::default()
+    });
+    let apply = env
+        .command_via(
+            &proxy.url,
+            &env.k.kubeconfig(),
+            &[
+                "apply",
+                "-f",
+                "examples/irsa-basic.yaml",
+                "--thumbprint",
+                THUMBPRINT,
+            ],
+        )
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    proxy.wait_held(1);
+    let theirs = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#;
+    env.iam(&[
+        "Action=CreateRole",
+        "RoleName=prod-backend-s3-reader",
+        &format!("AssumeRolePolicyDocument={theirs}"),
+    ]);
+    assert_eq!(proxy.release(), 1);
+    let o = apply.wait_with_output().unwrap();
     assert_eq!(o.status.code(), Some(1));
     assert!(
         stderr(&o).contains("EntityAlreadyExists")
@@ -115,8 +178,16 @@ fn aws_refusals_name_the_action_and_what_to_do() {
         "{}",
         stderr(&o)
     );
+    assert_eq!(
+        env.trust("prod-backend-s3-reader")["Statement"][0]["Principal"]["Service"],
+        "ec2.amazonaws.com",
+        "their role is left as they made it"
+    );
+}
 
-    // A cluster the account does not have: the region searched is named.
+#[test]
+fn a_cluster_the_account_does_not_have_names_the_region_searched() {
+    let env = Env::new();
     let o = env.eksiam(&[
         "utils",
         "associate-iam-oidc-provider",

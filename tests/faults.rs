@@ -337,9 +337,11 @@ fn writes_whose_answers_were_lost_are_recognised_on_retry() {
 }
 
 /// IAM's write quota: a fresh apply behind a token bucket of 5 writes a second (burst 1)
-/// finishes with no failed call, and paces itself instead of hammering the quota: fewer
-/// throttled answers than half its writes. (Retrying on the SDK's own backoff, as eksiam did
-/// before, drew about two throttled answers per write here, and failed at 2 writes a second.)
+/// finishes with no failed call: every throttled write is made again until IAM takes it, and
+/// nothing else. How few throttles the pacing draws is a property of time, proved on a
+/// simulated clock (`aws::pace`'s `behind_a_quota_writes_are_paced_rather_than_throttled`),
+/// not here on a loaded machine's. (Retrying on the SDK's own backoff, as eksiam did before,
+/// failed at 2 writes a second.)
 #[test]
 fn an_apply_behind_an_iam_write_quota_paces_itself_and_finishes() {
     let env = setup();
@@ -363,9 +365,6 @@ fn an_apply_behind_an_iam_write_quota_paces_itself_and_finishes() {
         writes >= 41,
         "a role and a policy per ServiceAccount: {writes}"
     );
-    assert!(
-        throttled < writes / 2,
-        "{throttled} throttled answers for {writes} writes"
-    );
+    assert!(throttled >= 1, "the quota was met: {throttled} throttled");
     assert_converged(&env, &file, &w);
 }

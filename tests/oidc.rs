@@ -1,15 +1,17 @@
 //! The OIDC provider association and the issuer thumbprint, end to end: the real binary
 //! against moto (IAM, EKS), a TLS issuer with a generated chain, and an HTTP CONNECT proxy;
 //! the association suite also against ministack, whose own https issuers serve the chain.
-//! Expected thumbprints come from openssl, calls are counted by moto's recorder.
+//! Expected thumbprints come from openssl; calls are counted by moto's recorder, or on
+//! ministack by the fault proxy in front of it.
 
 mod common;
 
 use common::live::Emulator;
 use std::process::{Command, Output};
-use testenv::aws::Moto;
+use testenv::aws::{AwsCall, Moto};
 use testenv::issuer::{ConnectProxy, Issuer, host_port, openssl_thumbprint};
 use testenv::ministack::{Ministack, Options};
+use testenv::proxy::FaultProxy;
 
 /// Runs eksiam with only `PATH` and `env` in its environment.
 fn eksiam(args: &[&str], env: &[(String, String)]) -> Output {
@@ -365,7 +367,8 @@ enum Aws {
         _issuer: Issuer,
         _proxy: ConnectProxy,
     },
-    Ministack(Ministack),
+    /// Reached through a proxy that records its calls (ministack records none).
+    Ministack(Ministack, FaultProxy),
 }
 
 impl Account {
@@ -383,12 +386,13 @@ impl Account {
             let chain = ms.tls.as_ref().expect("https");
             // ministack presents the leaf and the intermediate, as the short chain does.
             let thumbprint = chain.short_chain_thumbprint.clone();
+            let proxy = ms.recording_proxy();
             return Account {
-                env: ms.env(),
+                env: ms.env_via(&proxy.url),
                 root: chain.root_pem(),
                 issuer_url,
                 thumbprint,
-                aws: Aws::Ministack(ms),
+                aws: Aws::Ministack(ms, proxy),
             };
         }
         let moto = Moto::start();
@@ -446,7 +450,7 @@ impl Account {
     fn iam(&self, params: &[&str]) -> String {
         let (url, root) = match &self.aws {
             Aws::Moto { moto, .. } => (&moto.url, None),
-            Aws::Ministack(ms) => (&ms.url, ms.root_pem()),
+            Aws::Ministack(ms, _) => (&ms.url, ms.root_pem()),
         };
         let auth = "Authorization: AWS4-HMAC-SHA256 Credential=test/20260101/us-west-2/iam/aws4_request, SignedHeaders=host, Signature=0";
         let mut c = Command::new("curl");
@@ -470,24 +474,29 @@ impl Account {
         ])
     }
 
-    /// moto's recorder, when on moto (ministack records nothing).
-    fn moto(&self) -> Option<&Moto> {
+    /// Where the recording of AWS calls is now (moto's, or the proxy's before ministack).
+    fn mark(&self) -> usize {
         match &self.aws {
-            Aws::Moto { moto, .. } => Some(moto),
-            Aws::Ministack(_) => None,
+            Aws::Moto { moto, .. } => moto.mark(),
+            Aws::Ministack(_, proxy) => proxy.mark(),
         }
     }
 
-    fn mark(&self) -> Option<usize> {
-        self.moto().map(Moto::mark)
+    /// The AWS calls made since `mark`.
+    fn calls_since(&self, mark: usize) -> Vec<AwsCall> {
+        match &self.aws {
+            Aws::Moto { moto, .. } => moto.calls_since(mark),
+            Aws::Ministack(_, proxy) => proxy.calls_since(mark),
+        }
     }
 
-    /// The mutating calls moto recorded since `mark` (none on ministack, which records none).
-    fn mutating_calls_since(&self, mark: Option<usize>) -> Vec<String> {
-        match (self.moto(), mark) {
-            (Some(moto), Some(mark)) => moto.mutating_since(mark),
-            _ => Vec::new(),
-        }
+    /// The mutating calls made since `mark`.
+    fn mutating_calls_since(&self, mark: usize) -> Vec<String> {
+        self.calls_since(mark)
+            .into_iter()
+            .filter(AwsCall::is_mutating)
+            .map(|c| c.action)
+            .collect()
     }
 }
 
@@ -503,14 +512,12 @@ fn associate_creates_the_provider_once_and_converges(on: Emulator) {
     assert_eq!(plan["actions"][0]["target"], acct.provider_arn());
     assert_eq!(plan["cluster"]["account"], "123456789012");
     assert!(acct.mutating_calls_since(mark).is_empty());
-    if let (Some(moto), Some(mark)) = (acct.moto(), mark) {
-        let reads: Vec<String> = moto
-            .calls_since(mark)
-            .into_iter()
-            .map(|c| c.action)
-            .collect();
-        assert_eq!(reads, vec!["DescribeCluster", "GetOpenIDConnectProvider"]);
-    }
+    let reads: Vec<String> = acct
+        .calls_since(mark)
+        .into_iter()
+        .map(|c| c.action)
+        .collect();
+    assert_eq!(reads, vec!["DescribeCluster", "GetOpenIDConnectProvider"]);
 
     // Apply: the provider exists with the issuer's thumbprint (openssl's, through the proxy).
     let o = acct.associate(&[]);

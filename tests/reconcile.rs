@@ -365,24 +365,32 @@ fn watch_reconciles_each_change_through_a_severed_watch_and_a_409_until_sigterm(
     );
     let log = || watch.log();
     wait_bound(&env, "web", true, &log);
+    let first = kube.wait_in_flight("watch=", &[]);
 
     // A new request: one run, not a second one for eksiam's own annotation.
     ask(&env, "api");
     wait_bound(&env, "api", true, &log);
-    std::thread::sleep(Duration::from_secs(3));
-    assert_eq!(
-        runs(&watch.log()),
-        ["start", "serviceaccount apps/api changed"],
-        "{}",
-        watch.log()
-    );
 
-    // The watch's connection is cut: it watches again from where it was, missing nothing.
+    // The watch's connection is cut (once the run is over and it watches again, from a later
+    // version): it watches again from where it was, missing nothing.
+    kube.wait_in_flight("watch=", &[first]);
     assert!(kube.sever() >= 1, "no watch was open");
     ask(&env, "db");
     wait_bound(&env, "db", true, &log);
     assert!(
         watch.log().contains("reconcile: the watch failed ("),
+        "{}",
+        watch.log()
+    );
+    // The watch sees changes in order: had eksiam's annotation of `api` started a run, it
+    // would be logged before the run for `db`, which has happened (no clock involved).
+    assert_eq!(
+        runs(&watch.log())[..3],
+        [
+            "start",
+            "serviceaccount apps/api changed",
+            "serviceaccount apps/db changed"
+        ],
         "{}",
         watch.log()
     );

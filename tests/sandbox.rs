@@ -40,8 +40,8 @@ fn the_readme_sandbox_commands_work_as_printed() {
         std::env::var("PATH").unwrap_or_default()
     );
     let backups = tempfile::tempdir().unwrap();
-    for line in &commands {
-        let o = Command::new("sh")
+    let run = |line: &str| {
+        Command::new("sh")
             .arg("-c")
             .arg(line)
             .env_clear()
@@ -51,7 +51,10 @@ fn the_readme_sandbox_commands_work_as_printed() {
             .envs(sandbox.env())
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .output()
-            .expect("run sh");
+            .expect("run sh")
+    };
+    for line in &commands {
+        let o = run(line);
         let err = common::stderr(&o);
         assert!(
             o.status.success(),
@@ -60,6 +63,17 @@ fn the_readme_sandbox_commands_work_as_printed() {
             String::from_utf8_lossy(&o.stdout)
         );
         assert!(!err.contains("panicked"), "`{line}`: {err}");
+        // One apply converges: the next plan has nothing to do (exit 0, not 2).
+        if line.starts_with("eksiam apply -f examples/irsa-basic.yaml") {
+            let o = run("eksiam plan -f examples/irsa-basic.yaml --detailed-exitcode");
+            assert_eq!(
+                o.status.code(),
+                Some(0),
+                "the sandbox does not converge:\n{}{}",
+                String::from_utf8_lossy(&o.stdout),
+                common::stderr(&o)
+            );
+        }
     }
     // What they did is there: the mapping (read by kubectl), and the ServiceAccount deleted.
     assert!(sandbox.kube.aws_auth("yaml").contains("role/admin"));

@@ -28,11 +28,13 @@ zpty z zsh -f -i
 zpty -w z "stty rows 200 cols 200; LISTMAX=100000; PROMPT='> '; fpath=(${(q)dir} \$fpath); autoload -Uz compinit && compinit -u -D"
 # While completing, every candidate offered is also printed after a marker.
 zpty -w z '_capture() { compadd() { local -a m; builtin compadd -O m "$@"; (( $#m )) && print -rl -- "<match>"${^m}; builtin compadd "$@" } }'
-zpty -w z "compprefuncs=(_capture); print -- __REA''DY__"
+# When completion has finished (after every compadd), a marker; the next keys wait for it.
+zpty -w z "_finished() { print -- __COMPLE''TED__ }"
+zpty -w z "compprefuncs=(_capture); comppostfuncs=(_finished); print -- __REA''DY__"
 await __READY__ || exit 1
 out=()
 zpty -w -n z "$*"$'\t'
-sleep 0.5
+await __COMPLETED__ || exit 1
 zpty -w z $'\C-u'"print -- __DO''NE__"
 await __DONE__ || exit 1
 zpty -d z

@@ -8,20 +8,20 @@ use crate::desired::Desired;
 use crate::observed::Observed;
 use crate::plan::{self, Describe as _, DiffOptions, Plan};
 
-/// Plans; when a step of the plan lowers someone's access (`Describe::lowers_access`), asks
+/// Guards `plan`: when a step of it lowers someone's access (`Describe::lowers_access`), asks
 /// which AWS identity eksiam runs as (`sts:GetCallerIdentity`) and plans again, so that each
 /// kind's guard protects that identity's own mapping and entry. Runs that lower nothing make
 /// no extra call. When the caller cannot be told, the plan is refused (a conflict): it could
 /// be the caller's own access that goes.
-pub(super) async fn diff_guarded<C: Connect>(
+pub(super) async fn guard<C: Connect>(
     connect: &C,
     region: Option<&str>,
     aws: Option<&C::Aws>,
     desired: &Desired,
     observed: &mut Observed,
     opts: &DiffOptions,
+    mut plan: Plan,
 ) -> Plan {
-    let mut plan = plan::diff(desired, observed, opts);
     let lowered: Vec<String> = plan
         .actions
         .iter()

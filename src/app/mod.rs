@@ -7,6 +7,7 @@
 //! cluster are reached through [`Connect`], so unit tests run the whole line on in-memory
 //! fakes of the adapters.
 
+mod confirm;
 mod connect;
 mod lockout;
 mod observe;
@@ -93,18 +94,32 @@ pub async fn run<C: Connect>(
     restrict::keep_earlier_names(&mut desired, &observed);
     restrict::check(&desired, &observed)?;
     let skipped = restrict::skip_foreign_self_service(&mut desired, &observed);
-    let mut plan = lockout::diff_guarded(
+    let mut plan = plan::diff(&desired, &observed, opts);
+    let mut unconfirmed = None;
+    if let Some(aws) = seen.aws.as_ref() {
+        let (reread, denied) = confirm::reread_listed(aws, &plan, &mut observed).await?;
+        unconfirmed = denied;
+        if reread {
+            plan = plan::diff(&desired, &observed, opts);
+        }
+    }
+    let mut plan = lockout::guard(
         connect,
         region.as_deref(),
         seen.aws.as_ref(),
         &desired,
         &mut observed,
         opts,
+        plan,
     )
     .await;
     plan.warnings.splice(
         0..0,
-        warnings.into_iter().chain(seen.warnings).chain(skipped),
+        warnings
+            .into_iter()
+            .chain(seen.warnings)
+            .chain(skipped)
+            .chain(unconfirmed),
     );
     show(&plan)?;
     // A plan that cannot be applied fails the same way planned or applied.

@@ -61,6 +61,7 @@ pub(super) async fn observe<C: Connect>(
             seen.observed.thumbprint = oidc.thumbprint;
         }
         seen.observed.roles = side.roles;
+        seen.observed.roles_listed = side.roles_listed;
         seen.observed.absorb(side.reads);
         seen.warnings = side.warnings;
         seen.aws = Some(side.aws);
@@ -97,6 +98,8 @@ struct AwsSide<A> {
     /// The OIDC provider and the issuer's thumbprint, when the plan manages the provider.
     oidc: Option<Observed>,
     roles: BTreeMap<String, ObservedRole>,
+    /// Whether `roles` come from the account listing.
+    roles_listed: bool,
     /// What the other kinds read.
     reads: crate::observed::KindReads,
     warnings: Vec<String>,
@@ -138,7 +141,7 @@ async fn observe_aws<C: Connect>(
         let roles = if needs_roles {
             role::live::observe(&aws, desired, prune_roles, &mut warnings).await?
         } else {
-            BTreeMap::new()
+            (BTreeMap::new(), false)
         };
         Ok::<_, CliError>((roles, warnings))
     };
@@ -146,12 +149,14 @@ async fn observe_aws<C: Connect>(
     // Joined, not raced: the error reported is the cluster's, then the roles', then the
     // other kinds', whichever came first.
     let (cluster, roles, reads) = tokio::join!(cluster, roles, reads);
-    let ((cluster, oidc, oidc_warnings), (roles, role_warnings)) = (cluster?, roles?);
+    let ((cluster, oidc, oidc_warnings), ((roles, roles_listed), role_warnings)) =
+        (cluster?, roles?);
     Ok(Some(AwsSide {
         aws,
         cluster,
         oidc,
         roles,
+        roles_listed,
         reads: reads?,
         warnings: [oidc_warnings, role_warnings].concat(),
     }))

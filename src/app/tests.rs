@@ -45,6 +45,8 @@ struct World {
     appearing_pod_identities: BTreeMap<(String, String), crate::observed::ObservedPodIdentity>,
     /// The cluster has the Pod Identity agent add-on.
     agent: bool,
+    /// Roles the account listing shows as they were before a write (it lags one).
+    listing_lags: BTreeMap<String, ObservedRole>,
 }
 
 #[derive(Clone, Default)]
@@ -144,7 +146,10 @@ impl OidcApi for Fake {
 impl IamApi for Fake {
     async fn all_roles(&self) -> Result<BTreeMap<String, ObservedRole>, AwsError> {
         self.call("GetAccountAuthorizationDetails".into())?;
-        Ok(self.world().roles.clone())
+        let w = self.world();
+        let mut roles = w.roles.clone();
+        roles.extend(w.listing_lags.clone());
+        Ok(roles)
     }
     async fn role(&self, name: &str) -> Result<Option<ObservedRole>, AwsError> {
         self.call(format!("GetRole {name}"))?;
@@ -779,6 +784,76 @@ fn a_plan_with_conflicts_is_shown_refused_and_nothing_is_written() {
     );
     assert_eq!(shown.unwrap().conflicts.len(), 1);
     assert_eq!(f.writes(), Vec::<String>::new());
+}
+
+#[test]
+fn a_change_only_the_account_listing_shows_is_read_again_before_it_is_planned() {
+    let f = fake();
+    run_on(&f, desired(FILE), &DiffOptions::default(), true)
+        .1
+        .unwrap();
+    f.calls();
+    // Converged: the listing shows no change, and no role is read again.
+    let (shown, result) = run_on(&f, desired(FILE), &DiffOptions::default(), true);
+    result.unwrap();
+    assert!(!shown.unwrap().has_changes());
+    let calls = f.calls();
+    assert!(
+        !calls.iter().any(|c| c.starts_with("GetRole")),
+        "{calls:#?}"
+    );
+
+    // The listing lags: it shows the reader's role without its policy and with another
+    // trust. A direct read says it is as wanted: nothing is planned or written.
+    let mut stale = f.world().roles["prod-apps-reader"].clone();
+    stale.managed_policies.clear();
+    stale.assume_role_policy = serde_json::json!({"Version": "2012-10-17", "Statement": []});
+    f.world()
+        .listing_lags
+        .insert("prod-apps-reader".into(), stale);
+    let (shown, result) = run_on(&f, desired(FILE), &DiffOptions::default(), true);
+    result.unwrap();
+    assert!(!shown.unwrap().has_changes());
+    let calls = f.calls();
+    let rereads: Vec<&String> = calls.iter().filter(|c| c.starts_with("GetRole")).collect();
+    assert_eq!(rereads, ["GetRole prod-apps-reader"], "{calls:#?}");
+    assert!(
+        !calls
+            .iter()
+            .any(|c| c.starts_with("Attach") || c.starts_with("Update")),
+        "{calls:#?}"
+    );
+
+    // Reading the role is denied: the listing's view stands, said in a warning.
+    f.world().denied.insert("GetRole prod-apps-reader".into());
+    let (shown, _) = run_on(&f, desired(FILE), &DiffOptions::default(), false);
+    let shown = shown.unwrap();
+    assert!(shown.has_changes());
+    assert!(
+        shown
+            .warnings
+            .iter()
+            .any(|w| w.contains("prod-apps-reader are planned from the account listing alone")),
+        "{:?}",
+        shown.warnings
+    );
+    f.world().denied.clear();
+
+    // A change the direct read confirms is planned and made.
+    f.world().listing_lags.clear();
+    f.world()
+        .roles
+        .get_mut("prod-apps-reader")
+        .unwrap()
+        .managed_policies
+        .clear();
+    let (shown, result) = run_on(&f, desired(FILE), &DiffOptions::default(), true);
+    result.unwrap();
+    assert!(shown.unwrap().has_changes());
+    assert_eq!(
+        f.world().roles["prod-apps-reader"].managed_policies,
+        ["arn:aws:iam::aws:policy/ReadOnlyAccess"]
+    );
 }
 
 #[test]

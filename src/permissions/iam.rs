@@ -195,7 +195,7 @@ pub const ACTIONS: &[ActionUse] = &[
             Reconcile,
             MigrateToAccessEntry,
         ],
-        why: "reads a role when `iam:GetAccountAuthorizationDetails` is denied, or after a create whose answer was lost; `utils migrate-to-access-entry` reads the real ARN (with its path) of each role aws-auth maps",
+        why: "reads a role when `iam:GetAccountAuthorizationDetails` is denied, to confirm a change only that listing shows, or after a create whose answer was lost; `utils migrate-to-access-entry` reads the real ARN (with its path) of each role aws-auth maps",
     },
     ActionUse {
         action: "iam:ListAttachedRolePolicies",

@@ -5,9 +5,10 @@
 
 use std::path::Path;
 use std::process::{Command, Output};
-use testenv::aws::Moto;
+use testenv::aws::{AwsCall, Moto};
 use testenv::kube::KubeServer;
 use testenv::ministack::{self, Ministack};
+use testenv::proxy::FaultProxy;
 
 /// The thumbprint given with `--thumbprint`, so applies need no TLS handshake.
 pub const THUMBPRINT: &str = "9e99a48a9960b14926bb7f3b02e22da2b0ab7280";
@@ -22,7 +23,8 @@ pub enum Emulator {
 
 enum Account {
     Moto(Moto),
-    Ministack(Box<Ministack>),
+    /// ministack records no calls: the binary reaches it through a proxy that does.
+    Ministack(Box<Ministack>, FaultProxy),
 }
 
 /// An AWS emulator with a cluster named `prod`, a kube-apiserver, and a folder for files and
@@ -60,15 +62,24 @@ impl Env {
 
     /// `emulator`, with a cluster named `prod`.
     pub fn on(emulator: Emulator) -> Env {
-        let account = match emulator {
-            Emulator::Moto => Account::Moto(Moto::start()),
-            Emulator::Ministack => {
-                Account::Ministack(Box::new(Ministack::start_with(&ministack::Options {
-                    https: true,
-                    ..Default::default()
-                })))
-            }
-        };
+        match emulator {
+            Emulator::Moto => Env::with_account(Account::Moto(Moto::start())),
+            Emulator::Ministack => Env::on_ministack(&ministack::Options::default()),
+        }
+    }
+
+    /// ministack started with `options` (always over https), with a cluster named `prod`.
+    /// With `auth`, it evaluates IAM policies: [`Env::ministack`] makes users to run as.
+    pub fn on_ministack(options: &ministack::Options) -> Env {
+        let ms = Ministack::start_with(&ministack::Options {
+            https: true,
+            ..*options
+        });
+        let proxy = ms.recording_proxy();
+        Env::with_account(Account::Ministack(Box::new(ms), proxy))
+    }
+
+    fn with_account(account: Account) -> Env {
         let mut env = Env {
             account,
             k: KubeServer::start(),
@@ -88,11 +99,22 @@ impl Env {
             .expect("this test needs moto (its recorder or the fault proxy)")
     }
 
+    /// The ministack, for what only it has (users under `AUTH`).
+    ///
+    /// # Panics
+    /// On moto.
+    pub fn ministack(&self) -> &Ministack {
+        match &self.account {
+            Account::Ministack(ms, _) => ms,
+            Account::Moto(_) => panic!("this test needs ministack"),
+        }
+    }
+
     /// moto's request recorder, when the test runs on moto (ministack has none).
     pub fn recorder(&self) -> Option<&Moto> {
         match &self.account {
             Account::Moto(m) => Some(m),
-            Account::Ministack(_) => None,
+            Account::Ministack(..) => None,
         }
     }
 
@@ -100,25 +122,26 @@ impl Env {
     pub fn create_cluster(&self, name: &str) -> String {
         match &self.account {
             Account::Moto(m) => m.create_cluster(name),
-            Account::Ministack(ms) => ms.create_cluster(name),
+            Account::Ministack(ms, _) => ms.create_cluster(name),
         }
     }
 
     /// The AWS account the emulator runs as.
-    pub fn account_id(&self) -> &'static str {
+    pub fn account_id(&self) -> &str {
         match &self.account {
             Account::Moto(_) => "123456789012",
-            Account::Ministack(_) => ministack::ACCOUNT,
+            Account::Ministack(ms, _) => &ms.account,
         }
     }
 
     /// The SDK environment for the emulator, with its endpoint replaced by `aws_url` (a proxy
-    /// in front of moto) when given.
+    /// in front of it) when given; on ministack, its recording proxy otherwise.
     pub fn aws_env(&self, aws_url: Option<&str>) -> Vec<(String, String)> {
         match (&self.account, aws_url) {
             (Account::Moto(m), Some(url)) => m.env_via(url),
             (Account::Moto(m), None) => m.env(),
-            (Account::Ministack(ms), _) => ms.env(),
+            (Account::Ministack(ms, _), Some(url)) => ms.env_via(url),
+            (Account::Ministack(ms, proxy), None) => ms.env_via(&proxy.url),
         }
     }
 
@@ -146,6 +169,19 @@ impl Env {
     /// Runs the binary against the emulator and the kube-apiserver.
     pub fn eksiam(&self, args: &[&str]) -> Output {
         self.command(None, &self.k.kubeconfig(), args)
+            .output()
+            .expect("run eksiam")
+    }
+
+    /// Runs the binary against the emulator and the kube-apiserver as another AWS caller:
+    /// the access key of `creds` (as [`Ministack::user_env`] returns them), the endpoint
+    /// unchanged.
+    pub fn eksiam_as(&self, creds: &[(String, String)], args: &[&str]) -> Output {
+        let key = creds
+            .iter()
+            .filter(|(k, _)| k == "AWS_ACCESS_KEY_ID" || k == "AWS_SECRET_ACCESS_KEY");
+        self.command(None, &self.k.kubeconfig(), args)
+            .envs(key.map(|(k, v)| (k, v)))
             .output()
             .expect("run eksiam")
     }
@@ -192,7 +228,7 @@ impl Env {
         let scoped = self.k.bare_identity(ns, "runner");
         let url = match &self.account {
             Account::Moto(m) => m.url.clone(),
-            Account::Ministack(ms) => ms.url.clone(),
+            Account::Ministack(_, proxy) => proxy.url.clone(),
         };
         self.command(Some(&url), &scoped, args)
             .output()
@@ -221,7 +257,7 @@ impl Env {
     pub fn query(&self, service: &str, version: &str, body: &[&str]) -> String {
         let (url, auth, root) = match &self.account {
             Account::Moto(m) => (&m.url, m.auth_header(service), None),
-            Account::Ministack(ms) => (&ms.url, ms.auth_header(service), ms.root_pem()),
+            Account::Ministack(ms, _) => (&ms.url, ms.auth_header(service), ms.root_pem()),
         };
         let mut c = Command::new("curl");
         if let Some(root) = root {
@@ -268,17 +304,43 @@ impl Env {
         .unwrap()
     }
 
-    /// Where moto's recording is now, for [`Env::mutating_aws`] (`None` on ministack).
-    pub fn aws_mark(&self) -> Option<usize> {
-        self.recorder().map(Moto::mark)
+    /// Where the recording of AWS calls is now (moto's recorder, or the proxy in front of
+    /// ministack), for [`Env::aws_calls_since`] and [`Env::mutating_aws`].
+    pub fn aws_mark(&self) -> usize {
+        match &self.account {
+            Account::Moto(m) => m.mark(),
+            Account::Ministack(_, proxy) => proxy.mark(),
+        }
     }
 
-    /// The mutating AWS calls moto recorded after `mark`. ministack records no calls: there,
-    /// runs are checked by their effects (and "No changes.") only.
-    pub fn mutating_aws(&self, mark: impl Into<Option<usize>>) -> Vec<String> {
-        mark.into()
-            .map(|m| self.moto().mutating_since(m))
-            .unwrap_or_default()
+    /// The AWS calls the binary made after `mark`, counted outside it on either emulator.
+    pub fn aws_calls_since(&self, mark: usize) -> Vec<AwsCall> {
+        match &self.account {
+            Account::Moto(m) => m.calls_since(mark),
+            Account::Ministack(_, proxy) => proxy.calls_since(mark),
+        }
+    }
+
+    /// The actions of the mutating AWS calls made after `mark`, in order.
+    pub fn mutating_aws(&self, mark: usize) -> Vec<String> {
+        self.aws_calls_since(mark)
+            .into_iter()
+            .filter(AwsCall::is_mutating)
+            .map(|c| c.action)
+            .collect()
+    }
+
+    /// Asserts the binary made no AWS call since `aws` and no Kubernetes request since
+    /// `kube` (bad input is refused before anything is reached).
+    pub fn assert_nothing_called(&self, aws: usize, kube: testenv::kube::AuditMark) {
+        assert_eq!(self.aws_calls_since(aws), Vec::new(), "AWS calls");
+        let reqs: Vec<_> = self
+            .k
+            .requests_since(kube)
+            .into_iter()
+            .filter(|e| e.user == "eksiam-admin")
+            .collect();
+        assert!(reqs.is_empty(), "Kubernetes requests: {reqs:?}");
     }
 
     pub fn kube_writes(&self, mark: testenv::kube::AuditMark) -> Vec<String> {

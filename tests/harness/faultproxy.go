@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"crypto/tls"
 	"crypto/x509"
+	"encoding/base64"
 	"encoding/json"
 	"encoding/xml"
 	"flag"
@@ -17,15 +19,25 @@ import (
 	"net/url"
 	"os"
 	"regexp"
+	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 )
 
-// Rule fails the next Count requests that match Method (empty: any), Path (regexp on the
+// Rule acts on the next Count requests that match Method (empty: any), Path (regexp on the
 // path, without the query) and Body (regexp on the request body). With Probability in (0, 1)
-// each matching request is failed with that probability, drawn from the proxy's seeded
-// random source, until Count requests have failed.
+// each matching request is acted on with that probability, drawn from the proxy's seeded
+// random source, until Count requests have been.
+//
+// A rule does one of three things. A fault (Status or Drop) fails the request, after holding
+// it when Hold is set too. A hold (Hold without Status or Drop) keeps the request, unforwarded,
+// until POST /release, then forwards it: the upstream answers it as it answers then. A rewrite
+// (Rewrite) forwards the request and edits its JSON answer; rewrite rules are tried only for
+// requests that are forwarded (after every other rule, whatever the order they were added
+// in), so a rewrite kept for a whole test never shadows a fault added later.
 type Rule struct {
 	Method      string `json:"method"`
 	Path        string `json:"path"`
@@ -42,14 +54,35 @@ type Rule struct {
 	// After forwards the request first and then answers with the fault: the change was made
 	// but its answer was lost, as when a connection breaks after the server committed.
 	After bool `json:"after"`
-	Hits  int  `json:"hits"`
+	// Hold keeps a matching request, not forwarded, until POST /release (or /reset).
+	Hold bool `json:"hold"`
+	// Rewrite maps RFC 6901 JSON pointers to strings: the request is forwarded and, when the
+	// answer is JSON, the value at each pointer it has is replaced by the string.
+	Rewrite map[string]string `json:"rewrite"`
+	Hits    int               `json:"hits"`
 
 	path *regexp.Regexp
 	body *regexp.Regexp
 }
 
+// fault says whether the rule fails the request (rather than only holding it).
+func (r *Rule) fault() bool { return r.Status != 0 || r.Drop }
+
+// recorded is one request the proxy received, shaped as a line of moto's request recorder:
+// the body as a string, or base64 with body_encoded when it is not UTF-8.
+type recorded struct {
+	Method      string            `json:"method"`
+	URL         string            `json:"url"`
+	Headers     map[string]string `json:"headers"`
+	Body        string            `json:"body"`
+	BodyEncoded bool              `json:"body_encoded"`
+}
+
 type proxyState struct {
-	mu       sync.Mutex
+	mu sync.Mutex
+	// inflight counts the requests being answered now, by "METHOD /path?query": a test waits
+	// for a watch to be open before it severs it (GET /inflight).
+	inflight map[string]int
 	rules    []*Rule
 	delay    time.Duration
 	requests int
@@ -71,15 +104,55 @@ type proxyState struct {
 	listingOf string
 	// pagesServed counts the pages answered so.
 	pagesServed int
+	// log is every request received on the proxied side, in order (GET /requests); /reset
+	// keeps it, so marks taken as indexes into it stay valid.
+	log []recorded
+	// waiting holds one channel per held request; closing it lets the request go on.
+	waiting []chan struct{}
+	// rewritten counts the answers a rewrite rule changed.
+	rewritten int
+	// now is the clock of the write quotas' buckets, sleep waits out POST /delay: time.Now
+	// and time.Sleep, replaced in tests.
+	now   func() time.Time
+	sleep func(time.Duration)
 }
 
-func (s *proxyState) match(r *http.Request, body []byte) *Rule {
+func newProxyState() *proxyState {
+	return &proxyState{rng: rand.New(rand.NewSource(1)), limits: map[string]*bucket{}, inflight: map[string]int{}, now: time.Now, sleep: time.Sleep}
+}
+
+// record appends a request to the log, before anything decides its fate.
+func (s *proxyState) record(r *http.Request, body []byte, scheme string) {
+	rec := recorded{
+		Method:  r.Method,
+		URL:     scheme + "://" + r.Host + r.URL.RequestURI(),
+		Headers: map[string]string{"Host": r.Host},
+		Body:    string(body),
+	}
+	for k, v := range r.Header {
+		if len(v) > 0 {
+			rec.Headers[k] = v[0]
+		}
+	}
+	if !utf8.Valid(body) {
+		rec.Body, rec.BodyEncoded = base64.StdEncoding.EncodeToString(body), true
+	}
+	s.mu.Lock()
+	s.log = append(s.log, rec)
+	s.mu.Unlock()
+}
+
+// match finds the first rule with Count left that matches the request: among the rewrite
+// rules when rewrite is set, else among the others (and counts the request).
+func (s *proxyState) match(r *http.Request, body []byte, rewrite bool) *Rule {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.requests++
+	if !rewrite {
+		s.requests++
+	}
 	target := r.URL.Path
 	for _, rule := range s.rules {
-		if rule.Count <= 0 {
+		if rule.Count <= 0 || (len(rule.Rewrite) > 0) != rewrite {
 			continue
 		}
 		if rule.Method != "" && rule.Method != r.Method {
@@ -96,11 +169,45 @@ func (s *proxyState) match(r *http.Request, body []byte) *Rule {
 		}
 		rule.Count--
 		rule.Hits++
-		s.faulted++
+		if rule.fault() {
+			s.faulted++
+		}
 		copy := *rule
 		return &copy
 	}
 	return nil
+}
+
+// hold waits until the request is released (true) or its client has gone (false).
+func (s *proxyState) hold(ctx context.Context) bool {
+	ch := make(chan struct{})
+	s.mu.Lock()
+	s.waiting = append(s.waiting, ch)
+	s.mu.Unlock()
+	select {
+	case <-ch:
+		return true
+	case <-ctx.Done():
+		s.mu.Lock()
+		for i, c := range s.waiting {
+			if c == ch {
+				s.waiting = append(s.waiting[:i], s.waiting[i+1:]...)
+				break
+			}
+		}
+		s.mu.Unlock()
+		return false
+	}
+}
+
+// release lets every held request go on; returns how many. The caller holds s.mu.
+func (s *proxyState) release() int {
+	n := len(s.waiting)
+	for _, ch := range s.waiting {
+		close(ch)
+	}
+	s.waiting = nil
+	return n
 }
 
 // bucket is a token bucket: Rate tokens a second, at most Burst held; a write takes one.
@@ -157,7 +264,7 @@ func (s *proxyState) throttle(w http.ResponseWriter, r *http.Request, body []byt
 	}
 	s.mu.Lock()
 	b := s.limits[service]
-	allowed := b == nil || b.take(time.Now())
+	allowed := b == nil || b.take(s.now())
 	if allowed {
 		s.writes++
 	} else {
@@ -210,7 +317,7 @@ func runFaultProxy(args []string) error {
 			return err
 		}
 	}
-	handler, admin, err := newFaultProxy(*upstream, caPEM)
+	handler, admin, err := newFaultProxy(*upstream, caPEM, newProxyState())
 	if err != nil {
 		return err
 	}
@@ -271,8 +378,9 @@ func (c *connSet) sever() int {
 	return n
 }
 
-// newFaultProxy returns the proxy's handler and its admin API's handler.
-func newFaultProxy(upstream string, upstreamCA []byte) (http.Handler, http.Handler, error) {
+// newFaultProxy returns the proxy's handler and its admin API's handler, which share state
+// (newProxyState(); tests give it their own clock).
+func newFaultProxy(upstream string, upstreamCA []byte, state *proxyState) (http.Handler, http.Handler, error) {
 	up, err := url.Parse(upstream)
 	if err != nil || up.Host == "" {
 		return nil, nil, fmt.Errorf("--upstream must be a URL, got %q", upstream)
@@ -288,25 +396,43 @@ func newFaultProxy(upstream string, upstreamCA []byte) (http.Handler, http.Handl
 	rp := httputil.NewSingleHostReverseProxy(up)
 	rp.Transport = transport
 	rp.FlushInterval = -1 // stream watches without buffering
-	state := &proxyState{rng: rand.New(rand.NewSource(1)), limits: map[string]*bucket{}}
-
 	handler := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body, _ := io.ReadAll(r.Body)
 		r.Body.Close()
 		r.Body = io.NopCloser(bytes.NewReader(body))
+		scheme := "http"
+		if r.TLS != nil {
+			scheme = "https"
+		}
+		state.record(r, body, scheme)
+		key := r.Method + " " + r.URL.RequestURI()
+		state.mu.Lock()
+		state.inflight[key]++
+		state.mu.Unlock()
+		defer func() {
+			state.mu.Lock()
+			if state.inflight[key]--; state.inflight[key] == 0 {
+				delete(state.inflight, key)
+			}
+			state.mu.Unlock()
+		}()
 		state.mu.Lock()
 		delay := state.delay
 		state.mu.Unlock()
 		if delay > 0 {
-			time.Sleep(delay)
+			state.sleep(delay)
 		}
 		if state.throttle(w, r, body) {
 			return
 		}
-		if state.pages(w, r, body, rp, up.Host) {
+		if state.pages(w, r, body, rp) {
 			return
 		}
-		if rule := state.match(r, body); rule != nil {
+		rule := state.match(r, body, false)
+		if rule != nil && rule.Hold && !state.hold(r.Context()) {
+			return // the client gave up waiting
+		}
+		if rule != nil && rule.fault() {
 			if rule.Drop {
 				if hj, ok := w.(http.Hijacker); ok {
 					if conn, _, err := hj.Hijack(); err == nil {
@@ -318,7 +444,6 @@ func newFaultProxy(upstream string, upstreamCA []byte) (http.Handler, http.Handl
 			}
 			if rule.After {
 				// Let the upstream make the change, then lose its answer.
-				r.Host = up.Host
 				rp.ServeHTTP(discard{}, r)
 			}
 			resp := rule.Response
@@ -336,7 +461,12 @@ func newFaultProxy(upstream string, upstreamCA []byte) (http.Handler, http.Handl
 			io.WriteString(w, resp)
 			return
 		}
-		r.Host = up.Host
+		// The client's Host header goes upstream unchanged: AWS's SigV4 signs it, and an
+		// emulator that checks signatures (ministack with AUTH) recomputes them over it.
+		if rw := state.match(r, body, true); rw != nil {
+			state.forwardRewritten(w, r, rp, rw.Rewrite)
+			return
+		}
 		rp.ServeHTTP(w, r)
 	})
 
@@ -360,11 +490,21 @@ func newFaultProxy(upstream string, upstreamCA []byte) (http.Handler, http.Handl
 				return
 			}
 		}
+		for ptr := range rule.Rewrite {
+			if ptr != "" && ptr[0] != '/' {
+				http.Error(w, fmt.Sprintf("rewrite: %q is not a JSON pointer", ptr), 400)
+				return
+			}
+		}
 		if rule.Count == 0 {
 			rule.Count = 1
 		}
-		if rule.Status == 0 && !rule.Drop {
-			http.Error(w, "status or drop is required", 400)
+		if len(rule.Rewrite) > 0 && (rule.fault() || rule.After || rule.Hold) {
+			http.Error(w, "a rewrite rule cannot also fail, hold or answer after: add two rules", 400)
+			return
+		}
+		if !rule.fault() && !rule.Hold && len(rule.Rewrite) == 0 {
+			http.Error(w, "status, drop, hold or rewrite is required", 400)
 			return
 		}
 		state.mu.Lock()
@@ -404,7 +544,7 @@ func newFaultProxy(upstream string, upstreamCA []byte) (http.Handler, http.Handl
 				d.Burst = 1
 			}
 			b := d.bucket
-			b.tokens, b.last = b.Burst, time.Now()
+			b.tokens, b.last = b.Burst, state.now()
 			state.limits[d.Service] = &b
 		}
 		state.mu.Unlock()
@@ -443,25 +583,172 @@ func newFaultProxy(upstream string, upstreamCA []byte) (http.Handler, http.Handl
 		state.mu.Unlock()
 		w.WriteHeader(204)
 	})
+	// POST /release: forward every held request; answers {"released": N}.
+	admin.HandleFunc("POST /release", func(w http.ResponseWriter, r *http.Request) {
+		state.mu.Lock()
+		n := state.release()
+		state.mu.Unlock()
+		json.NewEncoder(w).Encode(map[string]int{"released": n})
+	})
+	// POST /reset clears rules, delay, quotas, paging and counters, and releases held
+	// requests; the request log stays.
 	admin.HandleFunc("POST /reset", func(w http.ResponseWriter, r *http.Request) {
 		state.mu.Lock()
 		state.rules, state.delay, state.requests, state.faulted = nil, 0, 0, 0
 		state.limits, state.writes, state.throttled = map[string]*bucket{}, 0, 0
 		state.pageItems, state.listing, state.pagesServed = 0, nil, 0
+		state.rewritten = 0
+		state.release()
 		state.mu.Unlock()
 		w.WriteHeader(204)
 	})
+	// GET /stats: counters since the last reset; "faulted" and "pending" count fault rules
+	// (status or drop) only, "held" is the requests waiting now, "rewritten" the answers
+	// rewrite rules changed.
 	admin.HandleFunc("GET /stats", func(w http.ResponseWriter, r *http.Request) {
 		state.mu.Lock()
 		defer state.mu.Unlock()
 		pending := 0
 		for _, rule := range state.rules {
-			pending += rule.Count
+			if rule.fault() {
+				pending += rule.Count
+			}
 		}
-		json.NewEncoder(w).Encode(map[string]int{"requests": state.requests, "faulted": state.faulted, "pending": pending, "writes": state.writes, "throttled": state.throttled, "pages": state.pagesServed})
+		json.NewEncoder(w).Encode(map[string]int{"requests": state.requests, "faulted": state.faulted, "pending": pending, "writes": state.writes, "throttled": state.throttled, "pages": state.pagesServed, "held": len(state.waiting), "rewritten": state.rewritten})
+	})
+	// GET /requests[?since=N]: the request log (from index N), a JSON array of recorded.
+	admin.HandleFunc("GET /inflight", func(w http.ResponseWriter, r *http.Request) {
+		state.mu.Lock()
+		keys := make([]string, 0, len(state.inflight))
+		for k := range state.inflight {
+			keys = append(keys, k)
+		}
+		state.mu.Unlock()
+		sort.Strings(keys)
+		w.Header().Set("Content-Type", "application/json")
+		json.NewEncoder(w).Encode(keys)
+	})
+	admin.HandleFunc("GET /requests", func(w http.ResponseWriter, r *http.Request) {
+		since := 0
+		if v := r.URL.Query().Get("since"); v != "" {
+			var err error
+			if since, err = strconv.Atoi(v); err != nil || since < 0 {
+				http.Error(w, "since must be an index", 400)
+				return
+			}
+		}
+		state.mu.Lock()
+		log := append([]recorded{}, state.log[min(since, len(state.log)):]...)
+		b, err := json.Marshal(log)
+		state.mu.Unlock()
+		if err != nil {
+			http.Error(w, err.Error(), 500)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		w.Write(b)
 	})
 
 	return handler, admin, nil
+}
+
+// forwardRewritten forwards a request and answers with the upstream's answer, its JSON
+// values at the pointers of rewrite replaced (status and other headers kept).
+func (s *proxyState) forwardRewritten(w http.ResponseWriter, r *http.Request, rp http.Handler, rewrite map[string]string) {
+	// Without the client's Accept-Encoding the transport asks for gzip itself and hands back
+	// the answer decompressed, so it can be read.
+	r.Header.Del("Accept-Encoding")
+	rec := httptest.NewRecorder()
+	rp.ServeHTTP(rec, r)
+	answer := rec.Body.Bytes()
+	if edited, changed := rewriteJSON(answer, rewrite); changed {
+		answer = edited
+		s.mu.Lock()
+		s.rewritten++
+		s.mu.Unlock()
+	}
+	for k, v := range rec.Result().Header {
+		if k != "Content-Length" {
+			w.Header()[k] = v
+		}
+	}
+	w.Header().Set("Content-Length", strconv.Itoa(len(answer)))
+	w.WriteHeader(rec.Code)
+	w.Write(answer)
+}
+
+// rewriteJSON replaces the value at each RFC 6901 pointer that doc has with its string;
+// reports whether doc is JSON and had one of them. Numbers are kept as written.
+func rewriteJSON(doc []byte, rewrite map[string]string) ([]byte, bool) {
+	d := json.NewDecoder(bytes.NewReader(doc))
+	d.UseNumber()
+	var v any
+	if err := d.Decode(&v); err != nil {
+		return doc, false
+	}
+	if _, err := d.Token(); err != io.EOF {
+		return doc, false
+	}
+	changed := false
+	for ptr, val := range rewrite {
+		var ok bool
+		if v, ok = setPointer(v, ptr, val); ok {
+			changed = true
+		}
+	}
+	if !changed {
+		return doc, false
+	}
+	var out bytes.Buffer
+	enc := json.NewEncoder(&out)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return doc, false
+	}
+	return bytes.TrimSuffix(out.Bytes(), []byte("\n")), true
+}
+
+// setPointer sets the existing value at an RFC 6901 pointer to val; returns the document
+// and whether the pointer was there ("" is the whole document).
+func setPointer(doc any, ptr string, val string) (any, bool) {
+	if ptr == "" {
+		return val, true
+	}
+	if ptr[0] != '/' {
+		return doc, false
+	}
+	tokens := strings.Split(ptr[1:], "/")
+	cur := doc
+	for i, tok := range tokens {
+		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
+		last := i == len(tokens)-1
+		switch c := cur.(type) {
+		case map[string]any:
+			next, ok := c[tok]
+			if !ok {
+				return doc, false
+			}
+			if last {
+				c[tok] = val
+				return doc, true
+			}
+			cur = next
+		case []any:
+			// An index is 0 or digits without a leading 0; "-" (past the end) is never there.
+			n, err := strconv.Atoi(tok)
+			if err != nil || n < 0 || n >= len(c) || strconv.Itoa(n) != tok {
+				return doc, false
+			}
+			if last {
+				c[n] = val
+				return doc, true
+			}
+			cur = c[n]
+		default:
+			return doc, false
+		}
+	}
+	return doc, false
 }
 
 // discard is a ResponseWriter that throws the upstream's answer away (for After rules).
@@ -488,7 +775,7 @@ func bodyFirst(h http.Handler) http.Handler {
 // from. The first page asks the upstream; later pages are cut from that same answer, so a
 // listing costs the upstream one call as a real paged listing would. Reports whether it
 // answered.
-func (s *proxyState) pages(w http.ResponseWriter, r *http.Request, body []byte, rp http.Handler, host string) bool {
+func (s *proxyState) pages(w http.ResponseWriter, r *http.Request, body []byte, rp http.Handler) bool {
 	s.mu.Lock()
 	limit := s.pageItems
 	s.mu.Unlock()
@@ -523,7 +810,6 @@ func (s *proxyState) pages(w http.ResponseWriter, r *http.Request, body []byte, 
 		rec.Header().Set("Content-Type", "text/xml")
 		rec.Write(cached)
 	} else {
-		r.Host = host
 		rp.ServeHTTP(rec, r)
 		if rec.Code == http.StatusOK {
 			s.mu.Lock()

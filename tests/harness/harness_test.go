@@ -2,6 +2,8 @@ package main
 
 import (
 	"bufio"
+	"compress/gzip"
+	"context"
 	"crypto/sha1"
 	"crypto/tls"
 	"crypto/x509"
@@ -13,7 +15,11 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"reflect"
+	"runtime"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -37,7 +43,13 @@ func proxy(t *testing.T) (*httptest.Server, *httptest.Server) {
 // proxyTo is a fault proxy in front of upstreamURL, and its admin server.
 func proxyTo(t *testing.T, upstreamURL string) (*httptest.Server, *httptest.Server) {
 	t.Helper()
-	h, admin, err := newFaultProxy(upstreamURL, nil)
+	return proxyWith(t, upstreamURL, newProxyState())
+}
+
+// proxyWith is a fault proxy with the given state (a test's clock, say).
+func proxyWith(t *testing.T, upstreamURL string, state *proxyState) (*httptest.Server, *httptest.Server) {
+	t.Helper()
+	h, admin, err := newFaultProxy(upstreamURL, nil, state)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,6 +57,46 @@ func proxyTo(t *testing.T, upstreamURL string) (*httptest.Server, *httptest.Serv
 	t.Cleanup(p.Close)
 	t.Cleanup(a.Close)
 	return p, a
+}
+
+// fakeClock moves only when the test advances it.
+type fakeClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func newFakeClock() *fakeClock {
+	return &fakeClock{t: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+}
+
+func (c *fakeClock) now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *fakeClock) advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}
+
+// sleeps records what the proxy would sleep, and returns at once.
+type sleeps struct {
+	mu sync.Mutex
+	d  []time.Duration
+}
+
+func (s *sleeps) sleep(d time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.d = append(s.d, d)
+}
+
+func (s *sleeps) all() []time.Duration {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]time.Duration(nil), s.d...)
 }
 
 // stats reads the proxy's counters from its admin server.
@@ -100,6 +152,32 @@ func TestPassesThrough(t *testing.T) {
 	code, _, body := do(t, "GET", p.URL+"/api/v1/namespaces?limit=1", "")
 	if code != 200 || body != "upstream GET /api/v1/namespaces?limit=1 " {
 		t.Fatalf("%d %q", code, body)
+	}
+}
+
+// AWS's SigV4 signs the Host header, and an emulator that checks signatures recomputes them
+// over the Host it receives: the proxy forwards the client's, for passed, paged and lost
+// (After) requests alike.
+func TestTheClientsHostGoesUpstream(t *testing.T) {
+	hosts := make(chan string, 4)
+	up := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hosts <- r.Host
+		io.WriteString(w, "ok")
+	}))
+	t.Cleanup(up.Close)
+	p, a := proxyTo(t, up.URL)
+	post(t, a.URL+"/faults", `{"method":"PUT","status":500,"count":1,"after":true}`)
+	for _, method := range []string{"GET", "PUT"} {
+		req, _ := http.NewRequest(method, p.URL+"/", nil)
+		req.Host = "sts.us-west-2.amazonaws.com"
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if got := <-hosts; got != "sts.us-west-2.amazonaws.com" {
+			t.Fatalf("%s: upstream got Host %q", method, got)
+		}
 	}
 }
 
@@ -164,20 +242,29 @@ func TestServerErrors(t *testing.T) {
 }
 
 func TestDelayAddsLatencyToEveryRequest(t *testing.T) {
-	p, a := proxy(t)
+	state, slept := newProxyState(), &sleeps{}
+	state.sleep = slept.sleep
+	p, a := proxyWith(t, upstream(t).URL, state)
+	// No delay: no sleep.
+	do(t, "GET", p.URL+"/x", "")
+	if got := slept.all(); len(got) != 0 {
+		t.Fatalf("slept without a delay: %v", got)
+	}
+	// Each request sleeps the delay before it is answered (the sleep is in its handler).
 	post(t, a.URL+"/delay", `{"ms":150}`)
 	for i := 0; i < 2; i++ {
-		start := time.Now()
-		do(t, "GET", p.URL+"/x", "")
-		if elapsed := time.Since(start); elapsed < 150*time.Millisecond {
-			t.Fatalf("request %d took %v, want at least 150ms", i, elapsed)
+		if code, _, _ := do(t, "GET", p.URL+"/x", ""); code != 200 {
+			t.Fatalf("request %d: %d", i, code)
 		}
 	}
+	want := []time.Duration{150 * time.Millisecond, 150 * time.Millisecond}
+	if got := slept.all(); !reflect.DeepEqual(got, want) {
+		t.Fatalf("slept %v, want %v", got, want)
+	}
 	post(t, a.URL+"/reset", `{}`)
-	start := time.Now()
 	do(t, "GET", p.URL+"/x", "")
-	if time.Since(start) >= 150*time.Millisecond {
-		t.Fatalf("reset did not clear the delay")
+	if got := slept.all(); !reflect.DeepEqual(got, want) {
+		t.Fatalf("reset did not clear the delay: slept %v", got)
 	}
 }
 
@@ -250,7 +337,6 @@ func TestConnectProxyWithAuthAnswers407WithoutTheCredentials(t *testing.T) {
 			req += "Proxy-Authorization: " + auth + "\r\n"
 		}
 		io.WriteString(conn, req+"\r\n")
-		conn.SetReadDeadline(time.Now().Add(5 * time.Second))
 		status, err := bufio.NewReader(conn).ReadString('\n')
 		if err != nil {
 			t.Fatal(err)
@@ -337,17 +423,31 @@ func signed(t *testing.T, method, url, service, body string) (int, http.Header, 
 }
 
 func TestRateLimitThrottlesWritesOverTheQuotaOfTheirService(t *testing.T) {
-	p, a := proxy(t)
-	post(t, a.URL+"/ratelimit", `{"service": "iam", "writes_per_second": 5, "burst": 3}`)
-	// The burst passes, the next write is throttled as IAM does.
-	for i := 0; i < 3; i++ {
-		if code, _, body := signed(t, "POST", p.URL+"/", "iam", "Action=CreateRole&RoleName=a"); code != 200 {
-			t.Fatalf("write %d of the burst: %d %s", i, code, body)
+	state, clock := newProxyState(), newFakeClock()
+	state.now = clock.now
+	p, a := proxyWith(t, upstream(t).URL, state)
+	post(t, a.URL+"/ratelimit", `{"service": "iam", "writes_per_second": 4, "burst": 3}`)
+	// iamWrites sends n IAM writes and returns their statuses, as a string of . (passed) and
+	// T (throttled).
+	iamWrites := func(n int) string {
+		t.Helper()
+		var b strings.Builder
+		for i := 0; i < n; i++ {
+			code, _, body := signed(t, "POST", p.URL+"/", "iam", "Action=AttachRolePolicy&RoleName=a")
+			switch {
+			case code == 200:
+				b.WriteByte('.')
+			case code == 400 && strings.Contains(body, "<Code>Throttling</Code>"):
+				b.WriteByte('T')
+			default:
+				t.Fatalf("write %d: %d %s", i, code, body)
+			}
 		}
+		return b.String()
 	}
-	code, _, body := signed(t, "POST", p.URL+"/", "iam", "Action=CreateRole&RoleName=a")
-	if code != 400 || !strings.Contains(body, "<Code>Throttling</Code>") {
-		t.Fatalf("over the quota: %d %s", code, body)
+	// The burst passes, the next write is throttled as IAM does.
+	if got := iamWrites(4); got != "...T" {
+		t.Fatalf("burst: %s", got)
 	}
 	// Reads, other services and unsigned requests are never limited.
 	if code, _, _ := signed(t, "POST", p.URL+"/", "iam", "Action=GetRole&RoleName=a"); code != 200 {
@@ -359,10 +459,23 @@ func TestRateLimitThrottlesWritesOverTheQuotaOfTheirService(t *testing.T) {
 	if code, _, _ := do(t, "POST", p.URL+"/", "Action=CreateRole"); code != 200 {
 		t.Fatalf("an unsigned request was limited: %d", code)
 	}
-	// The bucket refills at the rate: after 250 ms, one more write.
-	time.Sleep(250 * time.Millisecond)
-	if code, _, _ := signed(t, "POST", p.URL+"/", "iam", "Action=AttachRolePolicy&RoleName=a"); code != 200 {
-		t.Fatalf("after refilling: %d", code)
+	// The bucket refills at the rate (4 a second): a quarter second gives one write exactly,
+	// an eighth half of one, which a throttled write does not spend; and it holds at most the
+	// burst, however long it waits.
+	for _, step := range []struct {
+		wait   time.Duration
+		writes int
+		want   string
+	}{
+		{250 * time.Millisecond, 2, ".T"},
+		{125 * time.Millisecond, 1, "T"},
+		{125 * time.Millisecond, 1, "."},
+		{10 * time.Second, 4, "...T"},
+	} {
+		clock.advance(step.wait)
+		if got := iamWrites(step.writes); got != step.want {
+			t.Fatalf("%d writes after %v more: %s, want %s", step.writes, step.wait, got, step.want)
+		}
 	}
 	// EKS writes are throttled the REST way.
 	post(t, a.URL+"/ratelimit", `{"service": "eks", "writes_per_second": 1, "burst": 1}`)
@@ -371,7 +484,8 @@ func TestRateLimitThrottlesWritesOverTheQuotaOfTheirService(t *testing.T) {
 	if code != 429 || h.Get("x-amzn-ErrorType") != "ThrottlingException" {
 		t.Fatalf("EKS over the quota: %d %v", code, h)
 	}
-	if st := stats(t, a.URL); st["throttled"] != 2 || st["writes"] != 6 {
+	// IAM: 3 + 1 + 1 + 3 let through, 4 throttled; EKS: 2 let through, 1 throttled.
+	if st := stats(t, a.URL); st["throttled"] != 5 || st["writes"] != 10 {
 		t.Fatalf("stats: %v", st)
 	}
 }
@@ -423,7 +537,7 @@ func TestSeverCutsAStreamingAnswer(t *testing.T) {
 		<-r.Context().Done()
 	}))
 	t.Cleanup(stream.Close)
-	h, admin, err := newFaultProxy(stream.URL, nil)
+	h, admin, err := newFaultProxy(stream.URL, nil, newProxyState())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -442,18 +556,370 @@ func TestSeverCutsAStreamingAnswer(t *testing.T) {
 	if line, err := r.ReadString('\n'); err != nil || line != "first\n" {
 		t.Fatalf("first line: %q %v", line, err)
 	}
+	// The open watch is listed as in flight, so a test can wait for it before cutting it.
+	if code, _, body := do(t, "GET", a.URL+"/inflight", ""); code != 200 || body != "[\"GET /api/v1/serviceaccounts?watch=true\"]\n" {
+		t.Fatalf("in flight: %d %q", code, body)
+	}
 	code, _, body := do(t, "POST", a.URL+"/sever", "")
 	if code != 200 || !strings.Contains(body, `"severed":1`) {
 		t.Fatalf("sever: %d %s", code, body)
 	}
-	done := make(chan error, 1)
-	go func() { _, err := r.ReadString('\n'); done <- err }()
-	select {
-	case err := <-done:
-		if err == nil {
-			t.Fatal("the stream went on after /sever")
+	// The upstream sends nothing more: the read ends only when the connection is cut (if it
+	// never is, go test's -timeout ends the test).
+	if _, err := r.ReadString('\n'); err == nil {
+		t.Fatal("the stream went on after /sever")
+	}
+	// Once its handler has returned, it is in flight no more (polled: the handler ends after
+	// the cut is seen here; go test's -timeout bounds the wait).
+	for {
+		if _, _, body := do(t, "GET", a.URL+"/inflight", ""); body == "[]\n" {
+			break
 		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("the stream was not cut")
+		runtime.Gosched()
+	}
+}
+
+// requests reads the proxy's request log from its admin server (query: "" or "?since=N").
+func requests(t *testing.T, adminURL, query string) []recorded {
+	t.Helper()
+	code, h, body := do(t, "GET", adminURL+"/requests"+query, "")
+	if code != 200 || h.Get("Content-Type") != "application/json" {
+		t.Fatalf("GET /requests%s: %d %s", query, code, body)
+	}
+	var log []recorded
+	if err := json.Unmarshal([]byte(body), &log); err != nil || log == nil {
+		t.Fatalf("GET /requests%s is not a JSON array: %v %s", query, err, body)
+	}
+	return log
+}
+
+func TestRequestLogRecordsEveryRequestAsMotosRecorderDoes(t *testing.T) {
+	p, a := proxy(t)
+	if log := requests(t, a.URL, ""); len(log) != 0 {
+		t.Fatalf("a new proxy's log: %v", log)
+	}
+	post(t, a.URL+"/faults", `{"path":"^/faulted$","status":503}`)
+	post(t, a.URL+"/ratelimit", `{"service":"iam","writes_per_second":1,"burst":1}`)
+	host := strings.TrimPrefix(p.URL, "http://")
+	target := "AWSIdentityManagementV20100508.CreateRole"
+	doWith(t, "POST", p.URL+"/?Version=2010-05-08&x=a%2Fb", "Action=CreateRole&RoleName=a",
+		map[string]string{"X-Amz-Target": target, "x-custom": "one"})
+	// A faulted request and a throttled one were still made by the client.
+	if code, _, _ := do(t, "GET", p.URL+"/faulted", ""); code != 503 {
+		t.Fatalf("not faulted: %d", code)
+	}
+	signed(t, "POST", p.URL+"/", "iam", "Action=CreateRole&RoleName=b")
+	if code, _, _ := signed(t, "POST", p.URL+"/", "iam", "Action=CreateRole&RoleName=c"); code != 400 {
+		t.Fatalf("not throttled: %d", code)
+	}
+	// /reset keeps the log; a body that is not UTF-8 is base64, as moto records bytes.
+	post(t, a.URL+"/reset", `{}`)
+	do(t, "PUT", p.URL+"/bin", "\xff\x00\xfe")
+	stats(t, a.URL) // admin requests are not recorded
+
+	log := requests(t, a.URL, "")
+	if len(log) != 5 {
+		t.Fatalf("%d requests recorded: %+v", len(log), log)
+	}
+	first := log[0]
+	if first.Method != "POST" || first.URL != "http://"+host+"/?Version=2010-05-08&x=a%2Fb" ||
+		first.Body != "Action=CreateRole&RoleName=a" || first.BodyEncoded {
+		t.Fatalf("first: %+v", first)
+	}
+	for k, v := range map[string]string{"Host": host, "X-Amz-Target": target, "X-Custom": "one", "Content-Length": "28"} {
+		if first.Headers[k] != v {
+			t.Fatalf("first: header %s = %q, want %q: %v", k, first.Headers[k], v, first.Headers)
+		}
+	}
+	var got []string
+	for _, r := range log {
+		got = append(got, r.Method+" "+r.URL+" "+r.Body)
+	}
+	want := []string{
+		"POST http://" + host + "/?Version=2010-05-08&x=a%2Fb Action=CreateRole&RoleName=a",
+		"GET http://" + host + "/faulted ",
+		"POST http://" + host + "/ Action=CreateRole&RoleName=b",
+		"POST http://" + host + "/ Action=CreateRole&RoleName=c",
+		"PUT http://" + host + "/bin " + base64.StdEncoding.EncodeToString([]byte("\xff\x00\xfe")),
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("log:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if !strings.HasPrefix(log[2].Headers["Authorization"], "AWS4-HMAC-SHA256 Credential=AKID/") || !log[4].BodyEncoded {
+		t.Fatalf("signed: %v; binary: %+v", log[2].Headers, log[4])
+	}
+	// ?since=N: the requests from index N on (a mark).
+	if since := requests(t, a.URL, "?since=3"); !reflect.DeepEqual(since, log[3:]) {
+		t.Fatalf("since 3: %+v", since)
+	}
+	if since := requests(t, a.URL, "?since=9"); len(since) != 0 {
+		t.Fatalf("since 9: %+v", since)
+	}
+}
+
+func TestRequestLogNamesTheSchemeOfTheListener(t *testing.T) {
+	h, admin, err := newFaultProxy(upstream(t).URL, nil, newProxyState())
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, a := httptest.NewTLSServer(h), httptest.NewServer(admin)
+	t.Cleanup(p.Close)
+	t.Cleanup(a.Close)
+	resp, err := p.Client().Get(p.URL + "/api/v1/namespaces?limit=1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	log := requests(t, a.URL, "")
+	if len(log) != 1 || log[0].URL != p.URL+"/api/v1/namespaces?limit=1" || !strings.HasPrefix(p.URL, "https://") {
+		t.Fatalf("%+v", log)
+	}
+}
+
+// waitHeld waits until the proxy holds n requests: its own count, polled. It fails as soon as
+// one of the requests expected to be held is answered instead (no deadline: go test's
+// -timeout ends a test that gets neither).
+func waitHeld(t *testing.T, adminURL string, n int, expected ...chan string) {
+	t.Helper()
+	for stats(t, adminURL)["held"] != n {
+		for _, answer := range expected {
+			select {
+			case got := <-answer:
+				t.Fatalf("answered instead of held: %q", got)
+			default:
+			}
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
+// release posts /release and returns how many requests it released.
+func release(t *testing.T, adminURL string) int {
+	t.Helper()
+	code, _, body := do(t, "POST", adminURL+"/release", "")
+	var r map[string]int
+	if err := json.Unmarshal([]byte(body), &r); code != 200 || err != nil {
+		t.Fatalf("release: %d %s", code, body)
+	}
+	return r["released"]
+}
+
+func TestHoldForwardsTheRequestOnlyWhenReleased(t *testing.T) {
+	// The upstream creates each role once, as IAM: a second CreateRole is EntityAlreadyExists.
+	var mu sync.Mutex
+	created := map[string]bool{}
+	var calls []string
+	up := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		form, _ := url.ParseQuery(string(body))
+		mu.Lock()
+		defer mu.Unlock()
+		calls = append(calls, r.Method+" "+string(body))
+		if r.Method == "POST" && form.Get("Action") == "CreateRole" {
+			if created[form.Get("RoleName")] {
+				w.WriteHeader(409)
+				io.WriteString(w, "<Code>EntityAlreadyExists</Code>")
+				return
+			}
+			created[form.Get("RoleName")] = true
+		}
+		io.WriteString(w, "ok")
+	}))
+	t.Cleanup(up.Close)
+	upstreamCalls := func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return append([]string(nil), calls...)
+	}
+	p, a := proxyTo(t, up.URL)
+	// A failed test lets its held requests go, or closing the servers would wait for them.
+	t.Cleanup(func() {
+		if resp, err := http.Post(a.URL+"/release", "", nil); err == nil {
+			resp.Body.Close()
+		}
+	})
+	// send makes a request in the background; its answer ("status body") comes on the channel.
+	send := func(ctx context.Context, body string) chan string {
+		done := make(chan string, 1)
+		go func() {
+			req, _ := http.NewRequestWithContext(ctx, "POST", p.URL+"/", strings.NewReader(body))
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				done <- err.Error()
+				return
+			}
+			defer resp.Body.Close()
+			b, _ := io.ReadAll(resp.Body)
+			done <- strconv.Itoa(resp.StatusCode) + " " + string(b)
+		}()
+		return done
+	}
+
+	post(t, a.URL+"/faults", `{"method":"POST","body":"Action=CreateRole","hold":true}`)
+	held := send(context.Background(), "Action=CreateRole&RoleName=r")
+	waitHeld(t, a.URL, 1, held)
+	// Held means not forwarded; other requests go on meanwhile.
+	if got := upstreamCalls(); len(got) != 0 {
+		t.Fatalf("the held request reached the upstream: %v", got)
+	}
+	if code, _, _ := do(t, "POST", p.URL+"/", "Action=GetRole&RoleName=r"); code != 200 {
+		t.Fatalf("another request: %d", code)
+	}
+	// The role is created meanwhile, straight at the upstream.
+	if code, _, _ := do(t, "POST", up.URL+"/", "Action=CreateRole&RoleName=r"); code != 200 {
+		t.Fatalf("direct create: %d", code)
+	}
+	if n := release(t, a.URL); n != 1 {
+		t.Fatalf("released %d", n)
+	}
+	// Released, the request is forwarded and the upstream itself answers it.
+	if got := <-held; got != "409 <Code>EntityAlreadyExists</Code>" {
+		t.Fatalf("held request answered %q", got)
+	}
+	want := []string{"POST Action=GetRole&RoleName=r", "POST Action=CreateRole&RoleName=r", "POST Action=CreateRole&RoleName=r"}
+	if got := upstreamCalls(); !reflect.DeepEqual(got, want) {
+		t.Fatalf("upstream calls %v", got)
+	}
+	// A hold is no fault; the rule was used up.
+	if st := stats(t, a.URL); st["held"] != 0 || st["faulted"] != 0 || st["pending"] != 0 || st["requests"] != 2 {
+		t.Fatalf("stats: %v", st)
+	}
+	if code, _, _ := do(t, "POST", p.URL+"/", "Action=CreateRole&RoleName=s"); code != 200 {
+		t.Fatalf("the rule held one request only: %d", code)
+	}
+	if n := release(t, a.URL); n != 0 {
+		t.Fatalf("released %d with nothing held", n)
+	}
+
+	// Two held at once; /reset releases them too.
+	post(t, a.URL+"/faults", `{"body":"Action=CreateRole","hold":true,"count":2}`)
+	one, two := send(context.Background(), "Action=CreateRole&RoleName=t"), send(context.Background(), "Action=CreateRole&RoleName=u")
+	waitHeld(t, a.URL, 2, one, two)
+	post(t, a.URL+"/reset", `{}`)
+	if st := stats(t, a.URL); st["held"] != 0 {
+		t.Fatalf("held after reset: %v", st)
+	}
+	if x, y := <-one, <-two; x != "200 ok" || y != "200 ok" {
+		t.Fatalf("after reset: %q %q", x, y)
+	}
+
+	// A hold then a fault: the fault answers once released.
+	post(t, a.URL+"/faults", `{"body":"Action=CreateRole","hold":true,"status":500}`)
+	failed := send(context.Background(), "Action=CreateRole&RoleName=v")
+	waitHeld(t, a.URL, 1, failed)
+	release(t, a.URL)
+	if got := <-failed; !strings.HasPrefix(got, "500 ") {
+		t.Fatalf("hold and fault: %q", got)
+	}
+	mu.Lock()
+	if created["v"] {
+		t.Fatal("a held fault reached the upstream")
+	}
+	mu.Unlock()
+
+	// A client that gives up is no longer held, and its request is never forwarded.
+	post(t, a.URL+"/faults", `{"body":"Action=CreateRole","hold":true}`)
+	ctx, cancel := context.WithCancel(context.Background())
+	gone := send(ctx, "Action=CreateRole&RoleName=w")
+	waitHeld(t, a.URL, 1, gone)
+	cancel()
+	<-gone
+	waitHeld(t, a.URL, 0)
+	if n := release(t, a.URL); n != 0 {
+		t.Fatalf("released %d after the client left", n)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if created["w"] {
+		t.Fatal("the abandoned request was forwarded")
+	}
+}
+
+func TestRewriteReplacesJSONPointersInTheAnswer(t *testing.T) {
+	answer := `{"cluster":{"name":"c","certificateAuthority":{"data":"PLACEHOLDER"},"tags":{"a/b~":"x","k~1":"z"},"list":["p","q"],"endpoint":"https://x?a=1&b=<2>"},"big":12345678901234567890}`
+	up := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Upstream", "kept")
+		w.Header().Set("Content-Type", "application/json")
+		body := answer
+		if r.URL.Path == "/clusters/text" {
+			body = "not JSON {"
+		}
+		// ?gzip: compress when asked, as some servers do; the proxy still reads the answer.
+		if r.URL.Query().Has("gzip") && strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+			w.Header().Set("Content-Encoding", "gzip")
+			w.WriteHeader(201)
+			z := gzip.NewWriter(w)
+			io.WriteString(z, body)
+			z.Close()
+			return
+		}
+		w.WriteHeader(201)
+		io.WriteString(w, body)
+	}))
+	t.Cleanup(up.Close)
+	p, a := proxyTo(t, up.URL)
+	rule, _ := json.Marshal(map[string]any{"method": "GET", "path": "^/clusters/", "count": 100, "rewrite": map[string]string{
+		"/cluster/certificateAuthority/data": "REAL-CA",
+		"/cluster/tags/a~1b~0":               "y",
+		"/cluster/tags/k~01":                 "w",
+		"/cluster/list/1":                    "r",
+		"/cluster/missing/x":                 "no",
+		"/cluster/list/2":                    "no",
+		"/cluster/list/01":                   "no",
+		"/nope":                              "no",
+	}})
+	post(t, a.URL+"/faults", string(rule))
+	rewritten := `{"big":12345678901234567890,"cluster":{"certificateAuthority":{"data":"REAL-CA"},"endpoint":"https://x?a=1&b=<2>","list":["p","r"],"name":"c","tags":{"a/b~":"y","k~1":"w"}}}`
+	// Status and headers kept, Content-Length the new one (the upstream's is the old one);
+	// the client asks for gzip (Go's client does by itself) and gets the answer plain.
+	for _, query := range []string{"", "?gzip"} {
+		resp, err := http.Get(p.URL + "/clusters/c" + query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if err != nil || resp.StatusCode != 201 || string(body) != rewritten || resp.Header.Get("X-Upstream") != "kept" ||
+			resp.ContentLength != int64(len(rewritten)) || resp.Header.Get("Content-Type") != "application/json" {
+			t.Fatalf("%s: %v %d %v %d\n%s\nwant\n%s", query, err, resp.StatusCode, resp.Header, resp.ContentLength, body, rewritten)
+		}
+	}
+	// Other paths, and answers that are not JSON, are passed as they are.
+	if code, _, body := do(t, "GET", p.URL+"/other", ""); code != 201 || body != answer {
+		t.Fatalf("another path: %d %s", code, body)
+	}
+	if code, _, body := do(t, "GET", p.URL+"/clusters/text", ""); code != 201 || body != "not JSON {" {
+		t.Fatalf("not JSON: %d %s", code, body)
+	}
+	// A fault added after the rewrite still applies; the rewrite goes on after it.
+	post(t, a.URL+"/faults", `{"path":"^/clusters/","status":500}`)
+	if code, _, _ := do(t, "GET", p.URL+"/clusters/c", ""); code != 500 {
+		t.Fatalf("fault after rewrite: %d", code)
+	}
+	if _, _, body := do(t, "GET", p.URL+"/clusters/c", ""); body != rewritten {
+		t.Fatalf("rewrite after the fault: %s", body)
+	}
+	// Rewrites count down, and are neither faults nor pending faults.
+	if st := stats(t, a.URL); st["rewritten"] != 3 || st["faulted"] != 1 || st["pending"] != 0 {
+		t.Fatalf("stats: %v", st)
+	}
+	post(t, a.URL+"/reset", `{}`)
+	post(t, a.URL+"/faults", `{"path":"^/clusters/","rewrite":{"/big":"small"},"count":1}`)
+	if _, _, body := do(t, "GET", p.URL+"/clusters/c", ""); !strings.HasPrefix(body, `{"big":"small",`) {
+		t.Fatalf("count 1, first: %s", body)
+	}
+	if _, _, body := do(t, "GET", p.URL+"/clusters/c", ""); body != answer {
+		t.Fatalf("count 1, second: %s", body)
+	}
+	// Bad rules are refused.
+	for _, bad := range []string{
+		`{"rewrite":{"cluster/x":"y"}}`,
+		`{"rewrite":{"/x":"y"},"status":500}`,
+		`{"rewrite":{"/x":"y"},"hold":true}`,
+		`{"count":3}`,
+	} {
+		if code, _, _ := do(t, "POST", a.URL+"/faults", bad); code != 400 {
+			t.Fatalf("%s: %d", bad, code)
+		}
 	}
 }

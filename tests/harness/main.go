@@ -8,6 +8,25 @@
 //
 // Every server prints one JSON line with its addresses on stdout once it listens, then
 // serves until it is killed.
+//
+// The fault proxy announces {"proxy": URL, "admin": URL}; its admin API:
+//
+//	POST /faults {rule}            add a Rule (faultproxy.go): a fault ("status" or "drop",
+//	                               with "after", "retry_after", "response", "probability"),
+//	                               a hold ("hold": true) or a rewrite ("rewrite": {pointer: s})
+//	POST /delay {"ms": N}          sleep N ms before handling every request
+//	POST /ratelimit {"service", "writes_per_second", "burst"}   an AWS write quota
+//	POST /paging {"max_items": N}  page IAM's GetAccountAuthorizationDetails
+//	POST /seed {"seed": N}         seed the source of probabilistic faults
+//	POST /sever                    cut every connection in a request -> {"severed": N}
+//	POST /release                  forward every held request -> {"released": N}
+//	POST /reset                    clear rules, delay, quotas, paging and counters, release
+//	                               held requests; the request log stays
+//	GET /stats                     {"requests", "faulted", "pending", "writes", "throttled",
+//	                               "pages", "held", "rewritten"}
+//	GET /requests[?since=N]        every request received on the proxied side, in order (from
+//	                               index N), each as a line of moto's request recorder:
+//	                               {"method", "url", "headers", "body", "body_encoded"}
 package main
 
 import (

@@ -2,7 +2,7 @@
 //! recorder that lists every request so tests count AWS calls from the outside.
 
 use crate::http;
-use crate::process::{Proc, wait_until};
+use crate::process::{Proc, wait_serving};
 use base64::Engine as _;
 use std::process::Command;
 use std::time::Duration;
@@ -37,7 +37,11 @@ impl AwsCall {
 impl Moto {
     /// Starts moto (with AWS managed policies loaded) on a free port, recording requests.
     pub fn start() -> Moto {
-        let port = crate::free_port();
+        crate::on_free_port("moto_server", Moto::try_start)
+    }
+
+    /// Starts moto on `port`; its log when it exits before it serves.
+    fn try_start(port: u16) -> Result<Moto, String> {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut cmd = Command::new(crate::venv_bin(
             "EKSIAM_MOTO_SERVER",
@@ -51,18 +55,23 @@ impl Moto {
             .env("MOTO_RECORDER_FILEPATH", dir.path().join("recording"))
             .stdout(std::process::Stdio::null())
             .stderr(std::fs::File::create(dir.path().join("moto.log")).expect("log file"));
-        let proc = Proc::spawn("moto_server", cmd);
+        let mut proc = Proc::spawn("moto_server", cmd);
         let url = format!("http://127.0.0.1:{port}");
-        wait_until("moto_server", Duration::from_secs(60), || {
-            http::request("GET", &format!("{url}/moto-api/"), "text/plain", "").is_ok()
-        });
+        let log = dir.path().join("moto.log");
+        wait_serving(
+            "moto_server",
+            Duration::from_secs(60),
+            &mut proc,
+            &log,
+            || http::request("GET", &format!("{url}/moto-api/"), "text/plain", "").is_ok(),
+        )?;
         http::post_json(&format!("{url}/moto-api/recorder/start-recording"), "");
-        Moto {
+        Ok(Moto {
             url,
             region: "us-west-2".into(),
             dir,
             _proc: proc,
-        }
+        })
     }
 
     /// The environment that points an AWS SDK at this moto: endpoint, dummy credentials,
@@ -136,11 +145,7 @@ impl Moto {
 
     /// The actions of the mutating calls recorded after `mark`, in order.
     pub fn mutating_since(&self, mark: usize) -> Vec<String> {
-        self.calls_since(mark)
-            .into_iter()
-            .filter(AwsCall::is_mutating)
-            .map(|c| c.action)
-            .collect()
+        mutating(self.calls_since(mark))
     }
 
     /// How many requests moto has recorded so far (a mark for [`Moto::calls_since`]).
@@ -150,11 +155,7 @@ impl Moto {
 
     /// The AWS calls recorded after `mark`.
     pub fn calls_since(&self, mark: usize) -> Vec<AwsCall> {
-        self.recording()
-            .into_iter()
-            .skip(mark)
-            .filter_map(|r| classify(&r))
-            .collect()
+        calls_in(self.recording(), mark)
     }
 
     /// The mutating AWS calls recorded after `mark`.
@@ -239,12 +240,44 @@ pub fn xml_values(xml: &str, tag: &str) -> Vec<String> {
         .collect()
 }
 
+/// The AWS calls of a recording (moto's lines, or the fault proxy's log in the same shape)
+/// after its first `mark` requests.
+pub(crate) fn calls_in(recording: Vec<serde_json::Value>, mark: usize) -> Vec<AwsCall> {
+    recording
+        .into_iter()
+        .skip(mark)
+        .filter_map(|r| classify(&r))
+        .collect()
+}
+
+/// The actions of the mutating calls among `calls`, in order.
+pub(crate) fn mutating(calls: Vec<AwsCall>) -> Vec<String> {
+    calls
+        .into_iter()
+        .filter(AwsCall::is_mutating)
+        .map(|c| c.action)
+        .collect()
+}
+
 /// Names the AWS call of one recorded request.
 fn classify(r: &serde_json::Value) -> Option<AwsCall> {
-    let auth = r["headers"]["Authorization"]
+    let url = r["url"].as_str().unwrap_or_default();
+    // Signed in the Authorization header, or presigned in the query (an EKS token's
+    // `GetCallerIdentity`, replayed by the authenticator).
+    let presigned = url
+        .split_once('?')
+        .and_then(|(_, q)| {
+            q.split('&')
+                .find_map(|kv| kv.strip_prefix("X-Amz-Credential="))
+        })
+        .map(|c| c.replace("%2F", "/").replace("%2f", "/"));
+    let scope = match r["headers"]["Authorization"]
         .as_str()
-        .or(r["headers"]["authorization"].as_str())?;
-    let scope = auth.split("Credential=").nth(1)?;
+        .or(r["headers"]["authorization"].as_str())
+    {
+        Some(auth) => auth.split("Credential=").nth(1)?.to_owned(),
+        None => presigned?,
+    };
     let service = scope.split('/').nth(3)?.to_owned();
     let body = match (r["body"].as_str(), r["body_encoded"].as_bool()) {
         (Some(b), Some(true)) => {
@@ -253,7 +286,6 @@ fn classify(r: &serde_json::Value) -> Option<AwsCall> {
         (Some(b), _) => b.to_owned(),
         _ => String::new(),
     };
-    let url = r["url"].as_str().unwrap_or_default();
     let action = body
         .split('&')
         .chain(url.split_once('?').map_or("", |(_, q)| q).split('&'))

@@ -6,7 +6,7 @@
 //! [`KubeServer::shared`] with a namespace per test, and [`KubeServer::start`] for tests that
 //! need a cluster of their own (for instance everything that edits `kube-system/aws-auth`).
 
-use crate::process::{Proc, wait_until};
+use crate::process::{Proc, wait_serving, wait_until};
 use crate::proxy::FaultProxy;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -26,9 +26,13 @@ struct Etcd {
 
 fn etcd() -> &'static Etcd {
     static ETCD: OnceLock<Etcd> = OnceLock::new();
-    ETCD.get_or_init(|| {
+    ETCD.get_or_init(|| crate::on_free_port("etcd", |client| try_etcd(client, crate::free_port())))
+}
+
+/// Starts etcd on `client` and `peer`; its log when it exits before it serves.
+fn try_etcd(client: u16, peer: u16) -> Result<Etcd, String> {
+    {
         let dir = tempfile::tempdir().expect("temp dir");
-        let (client, peer) = (crate::free_port(), crate::free_port());
         let url = format!("http://127.0.0.1:{client}");
         let peer_url = format!("http://127.0.0.1:{peer}");
         let mut cmd = Command::new(crate::bin("etcd"));
@@ -57,17 +61,18 @@ fn etcd() -> &'static Etcd {
             .arg("--unsafe-no-fsync")
             .stdout(std::process::Stdio::null())
             .stderr(std::fs::File::create(dir.path().join("etcd.log")).expect("log"));
-        let proc = Proc::spawn("etcd", cmd);
-        wait_until("etcd", Duration::from_secs(60), || {
+        let mut proc = Proc::spawn("etcd", cmd);
+        let log = dir.path().join("etcd.log");
+        wait_serving("etcd", Duration::from_secs(60), &mut proc, &log, || {
             crate::http::request("GET", &format!("{url}/health"), "text/plain", "")
                 .is_ok_and(|r| r.body.contains("true"))
-        });
-        Etcd {
+        })?;
+        Ok(Etcd {
             url,
             _dir: dir,
             _proc: proc,
-        }
-    })
+        })
+    }
 }
 
 /// A running kube-apiserver.
@@ -144,29 +149,26 @@ impl KubeServer {
     /// Like [`KubeServer::start`], minting ServiceAccount tokens with `issuer` as their `iss`
     /// (a cluster's OIDC issuer as EKS reports it, so AWS can be asked to trust them).
     pub fn start_with_issuer(issuer: &str) -> KubeServer {
-        // A port from `free_port` is free when it is chosen, not when the server binds it: a
-        // server of a test running alongside may take it first, and the apiserver then exits.
-        // Another port is tried, a few times.
-        let mut last = String::new();
-        for _ in 0..3 {
-            match KubeServer::try_start_at(issuer, crate::free_port()) {
-                Ok(server) => return server,
-                Err(log) => last = log,
-            }
-        }
-        panic!("kube-apiserver exited before it was ready, on three ports; the last log:\n{last}");
+        crate::on_free_port("kube-apiserver", |port| {
+            KubeServer::try_start_at(issuer, port, &[])
+        })
     }
 
     /// Like [`KubeServer::start_with_issuer`], serving on `port` (the endpoint an emulated
     /// `DescribeCluster` reports, say).
     pub fn start_at(issuer: &str, port: u16) -> KubeServer {
-        KubeServer::try_start_at(issuer, port)
+        KubeServer::start_at_with(issuer, port, &[])
+    }
+
+    /// Like [`KubeServer::start_at`], with more kube-apiserver flags (a token webhook, say).
+    pub fn start_at_with(issuer: &str, port: u16, flags: &[String]) -> KubeServer {
+        KubeServer::try_start_at(issuer, port, flags)
             .unwrap_or_else(|log| panic!("kube-apiserver exited before it was ready:\n{log}"))
     }
 
-    /// Starts the server on `port`; its log when it exits before it is ready (the port was
-    /// taken, say).
-    fn try_start_at(issuer: &str, port: u16) -> Result<KubeServer, String> {
+    /// Starts the server on `port` with more `flags`; its log when it exits before it is
+    /// ready (the port was taken, say).
+    fn try_start_at(issuer: &str, port: u16, flags: &[String]) -> Result<KubeServer, String> {
         static SEQ: AtomicUsize = AtomicUsize::new(0);
         let etcd = etcd();
         let dir = tempfile::tempdir().expect("temp dir");
@@ -213,6 +215,7 @@ impl KubeServer {
             "--enable-priority-and-fairness=false".into(),
             "--v=0".into(),
         ])
+        .args(flags)
         .stdout(std::process::Stdio::null())
         .stderr(std::fs::File::create(d.join("apiserver.log")).expect("log"));
         let proc = Proc::spawn("kube-apiserver", cmd);
@@ -222,23 +225,24 @@ impl KubeServer {
             _proc: proc,
         };
         server.write_kubeconfig(&server.kubeconfig(), &server.url, ADMIN_TOKEN);
-        let mut exited = false;
-        wait_until("kube-apiserver /readyz", Duration::from_secs(120), || {
-            // Ready only while it runs: an answer on a port it lost to another server is not its.
-            exited = !server._proc.running();
-            exited
-                || (server
-                    .kubectl(&["get", "--raw", "/readyz"])
-                    .stdout
-                    .starts_with(b"ok")
-                    && server._proc.running())
-        });
-        if exited {
-            return Err(
-                std::fs::read_to_string(server.dir.path().join("apiserver.log"))
-                    .unwrap_or_default(),
-            );
-        }
+        let log = server.dir.path().join("apiserver.log");
+        let kubeconfig = server.kubeconfig();
+        let ready = || {
+            Command::new(crate::bin("kubectl"))
+                .arg("--kubeconfig")
+                .arg(&kubeconfig)
+                .args(["get", "--raw", "/readyz"])
+                .output()
+                .is_ok_and(|o| o.stdout.starts_with(b"ok"))
+        };
+        let what = "kube-apiserver /readyz";
+        wait_serving(
+            what,
+            Duration::from_secs(120),
+            &mut server._proc,
+            &log,
+            ready,
+        )?;
         // Namespaces such as kube-system appear shortly after readiness.
         wait_until("kube-system namespace", Duration::from_secs(60), || {
             server
@@ -273,6 +277,13 @@ impl KubeServer {
     /// The CA that signs the serving certificate.
     pub fn ca(&self) -> PathBuf {
         self.dir.path().join("ca.crt")
+    }
+
+    /// That CA as EKS's `DescribeCluster` gives it (`certificateAuthority.data`: the PEM,
+    /// base64-encoded).
+    pub fn ca_data(&self) -> String {
+        use base64::Engine as _;
+        base64::engine::general_purpose::STANDARD.encode(std::fs::read(self.ca()).expect("CA"))
     }
 
     fn write_kubeconfig(&self, path: &Path, server: &str, token: &str) {

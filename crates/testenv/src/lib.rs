@@ -64,12 +64,31 @@ pub fn bin(name: &str) -> PathBuf {
     p
 }
 
-/// A free TCP port on 127.0.0.1 (for servers that cannot pick their own).
+/// A free TCP port on 127.0.0.1 (for servers that cannot pick their own). It is free when
+/// chosen, not when the server binds it: start servers with [`on_free_port`].
 pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .map(|a| a.port())
         .expect("bind a loopback port")
+}
+
+/// Starts a server that must be told its port: `start(port)` starts it on a port from
+/// [`free_port`] and returns `Err(its log)` when it exits before it serves (a server of a test
+/// running alongside took the port between its choice and the bind). Another port is tried,
+/// up to three in all.
+///
+/// # Panics
+/// When the server exits before serving on three ports, with its last log.
+pub fn on_free_port<T>(what: &str, mut start: impl FnMut(u16) -> Result<T, String>) -> T {
+    let mut last = String::new();
+    for _ in 0..3 {
+        match start(free_port()) {
+            Ok(server) => return server,
+            Err(log) => last = log,
+        }
+    }
+    panic!("{what} exited before it served, on three ports; the last log:\n{last}")
 }
 
 /// An executable of one of the project's Python venvs: `$override_var` when set, else

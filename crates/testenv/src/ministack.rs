@@ -33,7 +33,7 @@ pub struct Ministack {
 }
 
 /// How to start ministack.
-#[derive(Default)]
+#[derive(Default, Clone, Copy)]
 pub struct Options<'a> {
     /// `AUTH=true`: evaluate identity, boundary and trust policies (the root key is `test`).
     pub auth: bool,
@@ -52,23 +52,11 @@ impl Ministack {
 
     /// Starts ministack on a free port as `options` say.
     pub fn start_with(options: &Options) -> Ministack {
-        // A free port can be taken by another test's server between its choice and
-        // ministack's bind: that start is retried on new ports.
-        for attempt in 1..=3 {
-            match Ministack::spawn(options) {
-                Ok(ms) => return ms,
-                Err(log)
-                    if attempt < 3
-                        && (log.contains("already in use") || log.contains("Errno 98")) => {}
-                Err(log) => panic!("ministack exited: {log}"),
-            }
-        }
-        unreachable!("the last attempt returns or panics")
+        crate::on_free_port("ministack", |port| Ministack::spawn(options, port))
     }
 
-    /// Starts ministack once; `Err` with its log when it exits before it serves.
-    fn spawn(options: &Options) -> Result<Ministack, String> {
-        let port = crate::free_port();
+    /// Starts ministack once on `port`; `Err` with its log when it exits before it serves.
+    fn spawn(options: &Options, port: u16) -> Result<Ministack, String> {
         let eks_port = crate::free_port();
         let dir = tempfile::tempdir().expect("temp dir");
         let region = "us-west-2";
@@ -123,16 +111,19 @@ impl Ministack {
                 exited = Some(std::fs::read_to_string(&log).unwrap_or_default());
                 return true;
             }
-            ms.curl(&[
-                "--max-time",
-                "3",
-                "-o",
-                "/dev/null",
-                "-w",
-                "%{http_code}",
-                &format!("{}/", ms.url),
-            ])
-            .is_some_and(|code| code != "000")
+            let answered = ms
+                .curl(&[
+                    "--max-time",
+                    "3",
+                    "-o",
+                    "/dev/null",
+                    "-w",
+                    "%{http_code}",
+                    &format!("{}/", ms.url),
+                ])
+                .is_some_and(|code| code != "000");
+            // An answer counts only while it runs: on a port it lost, another server answers.
+            answered && ms._proc.running()
         });
         match exited {
             Some(log) => Err(log),
@@ -213,6 +204,25 @@ impl Ministack {
             env.push(("SSL_CERT_FILE".into(), root.display().to_string()));
         }
         env
+    }
+
+    /// The environment of [`Ministack::env`] with the endpoint replaced by `url` (a proxy in
+    /// front of this ministack).
+    pub fn env_via(&self, url: &str) -> Vec<(String, String)> {
+        let mut env = self.env();
+        for (k, v) in &mut env {
+            if k == "AWS_ENDPOINT_URL" {
+                *v = url.to_owned();
+            }
+        }
+        env
+    }
+
+    /// A fault proxy in front of this ministack (over plain http, trusting its https): it
+    /// records the calls made through it, which ministack does not (see
+    /// [`crate::proxy::FaultProxy::calls_since`]). Point the SDK at it with [`Self::env_via`].
+    pub fn recording_proxy(&self) -> crate::proxy::FaultProxy {
+        crate::proxy::FaultProxy::start(&self.url, self.root_pem().as_deref(), None)
     }
 
     /// An `Authorization` header for `service` as the root caller (access key `test`).

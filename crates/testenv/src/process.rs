@@ -104,6 +104,29 @@ impl Drop for Proc {
     }
 }
 
+/// Polls `ready` every 100 ms, while `proc` runs, until it returns true; `Err` with the log
+/// file `log` when the process exits first (an answer on its port is then another server's).
+///
+/// # Panics
+/// On timeout, naming `what`.
+pub fn wait_serving(
+    what: &str,
+    timeout: Duration,
+    proc: &mut Proc,
+    log: &std::path::Path,
+    mut ready: impl FnMut() -> bool,
+) -> Result<(), String> {
+    let mut exited = false;
+    wait_until(what, timeout, || {
+        exited = !proc.running();
+        exited || (ready() && proc.running())
+    });
+    if exited {
+        return Err(std::fs::read_to_string(log).unwrap_or_default());
+    }
+    Ok(())
+}
+
 /// Polls `ready` every 100 ms until it returns true or `timeout` passes.
 ///
 /// # Panics

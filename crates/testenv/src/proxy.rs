@@ -2,6 +2,7 @@
 //! or moto (plain HTTP) and make it fail the next N matching requests, delay every request,
 //! or drop connections.
 
+use crate::aws::AwsCall;
 use crate::http;
 use crate::process::Proc;
 use serde_json::json;
@@ -41,6 +42,12 @@ pub struct Fault {
     /// Forward the request first, then answer with the fault: the change is made and its
     /// answer lost.
     pub after: bool,
+    /// Hold the request (not forwarded, no answer) until [`FaultProxy::release`]; then it is
+    /// forwarded as usual. What the upstream answers then is its own answer.
+    pub hold: bool,
+    /// Forward the request, then replace in its JSON answer the value at each JSON pointer
+    /// with the string given (pointers the answer lacks are left alone).
+    pub rewrite: Vec<(String, String)>,
 }
 
 impl Fault {
@@ -109,6 +116,12 @@ impl FaultProxy {
             "drop": f.drop,
             "probability": f.probability.unwrap_or(0.0),
             "after": f.after,
+            "hold": f.hold,
+            "rewrite": f
+                .rewrite
+                .iter()
+                .map(|(pointer, value)| (pointer.clone(), json!(value)))
+                .collect::<serde_json::Map<_, _>>(),
         });
         http::post_json(&format!("{}/faults", self.admin), &rule.to_string());
     }
@@ -153,17 +166,36 @@ impl FaultProxy {
 
     /// How many pages of the account listing the proxy has answered (see [`Self::set_paging`]).
     pub fn pages_served(&self) -> u64 {
-        let v: serde_json::Value =
-            serde_json::from_str(&http::get(&format!("{}/stats", self.admin))).expect("stats JSON");
+        let v = self.counters();
         v["pages"].as_u64().unwrap_or(0)
     }
 
     /// `(AWS writes let through, AWS writes throttled)` since the last reset.
     pub fn write_stats(&self) -> (u64, u64) {
-        let v: serde_json::Value =
-            serde_json::from_str(&http::get(&format!("{}/stats", self.admin))).expect("stats JSON");
+        let v = self.counters();
         let n = |k: &str| v[k].as_u64().unwrap_or(0);
         (n("writes"), n("throttled"))
+    }
+
+    /// The requests being answered now, as `METHOD /path?query` (an open watch, say).
+    pub fn in_flight(&self) -> Vec<String> {
+        serde_json::from_str(&http::get(&format!("{}/inflight", self.admin)))
+            .expect("inflight JSON")
+    }
+
+    /// Waits (up to 60 s) until a request whose `METHOD /path?query` contains `pattern` and
+    /// is not one of `known` is being answered; returns it. Waiting on a new watch, not on a
+    /// clock, before cutting it.
+    pub fn wait_in_flight(&self, pattern: &str, known: &[String]) -> String {
+        let mut found = None;
+        crate::process::wait_until(pattern, std::time::Duration::from_secs(60), || {
+            found = self
+                .in_flight()
+                .into_iter()
+                .find(|r| r.contains(pattern) && !known.contains(r));
+            found.is_some()
+        });
+        found.expect("found")
     }
 
     /// Cuts every connection in a request (a streaming watch, say), as a broken network
@@ -175,15 +207,62 @@ impl FaultProxy {
         v["severed"].as_u64().unwrap_or(0)
     }
 
+    /// How many requests are held now (see [`Fault::hold`]).
+    pub fn held(&self) -> u64 {
+        self.counters()["held"].as_u64().unwrap_or(0)
+    }
+
+    /// The proxy's counters (`GET /stats`).
+    fn counters(&self) -> serde_json::Value {
+        serde_json::from_str(&http::get(&format!("{}/stats", self.admin))).expect("stats JSON")
+    }
+
+    /// Waits until `n` requests are held (up to 60 s: the client is a whole process).
+    pub fn wait_held(&self, n: u64) {
+        crate::process::wait_until("a held request", std::time::Duration::from_secs(60), || {
+            self.held() >= n
+        });
+    }
+
+    /// Forwards every held request; returns how many.
+    pub fn release(&self) -> u64 {
+        let v: serde_json::Value =
+            serde_json::from_str(&http::post_json(&format!("{}/release", self.admin), "{}"))
+                .expect("release JSON");
+        v["released"].as_u64().unwrap_or(0)
+    }
+
     /// Clears rules, delay, write quotas and counters.
     pub fn reset(&self) {
         http::post_json(&format!("{}/reset", self.admin), "{}");
     }
 
+    /// Every request the proxy has received so far, in order, each shaped as a line of moto's
+    /// recorder (`method`, `url`, `headers`, `body`). `reset` keeps them.
+    fn requests(&self) -> Vec<serde_json::Value> {
+        serde_json::from_str(&http::get(&format!("{}/requests", self.admin)))
+            .expect("requests JSON")
+    }
+
+    /// How many requests the proxy has received so far (a mark for [`Self::calls_since`]).
+    pub fn mark(&self) -> usize {
+        self.requests().len()
+    }
+
+    /// The AWS calls received after `mark`, named as moto's recorder names them: in front of
+    /// an emulator without a recorder (ministack), the proxy counts its calls from outside.
+    pub fn calls_since(&self, mark: usize) -> Vec<AwsCall> {
+        crate::aws::calls_in(self.requests(), mark)
+    }
+
+    /// The actions of the mutating AWS calls received after `mark`, in order.
+    pub fn mutating_since(&self, mark: usize) -> Vec<String> {
+        crate::aws::mutating(self.calls_since(mark))
+    }
+
     /// `(requests seen, requests faulted, faults still pending)`.
     pub fn stats(&self) -> (u64, u64, u64) {
-        let v: serde_json::Value =
-            serde_json::from_str(&http::get(&format!("{}/stats", self.admin))).expect("stats JSON");
+        let v = self.counters();
         let n = |k: &str| v[k].as_u64().unwrap_or(0);
         (n("requests"), n("faulted"), n("pending"))
     }

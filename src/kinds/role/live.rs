@@ -1,7 +1,7 @@
 //! Reading roles and carrying out role steps, through the [`IamApi`] seam.
 
 use super::{AttachmentStep, InlineChange, InlinePolicyStep, RoleStep};
-use crate::aws::IamApi;
+use crate::aws::{AwsError, IamApi};
 use crate::desired::Desired;
 use crate::error::CliError;
 use crate::observed::ObservedRole;
@@ -133,14 +133,14 @@ pub async fn observe(
     desired: &Desired,
     prune_roles: bool,
     warnings: &mut Vec<String>,
-) -> Result<BTreeMap<String, ObservedRole>, CliError> {
+) -> Result<(BTreeMap<String, ObservedRole>, bool), CliError> {
     // `delete iamserviceaccount` names no role: only the tags tell which one is the
     // ServiceAccount's.
     let deleting = !desired.absent_service_accounts.is_empty()
         || !desired.absent_pod_identities.is_empty()
         || desired.pod_identities.iter().any(|p| p.from_irsa);
     match iam.all_roles().await {
-        Ok(all) => Ok(all),
+        Ok(all) => Ok((all, true)),
         Err(e) if e.code.as_deref() == Some("AccessDenied") && (prune_roles || deleting) => {
             let mut err = CliError::from(e);
             err.hint = Some(format!(
@@ -162,10 +162,27 @@ pub async fn observe(
             warnings.push(
                 "`iam:GetAccountAuthorizationDetails` is denied: reading roles one by one".into(),
             );
-            one_by_one(iam, desired).await
+            Ok((one_by_one(iam, desired).await?, false))
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// Reads `names` again, one by one: the roles whose change the account listing alone shows
+/// (see `app::confirm`). A role gone since is left out.
+///
+/// # Errors
+/// The failed IAM call.
+pub async fn reread(
+    iam: &impl IamApi,
+    names: &[String],
+) -> Result<BTreeMap<String, Option<ObservedRole>>, AwsError> {
+    use futures_util::stream::{self, StreamExt as _, TryStreamExt as _};
+    stream::iter(names)
+        .map(|name| async move { iam.role(name).await.map(|o| (name.clone(), o)) })
+        .buffer_unordered(READ_CONCURRENCY)
+        .try_collect()
+        .await
 }
 
 /// Reads the desired roles one by one (three or more reads each, so several at a time).

@@ -22,6 +22,33 @@
 //
 // Exit status: 0 when the ConfigMap was read (even if ParseMap reported an error: see
 // "error"), 1 when the input cannot be read or is not a ConfigMap, 2 for bad usage.
+//
+// # Webhook mode
+//
+//	aws-auth-oracle webhook --cluster-id ID --sts-url URL [--sts-ca FILE] [--group G]...
+//	                        [--config-out FILE] [--listen ADDR] [--partition P] [--region R]
+//
+// serves kube-apiserver's token webhook (--authentication-token-webhook-config-file) over
+// plain HTTP on a free loopback port, with the authenticator's own token verifier
+// (sigs.k8s.io/aws-iam-authenticator/pkg/token: NewVerifier(ID, P, R).Verify, as its server
+// does). The verifier's presigned STS GetCallerIdentity request goes to --sts-url's scheme
+// and host instead of sts.REGION.amazonaws.com, with the path, query and headers
+// (x-k8s-aws-id) it had and the Host header it was signed with; --sts-ca is the PEM bundle
+// trusted for an https --sts-url.
+//
+// POST /authenticate takes an authentication.k8s.io/v1 (or v1beta1) TokenReview and answers
+// 200 with a TokenReview of the same version: on success
+// status {authenticated: true, user: {username: the canonical ARN,
+// uid: "aws-iam-authenticator:ACCOUNT:USERID", groups: the --group values, extra: arn,
+// canonicalArn, sessionName, accessKeyId, principalId as the authenticator's server sets}};
+// on failure status {authenticated: false, error: the verifier's error}, with the token (and
+// the presigned URL it encodes) taken out. No mapping (aws-auth, access entries) is applied:
+// every verified identity is authenticated with the --group values.
+//
+// Once it listens it writes the --config-out file (a kubeconfig: cluster "aws-auth-oracle"
+// with server = the URL, user "kube-apiserver" without credentials, context "webhook"), then
+// prints one JSON line on stdout, {"url": "http://127.0.0.1:PORT/authenticate"}, and serves
+// until it is killed. Exit status 2 for bad usage, 1 when it cannot serve.
 package main
 
 import (
@@ -75,6 +102,9 @@ func (a *arnList) String() string     { return strings.Join(*a, ",") }
 func (a *arnList) Set(v string) error { *a = append(*a, v); return nil }
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == "webhook" {
+		os.Exit(runWebhook(os.Args[2:]))
+	}
 	var arns arnList
 	flag.Var(&arns, "arn", "also report what this IAM/STS ARN maps to (repeatable)")
 	ssoMatch := flag.Bool("sso-role-match", false, "enable the authenticator's SSORoleMatch feature gate for --arn lookups")
