@@ -28,6 +28,8 @@ pub struct Observed {
     /// Whether the roles were read from the account listing (which can lag a write or leave
     /// fields out) rather than one by one.
     pub roles_listed: bool,
+    /// Nothing was read (`--offline`): what is absent here is unknown, not missing.
+    pub offline: bool,
     pub namespaces: BTreeSet<String>,
     /// The annotations restricting roles (`rules::namespace_roles`) of the namespaces that
     /// have any, when the namespaces were listed.
@@ -136,6 +138,7 @@ impl Observed {
     pub fn offline() -> Observed {
         Observed {
             namespaces: BUILTIN_NAMESPACES.iter().map(|s| (*s).to_owned()).collect(),
+            offline: true,
             ..Observed::default()
         }
     }

@@ -206,3 +206,18 @@ fn the_in_cluster_examples_hold_what_eksiam_prints() {
     }
     assert_eq!(blocks, 2, "one policy, one RBAC");
 }
+
+/// `docs/CLI.md` is the command-line contract users read in the repository: the project's
+/// `../shared/CLI.md`, copied as it is (the steering copy lives beside the repository, which
+/// a user's clone does not have).
+#[test]
+fn the_contract_in_docs_is_the_shared_one() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let shared = std::fs::read_to_string(root.join("../shared/CLI.md"))
+        .expect("../shared/CLI.md beside the repository (the tests read shared/)");
+    let ours = std::fs::read_to_string(root.join("docs/CLI.md")).unwrap_or_default();
+    assert!(
+        ours == shared,
+        "docs/CLI.md differs from ../shared/CLI.md: copy it (`cp ../shared/CLI.md docs/CLI.md`) and commit it"
+    );
+}

@@ -88,6 +88,20 @@ pub fn cmd_get_access(global: &GlobalArgs, args: GetAccessArgs) -> Result<ExitCo
 /// # Errors
 /// An unreachable cluster or a broken aws-auth.
 pub fn cmd_explain(global: &GlobalArgs, args: ExplainArgs) -> Result<ExitCode, CliError> {
+    // Checked before anything is read: an ARN the authenticator could never see is bad input.
+    use crate::rules::arn::{IamKind, check_iam};
+    if let Err(e) = check_iam(
+        &access_view::canonical(&args.arn),
+        &[IamKind::Role, IamKind::User],
+    ) {
+        return Err(CliError::input(
+            format!("`ARN`: {}", e.message),
+            format!(
+                "{}, or an STS session as arn:aws:sts::111122223333:assumed-role/ROLE/SESSION",
+                e.hint
+            ),
+        ));
+    }
     let a = read(global, &args.cluster)?;
     let x = access_view::explain(&args.arn, a.auth.as_ref(), &a.entries, a.mode.as_deref());
     let text = match global.output {

@@ -390,23 +390,51 @@ fn get_rows(
     rows
 }
 
-/// The rows as `-o json`, `-o yaml` or a tab-separated table.
+/// The rows as `-o json`, `-o yaml` or a table whose columns line up (as the other `get`
+/// tables).
 fn render_rows(output: OutputFormat, rows: &[serde_json::Value]) -> String {
     match output {
         OutputFormat::Json => serde_json::to_string_pretty(rows).expect("json") + "\n",
         OutputFormat::Yaml => serde_saphyr::to_string(&rows).expect("yaml"),
         OutputFormat::Text => {
-            let mut out = String::from("NAMESPACE\tNAME\tROLE ARN\tMANAGED\n");
-            for r in rows {
-                out.push_str(&format!(
-                    "{}\t{}\t{}\t{}\n",
-                    r["namespace"].as_str().unwrap_or(""),
-                    r["name"].as_str().unwrap_or(""),
-                    r["roleARN"].as_str().unwrap_or(""),
-                    r["managed"]
-                ));
+            let cell = |r: &serde_json::Value, k: &str| r[k].as_str().unwrap_or("").to_owned();
+            let cells: Vec<[String; 4]> = rows
+                .iter()
+                .map(|r| {
+                    [
+                        cell(r, "namespace"),
+                        cell(r, "name"),
+                        cell(r, "roleARN"),
+                        r["managed"].to_string(),
+                    ]
+                })
+                .collect();
+            super::columns(["NAMESPACE", "NAME", "ROLE ARN", "MANAGED"], &cells)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_text_table_lines_up_its_columns() {
+        let rows = [
+            serde_json::json!({"namespace": "backend", "name": "s3-reader",
+                "roleARN": "arn:aws:iam::111122223333:role/prod-backend-s3-reader", "managed": true}),
+            serde_json::json!({"namespace": "kube-system", "name": "ebs-csi-controller-sa",
+                "roleARN": "arn:aws:iam::111122223333:role/other", "managed": false}),
+        ];
+        let text = render_rows(OutputFormat::Text, &rows);
+        assert!(!text.contains('\t'), "{text}");
+        let lines: Vec<&str> = text.lines().collect();
+        for col in ["NAME", "ROLE ARN", "MANAGED"] {
+            let at = lines[0].find(&format!("  {col}")).unwrap() + 2;
+            for l in &lines[1..] {
+                assert_ne!(l.as_bytes()[at], b' ', "{col} starts at {at}:\n{text}");
+                assert_eq!(&l[at - 2..at], "  ", "{col} starts at {at}:\n{text}");
             }
-            out
         }
     }
 }

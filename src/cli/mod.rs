@@ -21,8 +21,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::IsTerminal as _;
 use std::process::ExitCode;
 
-/// eksiam: the IAM side of Amazon EKS — OIDC provider, IAM roles for service accounts and
-/// aws-auth identity mappings — planned and applied from eksctl's ClusterConfig files.
+/// eksiam: the IAM side of Amazon EKS — OIDC provider, IAM roles for service accounts,
+/// aws-auth mappings, access entries and Pod Identity — planned and applied from eksctl's
+/// ClusterConfig files.
 #[derive(Debug, Parser)]
 #[command(name = "eksiam", version, propagate_version = true)]
 pub struct Cli {

@@ -110,6 +110,9 @@ pub fn diff(d: &mut Differ) {
     let mut auth = match &d.observed.aws_auth {
         Some(a) => a.clone(),
         None if desired.mappings.is_empty() => return,
+        // Offline, nothing was read: the ConfigMap is planned from nothing, said of the
+        // whole plan, not claimed missing.
+        None if d.observed.offline => AwsAuth::empty(),
         None => {
             d.plan.warnings.push(
                 "the ConfigMap `kube-system/aws-auth` does not exist; it will be created".into(),
