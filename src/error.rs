@@ -110,6 +110,21 @@ impl From<crate::config::ConfigError> for CliError {
     }
 }
 
+/// What went wrong, in words: the innermost cause of `e` ("Connection refused (os error
+/// 111)" reads "connection refused"), without the layers of types around it that a `Debug`
+/// dump shows.
+pub fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut last: &dyn std::error::Error = e;
+    while let Some(next) = last.source() {
+        last = next;
+    }
+    let text = last.to_string();
+    match text.split_once(" (os error") {
+        Some((words, _)) => words.to_lowercase(),
+        None => text,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -234,3 +234,48 @@ fn a_cluster_refusal_names_the_permission() {
     assert_eq!(o.status.code(), Some(1));
     insta::assert_snapshot!("error-kube-forbidden-list", redact(&stderr(&o), &env));
 }
+
+/// An AWS endpoint that refuses connections is said at once on stderr (with `-v`, as on a
+/// terminal), retried for a few seconds only, and reported in one sentence, never as the
+/// SDK's types; a kubeconfig that is not there is named once, with what to check.
+#[test]
+fn unreachable_aws_and_a_missing_kubeconfig_are_said_plainly() {
+    let env = Env::new();
+    let closed = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        format!("http://127.0.0.1:{}", l.local_addr().unwrap().port())
+    };
+    let o = env
+        .command_via(
+            &closed,
+            &env.k.kubeconfig(),
+            &[
+                "plan",
+                "-v",
+                "-f",
+                "examples/irsa-basic.yaml",
+                "--thumbprint",
+                THUMBPRINT,
+            ],
+        )
+        .output()
+        .unwrap();
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    for dump in ["DispatchFailure", "ConnectorError", "hyper", "Os {"] {
+        assert!(!err.contains(dump), "{dump} in:\n{err}");
+    }
+    let said = err.replace(&closed, "http://127.0.0.1:[PORT]");
+    insta::assert_snapshot!("error-aws-unreachable", said);
+
+    let o = env
+        .command_via(
+            &env.moto().url,
+            std::path::Path::new("/nonexistent/kubeconfig"),
+            &["get", "iamidentitymapping", "--cluster", "prod"],
+        )
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    insta::assert_snapshot!("error-kubeconfig-missing", stderr(&o));
+}

@@ -8,6 +8,7 @@ pub mod eks_pod_identity;
 pub mod eks_token;
 pub mod iam;
 pub mod pace;
+pub mod reach;
 
 use crate::observed::ObservedOidcProvider;
 use aws_sdk_iam::error::ProvideErrorMetadata;
@@ -58,6 +59,15 @@ impl AwsError {
         E: ProvideErrorMetadata + std::error::Error + 'static,
         R: fmt::Debug,
     {
+        if let Some((message, hint)) = reach::connect_failure(&e) {
+            return AwsError {
+                operation,
+                resource: resource.to_owned(),
+                code: None,
+                message,
+                hint: Some(hint),
+            };
+        }
         let code = e.code().map(str::to_owned);
         let message = match e.message() {
             Some(m) => m.to_owned(),
@@ -321,19 +331,33 @@ impl Aws {
         };
         let pacer = pace::Pacer::new();
         let feedback = pace::Feedback(pacer.clone());
+        let unreachable = reach::Unreachable::new(&reach::endpoint_for_messages(
+            config.endpoint_url(),
+            &region,
+        ));
         Ok(Aws {
-            eks: aws_sdk_eks::Client::new(&config),
-            iam: aws_sdk_iam::Client::new(&config),
+            eks: aws_sdk_eks::Client::from_conf(
+                aws_sdk_eks::config::Builder::from(&config)
+                    .retry_classifier(unreachable.clone())
+                    .build(),
+            ),
+            iam: aws_sdk_iam::Client::from_conf(
+                aws_sdk_iam::config::Builder::from(&config)
+                    .retry_classifier(unreachable.clone())
+                    .build(),
+            ),
             eks_w: aws_sdk_eks::Client::from_conf(
                 aws_sdk_eks::config::Builder::from(&config)
                     .interceptor(feedback.clone())
                     .retry_classifier(pace::NoThrottleRetry)
+                    .retry_classifier(unreachable.clone())
                     .build(),
             ),
             iam_w: aws_sdk_iam::Client::from_conf(
                 aws_sdk_iam::config::Builder::from(&config)
                     .interceptor(feedback)
                     .retry_classifier(pace::NoThrottleRetry)
+                    .retry_classifier(unreachable)
                     .build(),
             ),
             pacer,

@@ -197,6 +197,9 @@ pub enum DeleteCommand {
 /// # Errors
 /// A [`CliError`] whose kind decides the exit code.
 pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
+    crate::aws::reach::say_retries(
+        !cli.global.quiet && (cli.global.verbose || std::io::stderr().is_terminal()),
+    );
     match cli.command {
         Command::Plan(args) => plan::cmd_plan(&cli.global, args),
         Command::Apply(args) => plan::cmd_apply(&cli.global, args),

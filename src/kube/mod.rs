@@ -114,6 +114,36 @@ fn same_endpoint(a: &str, b: &str) -> bool {
     matches!((parts(a), parts(b)), (Some(x), Some(y)) if x == y)
 }
 
+/// Refuses a `--context` the kubeconfig (`which`, for the message) does not have, naming the
+/// ones it has.
+fn known_context(
+    file: &kube::config::Kubeconfig,
+    context: Option<&str>,
+    which: &str,
+) -> Result<(), CliError> {
+    let Some(wanted) = context else {
+        return Ok(());
+    };
+    if file.contexts.iter().any(|c| c.name == wanted) {
+        return Ok(());
+    }
+    let names: Vec<String> = file
+        .contexts
+        .iter()
+        .map(|c| format!("`{}`", c.name))
+        .collect();
+    Err(CliError {
+        kind: ErrorKind::InvalidInput,
+        message: format!("the kubeconfig {which} has no context `{wanted}` (`--context`)"),
+        hint: Some(if names.is_empty() {
+            "it has no contexts at all: add one (`kubectl config set-context`), or leave out `--context`".into()
+        } else {
+            format!("pass one it has: {}", names.join(", "))
+        }),
+        source: None,
+    })
+}
+
 impl Kube {
     /// Connects as kubectl would: `kubeconfig` or `KUBECONFIG` or `~/.kube/config`, with
     /// `context` or the current context.
@@ -138,11 +168,29 @@ impl Kube {
         };
         let config = match kubeconfig {
             Some(path) => {
-                let file =
-                    kube::config::Kubeconfig::read_from(path).map_err(|e| fail(e.to_string()))?;
+                let file = kube::config::Kubeconfig::read_from(path).map_err(|e| CliError {
+                    kind: ErrorKind::InvalidInput,
+                    message: format!(
+                        "cannot read the kubeconfig `{}` (`--kubeconfig`): {}",
+                        path.display(),
+                        crate::error::root_cause(&e)
+                    ),
+                    hint: Some("check the path given to `--kubeconfig`".into()),
+                    source: None,
+                })?;
+                known_context(&file, context, &format!("`{}`", path.display()))?;
                 kube::Config::from_custom_kubeconfig(file, &options).await
             }
-            None => kube::Config::from_kubeconfig(&options).await,
+            None => {
+                if let Ok(file) = kube::config::Kubeconfig::read() {
+                    known_context(
+                        &file,
+                        context,
+                        "in use (`KUBECONFIG`, else `~/.kube/config`)",
+                    )?;
+                }
+                kube::Config::from_kubeconfig(&options).await
+            }
         }
         .map_err(|e| fail(e.to_string()))?;
         let client = client::build(config).map_err(|e| fail(e.to_string()))?;
