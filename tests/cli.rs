@@ -447,7 +447,11 @@ fn offline_cannot_apply() {
         "/nonexistent/kubeconfig",
     ]);
     assert_eq!(code(&out), 3, "{}", text(&out.stderr));
-    assert!(text(&out.stderr).contains("cannot use the kubeconfig"));
+    assert!(
+        text(&out.stderr).contains("cannot read the kubeconfig `/nonexistent/kubeconfig`"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]

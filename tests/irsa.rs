@@ -265,6 +265,12 @@ fn imperative_create_get_update_delete(on: Emulator) {
         plan.contains("+ iam-role prod-apps-app") && plan.contains("+ serviceaccount apps/app"),
         "{plan}"
     );
+    // No `--region`: the header names the region the SDK chain chose (`AWS_REGION`) and the
+    // account DescribeCluster told.
+    assert!(
+        plan.starts_with("Cluster `prod` in us-west-2, account 123456789012\n"),
+        "{plan}"
+    );
     assert!(env.mutating_aws(aws_mark).is_empty());
     assert!(env.kube_writes(kube_mark).is_empty());
     // Create, then a re-run changes nothing.

@@ -139,6 +139,13 @@ fn create_is_exact_idempotent_and_keeps_everything_else() {
         plan.contains("+ aws-auth-mapping arn:aws:iam::111122223333:role/admin"),
         "{plan}"
     );
+    // Nothing was read from AWS, and nothing claims it will be.
+    assert!(
+        plan.starts_with(
+            "Cluster `prod` in (region from the AWS configuration), account (not read: nothing here needs it)\n"
+        ),
+        "{plan}"
+    );
     assert!(
         stderr(&o).contains("the role path is removed"),
         "{}",

@@ -90,6 +90,10 @@ pub async fn run<C: Connect>(
         // The cluster's ARN names the partition for certain; the region only implies it.
         desired.partition.clone_from(partition);
     }
+    if desired.region.is_none() {
+        // The region the SDK chain chose (`AWS_REGION`, a profile) when none was given.
+        desired.region = seen.aws.as_ref().and_then(crate::aws::OidcApi::region);
+    }
     let mut observed = seen.observed;
     restrict::keep_earlier_names(&mut desired, &observed);
     restrict::check(&desired, &observed)?;

@@ -44,7 +44,11 @@ pub(super) async fn observe<C: Connect>(
     let mut seen = Seen {
         aws: None,
         kube: None,
-        observed: Observed::offline(),
+        // Live: what is not found below is missing, not unknown.
+        observed: Observed {
+            offline: false,
+            ..Observed::offline()
+        },
         partition: None,
         aws_auth: None,
         warnings: Vec::new(),

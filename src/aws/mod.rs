@@ -186,6 +186,10 @@ pub struct NewOidcProvider {
 /// The EKS and IAM calls the OIDC association makes: a seam between the pipeline and the SDK.
 #[allow(async_fn_in_trait)]
 pub trait OidcApi {
+    /// The region the calls go to, when the client knows it.
+    fn region(&self) -> Option<String> {
+        None
+    }
     /// `eks:DescribeCluster`.
     async fn describe_cluster(&self, name: &str) -> Result<ClusterDescription, AwsError>;
     /// `iam:GetOpenIDConnectProvider`; `None` when it does not exist.
@@ -423,6 +427,10 @@ impl Aws {
 }
 
 impl OidcApi for Aws {
+    fn region(&self) -> Option<String> {
+        Some(self.region.clone())
+    }
+
     async fn describe_cluster(&self, name: &str) -> Result<ClusterDescription, AwsError> {
         if let Some((described, description)) = self.described.as_deref()
             && described == name

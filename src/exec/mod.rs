@@ -297,6 +297,7 @@ mod tests {
                 name: "prod".into(),
                 region: None,
                 account: None,
+                offline: false,
             },
             actions,
             warnings: Vec::new(),

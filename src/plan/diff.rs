@@ -31,6 +31,7 @@ pub fn diff(desired: &Desired, observed: &Observed, opts: &DiffOptions) -> Plan 
                 name: desired.cluster.clone(),
                 region: desired.region.clone(),
                 account: observed.account.clone(),
+                offline: observed.offline,
             },
             actions: Vec::new(),
             warnings: Vec::new(),

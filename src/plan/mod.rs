@@ -203,6 +203,10 @@ pub struct ClusterInfo {
     pub name: String,
     pub region: Option<String>,
     pub account: Option<String>,
+    /// Whether the plan was made offline (nothing read): an unknown account is then known
+    /// only after apply; in a live plan, one the command had no reason to read.
+    #[serde(skip)]
+    pub offline: bool,
 }
 
 /// The actions, in an order that respects their dependencies.

@@ -124,7 +124,12 @@ pub fn render_text(plan: &Plan, colour: bool) -> String {
         .region
         .as_deref()
         .unwrap_or("(region from the AWS configuration)");
-    let account = plan.cluster.account.as_deref().unwrap_or(UNKNOWN);
+    let account = match (&plan.cluster.account, plan.cluster.offline) {
+        (Some(a), _) => a.as_str(),
+        (None, true) => UNKNOWN,
+        // A live run that read nothing from AWS (aws-auth mappings only, say).
+        (None, false) => "(not read: nothing here needs it)",
+    };
     let _ = writeln!(
         out,
         "Cluster `{}` in {region}, account {account}",

@@ -94,6 +94,7 @@ pub async fn observe(
         issuer: Some(issuer),
         oidc_provider: provider,
         thumbprint: Some(thumbprint),
+        offline: false,
         ..Observed::offline()
     };
     Ok(Observation {
