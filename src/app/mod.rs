@@ -99,13 +99,16 @@ pub async fn run<C: Connect>(
     restrict::check(&desired, &observed)?;
     let skipped = restrict::skip_foreign_self_service(&mut desired, &observed);
     let mut plan = plan::diff(&desired, &observed, opts);
-    let mut unconfirmed = None;
+    let (mut unconfirmed, mut no_provider) = (None, None);
     if let Some(aws) = seen.aws.as_ref() {
         let (reread, denied) = confirm::reread_listed(aws, &plan, &mut observed).await?;
         unconfirmed = denied;
         if reread {
             plan = plan::diff(&desired, &observed, opts);
         }
+        no_provider =
+            crate::kinds::oidc_provider::live::missing_trusted(aws, &desired, &observed, &plan)
+                .await?;
     }
     let mut plan = lockout::guard(
         connect,
@@ -123,7 +126,8 @@ pub async fn run<C: Connect>(
             .into_iter()
             .chain(seen.warnings)
             .chain(skipped)
-            .chain(unconfirmed),
+            .chain(unconfirmed)
+            .chain(no_provider),
     );
     show(&plan)?;
     // A plan that cannot be applied fails the same way planned or applied.

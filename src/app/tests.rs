@@ -787,6 +787,47 @@ fn a_plan_with_conflicts_is_shown_refused_and_nothing_is_written() {
 }
 
 #[test]
+fn a_provider_the_new_trusts_need_is_checked_only_when_a_trust_is_written() {
+    let file = FILE.replace("withOIDC: true", "withOIDC: false");
+    let f = fake();
+    let provider_reads = |calls: &[String]| {
+        calls
+            .iter()
+            .filter(|c| c.starts_with("GetOpenIDConnectProvider"))
+            .count()
+    };
+    // The roles are new and the provider is missing: said, before IAM refuses their trusts.
+    let (shown, _) = run_on(&f, desired(&file), &DiffOptions::default(), false);
+    let warnings = shown.unwrap().warnings;
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("which does not exist, and this run does not create it")),
+        "{warnings:?}"
+    );
+    assert_eq!(provider_reads(&f.calls()), 1);
+    // It exists (made by another run), and a new role trusts it: read, nothing to say.
+    run_on(&f, desired(FILE), &DiffOptions::default(), true)
+        .1
+        .unwrap();
+    f.calls();
+    let more = file.replace(
+        "    - metadata: {name: writer, namespace: jobs}",
+        "    - metadata: {name: extra, namespace: jobs}\n      attachPolicyARNs: [arn:aws:iam::aws:policy/ReadOnlyAccess]\n    - metadata: {name: writer, namespace: jobs}",
+    );
+    let (shown, _) = run_on(&f, desired(&more), &DiffOptions::default(), false);
+    let shown = shown.unwrap();
+    assert!(shown.has_changes());
+    assert!(!shown.warnings.iter().any(|w| w.contains("does not exist")));
+    assert_eq!(provider_reads(&f.calls()), 1);
+    // Converged: no trust is written, and the provider is not read.
+    let (shown, result) = run_on(&f, desired(&file), &DiffOptions::default(), true);
+    result.unwrap();
+    assert!(!shown.unwrap().has_changes());
+    assert_eq!(provider_reads(&f.calls()), 0);
+}
+
+#[test]
 fn a_change_only_the_account_listing_shows_is_read_again_before_it_is_planned() {
     let f = fake();
     run_on(&f, desired(FILE), &DiffOptions::default(), true)

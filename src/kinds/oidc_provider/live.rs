@@ -199,3 +199,48 @@ async fn create(
         (Err(e), _) => Err(e.into()),
     }
 }
+
+/// When `plan` writes a role's trust for IRSA and the provider it names is not managed here
+/// (`iam.withOIDC`, `--with-oidc`), reads that provider; a warning when it does not exist (IAM
+/// refuses a trust naming a provider it does not have). Runs that write no such trust make no
+/// call.
+///
+/// # Errors
+/// The failed IAM call.
+pub async fn missing_trusted(
+    aws: &impl crate::aws::OidcApi,
+    desired: &crate::desired::Desired,
+    observed: &Observed,
+    plan: &crate::plan::Plan,
+) -> Result<Option<String>, CliError> {
+    use crate::kinds::{Step, role::RoleStep};
+    if desired.oidc_provider || observed.oidc_provider.is_some() {
+        return Ok(None);
+    }
+    let writes_irsa_trust = plan.actions.iter().any(|a| match &a.step {
+        Step::Role(RoleStep::Create { name, .. })
+        | Step::Role(RoleStep::Update {
+            name,
+            trust: Some(_),
+            ..
+        }) => desired
+            .roles
+            .iter()
+            .any(|r| &r.name == name && !r.subjects.is_empty()),
+        _ => false,
+    });
+    let (Some(account), Some(issuer)) = (&observed.account, &observed.issuer) else {
+        return Ok(None);
+    };
+    if !writes_irsa_trust {
+        return Ok(None);
+    }
+    let arn = issuer.provider_arn(&desired.partition, account);
+    if aws.get_oidc_provider(&arn).await?.is_some() {
+        return Ok(None);
+    }
+    Ok(Some(format!(
+        "the roles trust the IAM OIDC provider `{arn}`, which does not exist, and this run does not create it: IAM will refuse their trust policies; create it first (`eksiam utils associate-iam-oidc-provider --cluster {}`, or `iam.withOIDC: true` in a file)",
+        desired.cluster
+    )))
+}

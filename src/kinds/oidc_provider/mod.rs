@@ -80,18 +80,11 @@ impl Describe for ProviderStep {
     }
 }
 
-/// Plans the provider when the desired state asks for one (else warns when roles will need
-/// one that does not exist); returns its action's id.
+/// Plans the provider when the desired state asks for one; returns its action's id. (When
+/// it does not, `app` checks that a provider the planned trusts name exists: see
+/// [`live::missing_trusted`].)
 pub fn diff(d: &mut Differ) -> Option<String> {
     if !d.desired.oidc_provider {
-        let trusts_oidc = d.desired.roles.iter().any(|r| !r.subjects.is_empty());
-        if !trusts_oidc || d.observed.oidc_provider.is_some() {
-            return None;
-        }
-        d.plan.warnings.push(format!(
-            "`iam.withOIDC` is not set: the roles trust the cluster's IAM OIDC provider, which must already exist (`eksiam utils associate-iam-oidc-provider --cluster {}`)",
-            d.desired.cluster
-        ));
         return None;
     }
     let key = d.issuer_host_path();
