@@ -20,59 +20,107 @@ pub const ADMIN_TOKEN: &str = "eksiam-test-admin-token";
 
 struct Etcd {
     url: String,
-    _dir: tempfile::TempDir,
-    _proc: Proc,
+    dir: PathBuf,
+    proc: std::sync::Mutex<Option<Proc>>,
 }
+
+/// This process's etcd, once started.
+static ETCD: OnceLock<Etcd> = OnceLock::new();
 
 fn etcd() -> &'static Etcd {
-    static ETCD: OnceLock<Etcd> = OnceLock::new();
-    ETCD.get_or_init(|| crate::on_free_port("etcd", |client| try_etcd(client, crate::free_port())))
+    ETCD.get_or_init(|| {
+        sweep_etcd_dirs();
+        crate::on_free_port("etcd", |client| try_etcd(client, crate::free_port()))
+    })
 }
 
-/// Starts etcd on `client` and `peer`; its log when it exits before it serves.
-fn try_etcd(client: u16, peer: u16) -> Result<Etcd, String> {
-    {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let url = format!("http://127.0.0.1:{client}");
-        let peer_url = format!("http://127.0.0.1:{peer}");
-        let mut cmd = Command::new(crate::bin("etcd"));
-        cmd.arg("--data-dir")
-            .arg(dir.path().join("data"))
-            .args([
-                "--listen-client-urls",
-                &url,
-                "--advertise-client-urls",
-                &url,
-            ])
-            .args([
-                "--listen-peer-urls",
-                &peer_url,
-                "--initial-advertise-peer-urls",
-                &peer_url,
-            ])
-            .args(["--initial-cluster", &format!("default={peer_url}")])
-            .args([
-                "--log-level",
-                "error",
-                "--quota-backend-bytes",
-                "4294967296",
-            ])
-            // Tests do not need durability: skip fsync, which is slow on shared disks.
-            .arg("--unsafe-no-fsync")
-            .stdout(std::process::Stdio::null())
-            .stderr(std::fs::File::create(dir.path().join("etcd.log")).expect("log"));
-        let mut proc = Proc::spawn("etcd", cmd);
-        let log = dir.path().join("etcd.log");
-        wait_serving("etcd", Duration::from_secs(60), &mut proc, &log, || {
-            crate::http::request("GET", &format!("{url}/health"), "text/plain", "")
-                .is_ok_and(|r| r.body.contains("true"))
-        })?;
-        Ok(Etcd {
-            url,
-            _dir: dir,
-            _proc: proc,
-        })
+/// The prefix of the etcd folders in the temporary directory: `eksiam-etcd-PID`.
+const ETCD_DIR_PREFIX: &str = "eksiam-etcd-";
+
+/// This process's etcd folder. The etcd of a process lives in a static, which is never
+/// dropped, so its folder outlives the process: [`sweep_etcd_dirs`] removes those of
+/// processes that are gone, and [`stop_shared_etcd`] this one's.
+fn etcd_dir() -> PathBuf {
+    std::env::temp_dir().join(format!("{ETCD_DIR_PREFIX}{}", std::process::id()))
+}
+
+/// Removes the etcd folders of processes that no longer run (a test run that ended, a
+/// sandbox stopped before this cleanup existed, a `kill -9`).
+fn sweep_etcd_dirs() {
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name.to_str().and_then(|n| n.strip_prefix(ETCD_DIR_PREFIX)) else {
+            continue;
+        };
+        if pid.parse::<u32>().is_ok() && !Path::new("/proc").join(pid).exists() {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
     }
+}
+
+/// Stops this process's etcd, if it started one, and removes its folder (the sandbox, on
+/// Ctrl-C). The API servers that used it stop working.
+pub fn stop_shared_etcd() {
+    let Some(etcd) = ETCD.get() else {
+        return;
+    };
+    drop(
+        etcd.proc
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take(),
+    );
+    let _ = std::fs::remove_dir_all(&etcd.dir);
+}
+
+/// Starts etcd on `client` and `peer` in [`etcd_dir`]; its log when it exits before it
+/// serves.
+fn try_etcd(client: u16, peer: u16) -> Result<Etcd, String> {
+    let dir = etcd_dir();
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("etcd folder");
+    let url = format!("http://127.0.0.1:{client}");
+    let peer_url = format!("http://127.0.0.1:{peer}");
+    let mut cmd = Command::new(crate::bin("etcd"));
+    cmd.arg("--data-dir")
+        .arg(dir.join("data"))
+        .args([
+            "--listen-client-urls",
+            &url,
+            "--advertise-client-urls",
+            &url,
+        ])
+        .args([
+            "--listen-peer-urls",
+            &peer_url,
+            "--initial-advertise-peer-urls",
+            &peer_url,
+        ])
+        .args(["--initial-cluster", &format!("default={peer_url}")])
+        .args([
+            "--log-level",
+            "error",
+            "--quota-backend-bytes",
+            "4294967296",
+        ])
+        // Tests do not need durability: skip fsync, which is slow on shared disks.
+        .arg("--unsafe-no-fsync")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::fs::File::create(dir.join("etcd.log")).expect("log"));
+    let mut proc = Proc::spawn("etcd", cmd);
+    let log = dir.join("etcd.log");
+    wait_serving("etcd", Duration::from_secs(60), &mut proc, &log, || {
+        crate::http::request("GET", &format!("{url}/health"), "text/plain", "")
+            .is_ok_and(|r| r.body.contains("true"))
+    })?;
+    Ok(Etcd {
+        url,
+        dir,
+        proc: std::sync::Mutex::new(Some(proc)),
+    })
 }
 
 /// A running kube-apiserver.

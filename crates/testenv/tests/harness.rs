@@ -462,3 +462,36 @@ async fn the_kube_crate_reaches_the_apiserver_with_the_harness_config() {
         .collect();
     assert!(names.contains(&"kube-system".to_owned()), "{names:?}");
 }
+
+/// `scripts/sandbox` stopped with Ctrl-C leaves nothing behind: its servers stop, and the
+/// etcd folder (which a static holds, so no destructor removes it) is removed.
+#[test]
+fn the_sandbox_stopped_with_ctrl_c_leaves_no_etcd_folder() {
+    use std::io::{BufRead as _, BufReader};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sandbox"))
+        .arg("harness-sandbox")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start the sandbox");
+    let folder = std::env::temp_dir().join(format!("eksiam-etcd-{}", child.id()));
+    // The exports come once everything runs.
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    while !line.starts_with("# Ctrl-C stops everything.") {
+        line.clear();
+        assert!(
+            stdout.read_line(&mut line).unwrap() > 0,
+            "the sandbox exited before it was ready"
+        );
+    }
+    assert!(folder.exists(), "{} while it runs", folder.display());
+    let sent = Command::new("kill")
+        .args(["-s", "INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let status = child.wait().unwrap();
+    assert!(status.success(), "{status:?}");
+    assert!(!folder.exists(), "{} is left behind", folder.display());
+}

@@ -23,10 +23,11 @@ fn main() {
     for (k, v) in sandbox.env() {
         exports.push_str(&format!("export {k}='{v}'\n"));
     }
-    // `eksiam` (built by scripts/sandbox) and the kubectl that matches the API server.
+    // `eksiam` (the release build scripts/sandbox makes, as the README's quick start does)
+    // and the kubectl that matches the API server.
     exports.push_str(&format!(
         "export PATH='{}:{}':\"$PATH\"\n",
-        root.join("target/debug").display(),
+        root.join("target/release").display(),
         testenv::bin_dir().display()
     ));
     std::fs::create_dir_all(env_file.parent().unwrap()).expect("create .cache");
@@ -57,4 +58,7 @@ fn main() {
     }
     eprintln!("sandbox: stopping");
     let _ = std::fs::remove_file(&env_file);
+    drop(sandbox);
+    // etcd is shared by the process's API servers, and outlives them unless stopped.
+    testenv::kube::stop_shared_etcd();
 }
