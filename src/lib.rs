@@ -26,3 +26,4 @@ pub mod redact;
 pub mod rules;
 #[cfg(feature = "cli")]
 pub mod thumbprint;
+pub mod verbosity;

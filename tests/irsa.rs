@@ -810,3 +810,62 @@ iam:
     );
     assert_eq!(env.trust("prod-team-a-api"), trust);
 }
+
+/// `-v` says each call by name, `-vv` each HTTP request with its URL; neither shows a header,
+/// a token or a key.
+#[test]
+fn verbosity_counts_and_never_shows_a_credential() {
+    let env = Env::new();
+    let plan = |v: &str| {
+        let o = env.eksiam(&[
+            "plan",
+            v,
+            "-f",
+            "examples/irsa-basic.yaml",
+            "--thumbprint",
+            THUMBPRINT,
+        ]);
+        ok(&o);
+        common::stderr(&o)
+    };
+    let one = plan("-v");
+    for call in [
+        "aws: eks:DescribeCluster -> 200",
+        "aws: iam:GetAccountAuthorizationDetails -> 200",
+        "kube: GET /api/v1/namespaces -> 200",
+    ] {
+        assert!(
+            one.lines().any(|l| l.starts_with(call)),
+            "{call} in:\n{one}"
+        );
+    }
+    assert!(
+        !one.contains("http://") && !one.contains("https://"),
+        "{one}"
+    );
+    let two = plan("-vv");
+    let moto = &env.moto().url;
+    assert!(
+        two.contains(&format!(
+            "aws: eks:DescribeCluster GET {moto}/clusters/prod -> 200"
+        )),
+        "{two}"
+    );
+    assert!(
+        two.contains(&format!("kube: GET {}/api/v1/namespaces", env.k.url)),
+        "{two}"
+    );
+    for secret in [
+        "Authorization:",
+        "authorization:",
+        "AWS4-HMAC-SHA256",
+        testenv::kube::ADMIN_TOKEN,
+        "X-Amz-Security-Token=",
+        "Credential=",
+    ] {
+        assert!(!two.contains(secret), "{secret} in:\n{two}");
+    }
+    // `-q` and `-v` say opposite things.
+    let o = env.eksiam(&["plan", "-q", "-v", "-f", "examples/irsa-basic.yaml"]);
+    assert_eq!(o.status.code(), Some(3), "{}", common::stderr(&o));
+}

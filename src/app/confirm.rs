@@ -60,6 +60,12 @@ pub async fn reread_listed(
     if names.is_empty() {
         return Ok((false, None));
     }
+    crate::verbosity::say(crate::verbosity::CALLS, || {
+        format!(
+            "decision: the account listing shows changes to {}: reading them directly first",
+            names.join(", ")
+        )
+    });
     let read = match crate::kinds::role::live::reread(iam, &names).await {
         Ok(read) => read,
         Err(e) if e.code.as_deref() == Some("AccessDenied") => {

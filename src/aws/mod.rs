@@ -9,6 +9,7 @@ pub mod eks_token;
 pub mod iam;
 pub mod pace;
 pub mod reach;
+pub mod trace;
 
 use crate::observed::ObservedOidcProvider;
 use aws_sdk_iam::error::ProvideErrorMetadata;
@@ -342,16 +343,19 @@ impl Aws {
         Ok(Aws {
             eks: aws_sdk_eks::Client::from_conf(
                 aws_sdk_eks::config::Builder::from(&config)
+                    .interceptor(trace::Trace)
                     .retry_classifier(unreachable.clone())
                     .build(),
             ),
             iam: aws_sdk_iam::Client::from_conf(
                 aws_sdk_iam::config::Builder::from(&config)
+                    .interceptor(trace::Trace)
                     .retry_classifier(unreachable.clone())
                     .build(),
             ),
             eks_w: aws_sdk_eks::Client::from_conf(
                 aws_sdk_eks::config::Builder::from(&config)
+                    .interceptor(trace::Trace)
                     .interceptor(feedback.clone())
                     .retry_classifier(pace::NoThrottleRetry)
                     .retry_classifier(unreachable.clone())
@@ -359,6 +363,7 @@ impl Aws {
             ),
             iam_w: aws_sdk_iam::Client::from_conf(
                 aws_sdk_iam::config::Builder::from(&config)
+                    .interceptor(trace::Trace)
                     .interceptor(feedback)
                     .retry_classifier(pace::NoThrottleRetry)
                     .retry_classifier(unreachable)
@@ -377,7 +382,10 @@ impl Aws {
     /// # Errors
     /// No or invalid credentials, or STS unreachable.
     pub async fn caller_arn(&self) -> Result<String, AwsError> {
-        let out = aws_sdk_sts::Client::new(&self.config)
+        let sts = aws_sdk_sts::config::Builder::from(&self.config)
+            .interceptor(trace::Trace)
+            .build();
+        let out = aws_sdk_sts::Client::from_conf(sts)
             .get_caller_identity()
             .send()
             .await

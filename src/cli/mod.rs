@@ -48,9 +48,10 @@ pub struct GlobalArgs {
     /// No ANSI colour (also when `NO_COLOR` is set or stdout is not a terminal)
     #[arg(long, global = true)]
     pub no_color: bool,
-    /// More logging on stderr
-    #[arg(short, long, global = true, conflicts_with = "quiet")]
-    pub verbose: bool,
+    /// More on stderr: `-v` each call and decision, `-vv` also each HTTP request (its URL,
+    /// status and time; credentials never shown)
+    #[arg(short, long, global = true, action = clap::ArgAction::Count, conflicts_with = "quiet")]
+    pub verbose: u8,
     /// Only errors on stderr, and no text plan before an apply
     #[arg(short, long, global = true)]
     pub quiet: bool,
@@ -197,8 +198,9 @@ pub enum DeleteCommand {
 /// # Errors
 /// A [`CliError`] whose kind decides the exit code.
 pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
+    crate::verbosity::set(cli.global.verbose);
     crate::aws::reach::say_retries(
-        !cli.global.quiet && (cli.global.verbose || std::io::stderr().is_terminal()),
+        !cli.global.quiet && (cli.global.verbose > 0 || std::io::stderr().is_terminal()),
     );
     match cli.command {
         Command::Plan(args) => plan::cmd_plan(&cli.global, args),

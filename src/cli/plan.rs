@@ -131,7 +131,7 @@ fn run(
     let (mut desired, left_out) =
         Desired::from_selected(&loaded.config, global.region.as_deref(), &selection);
     desired.install_agent = args.install_agent;
-    if global.verbose {
+    if global.verbose > 0 {
         eprintln!(
             "loaded `{}`: {} roles, {} ServiceAccounts, {} identity mappings",
             loaded.file,
@@ -191,7 +191,7 @@ pub(super) fn settings(
         thumbprint,
         apply,
         concurrency,
-        verbose: global.verbose,
+        verbose: global.verbose > 0,
         quiet: global.quiet,
         backup_dir: backup_dir(),
     }

@@ -61,7 +61,7 @@ impl TlsArgs {
 /// Invalid input (not https, bad CA file) or a network/TLS failure.
 pub fn cmd_thumbprint(global: &GlobalArgs, args: ThumbprintArgs) -> Result<ExitCode, CliError> {
     let opts = args.tls.options()?;
-    if global.verbose
+    if global.verbose > 0
         && let Ok((host, port)) = thumbprint::parse_issuer(&args.issuer)
     {
         match opts.proxy.proxy_for(&host, port) {

@@ -43,9 +43,67 @@ pub(super) fn build(config: kube::Config) -> Result<kube::Client, kube::Error> {
         )
         .option_layer(config.auth_layer()?)
         .layer(config.extra_headers_layer()?)
+        .layer_fn(|inner| Traced { inner })
         .map_err(tower::BoxError::from)
         .service(client);
     Ok(ClientBuilder::new(service, config.default_namespace).build())
+}
+
+/// `-v` and `-vv` for Kubernetes: each request as it is sent (every attempt), by method and
+/// path with `-v` and with its whole URL with `-vv`, with the status and time. Headers
+/// (where the bearer token travels) are never shown.
+#[derive(Clone)]
+struct Traced<S> {
+    inner: S,
+}
+
+impl<S, ResBody> tower::Service<http::Request<Body>> for Traced<S>
+where
+    S: tower::Service<http::Request<Body>, Response = http::Response<ResBody>>,
+    S::Future: Send + 'static,
+    S::Error: 'static,
+{
+    type Response = S::Response;
+    type Error = S::Error;
+    type Future =
+        std::pin::Pin<Box<dyn std::future::Future<Output = Result<S::Response, S::Error>> + Send>>;
+
+    fn poll_ready(
+        &mut self,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Result<(), S::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, req: http::Request<Body>) -> Self::Future {
+        use crate::verbosity::{self, CALLS, HTTP};
+        if !verbosity::shows(CALLS) {
+            return Box::pin(self.inner.call(req));
+        }
+        let method = req.method().clone();
+        let target = if verbosity::shows(HTTP) {
+            let uri = req.uri().to_string();
+            crate::redact::RedactedUrl::new(uri.trim_end_matches('?')).to_string()
+        } else {
+            req.uri().path().to_owned()
+        };
+        let started = std::time::Instant::now();
+        let answer = self.inner.call(req);
+        Box::pin(async move {
+            let result = answer.await;
+            let outcome = match &result {
+                Ok(r) => r.status().as_u16().to_string(),
+                Err(_) => "no answer".to_owned(),
+            };
+            verbosity::say(CALLS, || {
+                format!(
+                    "kube: {method} {target} -> {outcome} in {} ms",
+                    started.elapsed().as_millis()
+                )
+            });
+            result
+        })
+    }
 }
 
 #[cfg(test)]

@@ -236,6 +236,11 @@ pub async fn missing_trusted(
         return Ok(None);
     }
     let arn = issuer.provider_arn(&desired.partition, account);
+    crate::verbosity::say(crate::verbosity::CALLS, || {
+        format!(
+            "decision: a trust to be written names `{arn}`, which this run does not manage: checking that it exists"
+        )
+    });
     if aws.get_oidc_provider(&arn).await?.is_some() {
         return Ok(None);
     }
