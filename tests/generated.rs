@@ -221,3 +221,95 @@ fn the_contract_in_docs_is_the_shared_one() {
         "docs/CLI.md differs from ../shared/CLI.md: copy it (`cp ../shared/CLI.md docs/CLI.md`) and commit it"
     );
 }
+
+/// Every eksiam command line the README shows, in its code blocks, is one the binary takes:
+/// its subcommand exists and each flag it names is one of that subcommand's. Lines that are
+/// runnable as printed (no placeholder) are run with `--help` appended, which parses every
+/// flag before it; the synopses (`[--flag VALUE]`, `FILE`) have their subcommand's `--help`
+/// run and their flags looked up in the CLI's definition.
+#[test]
+fn every_command_line_in_the_readme_is_one_the_binary_takes() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let mut in_code = false;
+    let mut lines = Vec::new();
+    for line in readme.lines() {
+        if line.trim_start().starts_with("```") {
+            in_code = !in_code;
+            continue;
+        }
+        let line = line.trim();
+        let line = line
+            .strip_prefix("cargo run --release -- ")
+            .map_or(line, |rest| rest);
+        if in_code && (line.starts_with("eksiam ") || line.starts_with("plan ")) {
+            // The command alone: no comment, pipe or redirection.
+            let cmd = line.split(" #").next().unwrap();
+            let cmd = cmd.split(" | ").next().unwrap();
+            let cmd = cmd.split(" > ").next().unwrap().trim();
+            lines.push(cmd.trim_start_matches("eksiam ").to_owned());
+        }
+    }
+    assert!(lines.len() >= 40, "{} command lines", lines.len());
+    let cli = Cli::command();
+    for line in &lines {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        // The subcommand path: the leading words that name subcommands.
+        let mut cmd = &cli;
+        let mut path = Vec::new();
+        for w in &words {
+            match cmd.find_subcommand(w) {
+                Some(sub) => {
+                    cmd = sub;
+                    path.push(*w);
+                }
+                None => break,
+            }
+        }
+        assert!(!path.is_empty(), "README: `eksiam {line}`: no such command");
+        for w in &words[path.len()..] {
+            let flag = w.trim_matches(|c| matches!(c, '[' | ']' | '(' | ')' | '.' | '"'));
+            let known = if let Some(long) = flag.strip_prefix("--") {
+                let long = long.split('=').next().unwrap();
+                long == "help"
+                    || cmd.get_arguments().any(|a| a.get_long() == Some(long))
+                    || cli.get_arguments().any(|a| a.get_long() == Some(long))
+            } else if let Some(short) = flag.strip_prefix('-').filter(|s| s.len() == 1) {
+                let c = short.chars().next().unwrap();
+                cmd.get_arguments().any(|a| a.get_short() == Some(c))
+                    || cli.get_arguments().any(|a| a.get_short() == Some(c))
+            } else {
+                true
+            };
+            assert!(
+                known,
+                "README: `eksiam {line}`: `{flag}` is not a flag of `{}`",
+                path.join(" ")
+            );
+        }
+        let synopsis = line.contains('[')
+            || line.contains('(')
+            || line.contains('…')
+            || words
+                .iter()
+                .any(|w| w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase() || c == '_'));
+        // Run as a shell would split it (quotes), without globbing.
+        let args = if synopsis {
+            path.join(" ")
+        } else {
+            line.clone()
+        };
+        let o = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!("set -f; \"$EKSIAM\" {args} --help"))
+            .env_clear()
+            .env("EKSIAM", env!("CARGO_BIN_EXE_eksiam"))
+            .output()
+            .unwrap();
+        assert!(
+            o.status.success(),
+            "README: `eksiam {args} --help`: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+}
