@@ -217,16 +217,20 @@ pub async fn missing_trusted(
     if desired.oidc_provider || observed.oidc_provider.is_some() {
         return Ok(None);
     }
+    // Once over the roles and once over the plan (a lookup per action, not a scan).
+    let irsa: std::collections::HashSet<&str> = desired
+        .roles
+        .iter()
+        .filter(|r| !r.subjects.is_empty())
+        .map(|r| r.name.as_str())
+        .collect();
     let writes_irsa_trust = plan.actions.iter().any(|a| match &a.step {
         Step::Role(RoleStep::Create { name, .. })
         | Step::Role(RoleStep::Update {
             name,
             trust: Some(_),
             ..
-        }) => desired
-            .roles
-            .iter()
-            .any(|r| &r.name == name && !r.subjects.is_empty()),
+        }) => irsa.contains(name.as_str()),
         _ => false,
     });
     let (Some(account), Some(issuer)) = (&observed.account, &observed.issuer) else {
