@@ -370,14 +370,16 @@ fn irsa(
 ) -> (Vec<DesiredRole>, Vec<DesiredServiceAccount>) {
     let cluster = &cfg.metadata.name.value;
     let mut roles: Vec<DesiredRole> = Vec::new();
+    // Where each role is in `roles`: a shared role is found by a lookup, not a scan per entry.
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut service_accounts = Vec::new();
     for sa in &cfg.iam.service_accounts {
         let role = match &sa.attach_role_arn {
             Some(arn) => RoleRef::Existing(arn.value.clone()),
             None => {
                 let (role_name, subject) = role_and_subject(cluster, sa);
-                match roles.iter_mut().find(|r| r.name == role_name) {
-                    Some(shared) => shared.subjects.push(subject),
+                match index.get(&role_name) {
+                    Some(&i) => roles[i].subjects.push(subject),
                     None => {
                         let mut role = new_role(
                             &RoleParts::of_service_account(sa),
@@ -391,6 +393,7 @@ fn irsa(
                             role.earlier_name =
                                 naming::earlier_role_name(cluster, sa.namespace(), &sa.name.value);
                         }
+                        index.insert(role_name.clone(), roles.len());
                         roles.push(role);
                     }
                 }

@@ -37,6 +37,7 @@ pub fn diff(desired: &Desired, observed: &Observed, opts: &DiffOptions) -> Plan 
             warnings: Vec::new(),
             conflicts: Vec::new(),
         },
+        ids: std::collections::HashSet::new(),
     };
     kinds::diff(&mut d);
     d.plan
@@ -48,6 +49,9 @@ pub struct Differ<'a> {
     pub observed: &'a Observed,
     pub opts: &'a DiffOptions,
     pub plan: Plan,
+    /// The ids of the plan's actions, for [`Differ::has`] (a lookup, not a scan of the plan
+    /// per ServiceAccount: the plan of 20,000 was quadratic).
+    ids: std::collections::HashSet<String>,
 }
 
 impl Differ<'_> {
@@ -61,6 +65,7 @@ impl Differ<'_> {
     ) -> String {
         use super::Describe as _;
         let id = format!("{}/{key}", step.kind().as_str());
+        self.ids.insert(id.clone());
         self.plan.actions.push(Action {
             id: id.clone(),
             target,
@@ -68,6 +73,11 @@ impl Differ<'_> {
             step,
         });
         id
+    }
+
+    /// Whether the plan has an action with id `id` (every action is added by [`Differ::push`]).
+    pub fn has(&self, id: &str) -> bool {
+        self.ids.contains(id)
     }
 
     /// The issuer's host and path, or the placeholder while it is not known.

@@ -262,10 +262,7 @@ fn association(d: &mut Differ, p: &DesiredPodIdentity) {
         session_policy: p.session_policy.clone(),
     };
     // A role with a conflict has no action to depend on.
-    let deps: Vec<String> = role_dep
-        .filter(|id| d.plan.actions.iter().any(|a| &a.id == id))
-        .into_iter()
-        .collect();
+    let deps: Vec<String> = role_dep.filter(|id| d.has(id)).into_iter().collect();
     let tags = ownership_tags(&d.desired.cluster);
     let step = match d
         .observed

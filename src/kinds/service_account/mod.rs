@@ -220,7 +220,7 @@ pub fn diff(d: &mut Differ) {
             .into_iter()
             .collect();
         // A role with a conflict has no action to depend on.
-        deps.extend(role_dep.filter(|id| d.plan.actions.iter().any(|a| &a.id == id)));
+        deps.extend(role_dep.filter(|id| d.has(id)));
         let key = format!("{}/{}", sa.namespace, sa.name);
         let mut labels = sa.labels.clone();
         let mut annotations = known(&sa.annotations);
