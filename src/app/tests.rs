@@ -806,6 +806,22 @@ fn a_provider_the_new_trusts_need_is_checked_only_when_a_trust_is_written() {
         "{warnings:?}"
     );
     assert_eq!(provider_reads(&f.calls()), 1);
+    // Reading it is denied: only a check, so the run goes on without it.
+    let arn = Issuer::parse(ISSUER).unwrap().provider_arn("aws", ACCOUNT);
+    f.world()
+        .denied
+        .insert(format!("GetOpenIDConnectProvider {arn}"));
+    let (shown, result) = run_on(&f, desired(&file), &DiffOptions::default(), false);
+    result.unwrap();
+    assert!(
+        !shown
+            .unwrap()
+            .warnings
+            .iter()
+            .any(|w| w.contains("does not exist"))
+    );
+    f.world().denied.clear();
+    f.calls();
     // It exists (made by another run), and a new role trusts it: read, nothing to say.
     run_on(&f, desired(FILE), &DiffOptions::default(), true)
         .1

@@ -245,8 +245,21 @@ pub async fn missing_trusted(
             "decision: a trust to be written names `{arn}`, which this run does not manage: checking that it exists"
         )
     });
-    if aws.get_oidc_provider(&arn).await?.is_some() {
-        return Ok(None);
+    match aws.get_oidc_provider(&arn).await {
+        Ok(Some(_)) => return Ok(None),
+        Ok(None) => {}
+        // Only a check, never needed to apply: a caller without the permission (the printed
+        // policies of `reconcile` and `create iamserviceaccount` do not grant it) is not
+        // failed for it.
+        Err(e) if e.code.as_deref() == Some("AccessDenied") => {
+            crate::verbosity::say(crate::verbosity::CALLS, || {
+                format!(
+                    "decision: `{arn}` could not be checked (`iam:GetOpenIDConnectProvider` is denied)"
+                )
+            });
+            return Ok(None);
+        }
+        Err(e) => return Err(e.into()),
     }
     Ok(Some(format!(
         "the roles trust the IAM OIDC provider `{arn}`, which does not exist, and this run does not create it: IAM will refuse their trust policies; create it first (`eksiam utils associate-iam-oidc-provider --cluster {}`, or `iam.withOIDC: true` in a file)",
