@@ -1,9 +1,9 @@
-//! Reaching AWS at all. eksiam gives AWS calls many attempts, for throttling; an endpoint that
-//! refuses connections or cannot be reached is not throttling, and retried as long it looked
-//! like a hang (about a minute) before a dump of the SDK's error types. Here a run says within
-//! seconds what it is retrying (on a terminal, and with `-v`), stops retrying connections
-//! after [`CONNECT_RETRY`], and the error is one sentence: the endpoint, what happened, what
-//! to check.
+//! Reaching AWS at all. eksiam gives AWS calls many attempts, for throttling. An endpoint that
+//! refuses connections or cannot be reached is not throttling, yet it was retried for so long
+//! (about a minute) that the run looked hung, and then failed with a dump of the SDK's error
+//! types. Here a run says within seconds what it is retrying (on a terminal, and with `-v`),
+//! stops retrying connections after [`CONNECT_RETRY`], and the error is one sentence: the
+//! endpoint, what happened, what to check.
 
 use aws_smithy_runtime_api::client::interceptors::context::InterceptorContext;
 use aws_smithy_runtime_api::client::retries::classifiers::{ClassifyRetry, RetryAction};
