@@ -134,6 +134,15 @@ impl Observed {
         })
     }
 
+    /// What a live observation starts from, before anything is read: as
+    /// [`Observed::offline`], but what is not found then is missing, not unknown.
+    pub fn live() -> Observed {
+        Observed {
+            offline: false,
+            ..Observed::offline()
+        }
+    }
+
     /// An empty account and a new cluster, as `--offline` assumes.
     pub fn offline() -> Observed {
         Observed {

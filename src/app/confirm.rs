@@ -5,13 +5,40 @@
 //! it alone would re-apply a change that is already made, on every run. A run whose listing
 //! shows no change to an existing role makes no extra call.
 
-use crate::aws::IamApi;
+use crate::aws::{AwsApi, IamApi};
+use crate::desired::Desired;
 use crate::error::CliError;
 use crate::kinds::Step;
 use crate::kinds::role::RoleStep;
 use crate::observed::Observed;
-use crate::plan::{Op, Plan};
+use crate::plan::{self, DiffOptions, Op, Plan};
 use std::collections::BTreeSet;
+
+/// Plans, with what a live run reads to trust the plan: the roles whose change only the
+/// account listing shows, read again (and the plan made again), and the OIDC provider the
+/// trusts to be written name when the run does not manage it. Returns the plan and the
+/// warnings of both; without AWS, the plan alone.
+///
+/// # Errors
+/// A failed IAM call other than a denial.
+pub async fn diff_confirmed(
+    aws: Option<&impl AwsApi>,
+    desired: &Desired,
+    observed: &mut Observed,
+    opts: &DiffOptions,
+) -> Result<(Plan, Vec<String>), CliError> {
+    let mut plan = plan::diff(desired, observed, opts);
+    let Some(aws) = aws else {
+        return Ok((plan, Vec::new()));
+    };
+    let (reread, denied) = reread_listed(aws, &plan, observed).await?;
+    if reread {
+        plan = plan::diff(desired, observed, opts);
+    }
+    let no_provider =
+        crate::kinds::oidc_provider::live::missing_trusted(aws, desired, observed, &plan).await?;
+    Ok((plan, denied.into_iter().chain(no_provider).collect()))
+}
 
 /// The existing roles `plan` keeps and changes (their trust, boundary, tags or policies),
 /// when the observed roles come from the account listing; in plan order, once each. Roles it
@@ -51,7 +78,7 @@ pub fn listed_changes(plan: &Plan, observed: &Observed) -> Vec<String> {
 ///
 /// # Errors
 /// A failed IAM call other than a denial.
-pub async fn reread_listed(
+async fn reread_listed(
     iam: &impl IamApi,
     plan: &Plan,
     observed: &mut Observed,

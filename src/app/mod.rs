@@ -98,18 +98,8 @@ pub async fn run<C: Connect>(
     restrict::keep_earlier_names(&mut desired, &observed);
     restrict::check(&desired, &observed)?;
     let skipped = restrict::skip_foreign_self_service(&mut desired, &observed);
-    let mut plan = plan::diff(&desired, &observed, opts);
-    let (mut unconfirmed, mut no_provider) = (None, None);
-    if let Some(aws) = seen.aws.as_ref() {
-        let (reread, denied) = confirm::reread_listed(aws, &plan, &mut observed).await?;
-        unconfirmed = denied;
-        if reread {
-            plan = plan::diff(&desired, &observed, opts);
-        }
-        no_provider =
-            crate::kinds::oidc_provider::live::missing_trusted(aws, &desired, &observed, &plan)
-                .await?;
-    }
+    let (plan, confirmed) =
+        confirm::diff_confirmed(seen.aws.as_ref(), &desired, &mut observed, opts).await?;
     let mut plan = lockout::guard(
         connect,
         region.as_deref(),
@@ -126,8 +116,7 @@ pub async fn run<C: Connect>(
             .into_iter()
             .chain(seen.warnings)
             .chain(skipped)
-            .chain(unconfirmed)
-            .chain(no_provider),
+            .chain(confirmed),
     );
     show(&plan)?;
     // A plan that cannot be applied fails the same way planned or applied.

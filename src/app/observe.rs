@@ -44,11 +44,7 @@ pub(super) async fn observe<C: Connect>(
     let mut seen = Seen {
         aws: None,
         kube: None,
-        // Live: what is not found below is missing, not unknown.
-        observed: Observed {
-            offline: false,
-            ..Observed::offline()
-        },
+        observed: Observed::live(),
         partition: None,
         aws_auth: None,
         warnings: Vec::new(),

@@ -182,7 +182,10 @@ impl Kube {
                 kube::Config::from_custom_kubeconfig(file, &options).await
             }
             None => {
-                if let Ok(file) = kube::config::Kubeconfig::read() {
+                // Read here only to name the contexts it has when `--context` is not one.
+                if context.is_some()
+                    && let Ok(file) = kube::config::Kubeconfig::read()
+                {
                     known_context(
                         &file,
                         context,

@@ -94,8 +94,7 @@ pub async fn observe(
         issuer: Some(issuer),
         oidc_provider: provider,
         thumbprint: Some(thumbprint),
-        offline: false,
-        ..Observed::offline()
+        ..Observed::live()
     };
     Ok(Observation {
         cluster: desc,
@@ -217,6 +216,9 @@ pub async fn missing_trusted(
     if desired.oidc_provider || observed.oidc_provider.is_some() {
         return Ok(None);
     }
+    let (Some(account), Some(issuer)) = (&observed.account, &observed.issuer) else {
+        return Ok(None);
+    };
     // Once over the roles and once over the plan (a lookup per action, not a scan).
     let irsa: std::collections::HashSet<&str> = desired
         .roles
@@ -233,9 +235,6 @@ pub async fn missing_trusted(
         }) => irsa.contains(name.as_str()),
         _ => false,
     });
-    let (Some(account), Some(issuer)) = (&observed.account, &observed.issuer) else {
-        return Ok(None);
-    };
     if !writes_irsa_trust {
         return Ok(None);
     }

@@ -168,8 +168,9 @@ pub async fn observe(
     }
 }
 
-/// Reads `names` again, one by one: the roles whose change the account listing alone shows
-/// (see `app::confirm`). A role gone since is left out.
+/// Reads the roles `names` one by one (three or more reads each, so several at a time):
+/// `None` for a role that does not exist. What `app::confirm` reads again, and the desired
+/// roles when the account listing is denied.
 ///
 /// # Errors
 /// The failed IAM call.
@@ -185,23 +186,20 @@ pub async fn reread(
         .await
 }
 
-/// Reads the desired roles one by one (three or more reads each, so several at a time).
+/// Reads the desired roles one by one (see [`reread`]).
 async fn one_by_one(
     iam: &impl IamApi,
     desired: &Desired,
 ) -> Result<BTreeMap<String, ObservedRole>, CliError> {
-    use futures_util::stream::{self, StreamExt as _, TryStreamExt as _};
     // A role may still have the name it was made with (`DesiredRole::earlier_name`).
-    let names = desired
+    let names: Vec<String> = desired
         .roles
         .iter()
-        .flat_map(|r| std::iter::once(&r.name).chain(&r.earlier_name));
-    let found: Vec<_> = stream::iter(names)
-        .map(|name| async move { iam.role(name).await.map(|o| (name.clone(), o)) })
-        .buffer_unordered(READ_CONCURRENCY)
-        .try_collect()
-        .await?;
-    Ok(found
+        .flat_map(|r| std::iter::once(&r.name).chain(&r.earlier_name))
+        .cloned()
+        .collect();
+    Ok(reread(iam, &names)
+        .await?
         .into_iter()
         .filter_map(|(name, role)| role.map(|r| (name, r)))
         .collect())
